@@ -1,0 +1,46 @@
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+
+/** An ICE server as the cell's settings hold it (STUN or TURN). */
+export interface IceServer {
+  readonly urls: string | readonly string[];
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+/** Everything needed to join one wire-doc room. Derived from the epoch key; never the content key. */
+export interface RoomConfig {
+  /** Keyed room name (hex), the only thing a rendezvous server sees besides sealed signaling. */
+  readonly roomName: string;
+  /** y-webrtc `password`: protects signaling only. */
+  readonly password: string;
+  /** The cell's own rendezvous URLs. Never empty: y-webrtc's public default must never be used. */
+  readonly signaling: readonly string[];
+  readonly iceServers?: readonly IceServer[];
+  /** Only relay (TURN) candidates: peers never learn this member's IP address. */
+  readonly relayOnly?: boolean;
+}
+
+export interface RoomStatus {
+  /** At least one rendezvous server connection is open. */
+  readonly signalingConnected: boolean;
+  /** Directly connected WebRTC peers. */
+  readonly peers: number;
+}
+
+/** One joined room: a wire doc kept in sync with the mesh, and an awareness channel. */
+export interface Room {
+  readonly doc: Y.Doc;
+  /** Awareness state holds only a sealed, signed presence blob (see shared/envelope). */
+  readonly awareness: Awareness;
+  status(): RoomStatus;
+  onStatus(listener: (status: RoomStatus) => void): () => void;
+  /** Leaves the room and releases every socket and connection (disconnect before destroy). */
+  close(): void;
+}
+
+/** The transport port: y-webrtc in the app and the CLI, an in-memory network in simulations. */
+export interface Transport {
+  /** Joins a room with the given wire doc. Joining a room name that is already joined is an error. */
+  join(config: RoomConfig, doc: Y.Doc): Room;
+}
