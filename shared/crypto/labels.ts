@@ -5,6 +5,7 @@
  */
 export const LABELS = {
   roomName: 'quire/room/v1',
+  transportRoot: 'quire/transport-root/v1',
   transportSecret: 'quire/transport/v1',
   contentKey: 'quire/content/v1',
   presenceKey: 'quire/presence/v1',
