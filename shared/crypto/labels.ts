@@ -23,6 +23,8 @@ export const LABELS = {
   inviteKey: 'quire/invite-key/v1',
   joinProof: 'quire/join-proof/v1',
   welcome: 'quire/welcome/v1',
+  joinRequestAd: 'quire/join-request/v1',
+  inviteNoticeAd: 'quire/invite-notice/v1',
   epochKeyWrap: 'quire/epoch-wrap/v1',
   vaultKek: 'quire/vault-kek/v1',
   vaultRowAd: 'quire/vault-row/v1',

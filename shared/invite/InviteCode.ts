@@ -1,0 +1,19 @@
+/** A parsed invite code: everything a code carries, and nothing else. */
+export interface InviteCode {
+  readonly version: number;
+  /** The 32-byte invite secret s. */
+  readonly secret: Uint8Array;
+  /** Canonical ws:// or wss:// URLs of the cell's rendezvous servers, 1 to 4. */
+  readonly rendezvousUrls: readonly string[];
+}
+
+/**
+ * Why a pasted text is not a usable code, for the UI:
+ * - not_a_quire_code: no QUIRE1 prefix (some other text was pasted);
+ * - checksum_mismatch: a typo (a character outside the alphabet, or the checksum fails);
+ * - unsupported_version: a well-formed code from a newer Quire;
+ * - malformed: too long, too short, or a checksummed payload that does not parse (a broken
+ *   generator, never a typo).
+ */
+export type InviteCodeError =
+  'not_a_quire_code' | 'checksum_mismatch' | 'unsupported_version' | 'malformed';

@@ -1,0 +1,45 @@
+import { concatBytes, utf8 } from '../crypto/bytes.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import { BECH32_ALPHABET, bech32mChecksum } from './bech32mChecksum.ts';
+import { convertBits } from './convertBits.ts';
+import type { InviteCode } from './InviteCode.ts';
+import {
+  CODE_GROUP_SIZE,
+  INVITE_CODE_HRP,
+  INVITE_CODE_PREFIX,
+  INVITE_CODE_VERSION,
+  INVITE_SECRET_BYTES,
+  MAX_CODE_URLS,
+} from './inviteCodeFormat.ts';
+import { validateRendezvousUrl } from './validateRendezvousUrl.ts';
+
+/**
+ * The text form of an invite: "QUIRE1-XXXXX-XXXXX-..." (upper case, so that it also fits a QR
+ * code's compact alphanumeric mode). Refuses a secret of the wrong size and any URL that
+ * validateRendezvousUrl refuses.
+ */
+export function encodeInviteCode(
+  code: Omit<InviteCode, 'version'>,
+): Result<string, 'invalid_argument'> {
+  if (code.secret.length !== INVITE_SECRET_BYTES)
+    return err('invalid_argument', 'secret must be 32 bytes');
+  const urls = code.rendezvousUrls;
+  if (urls.length < 1 || urls.length > MAX_CODE_URLS)
+    return err('invalid_argument', `1 to ${MAX_CODE_URLS} rendezvous URLs`);
+  const entries: Uint8Array[] = [];
+  for (const url of urls) {
+    const valid = validateRendezvousUrl(url);
+    if (!valid.ok) return err('invalid_argument', `rendezvous URL: ${valid.error}`);
+    const secure = valid.value.startsWith('wss://');
+    const rest = utf8(valid.value.slice(secure ? 6 : 5));
+    entries.push(new Uint8Array([(secure ? 0x80 : 0) | rest.length]), rest);
+  }
+  const payload = concatBytes(code.secret, ...entries);
+  const data = [INVITE_CODE_VERSION, ...(convertBits(payload, 8, 5, true) ?? [])];
+  const symbols = [...data, ...bech32mChecksum(INVITE_CODE_HRP, data)];
+  const chars = symbols.map((v) => BECH32_ALPHABET[v] ?? '').join('');
+  const groups: string[] = [];
+  for (let i = 0; i < chars.length; i += CODE_GROUP_SIZE)
+    groups.push(chars.slice(i, i + CODE_GROUP_SIZE));
+  return ok([INVITE_CODE_PREFIX, ...groups].join('-').toUpperCase());
+}

@@ -1,0 +1,71 @@
+import { err, ok, type Result } from '../util/result.ts';
+import { BECH32_ALPHABET, bech32mVerify } from './bech32mChecksum.ts';
+import { convertBits } from './convertBits.ts';
+import type { InviteCode, InviteCodeError } from './InviteCode.ts';
+import {
+  CHECKSUM_SYMBOLS,
+  INVITE_CODE_HRP,
+  INVITE_CODE_VERSION,
+  INVITE_SECRET_BYTES,
+  MAX_CODE_URLS,
+  MAX_INVITE_CODE_INPUT_CHARS,
+} from './inviteCodeFormat.ts';
+import { normalizeInviteCodeText } from './normalizeInviteCodeText.ts';
+import { validateRendezvousUrl } from './validateRendezvousUrl.ts';
+
+const PREFIX = `${INVITE_CODE_HRP}1`;
+// 11 symbols of expanded hrp + data must stay within the code's natural length of 1023.
+const MAX_DATA_SYMBOLS = 1023 - (2 * INVITE_CODE_HRP.length + 1);
+
+function parsePayload(payload: Uint8Array): Result<InviteCode, 'malformed'> {
+  if (payload.length < INVITE_SECRET_BYTES + 2) return err('malformed', 'payload too short');
+  const urls: string[] = [];
+  let offset = INVITE_SECRET_BYTES;
+  while (offset < payload.length) {
+    const header = payload[offset] ?? 0;
+    const length = header & 0x7f;
+    const end = offset + 1 + length;
+    if (length === 0 || end > payload.length) return err('malformed', 'bad URL entry');
+    if (urls.length === MAX_CODE_URLS) return err('malformed', 'too many URLs');
+    const restBytes = payload.subarray(offset + 1, end);
+    // Printable ASCII only: the URL grammar allows nothing else, and this keeps decoding exact.
+    if (restBytes.some((c) => c < 0x21 || c > 0x7e)) return err('malformed', 'non-ASCII URL');
+    const url = `${header & 0x80 ? 'wss' : 'ws'}://${String.fromCharCode(...restBytes)}`;
+    const valid = validateRendezvousUrl(url);
+    if (!valid.ok || valid.value !== url) return err('malformed', 'invalid rendezvous URL');
+    urls.push(url);
+    offset = end;
+  }
+  return ok({
+    version: INVITE_CODE_VERSION,
+    secret: payload.slice(0, INVITE_SECRET_BYTES),
+    rendezvousUrls: urls,
+  });
+}
+
+/**
+ * Reads a pasted or typed code. Tolerates case, whitespace, line breaks and missing or extra
+ * dashes; refuses oversize input before looking at it. The checksum is checked before the version
+ * so that a typo is reported as a typo, and the payload is parsed only after both.
+ */
+export function parseInviteCode(text: string): Result<InviteCode, InviteCodeError> {
+  if (text.length > MAX_INVITE_CODE_INPUT_CHARS) return err('malformed', 'input too long');
+  const bare = normalizeInviteCodeText(text);
+  if (!bare.startsWith(PREFIX)) return err('not_a_quire_code');
+  const chars = bare.slice(PREFIX.length);
+  const symbols: number[] = [];
+  for (const c of chars) {
+    const v = BECH32_ALPHABET.indexOf(c);
+    if (v === -1) return err('checksum_mismatch', `invalid character ${JSON.stringify(c)}`);
+    symbols.push(v);
+  }
+  if (symbols.length < 1 + CHECKSUM_SYMBOLS) return err('malformed', 'too short');
+  if (symbols.length > MAX_DATA_SYMBOLS) return err('malformed', 'too long');
+  if (!bech32mVerify(INVITE_CODE_HRP, symbols)) return err('checksum_mismatch');
+  const version = symbols[0];
+  if (version !== INVITE_CODE_VERSION)
+    return err('unsupported_version', `version ${String(version)}`);
+  const payload = convertBits(symbols.slice(1, -CHECKSUM_SYMBOLS), 5, 8, false);
+  if (!payload) return err('malformed', 'bad bit padding');
+  return parsePayload(new Uint8Array(payload));
+}
