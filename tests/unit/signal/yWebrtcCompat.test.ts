@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSignalServer, type SignalServer } from '../../../node/signal/SignalServer.ts';
+import { waitUntil } from './connectClient.ts';
 
 interface Peer {
   readonly child: ChildProcess;
@@ -46,8 +47,13 @@ describe('unmodified y-webrtc clients through the signal server', () => {
     const wordA = 'PLAINTEXT-ALPHA-7731';
     const wordB = 'PLAINTEXT-BRAVO-1194';
     const a = peer([server.url, room, 'transport-secret', wordA, wordB]);
+    peers.push(a);
+    // Start b only once a has subscribed and announced: y-webrtc's glare handling can deadlock
+    // when both sides send offers at once, which is y-webrtc's problem, not the server's.
+    const s = server;
+    await waitUntil(() => s.stats().topics === 1 && s.stats().relayedMessages >= 1, 20_000);
     const b = peer([server.url, room, 'transport-secret', wordB, wordA]);
-    peers.push(a, b);
+    peers.push(b);
     await Promise.all([a.synced, b.synced]);
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
