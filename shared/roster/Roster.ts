@@ -1,0 +1,97 @@
+import type { InviteStatus } from './RosterState.ts';
+import type { Role } from './RosterOp.ts';
+
+/** Why an op does not count. Every dropped op gets exactly one (docs/PROTOCOL-roster.md). */
+export type RosterRejectReason =
+  // bytes
+  | 'oversize'
+  | 'malformed'
+  | 'wrong_cell'
+  | 'bad_signature'
+  // graph
+  | 'missing_heads'
+  // authority
+  | 'not_member'
+  | 'not_coordinator'
+  | 'future_role'
+  | 'removed_author'
+  | 'removal_conflict'
+  | 'last_coordinator'
+  | 'invalid_target'
+  // invites and admission
+  | 'duplicate'
+  | 'invite_unknown'
+  | 'invite_used'
+  | 'invite_revoked'
+  | 'invite_expired'
+  | 'inviter_removed'
+  | 'bad_join_proof'
+  | 'role_mismatch'
+  | 'already_member'
+  | 'member_departed'
+  // rotation
+  | 'stale_epoch'
+  | 'bad_recipients';
+
+export interface RosterMember {
+  readonly signPk: Uint8Array;
+  readonly boxPk: Uint8Array;
+  readonly pseudonym: string;
+  readonly role: Role;
+  /** signPk hex of the admitting coordinator; null for the cell's creator. */
+  readonly admittedBy: string | null;
+  /** opId of the admit (or genesis) that made this identity a member. */
+  readonly joinedAt: string;
+  readonly historyAccess: boolean;
+  /** Highest epoch whose secret this identity is known to have received. */
+  readonly keyEpoch: number;
+}
+
+export interface RosterInvite {
+  readonly role: Role;
+  readonly expiresAt: number;
+  readonly inviter: string;
+  readonly opId: string;
+  readonly status: InviteStatus;
+}
+
+export interface RosterEpoch {
+  readonly epoch: number;
+  readonly rotateOpId: string;
+  /** signPk hex of everyone the epoch's secret was sealed to (the creator for epoch 0). */
+  readonly recipients: readonly string[];
+  /** Roles when the next epoch opened (what canWrite judges old epochs by); undefined if current. */
+  readonly rolesAtEnd: ReadonlyMap<string, Role> | undefined;
+}
+
+export interface RosterRejection {
+  readonly opId: string;
+  readonly reason: RosterRejectReason;
+}
+
+/** The roster every peer computes from the same set of ops, whatever order they arrived in. */
+export interface Roster {
+  readonly cellId: string;
+  /** Undefined until the genesis is held: then everything else is empty. */
+  readonly genesisId: string | undefined;
+  readonly cellName: string | undefined;
+  /** Current identities by signPk hex (every role, relays included). */
+  readonly members: ReadonlyMap<string, RosterMember>;
+  readonly removed: ReadonlySet<string>;
+  readonly left: ReadonlySet<string>;
+  /** Current epoch number (-1 before the genesis). */
+  readonly epoch: number;
+  /** Indexed by epoch number. */
+  readonly epochs: readonly RosterEpoch[];
+  readonly invites: ReadonlyMap<string, RosterInvite>;
+  /** opIds that counted, in replay order. */
+  readonly applied: readonly string[];
+  /** Sorted by opId. Ops waiting for their heads are here as 'missing_heads'. */
+  readonly rejected: readonly RosterRejection[];
+  /** opIds referenced by held ops but not held: what to ask peers for. Sorted. */
+  readonly missing: readonly string[];
+  /** A departed identity holds the current epoch's secret: a rotate is due. */
+  readonly rotationNeeded: boolean;
+  /** Current identities not known to hold the current epoch's secret (admitted concurrently with a rotate). */
+  readonly keyMissing: readonly string[];
+}

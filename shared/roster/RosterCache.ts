@@ -1,0 +1,27 @@
+import type { Result } from '../util/result.ts';
+import type { RosterOp } from './RosterOp.ts';
+import type { RosterState } from './RosterState.ts';
+import type { VerifyError } from './verifyRosterOp.ts';
+
+export interface VerifiedEntry {
+  readonly bytes: Uint8Array;
+  readonly result: Result<{ readonly op: RosterOp; readonly joinProofOk: boolean }, VerifyError>;
+}
+
+/**
+ * What computeRoster may keep between calls for one cell. Everything here is a pure function of
+ * an op's bytes (its verification) or of its causal past (the roster it saw, which its opId fixes),
+ * so entries never go stale as more ops arrive. One cache per cell.
+ */
+export interface RosterCache {
+  readonly cellIdHex: string;
+  readonly verified: Map<string, VerifiedEntry>;
+  /** opId -> roster of the op's strict causal past. */
+  readonly past: Map<string, RosterState>;
+  /** opId -> roster of the op's causal past with the op itself applied. */
+  readonly after: Map<string, RosterState>;
+}
+
+export function createRosterCache(cellIdHex: string): RosterCache {
+  return { cellIdHex, verified: new Map(), past: new Map(), after: new Map() };
+}

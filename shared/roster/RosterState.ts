@@ -1,0 +1,88 @@
+import type { Role } from './RosterOp.ts';
+
+export interface MemberState {
+  readonly signPk: Uint8Array;
+  readonly boxPk: Uint8Array;
+  readonly pseudonym: string;
+  readonly role: Role;
+  /** signPk hex of the coordinator whose admit counted; null for the cell's creator. */
+  readonly admittedBy: string | null;
+  /** opId of the genesis or admit that made this identity a member. */
+  readonly joinedAt: string;
+  readonly historyAccess: boolean;
+  /** Order key of the op that last made this identity a coordinator: seniority in removal races. */
+  readonly coordinatorSince: string | undefined;
+  /** Highest epoch whose secret this identity is known to hold (welcome or rotate wrap). */
+  readonly keyEpoch: number;
+}
+
+export interface DepartedState {
+  readonly kind: 'removed' | 'left';
+  readonly opId: string;
+  readonly member: MemberState;
+  /** As MemberState.keyEpoch; grows if a concurrent rotate still sealed a key to them. */
+  readonly keyEpoch: number;
+}
+
+export type InviteStatus = 'open' | 'used' | 'revoked' | 'dead';
+
+export interface InviteState {
+  readonly role: Role;
+  readonly expiresAt: number;
+  /** signPk hex of the coordinator who created it: the invite dies with their departure or demotion. */
+  readonly inviter: string;
+  readonly opId: string;
+  readonly status: InviteStatus;
+}
+
+export interface EpochState {
+  readonly epoch: number;
+  /** The rotate that opened this epoch (the genesis for epoch 0). */
+  readonly rotateOpId: string;
+  readonly recipients: readonly string[];
+  /** Every member's role when the next epoch opened; undefined for the current epoch. */
+  readonly rolesAtEnd: ReadonlyMap<string, Role> | undefined;
+}
+
+/**
+ * The roster while a replay runs. States cached per op (the roster of its causal past) are never
+ * mutated again: replays clone before applying.
+ */
+export interface RosterState {
+  genesisId: string | undefined;
+  cellName: string | undefined;
+  members: Map<string, MemberState>;
+  departed: Map<string, DepartedState>;
+  invites: Map<string, InviteState>;
+  /** Indexed by epoch number; the last entry is the current epoch. */
+  epochs: EpochState[];
+  coordinators: number;
+}
+
+export function emptyState(): RosterState {
+  return {
+    genesisId: undefined,
+    cellName: undefined,
+    members: new Map(),
+    departed: new Map(),
+    invites: new Map(),
+    epochs: [],
+    coordinators: 0,
+  };
+}
+
+/** Entries are immutable records, so copying the containers is a full copy. */
+export function cloneState(s: RosterState): RosterState {
+  return {
+    genesisId: s.genesisId,
+    cellName: s.cellName,
+    members: new Map(s.members),
+    departed: new Map(s.departed),
+    invites: new Map(s.invites),
+    epochs: [...s.epochs],
+    coordinators: s.coordinators,
+  };
+}
+
+/** The current epoch number, or -1 before the genesis. */
+export const currentEpoch = (s: RosterState): number => s.epochs.length - 1;

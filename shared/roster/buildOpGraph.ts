@@ -1,0 +1,130 @@
+import { bytesEqual } from '../crypto/bytes.ts';
+import { ok } from '../util/result.ts';
+import { Bitset } from './Bitset.ts';
+import { compareBytes } from './compareBytes.ts';
+import type { RosterRejection } from './Roster.ts';
+import type { RosterCache, VerifiedEntry } from './RosterCache.ts';
+import type { RosterOp } from './RosterOp.ts';
+import { rosterOpId } from './rosterOpId.ts';
+import { verifyJoinProof } from './verifyJoinProof.ts';
+import { verifyRosterOp } from './verifyRosterOp.ts';
+
+export interface GraphOp extends RosterOp {
+  /** Position in the canonical replay order. */
+  readonly index: number;
+  /** Longest path from the genesis: a function of the op's causal past only. */
+  readonly depth: number;
+  /** depth (8 hex digits) || opId: sorting by it is a topological order that any subset shares. */
+  readonly orderKey: string;
+  readonly joinProofOk: boolean;
+  readonly headIndexes: readonly number[];
+}
+
+export interface OpGraph {
+  /** Ops whose whole causal past is held, in canonical order. ops[0] is the genesis if held. */
+  readonly ops: readonly GraphOp[];
+  /** anc[i]: the strict causal past of ops[i]. */
+  readonly anc: readonly Bitset[];
+  readonly rejected: RosterRejection[];
+  readonly missing: string[];
+}
+
+const orderKeyOf = (depth: number, opId: string): string =>
+  depth.toString(16).padStart(8, '0') + opId;
+
+function verifyCached(bytes: Uint8Array, opId: string, cache: RosterCache, cellId: Uint8Array) {
+  const hit = cache.verified.get(opId);
+  if (hit && bytesEqual(hit.bytes, bytes)) return hit.result;
+  const v = verifyRosterOp(bytes, cellId);
+  const result: VerifiedEntry['result'] = v.ok
+    ? ok({
+        op: v.value,
+        joinProofOk: v.value.body.type !== 'admit' || verifyJoinProof(v.value.body),
+      })
+    : v;
+  cache.verified.set(opId, { bytes, result });
+  return result;
+}
+
+/**
+ * Dedupes and verifies the input, then places every op whose heads are all held (Kahn's
+ * algorithm, no recursion) and orders them by (depth, opId). Ops with an absent head wait.
+ */
+export function buildOpGraph(
+  cellId: Uint8Array,
+  input: Iterable<Uint8Array>,
+  cache: RosterCache,
+): OpGraph {
+  const distinct = new Map<string, Uint8Array>();
+  for (const bytes of input) {
+    const id = rosterOpId(bytes);
+    const seen = distinct.get(id);
+    // Two byte strings with one opId would need a 2^64 collision; keep a deterministic one anyway.
+    if (!seen || compareBytes(bytes, seen) < 0) distinct.set(id, bytes);
+  }
+  const rejected: RosterRejection[] = [];
+  const verified = new Map<string, { op: RosterOp; joinProofOk: boolean }>();
+  for (const [id, bytes] of distinct) {
+    const r = verifyCached(bytes, id, cache, cellId);
+    if (r.ok) verified.set(id, r.value);
+    else rejected.push({ opId: id, reason: r.error });
+  }
+  const missing = new Set<string>();
+  const waiting = new Map<string, number>();
+  const children = new Map<string, string[]>();
+  const ready: string[] = [];
+  for (const [id, { op }] of verified) {
+    waiting.set(id, op.heads.length);
+    if (op.heads.length === 0) ready.push(id);
+    for (const h of op.heads) {
+      if (!distinct.has(h)) missing.add(h);
+      const list = children.get(h);
+      if (list) list.push(id);
+      else children.set(h, [id]);
+    }
+  }
+  const depth = new Map<string, number>();
+  for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
+    const op = verified.get(next)?.op;
+    if (!op) continue;
+    let d = 0;
+    for (const h of op.heads) d = Math.max(d, (depth.get(h) ?? 0) + 1);
+    depth.set(next, d);
+    for (const child of children.get(next) ?? []) {
+      const left = (waiting.get(child) ?? 0) - 1;
+      waiting.set(child, left);
+      if (left === 0) ready.push(child);
+    }
+  }
+  for (const id of verified.keys())
+    if (!depth.has(id)) rejected.push({ opId: id, reason: 'missing_heads' });
+
+  const placed = [...depth.entries()]
+    .map(([id, d]) => ({ id, d, key: orderKeyOf(d, id) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const indexOf = new Map(placed.map((p, i) => [p.id, i]));
+  const ops: GraphOp[] = [];
+  const anc: Bitset[] = [];
+  for (const [index, p] of placed.entries()) {
+    const v = verified.get(p.id);
+    if (!v) continue;
+    const headIndexes = v.op.heads.map((h) => indexOf.get(h) ?? -1);
+    const set = new Bitset(placed.length);
+    for (const h of headIndexes) {
+      const parent = anc[h];
+      if (!parent) continue;
+      set.union(parent);
+      set.add(h);
+    }
+    ops.push({
+      ...v.op,
+      index,
+      depth: p.d,
+      orderKey: p.key,
+      joinProofOk: v.joinProofOk,
+      headIndexes,
+    });
+    anc.push(set);
+  }
+  return { ops, anc, rejected, missing: [...missing].sort() };
+}

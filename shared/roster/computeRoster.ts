@@ -1,0 +1,63 @@
+import { toHex } from '../crypto/bytes.ts';
+import { buildOpGraph } from './buildOpGraph.ts';
+import { computePastStates } from './computePastStates.ts';
+import type { Roster, RosterEpoch, RosterInvite, RosterMember, RosterRejection } from './Roster.ts';
+import { createRosterCache, type RosterCache } from './RosterCache.ts';
+import { replaySet } from './replaySet.ts';
+import { currentEpoch, emptyState } from './RosterState.ts';
+
+export interface ComputeRosterOptions {
+  readonly cellId: Uint8Array;
+  /** Keep one per cell across calls to make recomputation incremental (see RosterCache). */
+  readonly cache?: RosterCache;
+}
+
+/**
+ * The roster of a cell from any set of its ops (encoded, any order, duplicates allowed): a pure
+ * function of the set. Bad bytes and unauthorised ops are reported in `rejected`, never thrown.
+ */
+export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterOptions): Roster {
+  const cellIdHex = toHex(options.cellId);
+  const cache =
+    options.cache?.cellIdHex === cellIdHex ? options.cache : createRosterCache(cellIdHex);
+  const g = buildOpGraph(options.cellId, ops, cache);
+  const pasts = computePastStates(g, cache);
+  const result = replaySet(
+    g,
+    g.ops.map((op) => op.index),
+    (i) => pasts[i] ?? emptyState(),
+  );
+  const s = result.state;
+  const rejected: RosterRejection[] = [...g.rejected];
+  for (const [i, v] of result.verdicts) {
+    const op = g.ops[i];
+    if (op && v !== 'ok') rejected.push({ opId: op.opId, reason: v });
+  }
+  rejected.sort((a, b) => (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0));
+  const members = new Map<string, RosterMember>();
+  for (const [k, m] of s.members) {
+    const { coordinatorSince: _seniority, ...pub } = m;
+    members.set(k, pub);
+  }
+  const epoch = currentEpoch(s);
+  const departed = [...s.departed.entries()];
+  return {
+    cellId: cellIdHex,
+    genesisId: s.genesisId,
+    cellName: s.cellName,
+    members,
+    removed: new Set(departed.filter(([, d]) => d.kind === 'removed').map(([k]) => k)),
+    left: new Set(departed.filter(([, d]) => d.kind === 'left').map(([k]) => k)),
+    epoch,
+    epochs: s.epochs.map((e): RosterEpoch => ({ ...e })),
+    invites: new Map([...s.invites].map(([k, inv]): [string, RosterInvite] => [k, { ...inv }])),
+    applied: result.applied.map((i) => g.ops[i]?.opId ?? ''),
+    rejected,
+    missing: g.missing,
+    rotationNeeded: departed.some(([, d]) => d.keyEpoch >= epoch),
+    keyMissing: [...s.members]
+      .filter(([, m]) => m.keyEpoch < epoch)
+      .map(([k]) => k)
+      .sort(),
+  };
+}

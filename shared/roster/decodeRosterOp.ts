@@ -1,0 +1,51 @@
+import { toHex } from '../crypto/bytes.ts';
+import { CELL_ID_BYTES } from '../crypto/deriveEpochSecrets.ts';
+import { SIGN_PUBLIC_BYTES, SIGNATURE_BYTES } from '../crypto/signDetached.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import { ByteReader } from './ByteReader.ts';
+import { decodeRosterOpBody } from './decodeRosterOpBody.ts';
+import { rosterOpId } from './rosterOpId.ts';
+import {
+  MAX_HEADS,
+  MAX_OP_BYTES,
+  OP_ID_BYTES,
+  ROSTER_OP_VERSION,
+  type RosterOp,
+} from './RosterOp.ts';
+
+export type DecodeError = 'oversize' | 'malformed';
+
+/**
+ * Parses one encoded op (size cap first). Checks structure only: the signature, the cell and the
+ * rules are the caller's (verifyRosterOp, computeRoster). Heads must be strictly ascending.
+ */
+export function decodeRosterOp(bytes: Uint8Array): Result<RosterOp, DecodeError> {
+  if (bytes.length > MAX_OP_BYTES) return err('oversize');
+  const r = new ByteReader(bytes);
+  if (r.u8() !== ROSTER_OP_VERSION) return err('malformed', 'version');
+  const cellId = r.bytes(CELL_ID_BYTES);
+  const typeCode = r.u8();
+  const author = r.bytes(SIGN_PUBLIC_BYTES);
+  const headCount = r.u8();
+  if (headCount > MAX_HEADS) return err('malformed', 'too many heads');
+  const heads: string[] = [];
+  for (let i = 0; i < headCount; i++) heads.push(toHex(r.bytes(OP_ID_BYTES)));
+  for (let i = 1; i < heads.length; i++)
+    if ((heads[i - 1] ?? '') >= (heads[i] ?? '')) return err('malformed', 'heads not ascending');
+  const body = decodeRosterOpBody(typeCode, r.bytes(r.u16()));
+  const signedLength = bytes.length - r.remaining;
+  const signature = r.bytes(SIGNATURE_BYTES);
+  if (!body || !r.ok || r.remaining !== 0) return err('malformed', 'layout');
+  // Exactly one kind of op has no parents; every other op names at least one.
+  if ((body.type === 'genesis') !== (heads.length === 0)) return err('malformed', 'heads');
+  return ok({
+    opId: rosterOpId(bytes),
+    cellId,
+    author,
+    authorHex: toHex(author),
+    heads,
+    body,
+    signed: bytes.slice(0, signedLength),
+    signature,
+  });
+}

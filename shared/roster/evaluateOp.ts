@@ -1,0 +1,130 @@
+import { toHex } from '../crypto/bytes.ts';
+import type { GraphOp } from './buildOpGraph.ts';
+import type { RosterRejectReason } from './Roster.ts';
+import type { RosterOpType } from './RosterOp.ts';
+import { currentEpoch, type RosterState } from './RosterState.ts';
+
+export type Verdict = 'ok' | RosterRejectReason;
+
+/** Ops only a coordinator may author; everyone on the roster may rename and leave. */
+export const GOVERNANCE: ReadonlySet<RosterOpType> = new Set([
+  'invite',
+  'revoke-invite',
+  'admit',
+  'remove',
+  'set-role',
+  'rotate',
+]);
+
+export interface EvaluateContext {
+  /** A counted departure (or demotion) of `inviter` concurrent with `op`: the invite died. */
+  inviterGoneConcurrently(inviter: string, op: GraphOp): boolean;
+}
+
+export const NO_CONCURRENCY: EvaluateContext = { inviterGoneConcurrently: () => false };
+
+/** Is `author` on the roster (and a coordinator, for governance ops) in state `s`? */
+export function authorize(s: RosterState, author: string, governance: boolean): Verdict {
+  if (s.departed.has(author)) return 'removed_author';
+  const m = s.members.get(author);
+  if (!m) return 'not_member';
+  if (governance && m.role !== 'coordinator') return 'not_coordinator';
+  return 'ok';
+}
+
+/** Would this identity's departure or demotion leave the cell without a coordinator? */
+function lastCoordinator(s: RosterState, who: string, newRole?: string): boolean {
+  return (
+    s.members.get(who)?.role === 'coordinator' && newRole !== 'coordinator' && s.coordinators <= 1
+  );
+}
+
+/**
+ * Does `op` count? `past` is the roster of its causal past (what the author saw), `cur` the
+ * replay state just before it. The author must hold the role in both; invites are judged by what
+ * the admitting coordinator saw, except that a concurrent use or inviter removal still voids them.
+ */
+export function evaluateOp(
+  op: GraphOp,
+  past: RosterState,
+  cur: RosterState,
+  ctx: EvaluateContext,
+): Verdict {
+  const a = op.authorHex;
+  const body = op.body;
+  const governance = GOVERNANCE.has(body.type);
+  const inPast = authorize(past, a, governance);
+  if (inPast !== 'ok') return inPast;
+  const inCur = authorize(cur, a, governance);
+  if (inCur !== 'ok') return inCur;
+  switch (body.type) {
+    case 'genesis':
+      return 'duplicate'; // the genesis is applied before any replay; it cannot recur
+    case 'invite': {
+      const id = toHex(body.inviteId);
+      return past.invites.has(id) || cur.invites.has(id) ? 'duplicate' : 'ok';
+    }
+    case 'revoke-invite': {
+      const id = toHex(body.inviteId);
+      const p = past.invites.get(id);
+      if (!p) return 'invite_unknown';
+      if (p.status !== 'open') return STATUS_REASON[p.status];
+      return cur.invites.has(id) ? 'ok' : 'invite_unknown';
+    }
+    case 'admit': {
+      if (!op.joinProofOk) return 'bad_join_proof';
+      const id = toHex(body.inviteId);
+      const p = past.invites.get(id);
+      if (!p) return 'invite_unknown';
+      if (p.status !== 'open') return STATUS_REASON[p.status];
+      if (body.admittedAt > p.expiresAt) return 'invite_expired';
+      if (body.role !== p.role) return 'role_mismatch';
+      const m = toHex(body.memberSignPk);
+      if (past.members.has(m)) return 'already_member';
+      if (past.departed.has(m)) return 'member_departed';
+      const c = cur.invites.get(id);
+      if (!c) return 'invite_unknown';
+      // A revocation counts only in the admit's causal past; a concurrent one loses to the admit.
+      if (c.status === 'used' || c.status === 'dead') return STATUS_REASON[c.status];
+      if (ctx.inviterGoneConcurrently(c.inviter, op)) return 'inviter_removed';
+      if (cur.members.has(m)) return 'already_member';
+      if (cur.departed.has(m)) return 'member_departed';
+      return 'ok';
+    }
+    case 'remove': {
+      const t = toHex(body.member);
+      // Already gone in the replay (a concurrent removal): counts, changes nothing.
+      return t === a || !past.members.has(t) ? 'invalid_target' : 'ok';
+    }
+    case 'set-role': {
+      const t = toHex(body.member);
+      if (!past.members.has(t)) return 'invalid_target';
+      if (lastCoordinator(past, t, body.role) || lastCoordinator(cur, t, body.role))
+        return 'last_coordinator';
+      return 'ok';
+    }
+    case 'rotate': {
+      if (body.newEpoch !== currentEpoch(past) + 1 || body.newEpoch !== currentEpoch(cur) + 1)
+        return 'stale_epoch';
+      // Exactly everyone the author knew, each with the secret its role may hold: leaving someone
+      // out would be a silent removal, and a relay must never receive K_e.
+      if (body.wraps.length !== past.members.size) return 'bad_recipients';
+      for (const w of body.wraps) {
+        const role = past.members.get(toHex(w.recipient))?.role;
+        if (!role || (role === 'relay') !== (w.kind === 'relay')) return 'bad_recipients';
+      }
+      return 'ok';
+    }
+    case 'leave':
+      return lastCoordinator(past, a) || lastCoordinator(cur, a) ? 'last_coordinator' : 'ok';
+    case 'rename':
+      return 'ok';
+  }
+}
+
+const STATUS_REASON = {
+  used: 'invite_used',
+  revoked: 'invite_revoked',
+  dead: 'inviter_removed',
+  open: 'ok',
+} as const;
