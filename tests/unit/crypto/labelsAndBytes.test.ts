@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bytesEqual,
@@ -18,6 +19,14 @@ describe('LABELS', () => {
       expect(l).toMatch(/^quire\/[a-z0-9-]+\/v[0-9]+$/);
       expect(labelBytes(l).length).toBe(1 + Buffer.byteLength(l));
     }
+  });
+
+  it('are all listed in docs/PROTOCOL.md', () => {
+    const doc = readFileSync(new URL('../../../docs/PROTOCOL.md', import.meta.url), 'utf8');
+    // A row of the labels table: | name | `label` | ... (Prettier pads the cells).
+    const rows = new Set([...doc.matchAll(/^\| \w+ +\| `([^`]+)` +\|/gm)].map((m) => m[1]));
+    const missing = Object.values(LABELS).filter((l) => !rows.has(l));
+    expect(missing).toEqual([]);
   });
 });
 
