@@ -56,6 +56,6 @@ test('two people edit one draft live through our own rendezvous server', async (
   // Only our own rendezvous server was contacted, never y-webrtc's public default.
   for (const someone of [alice, bob]) {
     expect(someone.sockets.length).toBeGreaterThan(0);
-    for (const socket of someone.sockets) expect(socket).toMatch(new RegExp(`^${signal}/?$`));
+    for (const socket of someone.sockets) expect(socket.replace(/\/$/, '')).toBe(signal);
   }
 });
