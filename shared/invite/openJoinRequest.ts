@@ -1,0 +1,75 @@
+import { aeadOpen } from '../crypto/aeadOpen.ts';
+import { AEAD_KEY_BYTES } from '../crypto/aeadSeal.ts';
+import { LABELS } from '../crypto/labels.ts';
+import { SIGNATURE_BYTES, SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
+import { verifyDetached } from '../crypto/verifyDetached.ts';
+import { unpadPlaintext } from '../envelope/unpadPlaintext.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import { ByteReader, DecodeError } from './ByteReader.ts';
+import type { JoinRequest } from './JoinRequest.ts';
+import { inviteAd } from './inviteAd.ts';
+import {
+  JOIN_REQUEST_SEALED_BYTES,
+  JOIN_REQUEST_VERSION,
+  REQUEST_ID_BYTES,
+} from './joinRequestFormat.ts';
+import {
+  BOX_PUBLIC_BYTES,
+  INVITE_ID_BYTES,
+  joinerSignatureMessage,
+} from './joinerSignatureMessage.ts';
+import { MAX_PSEUDONYM_BYTES, validatePseudonym } from './validatePseudonym.ts';
+
+export type JoinRequestRejection = 'too_large' | 'decrypt_failed' | 'malformed' | 'bad_signature';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(plaintext: Uint8Array): Result<JoinRequest, 'malformed'> {
+  try {
+    const r = new ByteReader(plaintext);
+    const version = r.u8();
+    if (version !== JOIN_REQUEST_VERSION) return err('malformed', `version ${version}`);
+    const signPk = r.bytes(SIGN_PUBLIC_BYTES);
+    const boxPk = r.bytes(BOX_PUBLIC_BYTES);
+    const requestId = r.bytes(REQUEST_ID_BYTES);
+    const createdAt = r.u64();
+    const nameLength = r.u8();
+    if (nameLength > MAX_PSEUDONYM_BYTES) return err('malformed', 'pseudonym too long');
+    const pseudonym = strictUtf8.decode(r.bytes(nameLength));
+    const joinerSignature = r.bytes(SIGNATURE_BYTES);
+    r.end();
+    if (!validatePseudonym(pseudonym).ok) return err('malformed', 'invalid pseudonym');
+    return ok({ version, signPk, boxPk, requestId, createdAt, pseudonym, joinerSignature });
+  } catch (e) {
+    // DecodeError from the reader, TypeError from the strict UTF-8 decoder: both are bad bytes.
+    if (e instanceof DecodeError || e instanceof TypeError) return err('malformed', e.message);
+    throw e;
+  }
+}
+
+/**
+ * Coordinator side: size -> decrypt (which proves the sender knows s) -> unpad -> strict decode ->
+ * joiner signature. Any failure is a typed rejection; nothing throws on bad bytes. The caller still
+ * checks the invite (open, unexpired by its own clock, unused) and shows the safety words.
+ */
+export function openJoinRequest(
+  sealed: Uint8Array,
+  inviteKey: Uint8Array,
+  inviteId: Uint8Array,
+): Result<JoinRequest, JoinRequestRejection> {
+  if (sealed.length > JOIN_REQUEST_SEALED_BYTES) return err('too_large');
+  if (sealed.length !== JOIN_REQUEST_SEALED_BYTES) return err('malformed', 'wrong length');
+  if (inviteKey.length !== AEAD_KEY_BYTES || inviteId.length !== INVITE_ID_BYTES)
+    return err('decrypt_failed', 'bad invite key or id');
+  const padded = aeadOpen(inviteKey, sealed, inviteAd(LABELS.joinRequestAd, inviteId));
+  if (!padded) return err('decrypt_failed');
+  const plaintext = unpadPlaintext(padded);
+  if (!plaintext.ok) return err('malformed', 'bad padding');
+  const decoded = decode(plaintext.value);
+  if (!decoded.ok) return decoded;
+  const q = decoded.value;
+  const message = joinerSignatureMessage(inviteId, q.signPk, q.boxPk, q.pseudonym);
+  if (!verifyDetached(q.signPk, LABELS.joinProof, message, q.joinerSignature))
+    return err('bad_signature');
+  return ok(q);
+}
