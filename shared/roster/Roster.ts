@@ -15,6 +15,7 @@ export type RosterRejectReason =
   | 'not_coordinator'
   | 'future_role'
   | 'removed_author'
+  | 'demoted_author'
   | 'removal_conflict'
   | 'last_coordinator'
   | 'invalid_target'

@@ -43,6 +43,8 @@ function classify(op: GraphOp, past: RosterState): Departure | undefined {
   return undefined;
 }
 
+const voidReason = (d: Departure): Verdict => (d.total ? 'removed_author' : 'demoted_author');
+
 const affects = (d: Departure, op: GraphOp): boolean =>
   op.index !== d.i && op.authorHex === d.target && (d.total || GOVERNANCE.has(op.body.type));
 
@@ -139,13 +141,13 @@ export function replaySet(
         );
       });
       if (!rival) accepted.push(d);
-      else preset.set(d.i, op && affects(rival, op) ? 'removed_author' : 'removal_conflict');
+      else preset.set(d.i, op && affects(rival, op) ? voidReason(rival) : 'removal_conflict');
     }
     for (const i of set) {
       const op = g.ops[i];
       if (!op || preset.has(i)) continue;
-      if (accepted.some((d) => affects(d, op) && concurrent(d.i, i)))
-        preset.set(i, 'removed_author');
+      const by = accepted.find((d) => affects(d, op) && concurrent(d.i, i));
+      if (by) preset.set(i, voidReason(by));
     }
     const result = runReplay(g, set, pastOf, preset, accepted, concurrent);
     const failed = accepted.filter((d) => result.verdicts.get(d.i) !== 'ok');

@@ -195,3 +195,32 @@ export function reasonOf(roster: Roster, opId: string): string | undefined {
 }
 
 export const counted = (roster: Roster, opId: string): boolean => roster.applied.includes(opId);
+
+/** A canonical string of everything a roster says: equal digests mean equal rosters. */
+export function rosterDigest(r: Roster): string {
+  const sorted = <V>(m: ReadonlyMap<string, V>): Array<[string, V]> =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify({
+    ...r,
+    members: sorted(r.members).map(([k, m]) => [
+      k,
+      { ...m, signPk: toHex(m.signPk), boxPk: toHex(m.boxPk) },
+    ]),
+    removed: [...r.removed].sort(),
+    left: [...r.left].sort(),
+    epochs: r.epochs.map((e) => ({ ...e, rolesAtEnd: e.rolesAtEnd && sorted(e.rolesAtEnd) })),
+    invites: sorted(r.invites),
+  });
+}
+
+/** Deterministic Fisher-Yates with a tiny LCG: a different order per `seed`. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
