@@ -6,6 +6,7 @@ import { sodium } from '../../../shared/crypto/sodium.ts';
 import type { DecodedEnvelope } from '../../../shared/envelope/DecodedEnvelope.ts';
 import type { EnvelopeRejection } from '../../../shared/envelope/EnvelopeRejection.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
+import { encodeEnvelopeFields } from '../../../shared/envelope/encodeEnvelopeFields.ts';
 import { decodeEnvelope } from '../../../shared/envelope/decodeEnvelope.ts';
 import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { envelopeAd } from '../../../shared/envelope/envelopeAd.ts';
@@ -93,4 +94,23 @@ export function sealRawPlaintext(
     new Uint8Array([ENVELOPE_VERSION]),
     aeadSeal(contentKey, padded, envelopeAd(cellId, epoch)),
   );
+}
+
+export const reason = (r: { ok: boolean; error?: string }): string =>
+  r.ok ? 'accepted' : (r.error ?? 'unknown');
+
+/** A decrypted, decoded copy of a valid envelope for the fixture. */
+export function decodedOf(bytes: Uint8Array): DecodedEnvelope {
+  const f = fixture();
+  const p = decryptEnvelope(bytes, f.secrets.contentKey, f.cellId, f.epoch);
+  const d = p.ok ? decodeEnvelope(p.value) : undefined;
+  if (!d?.ok) throw new Error('fixture envelope does not open');
+  return d.value;
+}
+
+/** Plaintext with the given fields and an explicit signature (valid or not). */
+export function plaintextOf(d: DecodedEnvelope): Uint8Array {
+  const fields = encodeEnvelopeFields(d);
+  if (!fields.ok) throw new Error(fields.detail);
+  return concatBytes(fields.value, d.signature);
 }
