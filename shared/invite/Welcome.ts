@@ -26,8 +26,8 @@ interface WelcomeCommon {
   /** The joiner this welcome admits; openWelcome checks both against the opener's own keys. */
   readonly joinerSignPk: Uint8Array;
   readonly joinerBoxPk: Uint8Array;
-  /** The id of the roster `admit` op that admitted the joiner. */
-  readonly admitOpId: Uint8Array;
+  /** The opId (lowercase hex, as shared/roster names ops) of the `admit` op that admitted the joiner. */
+  readonly admitOpId: string;
   /** The current epoch. */
   readonly epoch: number;
   readonly config: CellConfig;

@@ -48,7 +48,8 @@ export function checkWelcome(w: Welcome): Result<Welcome, 'invalid_welcome'> {
   if (w.cellId.length !== CELL_ID_BYTES) return err('invalid_welcome', 'cellId');
   if (w.joinerSignPk.length !== SIGN_PUBLIC_BYTES || w.joinerBoxPk.length !== BOX_PUBLIC_BYTES)
     return err('invalid_welcome', 'joiner keys');
-  if (w.admitOpId.length !== ADMIT_OP_ID_BYTES) return err('invalid_welcome', 'admitOpId');
+  if (!new RegExp(`^[0-9a-f]{${2 * ADMIT_OP_ID_BYTES}}$`).test(w.admitOpId))
+    return err('invalid_welcome', 'admitOpId');
   if (!isU32(w.epoch)) return err('invalid_welcome', 'epoch');
   const entries = w.variant === 'member' ? w.epochKeys : w.transportRoots;
   const problem = checkEntries(entries, w.epoch) ?? checkConfig(w.config);

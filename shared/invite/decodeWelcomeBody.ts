@@ -1,3 +1,4 @@
+import { toHex } from '../crypto/bytes.ts';
 import { CELL_ID_BYTES, EPOCH_KEY_BYTES } from '../crypto/deriveEpochSecrets.ts';
 import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
 import { err, ok, type Result } from '../util/result.ts';
@@ -43,7 +44,7 @@ function read(r: ByteReader): Welcome {
   const cellId = r.bytes(CELL_ID_BYTES);
   const joinerSignPk = r.bytes(SIGN_PUBLIC_BYTES);
   const joinerBoxPk = r.bytes(BOX_PUBLIC_BYTES);
-  const admitOpId = r.bytes(ADMIT_OP_ID_BYTES);
+  const admitOpId = toHex(r.bytes(ADMIT_OP_ID_BYTES));
   const epoch = r.u32();
   const entries: EpochSecretEntry[] = [];
   for (let i = count(r.u16(), MAX_EPOCH_ENTRIES); i > 0; i--)

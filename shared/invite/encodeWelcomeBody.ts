@@ -1,3 +1,4 @@
+import { fromHex } from '../crypto/bytes.ts';
 import { ok, type Result } from '../util/result.ts';
 import { ByteWriter } from './ByteWriter.ts';
 import { checkWelcome } from './checkWelcome.ts';
@@ -6,7 +7,7 @@ import { WELCOME_VARIANT } from './welcomeFormat.ts';
 
 /**
  * Welcome body v1: variant u8 (1 member, 2 relay) || cellId (16) || joinerSignPk (32) ||
- * joinerBoxPk (32) || admitOpId (32) || epoch u32 || u16 n || n x (epoch u32 || secret (32)) ||
+ * joinerBoxPk (32) || admitOpId (16) || epoch u32 || u16 n || n x (epoch u32 || secret (32)) ||
  * [member only: u32 m || m x (u32 len || roster op)] || u8 k || k x str16 rendezvous URL ||
  * u8 i || i x (u8 u || u x str16 URL || str16 username || str16 credential) || relayOnly u8.
  * str16 = u16 length || UTF-8; an empty username or credential means none.
@@ -19,7 +20,7 @@ export function encodeWelcomeBody(welcome: Welcome): Result<Uint8Array, 'invalid
     .bytes(welcome.cellId)
     .bytes(welcome.joinerSignPk)
     .bytes(welcome.joinerBoxPk)
-    .bytes(welcome.admitOpId)
+    .bytes(fromHex(welcome.admitOpId) ?? new Uint8Array(0))
     .u32(welcome.epoch);
   const entries = welcome.variant === 'member' ? welcome.epochKeys : welcome.transportRoots;
   w.u16(entries.length);

@@ -4,6 +4,8 @@ import { LABELS } from '../crypto/labels.ts';
 import { SIGNATURE_BYTES, SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
 import { verifyDetached } from '../crypto/verifyDetached.ts';
 import { unpadPlaintext } from '../envelope/unpadPlaintext.ts';
+import { MAX_PSEUDONYM_BYTES } from '../roster/RosterOp.ts';
+import { validateDisplayName } from '../roster/validateDisplayName.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { ByteReader, DecodeError } from './ByteReader.ts';
 import type { JoinRequest } from './JoinRequest.ts';
@@ -18,7 +20,6 @@ import {
   INVITE_ID_BYTES,
   joinerSignatureMessage,
 } from './joinerSignatureMessage.ts';
-import { MAX_PSEUDONYM_BYTES, validatePseudonym } from './validatePseudonym.ts';
 
 export type JoinRequestRejection = 'too_large' | 'decrypt_failed' | 'malformed' | 'bad_signature';
 
@@ -38,7 +39,8 @@ function decode(plaintext: Uint8Array): Result<JoinRequest, 'malformed'> {
     const pseudonym = strictUtf8.decode(r.bytes(nameLength));
     const joinerSignature = r.bytes(SIGNATURE_BYTES);
     r.end();
-    if (!validatePseudonym(pseudonym).ok) return err('malformed', 'invalid pseudonym');
+    if (!validateDisplayName(pseudonym, MAX_PSEUDONYM_BYTES))
+      return err('malformed', 'invalid pseudonym');
     return ok({ version, signPk, boxPk, requestId, createdAt, pseudonym, joinerSignature });
   } catch (e) {
     // DecodeError from the reader, TypeError from the strict UTF-8 decoder: both are bad bytes.

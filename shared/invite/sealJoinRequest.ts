@@ -4,6 +4,8 @@ import { LABELS } from '../crypto/labels.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import { SIGN_PUBLIC_BYTES, SIGN_SECRET_BYTES, signDetached } from '../crypto/signDetached.ts';
 import { padPlaintext } from '../envelope/padPlaintext.ts';
+import { MAX_PSEUDONYM_BYTES } from '../roster/RosterOp.ts';
+import { validateDisplayName } from '../roster/validateDisplayName.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { ByteWriter } from './ByteWriter.ts';
 import { inviteAd } from './inviteAd.ts';
@@ -17,7 +19,6 @@ import {
   INVITE_ID_BYTES,
   joinerSignatureMessage,
 } from './joinerSignatureMessage.ts';
-import { validatePseudonym } from './validatePseudonym.ts';
 
 export interface SealJoinRequestInput {
   /** From deriveInviteSecrets(s). */
@@ -57,8 +58,9 @@ export function sealJoinRequest(
   if (!bytesEqual(signSk.subarray(SIGN_SECRET_BYTES - SIGN_PUBLIC_BYTES), signPk))
     return err('invalid_argument', 'signPk does not belong to signSk');
   if (boxPk.length !== BOX_PUBLIC_BYTES) return err('invalid_argument', 'boxPk must be 32 bytes');
-  const pseudonym = validatePseudonym(input.pseudonym);
-  if (!pseudonym.ok) return err('invalid_argument', `pseudonym: ${pseudonym.error}`);
+  // The roster's rule for names in `admit`: a request it would refuse must not be sent.
+  if (!validateDisplayName(input.pseudonym, MAX_PSEUDONYM_BYTES))
+    return err('invalid_argument', 'pseudonym');
   if (!Number.isSafeInteger(input.createdAt) || input.createdAt < 0)
     return err('invalid_argument', 'createdAt must be a non-negative safe integer');
   const requestId = input.requestId ?? randomBytes(REQUEST_ID_BYTES);
@@ -70,9 +72,9 @@ export function sealJoinRequest(
   const signature = signDetached(
     signSk,
     LABELS.joinProof,
-    joinerSignatureMessage(inviteId, signPk, boxPk, pseudonym.value),
+    joinerSignatureMessage(inviteId, signPk, boxPk, input.pseudonym),
   );
-  const name = utf8(pseudonym.value);
+  const name = utf8(input.pseudonym);
   const plaintext = new ByteWriter()
     .u8(JOIN_REQUEST_VERSION)
     .bytes(signPk)

@@ -1,3 +1,5 @@
+import { MAX_OP_BYTES, OP_ID_BYTES } from '../roster/RosterOp.ts';
+
 /**
  * Welcome v1 (docs/PROTOCOL.md, "Invites"):
  *   sealed = crypto_box_seal(pad(signed), joinerBoxPk)
@@ -7,7 +9,8 @@
  */
 export const WELCOME_VERSION = 1;
 export const WELCOME_VARIANT = { member: 1, relay: 2 } as const;
-export const ADMIT_OP_ID_BYTES = 32;
+/** Roster op ids are 16 bytes on the wire, lowercase hex in memory (shared/roster/rosterOpId.ts). */
+export const ADMIT_OP_ID_BYTES = OP_ID_BYTES;
 export const MIN_WELCOME_PADDED_BYTES = 1024;
 /** crypto_box_seal overhead: ephemeral public key (32) + Poly1305 tag (16). */
 export const BOX_SEAL_OVERHEAD = 48;
@@ -16,7 +19,7 @@ export const MAX_WELCOME_SEALED_BYTES = 4 * 1024 * 1024;
 
 export const MAX_EPOCH_ENTRIES = 4096;
 export const MAX_ROSTER_OPS = 16384;
-export const MAX_ROSTER_OP_BYTES = 64 * 1024;
+export const MAX_ROSTER_OP_BYTES = MAX_OP_BYTES;
 export const MAX_CONFIG_URLS = 8;
 export const MAX_ICE_SERVERS = 8;
 export const MAX_ICE_URLS = 4;

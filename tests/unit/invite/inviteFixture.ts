@@ -62,7 +62,7 @@ export function fixture() {
     cellId: new Uint8Array(16).fill(0xce),
     joinerSignPk: joiner.signPk,
     joinerBoxPk: joiner.boxPk,
-    admitOpId: new Uint8Array(32).fill(0xad),
+    admitOpId: 'ad'.repeat(16),
     epoch: 3,
     epochKeys: [
       { epoch: 1, key: new Uint8Array(32).fill(0x11) },

@@ -13,6 +13,8 @@ import {
   sealJoinRequest,
   type SealJoinRequestInput,
 } from '../../../shared/invite/sealJoinRequest.ts';
+import type { AdmitBody } from '../../../shared/roster/RosterOp.ts';
+import { verifyJoinProof } from '../../../shared/roster/verifyJoinProof.ts';
 import { fixture } from './inviteFixture.ts';
 
 beforeAll(async () => {
@@ -110,6 +112,26 @@ describe('sealJoinRequest / openJoinRequest', () => {
     expect(
       verifyDetached(f.joiner.signPk, 'quire/join-proof/v1', elsewhere, r.value.joinerSignature),
     ).toBe(false);
+  });
+
+  it("produces a proof that the roster's admit check accepts", () => {
+    const f = setup();
+    const r = openJoinRequest(f.sealed.bytes, f.invite.inviteKey, f.invite.inviteId);
+    if (!r.ok) throw new Error(r.error);
+    const admit: AdmitBody = {
+      type: 'admit',
+      inviteId: f.invite.inviteId,
+      memberSignPk: r.value.signPk,
+      memberBoxPk: r.value.boxPk,
+      pseudonym: r.value.pseudonym,
+      role: 'member',
+      historyAccess: false,
+      admittedAt: 1_700_000_000_500,
+      joinProof: r.value.joinerSignature,
+    };
+    expect(verifyJoinProof(admit)).toBe(true);
+    expect(verifyJoinProof({ ...admit, pseudonym: 'Other' })).toBe(false);
+    expect(verifyJoinProof({ ...admit, memberBoxPk: f.outsider.boxPk })).toBe(false);
   });
 
   it('hides the pseudonym length and draws fresh request ids and nonces', () => {

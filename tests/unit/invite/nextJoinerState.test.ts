@@ -16,7 +16,7 @@ const welcome = {
   cellId: new Uint8Array(16),
   joinerSignPk: new Uint8Array(32),
   joinerBoxPk: new Uint8Array(32),
-  admitOpId: new Uint8Array(32),
+  admitOpId: '00'.repeat(16),
   epoch: 0,
   transportRoots: [{ epoch: 0, key: new Uint8Array(32) }],
   config: { rendezvousUrls: ['wss://a.org'], iceServers: [], relayOnly: false },

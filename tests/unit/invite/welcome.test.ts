@@ -147,7 +147,7 @@ describe('sealWelcome / openWelcome', () => {
     expect(open(variant)).toMatchObject({ error: 'malformed' });
     // A roster-op count of 2^32 - 1 is refused by its cap, not by trying to read it.
     const hugeCount = body.value.slice();
-    hugeCount.set([0xff, 0xff, 0xff, 0xff], 1 + 16 + 32 + 32 + 32 + 4 + 2 + 2 * 36);
+    hugeCount.set([0xff, 0xff, 0xff, 0xff], 1 + 16 + 32 + 32 + 16 + 4 + 2 + 2 * 36);
     expect(open(hugeCount)).toMatchObject({ error: 'malformed', detail: 'count above cap' });
   });
 
@@ -181,7 +181,8 @@ describe('welcome validation', () => {
   const f = () => fixture();
   const bad: [string, (x: ReturnType<typeof fixture>) => Welcome][] = [
     ['short cellId', (x) => ({ ...x.memberWelcome, cellId: new Uint8Array(15) })],
-    ['short admitOpId', (x) => ({ ...x.memberWelcome, admitOpId: new Uint8Array(31) })],
+    ['short admitOpId', (x) => ({ ...x.memberWelcome, admitOpId: 'ad'.repeat(15) })],
+    ['upper-case admitOpId', (x) => ({ ...x.memberWelcome, admitOpId: 'AD'.repeat(16) })],
     ['no epoch key', (x) => ({ ...x.memberWelcome, epochKeys: [] })],
     ['current key missing', (x) => ({ ...x.memberWelcome, epoch: 4 })],
     [
