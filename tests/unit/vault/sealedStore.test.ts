@@ -119,13 +119,22 @@ describe('SealedStore', () => {
     expect(bytesA).toBeDefined();
     // a's sealed bytes under b's id: must read as neither b nor a.
     storage.raw('settings').set(idB, bytesA);
+    storage.calls.length = 0;
     expect(await vault.store.get('settings', 'b')).toBeUndefined();
     expect(vault.store.stats().quarantined).toBe(1);
+    // Refused by the AEAD itself (AD = table || id), before the inner key check is reached.
+    expect(storage.calls).toEqual([
+      { kind: 'quarantine', table: 'settings', id: idB, reason: 'open_failed' },
+    ]);
     expect(await vault.store.get('settings', 'a')).toEqual(utf8('value-a'));
     // The same bytes and id in another table.
     storage.raw('cells').set(idA, bytesA);
+    storage.calls.length = 0;
     expect(await vault.store.scan('cells')).toEqual([]);
     expect(vault.store.stats().quarantined).toBe(2);
+    expect(storage.calls).toEqual([
+      { kind: 'quarantine', table: 'cells', id: idA, reason: 'open_failed' },
+    ]);
   });
 
   it('a directory is one row padded to a 4 KiB step, whatever the number of entries', async () => {
