@@ -1,0 +1,23 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { VaultCopy } from './LogIndex.ts';
+import { readAt, writeAt } from './logIo.ts';
+import { sealRecord } from './logFormat.ts';
+
+/**
+ * Overwrites vault values in place with zeros and re-seals their records, so the log stays a
+ * valid log (a crash mid-wipe leaves no corrupt record that would cut off the rest) while the
+ * wrapped vault key is gone from the file. Best effort on flash and journaling file systems.
+ */
+export async function scrubVaultCopies(
+  fh: FileHandle,
+  copies: readonly VaultCopy[],
+): Promise<void> {
+  for (const c of copies) {
+    const record = await readAt(fh, c.recordStart, c.recordLength);
+    const from = c.offset - c.recordStart;
+    record.fill(0, from, from + c.length);
+    sealRecord(record);
+    await writeAt(fh, record, c.recordStart);
+  }
+  if (copies.length > 0) await fh.datasync();
+}
