@@ -1,7 +1,14 @@
 /**
  * The storage port. Adapters (Dexie in the renderer, files in Node) persist opaque byte rows;
  * they never see plaintext: callers seal every row that holds a secret or anything a person
- * typed before it reaches this port (see shared/vault). Row ids are random ids or hashes.
+ * typed before it reaches this port (see shared/vault). Row ids are random ids or hashes:
+ * 1 to 1024 printable ASCII characters without spaces (`[\x21-\x7e]`); anything else is
+ * refused, as a net against a human-chosen string ever becoming a key.
+ *
+ * Refusals and failures reject with a StorageError carrying a `code` shared by all adapters:
+ * 'invalid-op' (bad table, id, op or value; nothing applied), 'too-large' (nothing applied),
+ * 'closed' (closed or wiped), 'locked' (store open in another process), 'foreign-file', 'io'.
+ * See docs/STORAGE.md for what each adapter leaves on disk.
  */
 export const TABLES = [
   'vault', // the vault header and wrapped vault data key (one row)
@@ -25,16 +32,33 @@ export type WriteOp =
   | { readonly op: 'delete'; readonly table: Table; readonly id: string };
 
 export interface Storage {
+  /** A fresh copy of the row's bytes, or undefined. */
   get(table: Table, id: string): Promise<Uint8Array | undefined>;
-  /** Rows whose id starts with `prefix` (all rows when omitted), in id order. */
+  /**
+   * Rows whose id starts with `prefix` (all rows when omitted), in id order (UTF-16 code
+   * units, as IndexedDB orders keys). A row the backend cannot read back as bytes is moved to
+   * `quarantine` and left out instead of failing the listing.
+   */
   list(table: Table, prefix?: string): Promise<Row[]>;
   /** Ids only: cheaper than `list` when the bytes are not needed. */
   keys(table: Table, prefix?: string): Promise<string[]>;
-  /** Applies every op or none (atomic, durable once the promise resolves). */
+  /**
+   * Applies every op, in order, or none (atomic, durable once the promise resolves). The values
+   * are copied when the call is made: the caller may reuse its buffers at once. Calls apply in
+   * call order even when not awaited.
+   */
   write(ops: readonly WriteOp[]): Promise<void>;
-  /** Moves a row that failed to open into `quarantine` atomically, with a reason. */
+  /**
+   * Moves a row that failed to open into `quarantine` atomically, under the id
+   * `${table}/${id}`, bytes unchanged. A missing row is a no-op. The reason is kept in the
+   * adapter's memory for diagnostics only, never written (it could reveal usage).
+   */
   quarantine(table: Table, id: string, reason: string): Promise<void>;
-  /** Destroys everything this adapter holds. The vault row goes first. */
+  /**
+   * Destroys everything this adapter holds. The vault row goes first, durably, in its own
+   * step; then the rest. Further calls reject with 'closed'.
+   */
   wipe(): Promise<void>;
+  /** Idempotent; further calls reject with 'closed'. */
   close(): Promise<void>;
 }
