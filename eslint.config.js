@@ -5,10 +5,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'worker_threads', 'stream', 'url', 'util', 'events'];
 
-/** Where code runs decides what it may import (see docs/ARCHITECTURE.md). */
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+/**
+ * Where code runs decides what it may import (see docs/ARCHITECTURE.md). Bare module names are
+ * matched exactly (so '../crypto/x.ts' is not Node's 'crypto'); paths as globs.
+ */
+const restrict = (names, message) => {
+  const bare = names.filter((n) => !n.includes('/') || n.startsWith('@'));
+  const globs = names.filter((n) => n.includes('/') && !n.startsWith('@'));
+  const escape = (n) => n.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*');
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: `^(${bare.map(escape).join('|')})$`, message },
+          ...(globs.length ? [{ group: globs, message }] : []),
+        ],
+      },
+    ],
+  };
+};
 
 export default tseslint.config(
   {

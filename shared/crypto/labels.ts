@@ -31,6 +31,7 @@ export const LABELS = {
   vaultRowId: 'quire/vault-row-id/v1',
   vaultIdKey: 'quire/vault-id-key/v1',
   scope: 'quire/scope/v1',
+  clientId: 'quire/clientid/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

@@ -1,0 +1,37 @@
+import type { SyncRejection } from './SyncRejection.ts';
+
+/** Counters a member can inspect (Settings -> Diagnostics). Counts only: no content, no keys. */
+export class Diagnostics {
+  readonly rejected = new Map<SyncRejection, number>();
+  applied = 0;
+  duplicates = 0;
+  replays = 0;
+  pending = 0;
+  republished = 0;
+  reinserted = 0;
+  /** Authors (hex signPk) caught signing two different envelopes with one seq. */
+  readonly equivocators = new Set<string>();
+
+  reject(reason: SyncRejection): void {
+    this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1);
+  }
+
+  rejectedTotal(): number {
+    let n = 0;
+    for (const v of this.rejected.values()) n += v;
+    return n;
+  }
+
+  snapshot(): Record<string, number> {
+    return {
+      applied: this.applied,
+      duplicates: this.duplicates,
+      replays: this.replays,
+      pending: this.pending,
+      republished: this.republished,
+      reinserted: this.reinserted,
+      equivocators: this.equivocators.size,
+      ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
+    };
+  }
+}

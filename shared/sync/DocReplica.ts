@@ -1,0 +1,128 @@
+import * as Y from 'yjs';
+import { fromHex, toHex } from '../crypto/bytes.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import { checkClientIds } from './checkClientIds.ts';
+import { clientIdFor } from './clientIdFor.ts';
+import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
+import type { DocCheckpoint } from './SyncStore.ts';
+
+/** Transaction origin of everything the engine applies, so local-edit listeners can skip it. */
+export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
+
+export type ApplyRejection =
+  'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'apply_failed';
+
+/** A verified update waiting for the author's earlier seqs. */
+export interface PendingUpdate {
+  readonly envId: string;
+  readonly seq: number;
+  readonly session: number;
+  readonly update: Uint8Array;
+  readonly since: number;
+}
+
+/**
+ * One content document (a draft, the task board, the cell index) and what the engine knows
+ * about its authors: applied seqs, claimed clientIDs, updates waiting for a gap to fill.
+ * Content documents never touch the network; only verified bytes reach them.
+ */
+export class DocReplica {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly docHex: string;
+  /** Highest contiguous update seq applied per author (hex). */
+  readonly applied = new Map<string, number>();
+  /** clientID -> the (author, session) it derives from, for every session seen. */
+  readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
+
+  constructor(readonly docId: Uint8Array) {
+    this.docHex = toHex(docId);
+  }
+
+  /** Records a session claim; fails if the derived clientID already belongs to someone else. */
+  claim(author: Uint8Array, session: number): Result<number, 'clientid_conflict'> {
+    const authorHex = toHex(author);
+    const client = clientIdFor(author, this.docId, session);
+    const owner = this.claims.get(client);
+    if (owner !== undefined && owner.authorHex !== authorHex) return err('clientid_conflict');
+    if (!owner) this.claims.set(client, { authorHex, author: author.slice(), session });
+    return ok(client);
+  }
+
+  /** Checks and applies one author's update (clientID binding first, then Yjs). */
+  applyUpdate(
+    author: Uint8Array,
+    session: number,
+    update: Uint8Array,
+  ): Result<void, ApplyRejection> {
+    const client = clientIdFor(author, this.docId, session);
+    if (this.ownerOf(client, author)) return err('clientid_conflict');
+    const checked = checkClientIds(update, new Set([client]));
+    if (!checked.ok) return checked;
+    this.claim(author, session);
+    return this.integrate(update);
+  }
+
+  /** Checks a snapshot's claims and structs, then merges its state. */
+  applySnapshot(
+    body: SnapshotBody,
+    knows: (author: Uint8Array) => boolean,
+  ): Result<void, ApplyRejection | 'unknown_author'> {
+    const allowed = new Set<number>();
+    for (const c of body.claims) {
+      if (!knows(c.author)) return err('unknown_author');
+      const client = clientIdFor(c.author, this.docId, c.session);
+      if (this.ownerOf(client, c.author)) return err('clientid_conflict');
+      allowed.add(client);
+    }
+    const checked = checkClientIds(body.state, allowed);
+    if (!checked.ok) return checked;
+    for (const c of body.claims) this.claim(c.author, c.session);
+    return this.integrate(body.state);
+  }
+
+  /** True when `client` is already claimed by an author other than `author`. */
+  private ownerOf(client: number, author: Uint8Array): boolean {
+    const owner = this.claims.get(client);
+    return owner !== undefined && owner.authorHex !== toHex(author);
+  }
+
+  private integrate(update: Uint8Array): Result<void, 'apply_failed'> {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      return ok(undefined);
+    } catch {
+      return err('apply_failed');
+    }
+  }
+
+  /** Every (author, session) pair known for this doc, for snapshots. */
+  allClaims(): SessionClaim[] {
+    return Array.from(this.claims.values(), ({ author, session }) => ({ author, session }));
+  }
+
+  checkpoint(): DocCheckpoint {
+    return {
+      state: Y.encodeStateAsUpdate(this.doc),
+      applied: Object.fromEntries(this.applied),
+      sessions: sessionsByAuthor(this.claims.values()),
+    };
+  }
+
+  /** Restores from this device's own sealed checkpoint (already trusted: we wrote it). */
+  restore(cp: DocCheckpoint): void {
+    for (const [authorHex, sessions] of Object.entries(cp.sessions)) {
+      const author = fromHex(authorHex);
+      if (author) for (const session of sessions) this.claim(author, session);
+    }
+    for (const [a, s] of Object.entries(cp.applied)) this.applied.set(a, s);
+    Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
+  }
+}
+
+function sessionsByAuthor(
+  claims: Iterable<{ authorHex: string; session: number }>,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const { authorHex, session } of claims) (out[authorHex] ??= []).push(session);
+  return out;
+}

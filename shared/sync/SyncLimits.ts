@@ -1,0 +1,34 @@
+import type { BatchLimits } from './UpdateBatcher.ts';
+
+/** Every bound and timing of the sync engine, in one place (docs/PROTOCOL.md explains each). */
+export interface SyncLimits {
+  readonly batch: BatchLimits;
+  /** Out-of-order updates held while waiting for an author's earlier seqs. */
+  readonly pendingMaxCount: number;
+  readonly pendingMaxBytes: number;
+  readonly pendingMaxAgeMs: number;
+  /** A wire doc past either threshold is rolled over into the next generation. */
+  readonly rolloverEntries: number;
+  readonly rolloverBytes: number;
+  /** Random delay before a writer rolls over, so peers rarely do it twice. */
+  readonly rolloverJitterMs: number;
+  /** Wait for the new generation's snapshots before copying what they do not cover. */
+  readonly republishDelayMs: number;
+  /** How long a rolled-over generation stays joined for late writers. */
+  readonly drainMs: number;
+  /** Quiet time before a document's local checkpoint is saved. */
+  readonly checkpointMs: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  batch: { idleMs: 120, maxWindowMs: 300, maxBytes: 64 * 1024, maxUpdates: 400 },
+  pendingMaxCount: 10_000,
+  pendingMaxBytes: 64 * 1024 * 1024,
+  pendingMaxAgeMs: 30 * 60 * 1000,
+  rolloverEntries: 3000,
+  rolloverBytes: 8 * 1024 * 1024,
+  rolloverJitterMs: 5000,
+  republishDelayMs: 3000,
+  drainMs: 10 * 60 * 1000,
+  checkpointMs: 2000,
+};

@@ -1,0 +1,43 @@
+/** One wire entry exactly as it travels: sealed bytes under their content-addressed id. */
+export interface WireEntry {
+  readonly envId: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What this device remembers about its own writing in a cell, persisted with its envelopes. */
+export interface LocalSyncState {
+  /** Next free seq per `${docHex}:${kind}` for this member (never reused, or peers see equivocation). */
+  readonly seqs: Readonly<Record<string, number>>;
+  /** Last editing session per document (a new one per open: clientIdFor). */
+  readonly sessions: Readonly<Record<string, number>>;
+  /** The scopes (epoch:generation) this device follows, newest last. */
+  readonly scopes: readonly string[];
+}
+
+/** A document's state for fast open: the Yjs state plus what the engine knew when saving it. */
+export interface DocCheckpoint {
+  readonly state: Uint8Array;
+  /** Highest contiguous update seq applied per author (hex). */
+  readonly applied: Readonly<Record<string, number>>;
+  /** Editing sessions seen per author (hex), so clientID claims survive a restart. */
+  readonly sessions: Readonly<Record<string, readonly number[]>>;
+}
+
+/**
+ * The sync engine's persistence port. Implementations seal what they store (the vault's
+ * SealedStore); the in-memory one serves simulations and ephemeral use. Every method is atomic.
+ */
+export interface SyncStore {
+  loadEnvelopes(scope: string): Promise<WireEntry[]>;
+  /** Stores entries and, when given, the local state in one atomic write. */
+  saveEnvelopes(
+    scope: string,
+    entries: readonly WireEntry[],
+    local?: LocalSyncState,
+  ): Promise<void>;
+  dropScope(scope: string): Promise<void>;
+  loadLocal(): Promise<LocalSyncState | undefined>;
+  saveLocal(local: LocalSyncState): Promise<void>;
+  loadCheckpoints(): Promise<Map<string, DocCheckpoint>>;
+  saveCheckpoint(docHex: string, checkpoint: DocCheckpoint): Promise<void>;
+}

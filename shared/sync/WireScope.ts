@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
+import type { EpochSecrets } from '../crypto/deriveEpochSecrets.ts';
+import type { Room } from '../transport/Transport.ts';
+
+/** Generation number reserved for an epoch's beacon room, which carries only rollover notices. */
+export const BEACON_GENERATION = 0xffffffff;
+
+export type EntryStatus = 'applied' | 'pending' | 'retry' | 'rejected';
+
+/** What the engine learned about a verified entry, so it can re-publish it after a rollover. */
+export interface EntryMeta {
+  readonly authorHex: string;
+  readonly docHex: string;
+  readonly kind: EnvelopeKind;
+  readonly seq: number;
+}
+
+export const scopeKey = (epoch: number, generation: number): string => `${epoch}:${generation}`;
+
+/**
+ * One wire doc: the cell's envelopes for one epoch and generation, synced by one room. Its only
+ * content is a Y.Map from envId to sealed bytes; it never holds anything readable.
+ */
+export class WireScope {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly map: Y.Map<unknown> = this.doc.getMap('envelopes');
+  readonly status = new Map<string, EntryStatus>();
+  readonly meta = new Map<string, EntryMeta>();
+  /** Entries this device holds (persisted): re-inserted if someone deletes or overwrites them. */
+  readonly kept = new Map<string, Uint8Array>();
+  keptBytes = 0;
+  room: Room | undefined;
+  /** Set once this scope has been rolled over: the generation everyone moved to. */
+  rolledOverTo: number | undefined;
+  /** Per document (hex) and author (hex): the highest update seq a snapshot here covers. */
+  readonly coverage = new Map<string, Map<string, number>>();
+
+  constructor(
+    readonly epoch: number,
+    readonly generation: number,
+    readonly secrets: EpochSecrets,
+  ) {}
+
+  get key(): string {
+    return scopeKey(this.epoch, this.generation);
+  }
+
+  get isBeacon(): boolean {
+    return this.generation === BEACON_GENERATION;
+  }
+
+  keep(envId: string, bytes: Uint8Array): boolean {
+    if (this.kept.has(envId)) return false;
+    this.kept.set(envId, bytes);
+    this.keptBytes += bytes.length;
+    return true;
+  }
+
+  covered(docHex: string, authorHex: string): number {
+    return this.coverage.get(docHex)?.get(authorHex) ?? 0;
+  }
+
+  raiseCoverage(docHex: string, authorHex: string, seq: number): void {
+    let m = this.coverage.get(docHex);
+    if (!m) this.coverage.set(docHex, (m = new Map<string, number>()));
+    if ((m.get(authorHex) ?? 0) < seq) m.set(authorHex, seq);
+  }
+}

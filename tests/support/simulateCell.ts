@@ -1,0 +1,130 @@
+import { deriveEpochSecrets } from '../../shared/crypto/deriveEpochSecrets.ts';
+import { sodium, sodiumReady } from '../../shared/crypto/sodium.ts';
+import { CellSync } from '../../shared/sync/CellSync.ts';
+import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
+import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
+import { MemoryNetwork, type NetworkFaults } from './MemoryNetwork.ts';
+import { prng, randBytes, randInt } from './prng.ts';
+import { VirtualScheduler } from './VirtualScheduler.ts';
+
+export interface SimulationOptions {
+  readonly peers: number;
+  readonly steps: number;
+  readonly faults: NetworkFaults;
+  /** Probability per step that a peer closes and reopens from its store. */
+  readonly restart: number;
+  readonly rolloverEntries: number;
+}
+
+export interface SimulationResult {
+  /** Per peer, per document: the text. */
+  readonly texts: string[][];
+  /** Per peer: every token in the append-only log doc, sorted. */
+  readonly logs: string[][];
+  /** Every token any peer appended. */
+  readonly written: string[];
+  readonly pending: number[];
+  readonly rejected: number[];
+  readonly generations: number[];
+  readonly messages: number;
+  readonly dropped: number;
+}
+
+const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/**
+ * One seeded run: `peers` members of one cell edit two texts and an append-only log over a lossy,
+ * reordering, duplicating, partitioning in-memory network, restart from their stores, roll wire
+ * docs over; then the network heals and the run returns what every peer ended with.
+ */
+export async function simulateCell(seed: number, o: SimulationOptions): Promise<SimulationResult> {
+  await sodiumReady();
+  const rand = prng(seed);
+  const scheduler = new VirtualScheduler();
+  const net = new MemoryNetwork(scheduler, rand, o.faults);
+  const cellId = randBytes(rand, 16);
+  const secrets = deriveEpochSecrets(randBytes(rand, 32), cellId, 0);
+  const keys = Array.from({ length: o.peers }, () => {
+    const kp = sodium().crypto_sign_seed_keypair(randBytes(rand, 32));
+    return { signPk: kp.publicKey, signSk: kp.privateKey };
+  });
+  const roster = fixedRoster(keys.map((k) => ({ signPk: k.signPk, role: 'writer' as const })));
+  const docIds = [randBytes(rand, 16), randBytes(rand, 16)] as const;
+  const logDocId = randBytes(rand, 16);
+  const stores = keys.map(() => new MemorySyncStore());
+  const open = (i: number): Promise<CellSync> =>
+    CellSync.open({
+      cellId,
+      me: keys[i]!,
+      epoch: 0,
+      secrets,
+      roster,
+      store: stores[i]!,
+      transport: net.transportFor(i),
+      signaling: ['ws://sim'],
+      scheduler,
+      nonce: () => randBytes(rand, 24),
+      random: rand,
+      wireClientId: () => randInt(rand, 2 ** 31),
+      limits: {
+        rolloverEntries: o.rolloverEntries,
+        rolloverJitterMs: 400,
+        republishDelayMs: 300,
+        drainMs: 4000,
+        checkpointMs: 300,
+      },
+    });
+  const syncs: CellSync[] = [];
+  for (let i = 0; i < o.peers; i++) syncs.push(await open(i));
+  const written: string[] = [];
+
+  for (let step = 0; step < o.steps; step++) {
+    const p = randInt(rand, o.peers);
+    const sync = syncs[p]!;
+    const r = rand();
+    if (r < 0.45) {
+      const text = sync.doc(docIds[randInt(rand, 2)]!).getText('t');
+      const len = text.length;
+      if (len > 0 && rand() < 0.3) {
+        const at = randInt(rand, len);
+        text.delete(at, Math.min(len - at, 1 + randInt(rand, 4)));
+      } else {
+        text.insert(
+          randInt(rand, len + 1),
+          String.fromCharCode(97 + randInt(rand, 26)).repeat(1 + randInt(rand, 3)),
+        );
+      }
+    } else if (r < 0.6) {
+      const token = `${p}.${step}`;
+      sync.doc(logDocId).getArray<string>('log').push([token]);
+      written.push(token);
+    } else if (r < 0.7) {
+      net.setOffline(p, rand() < 0.5);
+    } else if (r < 0.7 + o.restart) {
+      await sync.close();
+      syncs[p] = await open(p);
+    }
+    await scheduler.advance(randInt(rand, 250), settle);
+  }
+
+  net.healAll();
+  for (let round = 0; round < 12; round++) {
+    for (const s of syncs) await s.flush();
+    await scheduler.advance(2500, settle);
+    net.healAll();
+  }
+  const texts = syncs.map((s) => docIds.map((d) => s.doc(d).getText('t').toJSON()));
+  const logs = syncs.map((s) => [...s.doc(logDocId).getArray<string>('log').toArray()].sort());
+  const result: SimulationResult = {
+    texts,
+    logs,
+    written: [...written].sort(),
+    pending: syncs.map((s) => s.diagnostics.pending),
+    rejected: syncs.map((s) => s.diagnostics.rejectedTotal()),
+    generations: syncs.map((s) => s.status().generation),
+    messages: net.messages,
+    dropped: net.dropped,
+  };
+  for (const s of syncs) await s.close();
+  return result;
+}
