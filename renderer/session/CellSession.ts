@@ -1,0 +1,49 @@
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+
+export type Role = 'coordinator' | 'member' | 'reader' | 'relay';
+
+/** A member as the UI shows them: pseudonyms only, never a real name. */
+export interface MemberView {
+  readonly signPkHex: string;
+  readonly pseudonym: string;
+  readonly colour: string;
+  readonly role: Role;
+  /** This device's user compared safety words with them. */
+  readonly verified: boolean;
+  /** 8 words; compare out of band. */
+  readonly safetyWords: readonly string[];
+  readonly isMe: boolean;
+}
+
+export interface SyncStatusView {
+  readonly rendezvousReachable: boolean;
+  readonly peers: number;
+  readonly relayReachable: boolean | undefined;
+  readonly lastSyncedAt: number | undefined;
+  /** Local edits not yet sealed and published. */
+  readonly unsynced: number;
+}
+
+/**
+ * What a screen of an open cell may use. The session layer (renderer/session) implements it over
+ * the encrypted sync engine; screens never see keys, envelopes or the network.
+ */
+export interface CellSession {
+  readonly cellIdHex: string;
+  readonly cellName: string;
+  readonly me: MemberView;
+  /** A content document of the cell (16-byte id): drafts, the task board, the cell index. */
+  doc(docId: Uint8Array): Y.Doc;
+  /**
+   * A local Awareness for one content document: set the local state (cursor, user {name, colour})
+   * and read others'. The session seals and signs it into the wire awareness (DESIGN §4 Presence).
+   */
+  awareness(docId: Uint8Array): Awareness;
+  members(): readonly MemberView[];
+  onMembersChange(listener: () => void): () => void;
+  status(): SyncStatusView;
+  onStatusChange(listener: () => void): () => void;
+  /** Counts of rejected envelopes by reason, and other counters. */
+  diagnostics(): Readonly<Record<string, number>>;
+}
