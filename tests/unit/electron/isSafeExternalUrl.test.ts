@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeExternalUrl,
-  isSafeExternalUrl,
+  isSafeExternalUrl as mainCheck,
 } from '../../../electron/main/policy/isSafeExternalUrl.ts';
+import { isSafeExternalUrl as rendererCheck } from '../../../renderer/platform/isSafeExternalUrl.ts';
 
-describe('isSafeExternalUrl', () => {
+// The main-process and the renderer copies of the rule must agree on every case.
+describe.each([
+  ['main', mainCheck],
+  ['renderer', rendererCheck],
+])('isSafeExternalUrl (%s)', (_where, isSafeExternalUrl) => {
   it.each([
     'https://example.org',
     'https://example.org/a/b?c=d#e',
@@ -35,7 +40,9 @@ describe('isSafeExternalUrl', () => {
   ])('rejects %s', (_name, url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
   });
+});
 
+describe('describeExternalUrl', () => {
   it('shows the dialog the punycode host, so look-alike domains are visible', () => {
     // Cyrillic "а" and "р" look like Latin "a" and "p".
     const { host, href } = describeExternalUrl('https://\u0430\u0440\u0440le.com/login');

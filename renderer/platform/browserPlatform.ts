@@ -1,0 +1,41 @@
+import type { Platform } from '../../shared/platform/Platform.ts';
+import { err, ok } from '../../shared/util/result.ts';
+import { isSafeExternalUrl } from './isSafeExternalUrl.ts';
+
+/** What the browser adapter uses from `window` (injected so that tests can supply it). */
+export interface BrowserHost {
+  confirm(message: string): boolean;
+  open(url: string, target: string, features: string): unknown;
+}
+
+/**
+ * The platform in a plain browser (tests, web build): links open in a new tab after confirm(),
+ * the caller reloads after a panic wipe, and OS features (content protection, WebRTC IP policy,
+ * a LAN server, PDF rendering) are reported as unsupported.
+ */
+export const browserPlatform = (host: BrowserHost = window, version = 'web'): Platform => ({
+  kind: 'browser',
+  info: () => Promise.resolve({ platform: 'browser', version }),
+  openExternal: (url) => {
+    if (!isSafeExternalUrl(url)) return Promise.resolve(err('unsafe-url'));
+    const parsed = new URL(url);
+    if (
+      !host.confirm(
+        `Open ${parsed.host} in a new tab?\n${parsed.href}\nThe site will see your IP address.`,
+      )
+    ) {
+      return Promise.resolve(ok({ opened: false }));
+    }
+    // noopener: the new page gets no handle on this one; noreferrer: no Referer header.
+    host.open(parsed.href, '_blank', 'noopener,noreferrer');
+    return Promise.resolve(ok({ opened: true }));
+  },
+  // A browser tab gets no OS lock or suspend events.
+  onLockRequest: () => () => undefined,
+  panicWipe: () => Promise.resolve(ok({ relaunching: false })),
+  setContentProtection: () => Promise.resolve(ok({ supported: false })),
+  setRelayOnly: () => Promise.resolve(err('unsupported')),
+  startLanRendezvous: () => Promise.resolve(err('unsupported')),
+  stopLanRendezvous: () => Promise.resolve(err('unsupported')),
+  printToPdf: () => Promise.resolve(err('unsupported')),
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { browserPlatform } from '../../../renderer/platform/browserPlatform.ts';
+import { electronPlatform } from '../../../renderer/platform/electronPlatform.ts';
+import { platformFor } from '../../../renderer/platform/getPlatform.ts';
+import { createQuireApi } from '../../../electron/preload/createQuireApi.ts';
+import { ipcContract } from '../../../shared/platform/ipcContract.ts';
+import { err, ok } from '../../../shared/util/result.ts';
+
+const fakeWindow = (answer: boolean) => {
+  const prompts: string[] = [];
+  const opened: unknown[][] = [];
+  return {
+    prompts,
+    opened,
+    confirm: (message: string) => {
+      prompts.push(message);
+      return answer;
+    },
+    open: (...args: unknown[]) => opened.push(args),
+  };
+};
+
+describe('browserPlatform', () => {
+  it('opens a safe https link in a new tab with noopener, after confirmation', async () => {
+    const host = fakeWindow(true);
+    const platform = browserPlatform(host);
+    expect(await platform.openExternal('https://example.org/a')).toEqual(ok({ opened: true }));
+    expect(host.prompts[0]).toContain('example.org');
+    expect(host.opened).toEqual([['https://example.org/a', '_blank', 'noopener,noreferrer']]);
+  });
+
+  it('opens nothing when the user declines, and never asks about unsafe URLs', async () => {
+    const declined = fakeWindow(false);
+    expect(await browserPlatform(declined).openExternal('https://example.org/')).toEqual(
+      ok({ opened: false }),
+    );
+    expect(declined.opened).toEqual([]);
+    const host = fakeWindow(true);
+    for (const url of [
+      'javascript:alert(1)',
+      'http://example.org',
+      'https://a@b.example/',
+      'file:///etc',
+    ]) {
+      expect(await browserPlatform(host).openExternal(url)).toEqual(err('unsafe-url'));
+    }
+    expect(host.prompts).toEqual([]);
+    expect(host.opened).toEqual([]);
+  });
+
+  it('reports OS features as unsupported and leaves the reload to the caller', async () => {
+    const p = browserPlatform(fakeWindow(true), '1.2.3');
+    expect(p.kind).toBe('browser');
+    expect(await p.info()).toEqual({ platform: 'browser', version: '1.2.3' });
+    expect(await p.panicWipe()).toEqual(ok({ relaunching: false }));
+    expect(await p.setContentProtection(true)).toEqual(ok({ supported: false }));
+    expect(await p.setRelayOnly(true)).toEqual(err('unsupported'));
+    expect(await p.startLanRendezvous('0.0.0.0', 4444)).toEqual(err('unsupported'));
+    expect(await p.stopLanRendezvous()).toEqual(err('unsupported'));
+    const pdfOptions = {
+      pageSize: 'A4',
+      landscape: false,
+      printBackground: false,
+      marginMm: 0,
+    } as const;
+    expect(await p.printToPdf('<p/>', pdfOptions)).toEqual(err('unsupported'));
+  });
+});
+
+describe('electronPlatform and platformFor', () => {
+  const api = createQuireApi({
+    invoke: (channel) => {
+      if (channel === ipcContract.printToPdf.channel)
+        return Promise.resolve(ok({ pdf: new Uint8Array([1, 2]) }));
+      if (channel === ipcContract.info.channel)
+        return Promise.resolve(ok({ platform: 'darwin', version: '0.1.0' }));
+      return Promise.resolve(err('untrusted-sender'));
+    },
+    on: () => () => undefined,
+  });
+
+  it('chooses Electron exactly when window.quire exists', () => {
+    expect(platformFor({ ...fakeWindow(true), quire: api }).kind).toBe('electron');
+    expect(platformFor(fakeWindow(true)).kind).toBe('browser');
+  });
+
+  it('unwraps the PDF bytes and passes errors through', async () => {
+    const p = electronPlatform(api);
+    const options = {
+      pageSize: 'Letter',
+      landscape: true,
+      printBackground: true,
+      marginMm: 5,
+    } as const;
+    const pdf = await p.printToPdf('<p/>', options);
+    expect(pdf.ok && Array.from(pdf.value)).toEqual([1, 2]);
+    expect(await p.info()).toEqual({ platform: 'darwin', version: '0.1.0' });
+    expect(await p.panicWipe()).toEqual(err('untrusted-sender'));
+  });
+});
