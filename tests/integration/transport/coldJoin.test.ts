@@ -70,6 +70,23 @@ describe('cold join of a multi-MB wire doc', () => {
     }
   });
 
+  it('arrives when both join at the same moment (no offer glare)', async () => {
+    const [a, b] = await Promise.all([
+      pool.spawn(PEER, { name: 'A' }),
+      pool.spawn(PEER, { name: 'B' }),
+    ]);
+    const filled = await a.request<Digest>('fill', { prefix: 'env', entries: ENTRIES, size: SIZE });
+    const join = { signaling: server.url, room: 'simultaneous', password: 'transport secret' };
+    await Promise.all([a.request('join', join), b.request('join', join)]);
+    // Well under the 15 s stall expiry: a glare stall must fail this, not be papered over.
+    const got = await b.request<Reached>(
+      'waitFor',
+      { entries: ENTRIES, hash: filled.hash, timeoutMs: 8_000 },
+      12_000,
+    );
+    expect(got.reached).toBe(true);
+  });
+
   it('never arrives without it (control: plain y-webrtc over the same WebRTC stack)', async () => {
     const [, b] = await twoPeers({ mode: 'raw', chunking: false });
     // The peers do connect, so the join fails on the message size, not on connectivity.

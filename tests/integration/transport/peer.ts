@@ -44,6 +44,7 @@ const child = runPeerChild({
   stats,
   close,
   conns,
+  resources: () => ({ resources: process.getActiveResourcesInfo() }),
 });
 
 process.on('unhandledRejection', (reason) => {
