@@ -4,6 +4,7 @@ import type { RosterState } from './RosterState.ts';
 import type { VerifyError } from './verifyRosterOp.ts';
 
 export interface VerifiedEntry {
+  /** A private copy: a caller mutating its array cannot change what was verified. */
   readonly bytes: Uint8Array;
   readonly result: Result<{ readonly op: RosterOp; readonly joinProofOk: boolean }, VerifyError>;
 }
@@ -15,6 +16,8 @@ export interface VerifiedEntry {
  */
 export interface RosterCache {
   readonly cellIdHex: string;
+  /** The opId last computed for a given array; re-checked against `verified` bytes on use. */
+  readonly ids: WeakMap<Uint8Array, string>;
   readonly verified: Map<string, VerifiedEntry>;
   /** opId -> roster of the op's strict causal past. */
   readonly past: Map<string, RosterState>;
@@ -23,5 +26,5 @@ export interface RosterCache {
 }
 
 export function createRosterCache(cellIdHex: string): RosterCache {
-  return { cellIdHex, verified: new Map(), past: new Map(), after: new Map() };
+  return { cellIdHex, ids: new WeakMap(), verified: new Map(), past: new Map(), after: new Map() };
 }

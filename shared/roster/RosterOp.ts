@@ -140,6 +140,12 @@ export interface RosterOp {
   readonly authorHex: string;
   readonly heads: readonly string[];
   readonly body: RosterOpBody;
+  /** Precomputed hex of the identity an admit, remove or set-role is about. */
+  readonly subjectHex: string | undefined;
+  /** Precomputed hex of the invite id of an invite, revoke-invite or admit. */
+  readonly inviteIdHex: string | undefined;
+  /** Precomputed hex of a rotate's recipients, in wire order. */
+  readonly recipientsHex: readonly string[];
   /** Everything the signature covers (the encoding up to the signature). */
   readonly signed: Uint8Array;
   readonly signature: Uint8Array;

@@ -1,4 +1,3 @@
-import { toHex } from '../crypto/bytes.ts';
 import type { GraphOp } from './buildOpGraph.ts';
 import type { Role } from './RosterOp.ts';
 import { currentEpoch, type MemberState, type RosterState } from './RosterState.ts';
@@ -63,7 +62,7 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
     case 'genesis':
       return applyGenesis(s, op);
     case 'invite':
-      s.invites.set(toHex(body.inviteId), {
+      s.invites.set(op.inviteIdHex ?? '', {
         role: body.role,
         expiresAt: body.expiresAt,
         inviter: op.authorHex,
@@ -72,16 +71,16 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
       });
       return;
     case 'revoke-invite': {
-      const id = toHex(body.inviteId);
+      const id = op.inviteIdHex ?? '';
       const inv = s.invites.get(id);
       if (inv?.status === 'open') s.invites.set(id, { ...inv, status: 'revoked' });
       return;
     }
     case 'admit': {
-      const id = toHex(body.inviteId);
+      const id = op.inviteIdHex ?? '';
       const inv = s.invites.get(id);
       if (inv) s.invites.set(id, { ...inv, status: 'used' });
-      s.members.set(toHex(body.memberSignPk), {
+      s.members.set(op.subjectHex ?? '', {
         signPk: body.memberSignPk,
         boxPk: body.memberBoxPk,
         pseudonym: body.pseudonym,
@@ -97,9 +96,9 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
       return;
     }
     case 'remove':
-      return depart(s, toHex(body.member), 'removed', op.opId);
+      return depart(s, op.subjectHex ?? '', 'removed', op.opId);
     case 'set-role':
-      return setRole(s, toHex(body.member), body.role, op.orderKey);
+      return setRole(s, op.subjectHex ?? '', body.role, op.orderKey);
     case 'rotate': {
       const last = s.epochs[s.epochs.length - 1];
       if (last) {
@@ -107,7 +106,7 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
         for (const [k, m] of s.members) roles.set(k, m.role);
         s.epochs[s.epochs.length - 1] = { ...last, rolesAtEnd: roles };
       }
-      const recipients = body.wraps.map((w) => toHex(w.recipient));
+      const recipients = op.recipientsHex;
       s.epochs.push({
         epoch: body.newEpoch,
         rotateOpId: op.opId,

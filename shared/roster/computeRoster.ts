@@ -35,10 +35,17 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
   }
   rejected.sort((a, b) => (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0));
   const members = new Map<string, RosterMember>();
-  for (const [k, m] of s.members) {
-    const { coordinatorSince: _seniority, ...pub } = m;
-    members.set(k, pub);
-  }
+  for (const [k, m] of s.members)
+    members.set(k, {
+      signPk: m.signPk,
+      boxPk: m.boxPk,
+      pseudonym: m.pseudonym,
+      role: m.role,
+      admittedBy: m.admittedBy,
+      joinedAt: m.joinedAt,
+      historyAccess: m.historyAccess,
+      keyEpoch: m.keyEpoch,
+    });
   const epoch = currentEpoch(s);
   const departed = [...s.departed.entries()];
   return {

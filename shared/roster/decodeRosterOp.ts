@@ -38,6 +38,16 @@ export function decodeRosterOp(bytes: Uint8Array): Result<RosterOp, DecodeError>
   if (!body || !r.ok || r.remaining !== 0) return err('malformed', 'layout');
   // Exactly one kind of op has no parents; every other op names at least one.
   if ((body.type === 'genesis') !== (heads.length === 0)) return err('malformed', 'heads');
+  const subject =
+    body.type === 'admit'
+      ? body.memberSignPk
+      : body.type === 'remove' || body.type === 'set-role'
+        ? body.member
+        : undefined;
+  const inviteId =
+    body.type === 'invite' || body.type === 'revoke-invite' || body.type === 'admit'
+      ? body.inviteId
+      : undefined;
   return ok({
     opId: rosterOpId(bytes),
     cellId,
@@ -45,6 +55,9 @@ export function decodeRosterOp(bytes: Uint8Array): Result<RosterOp, DecodeError>
     authorHex: toHex(author),
     heads,
     body,
+    subjectHex: subject && toHex(subject),
+    inviteIdHex: inviteId && toHex(inviteId),
+    recipientsHex: body.type === 'rotate' ? body.wraps.map((w) => toHex(w.recipient)) : [],
     signed: bytes.slice(0, signedLength),
     signature,
   });

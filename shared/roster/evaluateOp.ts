@@ -1,4 +1,3 @@
-import { toHex } from '../crypto/bytes.ts';
 import type { GraphOp } from './buildOpGraph.ts';
 import type { RosterRejectReason } from './Roster.ts';
 import type { RosterOpType } from './RosterOp.ts';
@@ -61,11 +60,11 @@ export function evaluateOp(
     case 'genesis':
       return 'duplicate'; // the genesis is applied before any replay; it cannot recur
     case 'invite': {
-      const id = toHex(body.inviteId);
+      const id = op.inviteIdHex ?? '';
       return past.invites.has(id) || cur.invites.has(id) ? 'duplicate' : 'ok';
     }
     case 'revoke-invite': {
-      const id = toHex(body.inviteId);
+      const id = op.inviteIdHex ?? '';
       const p = past.invites.get(id);
       if (!p) return 'invite_unknown';
       if (p.status !== 'open') return STATUS_REASON[p.status];
@@ -73,13 +72,13 @@ export function evaluateOp(
     }
     case 'admit': {
       if (!op.joinProofOk) return 'bad_join_proof';
-      const id = toHex(body.inviteId);
+      const id = op.inviteIdHex ?? '';
       const p = past.invites.get(id);
       if (!p) return 'invite_unknown';
       if (p.status !== 'open') return STATUS_REASON[p.status];
       if (body.admittedAt > p.expiresAt) return 'invite_expired';
       if (body.role !== p.role) return 'role_mismatch';
-      const m = toHex(body.memberSignPk);
+      const m = op.subjectHex ?? '';
       if (past.members.has(m)) return 'already_member';
       if (past.departed.has(m)) return 'member_departed';
       const c = cur.invites.get(id);
@@ -92,12 +91,12 @@ export function evaluateOp(
       return 'ok';
     }
     case 'remove': {
-      const t = toHex(body.member);
+      const t = op.subjectHex ?? '';
       // Already gone in the replay (a concurrent removal): counts, changes nothing.
       return t === a || !past.members.has(t) ? 'invalid_target' : 'ok';
     }
     case 'set-role': {
-      const t = toHex(body.member);
+      const t = op.subjectHex ?? '';
       if (!past.members.has(t)) return 'invalid_target';
       if (lastCoordinator(past, t, body.role) || lastCoordinator(cur, t, body.role))
         return 'last_coordinator';
@@ -109,8 +108,8 @@ export function evaluateOp(
       // Exactly everyone the author knew, each with the secret its role may hold: leaving someone
       // out would be a silent removal, and a relay must never receive K_e.
       if (body.wraps.length !== past.members.size) return 'bad_recipients';
-      for (const w of body.wraps) {
-        const role = past.members.get(toHex(w.recipient))?.role;
+      for (const [i, w] of body.wraps.entries()) {
+        const role = past.members.get(op.recipientsHex[i] ?? '')?.role;
         if (!role || (role === 'relay') !== (w.kind === 'relay')) return 'bad_recipients';
       }
       return 'ok';

@@ -1,4 +1,3 @@
-import { toHex } from '../crypto/bytes.ts';
 import { applyGenesis, applyOp } from './applyOp.ts';
 import type { GraphOp, OpGraph } from './buildOpGraph.ts';
 import {
@@ -33,10 +32,10 @@ function classify(op: GraphOp, past: RosterState): Departure | undefined {
   const b = op.body;
   const seniority = past.members.get(op.authorHex)?.coordinatorSince ?? '~';
   const priority = `${seniority}/${op.orderKey}`;
-  if (b.type === 'remove') return { i: op.index, target: toHex(b.member), total: true, priority };
+  const target = op.subjectHex ?? '';
+  if (b.type === 'remove') return { i: op.index, target, total: true, priority };
   if (b.type === 'leave') return { i: op.index, target: op.authorHex, total: true, priority };
   if (b.type === 'set-role' && b.role !== 'coordinator') {
-    const target = toHex(b.member);
     if (past.members.get(target)?.role === 'coordinator')
       return { i: op.index, target, total: false, priority };
   }
