@@ -27,6 +27,7 @@ export type RosterRejectReason =
   | 'invite_expired'
   | 'inviter_removed'
   | 'bad_join_proof'
+  | 'bad_box_key'
   | 'role_mismatch'
   | 'already_member'
   | 'member_departed'

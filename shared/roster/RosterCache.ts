@@ -3,10 +3,15 @@ import type { RosterOp } from './RosterOp.ts';
 import type { RosterState } from './RosterState.ts';
 import type { VerifyError } from './verifyRosterOp.ts';
 
+export type AdmitProblem = 'bad_join_proof' | 'bad_box_key' | undefined;
+
 export interface VerifiedEntry {
   /** A private copy: a caller mutating its array cannot change what was verified. */
   readonly bytes: Uint8Array;
-  readonly result: Result<{ readonly op: RosterOp; readonly joinProofOk: boolean }, VerifyError>;
+  readonly result: Result<
+    { readonly op: RosterOp; readonly admitProblem: AdmitProblem },
+    VerifyError
+  >;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { bytesEqual } from '../crypto/bytes.ts';
 import { ok } from '../util/result.ts';
 import { Bitset } from './Bitset.ts';
+import { checkAdmitProofs } from './checkAdmitProofs.ts';
 import { compareBytes } from './compareBytes.ts';
 import type { RosterRejection } from './Roster.ts';
-import type { RosterCache, VerifiedEntry } from './RosterCache.ts';
+import type { AdmitProblem, RosterCache, VerifiedEntry } from './RosterCache.ts';
 import type { RosterOp } from './RosterOp.ts';
 import { rosterOpId } from './rosterOpId.ts';
-import { verifyJoinProof } from './verifyJoinProof.ts';
 import { verifyRosterOp } from './verifyRosterOp.ts';
 
 export interface GraphOp extends RosterOp {
@@ -16,7 +16,8 @@ export interface GraphOp extends RosterOp {
   readonly depth: number;
   /** depth (8 hex digits) || opId: sorting by it is a topological order that any subset shares. */
   readonly orderKey: string;
-  readonly joinProofOk: boolean;
+  /** For an admit: what its join proof or box key check found wrong, if anything. */
+  readonly admitProblem: AdmitProblem;
   readonly headIndexes: readonly number[];
 }
 
@@ -35,7 +36,7 @@ function graphOp(
   index: number,
   depth: number,
   orderKey: string,
-  joinProofOk: boolean,
+  admitProblem: AdmitProblem,
   headIndexes: readonly number[],
 ): GraphOp {
   return {
@@ -53,7 +54,7 @@ function graphOp(
     index,
     depth,
     orderKey,
-    joinProofOk,
+    admitProblem,
     headIndexes,
   };
 }
@@ -74,7 +75,7 @@ function verifyCached(bytes: Uint8Array, cache: RosterCache, cellId: Uint8Array)
   const result: VerifiedEntry['result'] = v.ok
     ? ok({
         op: v.value,
-        joinProofOk: v.value.body.type !== 'admit' || verifyJoinProof(v.value.body),
+        admitProblem: v.value.body.type === 'admit' ? checkAdmitProofs(v.value.body) : undefined,
       })
     : v;
   const entry: VerifiedEntry = { bytes: bytes.slice(), result };
@@ -99,7 +100,7 @@ export function buildOpGraph(
     if (!seen || compareBytes(entry.bytes, seen.bytes) < 0) distinct.set(id, entry);
   }
   const rejected: RosterRejection[] = [];
-  const verified = new Map<string, { op: RosterOp; joinProofOk: boolean }>();
+  const verified = new Map<string, { op: RosterOp; admitProblem: AdmitProblem }>();
   for (const [id, { result }] of distinct) {
     if (result.ok) verified.set(id, result.value);
     else rejected.push({ opId: id, reason: result.error });
@@ -151,7 +152,7 @@ export function buildOpGraph(
       set.union(parent);
       set.add(h);
     }
-    ops.push(graphOp(v.op, index, p.d, p.key, v.joinProofOk, headIndexes));
+    ops.push(graphOp(v.op, index, p.d, p.key, v.admitProblem, headIndexes));
     anc.push(set);
   }
   return { ops, anc, rejected, missing: [...missing].sort() };

@@ -71,7 +71,7 @@ export function evaluateOp(
       return cur.invites.has(id) ? 'ok' : 'invite_unknown';
     }
     case 'admit': {
-      if (!op.joinProofOk) return 'bad_join_proof';
+      if (op.admitProblem) return op.admitProblem;
       const id = op.inviteIdHex ?? '';
       const p = past.invites.get(id);
       if (!p) return 'invite_unknown';
@@ -97,7 +97,11 @@ export function evaluateOp(
     }
     case 'set-role': {
       const t = op.subjectHex ?? '';
-      if (!past.members.has(t)) return 'invalid_target';
+      const from = past.members.get(t)?.role;
+      if (!from) return 'invalid_target';
+      // A relay is a transport-only identity: turning a member into one would leave K_e with a
+      // relay, and a relay turned member would lack keys and history. Admit a new identity.
+      if ((from === 'relay') !== (body.role === 'relay')) return 'role_mismatch';
       if (lastCoordinator(past, t, body.role) || lastCoordinator(cur, t, body.role))
         return 'last_coordinator';
       return 'ok';

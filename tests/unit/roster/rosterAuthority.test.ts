@@ -222,13 +222,19 @@ describe('roles and the last coordinator', () => {
     expectOrderIndependent(cell);
   });
 
-  it('sets roles, and rejects set-role of a non-member', () => {
+  it('sets roles, and rejects set-role of a non-member or into or out of relay', () => {
     const cell = new TestCell(alice);
     cell.join(alice, bob);
+    cell.join(alice, dave, 'relay');
     cell.setRole(alice, bob, 'reader');
     const stranger = cell.setRole(alice, erin, 'reader');
+    const toRelay = cell.setRole(alice, bob, 'relay');
+    const fromRelay = cell.setRole(alice, dave, 'member');
     const r = cell.roster();
     expect(r.members.get(bob.hex)?.role).toBe('reader');
+    expect(r.members.get(dave.hex)?.role).toBe('relay');
     expect(reasonOf(r, stranger)).toBe('invalid_target');
+    expect(reasonOf(r, toRelay)).toBe('role_mismatch');
+    expect(reasonOf(r, fromRelay)).toBe('role_mismatch');
   });
 });

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
+import { LABELS } from '../../../shared/crypto/labels.ts';
+import { signDetached } from '../../../shared/crypto/signDetached.ts';
+import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
 import {
   counted,
   inviteIdFor,
@@ -85,6 +88,31 @@ describe('genesis and admission', () => {
     for (const id of [byOther, otherInvite, otherName])
       expect(reasonOf(r, id)).toBe('bad_join_proof');
     expect(r.members.has(bob.hex)).toBe(false);
+  });
+
+  it('rejects an admit whose box key nothing can be sealed to (bad_box_key)', () => {
+    const cell = new TestCell(alice);
+    const { inviteId } = cell.invite(alice, 'i');
+    const lowOrder = new Uint8Array(32); // the identity point: every shared secret would be zero
+    const proof = signDetached(
+      bob.signSk,
+      LABELS.joinProof,
+      joinerSignatureMessage(inviteId, bob.signPk, lowOrder, 'bob'),
+    );
+    const adm = cell.op(alice, {
+      type: 'admit',
+      inviteId,
+      memberSignPk: bob.signPk,
+      memberBoxPk: lowOrder,
+      pseudonym: 'bob',
+      role: 'member',
+      historyAccess: false,
+      admittedAt: 1,
+      joinProof: proof,
+    });
+    const r = cell.roster();
+    expect(reasonOf(r, adm)).toBe('bad_box_key');
+    expect(r.invites.get(toHex(inviteId))?.status).toBe('open');
   });
 
   it('is idempotent for the same admit bytes delivered twice', () => {
