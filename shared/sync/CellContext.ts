@@ -1,0 +1,27 @@
+import type { Diagnostics } from './Diagnostics.ts';
+import type { DocReplica } from './DocReplica.ts';
+import type { CellSyncOptions } from './CellSyncOptions.ts';
+import type { PendingUpdates } from './PendingUpdates.ts';
+import type { Scheduler } from './Scheduler.ts';
+import type { SyncLimits } from './SyncLimits.ts';
+import type { WireScope } from './WireScope.ts';
+
+/** The state one cell's sync engine shares between its parts (receiver, writer, generations). */
+export interface CellContext {
+  readonly opts: CellSyncOptions;
+  readonly limits: SyncLimits;
+  readonly scheduler: Scheduler;
+  readonly meHex: string;
+  readonly diagnostics: Diagnostics;
+  /** Every joined wire doc by `epoch:generation`. */
+  readonly scopes: Map<string, WireScope>;
+  readonly pending: PendingUpdates;
+  /** `${author}:${doc}:${kind}:${seq}` -> envId: replays are ignored, a second envId is equivocation. */
+  readonly seen: Map<string, string>;
+  replica(docId: Uint8Array): DocReplica;
+  current(): WireScope;
+  closed(): boolean;
+}
+
+export const seenKey = (authorHex: string, docHex: string, kind: number, seq: number): string =>
+  `${authorHex}:${docHex}:${kind}:${seq}`;

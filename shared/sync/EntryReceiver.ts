@@ -1,0 +1,244 @@
+import { bytesEqual, toHex } from '../crypto/bytes.ts';
+import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
+import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
+import { seenKey, type CellContext } from './CellContext.ts';
+import type { DocReplica } from './DocReplica.ts';
+import { openWireEntry } from './openWireEntry.ts';
+import { decodeRolloverBody } from './rolloverBody.ts';
+import { decodeSnapshotBody } from './snapshotBody.ts';
+import type { SyncRejection } from './SyncRejection.ts';
+import { decodeUpdateBody } from './updateBody.ts';
+import { BEACON_GENERATION, type EntryStatus, type WireScope } from './WireScope.ts';
+
+/** What the receiver asks of the rest of the engine. */
+export interface ReceiverHooks {
+  /** Keep an entry that came from a key holder (saved in batches). */
+  persist(scope: WireScope, key: string, bytes: Uint8Array): void;
+  /** A document changed because of remote bytes. */
+  touched(replica: DocReplica): void;
+  /** After any entry settled in a scope (rollover checks, late re-publish). */
+  settled(scope: WireScope, key: string): void;
+  /** A valid rollover notice names a newer generation. */
+  moveTo(generation: number): void;
+}
+
+type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
+
+/**
+ * The second half of the opening pipeline: after openWireEntry (size, decrypt, decode, roster,
+ * signature) come seq (replays ignored, equivocation flagged), clientID binding and apply, or a
+ * wait in the bounded pending buffer. Every drop is counted; nothing throws; a rejected entry
+ * changes no document.
+ */
+export class EntryReceiver {
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly hooks: ReceiverHooks,
+  ) {}
+
+  /** A wire-doc key changed (remote sync, load, or our own insert). */
+  onWireChange(scope: WireScope, key: string): void {
+    if (this.ctx.closed()) return;
+    const value = scope.map.get(key);
+    const kept = scope.kept.get(key);
+    if (kept && !(value instanceof Uint8Array && bytesEqual(value, kept))) {
+      // Wire docs are append-only: a deleted or overwritten entry is put back from our store.
+      this.ctx.diagnostics.reinserted++;
+      queueMicrotask(() => {
+        const now = scope.map.get(key);
+        if (!this.ctx.closed() && !(now instanceof Uint8Array && bytesEqual(now, kept)))
+          scope.map.set(key, kept);
+      });
+      return;
+    }
+    const status = scope.status.get(key);
+    if (status === undefined || status === 'retry') this.handle(scope, key, value);
+  }
+
+  /** Re-opens entries that failed only for membership or were evicted (roster change, timer). */
+  rescan(): void {
+    for (const scope of this.ctx.scopes.values()) {
+      for (const [key, value] of scope.map.entries()) {
+        const status = scope.status.get(key);
+        if (status === undefined || status === 'retry') this.handle(scope, key, value);
+      }
+    }
+  }
+
+  private handle(scope: WireScope, key: string, value: unknown): void {
+    const { ctx } = this;
+    const opened = openWireEntry(key, value, {
+      cellId: ctx.opts.cellId,
+      epoch: scope.epoch,
+      contentKey: scope.secrets.contentKey,
+      roster: ctx.opts.roster,
+    });
+    if (!opened.ok) {
+      if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject(opened.error);
+      const retry =
+        opened.decrypted && (opened.error === 'not_member' || opened.error === 'not_writer');
+      scope.status.set(key, retry ? 'retry' : 'rejected');
+      if (retry && value instanceof Uint8Array) this.hooks.persist(scope, key, value);
+      return;
+    }
+    const env = opened.value;
+    const authorHex = toHex(env.author);
+    const docHex = toHex(env.docId);
+    if (scope.isBeacon && env.kind !== ENVELOPE_KIND.rollover) {
+      scope.status.set(key, 'rejected');
+      ctx.diagnostics.reject('malformed');
+      return;
+    }
+    const seen = seenKey(authorHex, docHex, env.kind, env.seq);
+    const prior = ctx.seen.get(seen);
+    if (prior !== undefined && prior !== key) {
+      scope.status.set(key, 'rejected');
+      ctx.diagnostics.reject('equivocation');
+      ctx.diagnostics.equivocators.add(authorHex);
+      return;
+    }
+    scope.meta.set(key, { authorHex, docHex, kind: env.kind, seq: env.seq });
+    this.hooks.persist(scope, key, value as Uint8Array);
+    if (prior === key) {
+      // The same envelope again (a replay, or a re-publish into a new generation): nothing to do.
+      ctx.diagnostics.duplicates++;
+      scope.status.set(key, 'applied');
+    } else {
+      ctx.seen.set(seen, key);
+      const outcome = this.dispatch(scope, key, env);
+      if (outcome === 'evicted') {
+        ctx.seen.delete(seen);
+        scope.status.delete(key);
+      } else scope.status.set(key, outcome);
+    }
+    this.hooks.settled(scope, key);
+  }
+
+  private dispatch(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
+    switch (env.kind) {
+      case ENVELOPE_KIND.update:
+        return this.receiveUpdate(key, env);
+      case ENVELOPE_KIND.snapshot:
+        return this.receiveSnapshot(scope, env);
+      case ENVELOPE_KIND.roster:
+        this.ctx.opts.onRosterOp?.(env.body, env.author);
+        this.ctx.diagnostics.applied++;
+        return 'applied';
+      case ENVELOPE_KIND.rollover:
+        return this.receiveRollover(scope, env);
+    }
+  }
+
+  private receiveUpdate(key: string, env: DecodedEnvelope): Outcome {
+    const { ctx } = this;
+    const body = decodeUpdateBody(env.body);
+    if (!body.ok) return this.rejected(body.error);
+    const replica = ctx.replica(env.docId);
+    const authorHex = toHex(env.author);
+    const applied = replica.applied.get(authorHex) ?? 0;
+    if (env.seq > applied + 1) {
+      const now = ctx.scheduler.now();
+      const { session, update } = body.value;
+      const evicted = ctx.pending.add(
+        replica.docHex,
+        authorHex,
+        { envId: key, seq: env.seq, session, update, since: now },
+        now,
+      );
+      this.onEvicted(evicted.filter((id) => id !== key));
+      ctx.diagnostics.pending = ctx.pending.count;
+      if (evicted.includes(key)) {
+        ctx.diagnostics.reject('pending_evicted');
+        return 'evicted';
+      }
+      return 'pending';
+    }
+    const result = replica.applyUpdate(env.author, body.value.session, body.value.update);
+    if (!result.ok) return this.rejected(result.error);
+    ctx.diagnostics.applied++;
+    if (env.seq > applied) replica.applied.set(authorHex, env.seq);
+    this.drain(replica, env.author);
+    this.hooks.touched(replica);
+    return 'applied';
+  }
+
+  private receiveSnapshot(scope: WireScope, env: DecodedEnvelope): Outcome {
+    const { ctx } = this;
+    const body = decodeSnapshotBody(env.body);
+    if (!body.ok) return this.rejected(body.error);
+    const replica = ctx.replica(env.docId);
+    const result = replica.applySnapshot(body.value, (a) => ctx.opts.roster.knows(a));
+    if (!result.ok) return this.rejected(result.error);
+    ctx.diagnostics.applied++;
+    for (const mark of body.value.covered) {
+      const authorHex = toHex(mark.author);
+      scope.raiseCoverage(replica.docHex, authorHex, mark.seq);
+      if ((replica.applied.get(authorHex) ?? 0) < mark.seq)
+        replica.applied.set(authorHex, mark.seq);
+      // Updates the snapshot claims to cover are applied anyway (Yjs ignores what it has), so an
+      // inflated coverage claim cannot suppress anyone's edits.
+      for (const p of ctx.pending.takeUpTo(replica.docHex, authorHex, mark.seq)) {
+        const r = replica.applyUpdate(mark.author, p.session, p.update);
+        this.settlePending(p.envId, r.ok ? undefined : r.error);
+      }
+      this.drain(replica, mark.author);
+    }
+    this.hooks.touched(replica);
+    return 'applied';
+  }
+
+  private receiveRollover(scope: WireScope, env: DecodedEnvelope): Outcome {
+    const body = decodeRolloverBody(env.body);
+    if (!body.ok) return this.rejected(body.error);
+    const next = body.value.nextGeneration;
+    if (next === BEACON_GENERATION || (!scope.isBeacon && next !== scope.generation + 1)) {
+      return this.rejected('malformed_rollover');
+    }
+    this.ctx.diagnostics.applied++;
+    const current = this.ctx.current();
+    if (scope.epoch === current.epoch && next > current.generation) this.hooks.moveTo(next);
+    return 'applied';
+  }
+
+  /** Applies every waiting update of this author that is now next in line. */
+  private drain(replica: DocReplica, author: Uint8Array): void {
+    const { ctx } = this;
+    const authorHex = toHex(author);
+    for (;;) {
+      const next = (replica.applied.get(authorHex) ?? 0) + 1;
+      const p = ctx.pending.take(replica.docHex, authorHex, next);
+      if (!p) break;
+      const r = replica.applyUpdate(author, p.session, p.update);
+      replica.applied.set(authorHex, next);
+      this.settlePending(p.envId, r.ok ? undefined : r.error);
+    }
+    ctx.diagnostics.pending = ctx.pending.count;
+  }
+
+  private settlePending(envId: string, reason: SyncRejection | undefined): void {
+    if (reason) this.ctx.diagnostics.reject(reason);
+    else this.ctx.diagnostics.applied++;
+    for (const scope of this.ctx.scopes.values()) {
+      if (scope.status.get(envId) === 'pending')
+        scope.status.set(envId, reason ? 'rejected' : 'applied');
+    }
+  }
+
+  private onEvicted(envIds: readonly string[]): void {
+    for (const envId of envIds) {
+      this.ctx.diagnostics.reject('pending_evicted');
+      for (const scope of this.ctx.scopes.values()) {
+        if (scope.status.get(envId) !== 'pending') continue;
+        // Forget it so a rescan opens it again once the gap may have filled.
+        scope.status.delete(envId);
+        const meta = scope.meta.get(envId);
+        if (meta) this.ctx.seen.delete(seenKey(meta.authorHex, meta.docHex, meta.kind, meta.seq));
+      }
+    }
+  }
+
+  private rejected(reason: SyncRejection): 'rejected' {
+    this.ctx.diagnostics.reject(reason);
+    return 'rejected';
+  }
+}

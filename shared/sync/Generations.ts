@@ -1,0 +1,193 @@
+import * as Y from 'yjs';
+import { fromHex, toHex } from '../crypto/bytes.ts';
+import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
+import type { CellContext } from './CellContext.ts';
+import type { DocReplica } from './DocReplica.ts';
+import { CELL_DOC_ID } from './CellSyncOptions.ts';
+import { encodeRolloverBody } from './rolloverBody.ts';
+import { encodeSnapshotBody } from './snapshotBody.ts';
+import type { SyncWriter } from './SyncWriter.ts';
+import { scopeKey, type WireScope } from './WireScope.ts';
+
+export interface GenerationHooks {
+  openScope(epoch: number, generation: number): Promise<WireScope>;
+  setCurrent(scope: WireScope): void;
+  beacon(): WireScope;
+  flushEdits(): void;
+  replicas(): Iterable<DocReplica>;
+}
+
+/**
+ * Compaction by rollover (DESIGN §4): a full wire doc is never trimmed (peers would re-insert);
+ * instead a writer snapshots every document into generation g+1, announces the move in g and in
+ * the epoch's beacon, and every peer follows, copying into g+1 whatever the snapshots do not
+ * cover (anyone's envelopes, still signed by their authors), so no edit is lost.
+ */
+export class Generations {
+  private timer: unknown;
+  private readonly timers = new Set<unknown>();
+
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly writer: SyncWriter,
+    private readonly hooks: GenerationHooks,
+  ) {}
+
+  /** After an entry settled: copy late entries forward; start a rollover when the doc is full. */
+  settled(scope: WireScope, key: string): void {
+    const { ctx } = this;
+    if (scope.rolledOverTo !== undefined) {
+      const target = ctx.scopes.get(scopeKey(scope.epoch, scope.rolledOverTo));
+      if (target) this.republishOne(scope, target, key);
+      return;
+    }
+    if (scope !== ctx.current() || this.timer !== undefined) return;
+    if (scope.kept.size < ctx.limits.rolloverEntries && scope.keptBytes < ctx.limits.rolloverBytes)
+      return;
+    if (
+      ctx.opts.roster.writeCheck(ctx.opts.me.signPk, scope.epoch, ENVELOPE_KIND.snapshot) !== 'ok'
+    )
+      return;
+    const delay = Math.floor((ctx.opts.random ?? Math.random)() * ctx.limits.rolloverJitterMs);
+    this.timer = this.later(() => {
+      this.timer = undefined;
+      void this.rollover(scope);
+    }, delay);
+  }
+
+  /** Writes snapshots of every document into the next generation, then announces the move. */
+  async rollover(scope: WireScope): Promise<void> {
+    const { ctx, writer, hooks } = this;
+    if (ctx.closed() || scope !== ctx.current() || scope.rolledOverTo !== undefined) return;
+    hooks.flushEdits();
+    const next = await hooks.openScope(scope.epoch, scope.generation + 1);
+    if (ctx.closed() || scope !== ctx.current()) return;
+    for (const replica of hooks.replicas()) this.snapshotInto(replica, next);
+    const notice = encodeRolloverBody({ nextGeneration: next.generation });
+    writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, scope);
+    writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, hooks.beacon());
+    this.moveTo(next.generation);
+  }
+
+  /** Follows the cell to a newer generation of the current epoch. */
+  moveTo(generation: number): void {
+    const { ctx, writer, hooks } = this;
+    const old = ctx.current();
+    if (generation <= old.generation) return;
+    const key = scopeKey(old.epoch, generation);
+    const existing = ctx.scopes.get(key);
+    old.rolledOverTo = generation;
+    void (existing ? Promise.resolve(existing) : hooks.openScope(old.epoch, generation)).then(
+      (next) => {
+        if (ctx.closed()) return;
+        if (ctx.current().generation < generation) hooks.setCurrent(next);
+        writer.setScopes([...writer.scopes.filter((k) => k !== key), key]);
+        writer.saveLocal();
+        this.later(() => this.republish(old, next), ctx.limits.republishDelayMs);
+        this.later(() => this.retire(old), ctx.limits.drainMs);
+      },
+    );
+  }
+
+  private republish(from: WireScope, to: WireScope): void {
+    for (const key of from.kept.keys()) this.republishOne(from, to, key);
+    this.topUp(to);
+  }
+
+  /**
+   * A rollover writer may have seen less than we have, and what we saw may survive only inside
+   * an older generation's snapshot (no envelope left to copy). For every document where we have
+   * applied more of some author than the new generation holds, write our own snapshot there.
+   */
+  private topUp(to: WireScope): void {
+    const { ctx, hooks } = this;
+    if (ctx.opts.roster.writeCheck(ctx.opts.me.signPk, to.epoch, ENVELOPE_KIND.snapshot) !== 'ok')
+      return;
+    const held = heldUpdates(to);
+    for (const replica of hooks.replicas()) {
+      const behind = Array.from(replica.applied).some(([authorHex, seq]) => {
+        let have = to.covered(replica.docHex, authorHex);
+        const seqs = held.get(`${replica.docHex}:${authorHex}`);
+        while (seqs?.has(have + 1)) have++;
+        return seq > have;
+      });
+      if (behind) this.snapshotInto(replica, to);
+    }
+  }
+
+  private snapshotInto(replica: DocReplica, to: WireScope): void {
+    const covered = Array.from(replica.applied, ([a, seq]) => ({
+      author: fromHex(a) ?? new Uint8Array(32),
+      seq,
+    }));
+    const state = Y.encodeStateAsUpdate(replica.doc);
+    const body = encodeSnapshotBody({ claims: replica.allClaims(), covered, state });
+    for (const m of covered) to.raiseCoverage(replica.docHex, toHex(m.author), m.seq);
+    this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
+  }
+
+  private republishOne(from: WireScope, to: WireScope, key: string): void {
+    const meta = from.meta.get(key);
+    const bytes = from.kept.get(key);
+    if (!meta || !bytes || to.map.has(key) || this.ctx.closed()) return;
+    const carry =
+      meta.kind === ENVELOPE_KIND.roster ||
+      (meta.kind === ENVELOPE_KIND.update && meta.seq > to.covered(meta.docHex, meta.authorHex));
+    if (!carry) return;
+    this.ctx.diagnostics.republished++;
+    to.map.set(key, bytes);
+  }
+
+  /** Leaves a drained generation and deletes its stored envelopes (what matters was carried). */
+  private retire(scope: WireScope): void {
+    const { ctx, writer } = this;
+    if (ctx.closed() || scope === ctx.current()) return;
+    const target =
+      scope.rolledOverTo !== undefined
+        ? ctx.scopes.get(scopeKey(scope.epoch, scope.rolledOverTo))
+        : undefined;
+    if (target) this.republish(scope, target);
+    scope.room?.close();
+    ctx.scopes.delete(scope.key);
+    scope.doc.destroy();
+    writer.setScopes(writer.scopes.filter((k) => k !== scope.key));
+    const local = writer.localState();
+    writer.enqueue(async () => {
+      await ctx.opts.store.saveLocal(local);
+      await ctx.opts.store.dropScope(scope.key);
+    });
+  }
+
+  private later(fn: () => void, ms: number): unknown {
+    const handle = this.ctx.scheduler.setTimeout(() => {
+      this.timers.delete(handle);
+      if (!this.ctx.closed()) fn();
+    }, ms);
+    this.timers.add(handle);
+    return handle;
+  }
+
+  /** After a restart: older generations still joined drain and retire like after a live move. */
+  resume(old: WireScope, current: WireScope): void {
+    this.later(() => this.republish(old, current), this.ctx.limits.republishDelayMs);
+    this.later(() => this.retire(old), this.ctx.limits.drainMs);
+  }
+
+  cancel(): void {
+    for (const h of this.timers) this.ctx.scheduler.clearTimeout(h);
+    this.timers.clear();
+  }
+}
+
+/** `${docHex}:${authorHex}` -> update seqs present in a scope. */
+function heldUpdates(scope: WireScope): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const m of scope.meta.values()) {
+    if (m.kind !== ENVELOPE_KIND.update) continue;
+    const key = `${m.docHex}:${m.authorHex}`;
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    set.add(m.seq);
+  }
+  return out;
+}

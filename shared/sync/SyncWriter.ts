@@ -1,0 +1,160 @@
+import { toHex } from '../crypto/bytes.ts';
+import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
+import { sealEnvelope } from '../envelope/sealEnvelope.ts';
+import { seenKey, type CellContext } from './CellContext.ts';
+import type { DocReplica } from './DocReplica.ts';
+import type { LocalSyncState, WireEntry } from './SyncStore.ts';
+import type { WireScope } from './WireScope.ts';
+
+/**
+ * Everything the engine writes: own envelopes (sealed, persisted with their seq, then published),
+ * received entries (saved in batches), document checkpoints and the local state. All writes go
+ * through one queue, so they reach the store in order.
+ */
+export class SyncWriter {
+  private local: {
+    seqs: Record<string, number>;
+    sessions: Record<string, number>;
+    scopes: string[];
+  };
+  private writes: Promise<void> = Promise.resolve();
+  private readonly unsaved = new Map<string, WireEntry[]>();
+  private saveScheduled = false;
+  private readonly checkpointTimers = new Map<string, unknown>();
+
+  constructor(
+    private readonly ctx: CellContext,
+    local: LocalSyncState | undefined,
+    private readonly settled: (scope: WireScope, key: string) => void,
+  ) {
+    this.local = {
+      seqs: { ...local?.seqs },
+      sessions: { ...local?.sessions },
+      scopes: [...(local?.scopes ?? [])],
+    };
+  }
+
+  get scopes(): readonly string[] {
+    return this.local.scopes;
+  }
+
+  setScopes(scopes: readonly string[]): void {
+    this.local.scopes = [...scopes];
+  }
+
+  /** Opens a new editing session of a document (a fresh clientID: clientIdFor). */
+  nextSession(docHex: string): number {
+    const session = (this.local.sessions[docHex] ?? 0) + 1;
+    this.local.sessions[docHex] = session;
+    return session;
+  }
+
+  session(docHex: string): number {
+    return this.local.sessions[docHex] ?? 0;
+  }
+
+  /**
+   * Seals and signs one envelope with the next seq, persists it together with the seq counter,
+   * and only then inserts it into the wire doc: a crash can never make us reuse a seq (which
+   * peers would see as equivocation).
+   */
+  publish(
+    docId: Uint8Array,
+    kind: EnvelopeKind,
+    body: Uint8Array,
+    scope: WireScope,
+  ): number | undefined {
+    const { ctx } = this;
+    const docHex = toHex(docId);
+    const counter = `${docHex}:${kind}`;
+    const seq = (this.local.seqs[counter] ?? 0) + 1;
+    const sealed = sealEnvelope({
+      contentKey: scope.secrets.contentKey,
+      cellId: ctx.opts.cellId,
+      epoch: scope.epoch,
+      kind,
+      docId,
+      author: ctx.opts.me,
+      seq,
+      time: ctx.scheduler.now(),
+      body,
+      ...(ctx.opts.nonce ? { nonce: ctx.opts.nonce() } : {}),
+    });
+    if (!sealed.ok) return undefined;
+    this.local.seqs[counter] = seq;
+    const { envId, bytes } = sealed.value;
+    ctx.seen.set(seenKey(ctx.meHex, docHex, kind, seq), envId);
+    scope.status.set(envId, 'applied');
+    scope.meta.set(envId, { authorHex: ctx.meHex, docHex, kind, seq });
+    scope.keep(envId, bytes);
+    const local = this.localState();
+    this.enqueue(async () => {
+      await ctx.opts.store.saveEnvelopes(scope.key, [{ envId, bytes }], local);
+      if (!ctx.closed()) scope.map.set(envId, bytes);
+      this.settled(scope, envId);
+    });
+    return seq;
+  }
+
+  localState(): LocalSyncState {
+    return {
+      seqs: { ...this.local.seqs },
+      sessions: { ...this.local.sessions },
+      scopes: [...this.local.scopes],
+    };
+  }
+
+  saveLocal(): void {
+    const local = this.localState();
+    this.enqueue(() => this.ctx.opts.store.saveLocal(local));
+  }
+
+  enqueue(fn: () => Promise<void>): void {
+    this.writes = this.writes.then(fn).catch((e: unknown) => {
+      // A failed write leaves the entry in memory and in the mesh; it is retried on next receipt.
+      console.error('quire: sync store write failed', e instanceof Error ? e.message : 'unknown');
+    });
+  }
+
+  /** Resolves when every queued write has reached the store. */
+  idle(): Promise<void> {
+    return this.writes;
+  }
+
+  /** Keeps a received entry; entries are saved in batches, one write per burst. */
+  persist(scope: WireScope, key: string, bytes: Uint8Array): void {
+    if (!scope.keep(key, bytes)) return;
+    let list = this.unsaved.get(scope.key);
+    if (!list) this.unsaved.set(scope.key, (list = []));
+    list.push({ envId: key, bytes });
+    if (this.saveScheduled) return;
+    this.saveScheduled = true;
+    queueMicrotask(() => {
+      this.saveScheduled = false;
+      const batches = Array.from(this.unsaved);
+      this.unsaved.clear();
+      for (const [key, entries] of batches) {
+        this.enqueue(() => this.ctx.opts.store.saveEnvelopes(key, entries));
+      }
+    });
+  }
+
+  /** Saves a document's checkpoint after a quiet period (fast open without replaying). */
+  scheduleCheckpoint(replica: DocReplica): void {
+    const { scheduler, limits } = this.ctx;
+    const prior = this.checkpointTimers.get(replica.docHex);
+    if (prior !== undefined) scheduler.clearTimeout(prior);
+    this.checkpointTimers.set(
+      replica.docHex,
+      scheduler.setTimeout(() => this.checkpoint(replica), limits.checkpointMs),
+    );
+  }
+
+  checkpoint(replica: DocReplica): void {
+    const timer = this.checkpointTimers.get(replica.docHex);
+    if (timer !== undefined) this.ctx.scheduler.clearTimeout(timer);
+    this.checkpointTimers.delete(replica.docHex);
+    const cp = replica.checkpoint();
+    this.enqueue(() => this.ctx.opts.store.saveCheckpoint(replica.docHex, cp));
+  }
+}
