@@ -21,6 +21,8 @@ export function openEpochWrap(
   cellId: Uint8Array,
   me: { readonly signPk: Uint8Array; readonly boxPk: Uint8Array; readonly boxSk: Uint8Array },
 ): Result<OpenedEpochWrap, 'not_recipient' | 'bad_wrap'> {
+  const e = rotate.newEpoch;
+  if (!Number.isInteger(e) || e < 1 || e > 0xffffffff) return err('bad_wrap');
   const wrap = rotate.wraps.find((w) => bytesEqual(w.recipient, me.signPk));
   if (!wrap) return err('not_recipient');
   const plain = openSealedBox(wrap.sealed, me.boxPk, me.boxSk);

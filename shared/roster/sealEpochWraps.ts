@@ -1,4 +1,8 @@
-import { EPOCH_KEY_BYTES, deriveEpochSecrets } from '../crypto/deriveEpochSecrets.ts';
+import {
+  CELL_ID_BYTES,
+  EPOCH_KEY_BYTES,
+  deriveEpochSecrets,
+} from '../crypto/deriveEpochSecrets.ts';
 import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
 import { sealToBoxKey } from '../invite/sealToBoxKey.ts';
 import { err, ok, type Result } from '../util/result.ts';
@@ -22,10 +26,16 @@ export function sealEpochWraps(
   newEpoch: number,
   epochKey: Uint8Array,
   recipients: readonly WrapRecipient[],
-): Result<EpochWrap[], 'invalid_recipient' | 'too_many_recipients' | 'invalid_key'> {
-  if (epochKey.length !== EPOCH_KEY_BYTES || cellId.length !== 16) return err('invalid_key');
+): Result<
+  EpochWrap[],
+  'invalid_recipient' | 'bad_recipient_count' | 'invalid_key' | 'invalid_epoch'
+> {
+  if (epochKey.length !== EPOCH_KEY_BYTES || cellId.length !== CELL_ID_BYTES)
+    return err('invalid_key');
+  if (!Number.isInteger(newEpoch) || newEpoch < 1 || newEpoch > 0xffffffff)
+    return err('invalid_epoch');
   if (recipients.length < 1 || recipients.length > MAX_ROTATE_RECIPIENTS)
-    return err('too_many_recipients');
+    return err('bad_recipient_count');
   const { transportRoot } = deriveEpochSecrets(epochKey, cellId, newEpoch);
   const sorted = [...recipients].sort((a, b) => compareBytes(a.signPk, b.signPk));
   const wraps: EpochWrap[] = [];

@@ -10,6 +10,7 @@ import { canWrite } from '../../../shared/roster/canWrite.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import { roleAt } from '../../../shared/roster/roleAt.ts';
+import { sealEpochWraps } from '../../../shared/roster/sealEpochWraps.ts';
 import type { RotateBody } from '../../../shared/roster/RosterOp.ts';
 import { counted, makeActor, reasonOf, TestCell, type Actor } from './rosterFixture.ts';
 
@@ -105,6 +106,22 @@ describe('rotate', () => {
       error: 'bad_wrap',
     });
     expect(openEpochWrap(one(ritas), cell.cellId, rita).ok).toBe(true);
+  });
+
+  it('refuses to seal to a bad epoch, a duplicate recipient or an unusable box key', () => {
+    const cell = new TestCell(alice);
+    const to = (a: Actor) => ({ signPk: a.signPk, boxPk: a.boxPk, kind: 'member' as const });
+    expect(sealEpochWraps(cell.cellId, 0, K1, [to(bob)])).toMatchObject({ error: 'invalid_epoch' });
+    expect(sealEpochWraps(cell.cellId, 1, K1.subarray(1), [to(bob)])).toMatchObject({
+      error: 'invalid_key',
+    });
+    expect(sealEpochWraps(cell.cellId, 1, K1, [to(bob), to(bob)])).toMatchObject({
+      error: 'invalid_recipient',
+    });
+    expect(
+      sealEpochWraps(cell.cellId, 1, K1, [{ ...to(bob), boxPk: new Uint8Array(32) }]),
+    ).toMatchObject({ error: 'invalid_recipient' });
+    expect(sealEpochWraps(cell.cellId, 1, K1, [])).toMatchObject({ error: 'bad_recipient_count' });
   });
 
   it('cuts a removed member off: removal flags rotationNeeded until a rotate without them', () => {
