@@ -105,6 +105,7 @@ describe('roster op codec', () => {
   it('checks the size cap before parsing, and fits a 200-recipient rotate with 32 heads', () => {
     const cell = new TestCell(alice);
     expect(decodeRosterOp(new Uint8Array(MAX_OP_BYTES + 1))).toMatchObject({ error: 'oversize' });
+    expect(reasonFor(cell, new Uint8Array(MAX_OP_BYTES + 1))).toBe('oversize');
     const wraps = Array.from({ length: MAX_ROTATE_RECIPIENTS }, (_, i) => ({
       recipient: new Uint8Array(32)
         .fill(0)
