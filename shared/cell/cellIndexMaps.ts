@@ -1,0 +1,13 @@
+import type * as Y from 'yjs';
+
+/**
+ * The cell index doc (CELL_INDEX_DOC_ID) holds two top-level maps:
+ * - 'drafts': draftId (32 hex) -> Y.Map { title, status, createdAt, updatedAt, updatedBy, words }
+ * - 'people': signPk (64 hex) -> Y.Map { insideCountry } (each member writes only their own entry)
+ */
+export const cellIndexMaps = (
+  indexDoc: Y.Doc,
+): { readonly drafts: Y.Map<unknown>; readonly people: Y.Map<unknown> } => ({
+  drafts: indexDoc.getMap<unknown>('drafts'),
+  people: indexDoc.getMap<unknown>('people'),
+});

@@ -1,0 +1,19 @@
+/**
+ * Bounds on every value the cell documents hold. Values come from peers: a reader drops (and
+ * counts) an entry that breaks them, and a writer never produces one.
+ */
+export const CELL_LIMITS = {
+  titleMaxChars: 200,
+  notesMaxChars: 10_000,
+  labelMaxChars: 40,
+  labelsMax: 20,
+  versionNameMaxChars: 100,
+  /** One saved version (a whole copy of the body). */
+  versionStateMaxBytes: 4 * 1024 * 1024,
+  /** Entries read from one map; the rest are counted as dropped. */
+  draftsMax: 2000,
+  tasksMax: 5000,
+  versionsMax: 1000,
+  peopleMax: 1000,
+  orderKeyMaxChars: 1000,
+} as const;

@@ -1,0 +1,26 @@
+import type * as Y from 'yjs';
+import { boardTasks } from './boardTasks.ts';
+import { CELL_LIMITS } from './cellLimits.ts';
+import type { Listing } from './DraftEntry.ts';
+import { readTask } from './readTask.ts';
+import type { Task } from './Task.ts';
+import { TASK_STATUSES } from './TaskStatus.ts';
+
+/** Board order: column (to do, doing, done), then order, then id, so every peer agrees. */
+export const compareTasks = (a: Task, b: Task): number =>
+  TASK_STATUSES.indexOf(a.status) - TASK_STATUSES.indexOf(b.status) ||
+  a.order - b.order ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The valid tasks of the board, sorted (compareTasks); malformed entries dropped and counted. */
+export function listTasks(boardDoc: Y.Doc): Listing<Task> {
+  const entries: Task[] = [];
+  let dropped = 0;
+  for (const [id, value] of boardTasks(boardDoc).entries()) {
+    const task = entries.length < CELL_LIMITS.tasksMax ? readTask(id, value) : undefined;
+    if (task) entries.push(task);
+    else dropped++;
+  }
+  entries.sort(compareTasks);
+  return { entries, dropped };
+}

@@ -1,0 +1,34 @@
+import { CELL_LIMITS } from './cellLimits.ts';
+import type { DraftEntry } from './DraftEntry.ts';
+import { isDraftStatus } from './DraftStatus.ts';
+import { entryMap, fields } from './fields.ts';
+import { isDraftId, isSignPkHex } from './ids.ts';
+
+/** One entry of the index's 'drafts' map, validated; undefined if a peer wrote it malformed. */
+export function readDraftEntry(id: string, value: unknown): DraftEntry | undefined {
+  const map = entryMap(value);
+  if (!map || !isDraftId(id)) return undefined;
+  const title = fields.string(map, 'title', CELL_LIMITS.titleMaxChars);
+  const status = map.get('status');
+  const createdAt = fields.count(map, 'createdAt');
+  const updatedAt = fields.optional(map, 'updatedAt', createdAt, () =>
+    fields.count(map, 'updatedAt'),
+  );
+  const updatedBy = fields.optional(map, 'updatedBy', '', () => {
+    const by = map.get('updatedBy');
+    return by === '' || isSignPkHex(by) ? by : undefined;
+  });
+  const words = fields.optional(map, 'words', 0, () => fields.count(map, 'words'));
+  if (
+    title === undefined ||
+    !isDraftStatus(status) ||
+    createdAt === undefined ||
+    updatedAt === undefined ||
+    updatedBy === undefined ||
+    words === undefined ||
+    !Number.isInteger(words)
+  ) {
+    return undefined;
+  }
+  return { id, title, status, createdAt, updatedAt, updatedBy, words };
+}

@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+
+export const ALICE = 'a1'.repeat(32);
+export const BOB = 'b2'.repeat(32);
+
+/** Two-way full-state exchange, as two peers meeting would do. */
+export const sync = (a: Y.Doc, b: Y.Doc): void => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+};
+
+/** A doc with a fixed clientID, so conflict resolution in tests is reproducible. */
+export const docWithClient = (clientID: number): Y.Doc => {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  return doc;
+};
+
+/** Sets a raw entry the way a malicious or buggy peer could: any shape at all. */
+export function rawEntry(map: Y.Map<unknown>, key: string, fields: Record<string, unknown>): void {
+  const entry = new Y.Map<unknown>();
+  map.set(key, entry);
+  for (const [field, value] of Object.entries(fields)) entry.set(field, value);
+}
+
+/** A Uint8Array-free deterministic generator for hostile values (seeded, small). */
+export function* hostileValues(): Generator<unknown> {
+  yield undefined;
+  yield null;
+  yield 42;
+  yield -1;
+  yield Number.NaN;
+  yield Infinity;
+  yield '';
+  yield 'x'.repeat(100_001);
+  yield true;
+  yield [];
+  yield ['a', 3];
+  yield { title: 'nested' };
+  yield new Uint8Array([1, 2, 3]);
+}
