@@ -151,7 +151,11 @@ class ChunkedChannel {
       if (real.readyState !== 'connecting') this.abandon();
       return;
     }
-    while (this.queue.length > 0 && real.bufferedAmount < this.limits.highWaterBytes) {
+    // The budget is fixed per turn: @roamhq/wrtc updates bufferedAmount asynchronously, so
+    // re-reading it inside the loop would let one turn overrun its 16 MiB buffer (which then
+    // drops frames silently).
+    let budget = this.limits.highWaterBytes - real.bufferedAmount;
+    while (this.queue.length > 0 && budget > 0) {
       const head = this.queue[0]!;
       const frame = encodeFrame(head.bytes, head.id, head.next, head.text);
       try {
@@ -169,6 +173,7 @@ class ChunkedChannel {
         return;
       }
       this.stats.framesSent += 1;
+      budget -= frame.length;
       this.queuedBytes -= frame.length - FRAME_HEADER_BYTES;
       head.next += 1;
       if (head.next === head.count) this.queue.shift();
