@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ByteReader } from '../util/ByteReader.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
+import type { SealedStore, SealedWrite } from '../vault/SealedStore.ts';
+import type { DocCheckpoint, LocalSyncState, SyncStore, WireEntry } from './SyncStore.ts';
+
+const MAX_META_JSON = 1024 * 1024;
+const hexKey = z.string().regex(/^[0-9a-f]{1,64}$/);
+const count = z.number().int().nonnegative().max(0xffffffff);
+
+const localSchema = z.object({
+  seqs: z.record(z.string().max(80), count),
+  sessions: z.record(hexKey, count),
+  scopes: z.array(z.string().regex(/^\d{1,10}:\d{1,10}$/)).max(64),
+});
+
+const checkpointMetaSchema = z.object({
+  applied: z.record(hexKey, count),
+  sessions: z.record(hexKey, z.array(count).max(100_000)),
+});
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson<T>(bytes: Uint8Array, schema: z.ZodType<T>): T | undefined {
+  if (bytes.length > MAX_META_JSON) return undefined;
+  try {
+    const r = schema.safeParse(JSON.parse(decoder.decode(bytes)));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sync engine's store inside the vault: every row sealed with the vault data key under a
+ * keyed-hash id (SealedStore), so on disk nothing tells cells, scopes or documents apart.
+ * Logical keys: `${cell}/e/${scope}/${envId}`, `${cell}/local`, `${cell}/cp/${docHex}`.
+ */
+export class SealedSyncStore implements SyncStore {
+  constructor(
+    private readonly sealed: SealedStore,
+    private readonly cellHex: string,
+  ) {}
+
+  private envPrefix(scope: string): string {
+    return `${this.cellHex}/e/${scope}/`;
+  }
+
+  private localWrite(local: LocalSyncState): SealedWrite {
+    const value = encoder.encode(JSON.stringify(local));
+    return { op: 'put', table: 'cells', key: `${this.cellHex}/local`, value };
+  }
+
+  async loadEnvelopes(scope: string): Promise<WireEntry[]> {
+    const prefix = this.envPrefix(scope);
+    const rows = await this.sealed.scan('envelopes', (k) => k.startsWith(prefix));
+    return rows.map((r) => ({ envId: r.key.slice(prefix.length), bytes: r.value }));
+  }
+
+  saveEnvelopes(
+    scope: string,
+    entries: readonly WireEntry[],
+    local?: LocalSyncState,
+  ): Promise<void> {
+    const prefix = this.envPrefix(scope);
+    const ops: SealedWrite[] = entries.map((e) => ({
+      op: 'put',
+      table: 'envelopes',
+      key: prefix + e.envId,
+      value: e.bytes,
+    }));
+    if (local) ops.push(this.localWrite(local));
+    return this.sealed.write(ops);
+  }
+
+  async dropScope(scope: string): Promise<void> {
+    const prefix = this.envPrefix(scope);
+    const rows = await this.sealed.scan('envelopes', (k) => k.startsWith(prefix));
+    await this.sealed.deleteMany(rows.map((r) => ({ table: 'envelopes', key: r.key })));
+  }
+
+  async loadLocal(): Promise<LocalSyncState | undefined> {
+    const bytes = await this.sealed.get('cells', `${this.cellHex}/local`);
+    return bytes ? parseJson(bytes, localSchema) : undefined;
+  }
+
+  saveLocal(local: LocalSyncState): Promise<void> {
+    return this.sealed.write([this.localWrite(local)]);
+  }
+
+  async loadCheckpoints(): Promise<Map<string, DocCheckpoint>> {
+    const prefix = `${this.cellHex}/cp/`;
+    const out = new Map<string, DocCheckpoint>();
+    for (const row of await this.sealed.scan('snapshots', (k) => k.startsWith(prefix))) {
+      const r = new ByteReader(row.value);
+      const metaLength = r.u32();
+      const metaBytes = metaLength === undefined ? undefined : r.bytes(metaLength);
+      const meta = metaBytes && parseJson(metaBytes, checkpointMetaSchema);
+      if (meta) out.set(row.key.slice(prefix.length), { ...meta, state: r.rest() });
+    }
+    return out;
+  }
+
+  saveCheckpoint(docHex: string, cp: DocCheckpoint): Promise<void> {
+    const meta = encoder.encode(JSON.stringify({ applied: cp.applied, sessions: cp.sessions }));
+    const value = new ByteWriter().u32(meta.length).bytes(meta).bytes(cp.state).finish();
+    return this.sealed.put('snapshots', `${this.cellHex}/cp/${docHex}`, value);
+  }
+}
