@@ -24,7 +24,7 @@ export interface RoomConfig {
 export interface RoomStatus {
   /** At least one rendezvous server connection is open. */
   readonly signalingConnected: boolean;
-  /** Directly connected WebRTC peers. */
+  /** Directly connected WebRTC peers (connections still negotiating are not counted). */
   readonly peers: number;
 }
 
@@ -34,13 +34,23 @@ export interface Room {
   /** Awareness state holds only a sealed, signed presence blob (see shared/envelope). */
   readonly awareness: Awareness;
   status(): RoomStatus;
+  /** Called on each change (not with the current status); returns the unsubscribe function. */
   onStatus(listener: (status: RoomStatus) => void): () => void;
-  /** Leaves the room and releases every socket and connection (disconnect before destroy). */
+  /**
+   * Leaves the room and releases every socket and connection (disconnect before destroy), and
+   * destroys `awareness`; idempotent. The room name can be joined again at once. Destroying
+   * `doc` closes the room too.
+   */
   close(): void;
 }
 
 /** The transport port: y-webrtc in the app and the CLI, an in-memory network in simulations. */
 export interface Transport {
-  /** Joins a room with the given wire doc. Joining a room name that is already joined is an error. */
+  /**
+   * Joins a room with the given wire doc. Joining a room name that is already joined (in this
+   * JS context, for y-webrtc) is an error, as is a config without rendezvous URLs or password:
+   * the y-webrtc adapter throws a TransportError with a code (or use its tryJoin for a Result).
+   * Never throws on anything received from the network.
+   */
   join(config: RoomConfig, doc: Y.Doc): Room;
 }
