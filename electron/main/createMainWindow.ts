@@ -1,6 +1,6 @@
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { createHardenedWindow } from './createHardenedWindow.ts';
 import { APP_ENTRY_URL } from './policy/appOrigin.ts';
-import { secureWebPreferences } from './policy/secureWebPreferences.ts';
 import type { WebRtcIpPolicy } from '../../shared/platform/ipcContract.ts';
 
 /** The app window: hardened preferences, the app origin only, shown once painted. */
@@ -9,14 +9,18 @@ export const createMainWindow = (opts: {
   devTools: boolean;
   webRtcPolicy: WebRtcIpPolicy;
 }): BrowserWindow => {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 480,
-    minHeight: 360,
-    show: false,
-    title: 'Quire',
-    webPreferences: secureWebPreferences({ preload: opts.preload, devTools: opts.devTools }),
+  const win = createHardenedWindow({
+    preload: opts.preload,
+    devTools: opts.devTools,
+    javascript: true,
+    window: {
+      width: 1200,
+      height: 800,
+      minWidth: 480,
+      minHeight: 360,
+      show: false,
+      title: 'Quire',
+    },
   });
   win.webContents.setWebRTCIPHandlingPolicy(opts.webRtcPolicy);
   win.once('ready-to-show', () => win.show());

@@ -1,8 +1,8 @@
-import { BrowserWindow, session, type Session } from 'electron';
+import { session, type Session } from 'electron';
 import type { PdfOptions, PlatformError } from '../../shared/platform/ipcContract.ts';
 import { err, ok, type Result } from '../../shared/util/result.ts';
+import { createHardenedWindow } from './createHardenedWindow.ts';
 import { APP_ORIGIN, APP_SCHEME } from './policy/appOrigin.ts';
-import { secureWebPreferences } from './policy/secureWebPreferences.ts';
 
 /** In-memory partition (no "persist:"): nothing of the printed issue reaches the disk. */
 const PARTITION = 'quire-print';
@@ -51,12 +51,11 @@ const render = async (
 ): Promise<Result<{ pdf: Uint8Array }, PlatformError>> => {
   const ses = getPrintSession();
   // JavaScript off: the document is data to lay out, never code to run.
-  const win = new BrowserWindow({
-    show: false,
-    webPreferences: {
-      ...secureWebPreferences({ devTools: false, javascript: false }),
-      session: ses,
-    },
+  const win = createHardenedWindow({
+    session: ses,
+    devTools: false,
+    javascript: false,
+    window: { show: false },
   });
   pendingHtml = html;
   try {
