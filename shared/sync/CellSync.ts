@@ -92,18 +92,25 @@ export class CellSync {
       const docId = fromHex(docHex);
       if (docId?.length === 16) this.replica(docId).restore(cp);
     }
-    const own = this.writer.scopes.filter((k) => k.startsWith(`${epoch}:`));
-    if (own.length === 0) own.push(scopeKey(epoch, 0));
-    this.writer.setScopes(own);
+    const epochOf = (key: string): number => Number(key.split(':')[0]);
+    const held = this.writer.scopes.filter((k) => this.opts.secretsFor(epochOf(k)) !== undefined);
+    const own = held.filter((k) => epochOf(k) === epoch);
+    if (own.length === 0) held.push(scopeKey(epoch, 0));
+    this.writer.setScopes(held);
     // Create every scope before loading any: stored entries may point from one to another.
-    for (const key of own) this.current = this.createScope(epoch, Number(key.split(':')[1]));
+    const created = held.map((key) => this.createScope(epochOf(key), Number(key.split(':')[1])));
+    this.current = created
+      .filter((s) => s.epoch === epoch)
+      .reduce((a, b) => (b.generation > a.generation ? b : a));
     this.beacon = this.createScope(epoch, BEACON_GENERATION);
-    for (const s of this.scopes.values()) {
-      if (s !== this.current && !s.isBeacon) s.rolledOverTo = this.current.generation;
+    for (const s of created) {
+      if (s.epoch < epoch) s.superseded = true;
+      else if (s !== this.current) s.rolledOverTo = this.current.generation;
     }
     for (const s of Array.from(this.scopes.values())) await this.fill(s);
-    for (const s of this.scopes.values()) {
-      if (s.rolledOverTo !== undefined) this.generations.resume(s, this.current);
+    for (const s of created) {
+      if (s.superseded) this.generations.graceThenRetire(s);
+      else if (s.rolledOverTo !== undefined) this.generations.resume(s, this.current);
     }
     this.unsubscribeRoster = this.opts.roster.onChange(() => this.receiver.rescan());
   }
@@ -115,7 +122,9 @@ export class CellSync {
   }
 
   private createScope(epoch: number, generation: number): WireScope {
-    const scope = new WireScope(epoch, generation, this.opts.secrets);
+    const secrets = this.opts.secretsFor(epoch);
+    if (!secrets) throw new Error(`no secrets for epoch ${epoch}`);
+    const scope = new WireScope(epoch, generation, secrets);
     if (this.opts.wireClientId) scope.doc.clientID = this.opts.wireClientId();
     this.scopes.set(scope.key, scope);
     scope.map.observe((event) => {
@@ -224,6 +233,34 @@ export class CellSync {
     this.receiver.rescan();
   }
 
+  /**
+   * Moves this member's writing to a new epoch (after a rotation): joins its first generation and
+   * beacon, seeds it with snapshots where the new epoch holds less than we have, and keeps the old
+   * epoch's rooms joined for the grace period so late writes and offline members still arrive.
+   */
+  async advanceEpoch(epoch: number): Promise<void> {
+    if (this.closed || epoch <= this.current.epoch || !this.opts.secretsFor(epoch)) return;
+    for (const b of this.batchers.values()) b.flush();
+    const oldBeacon = this.beacon;
+    const next = await this.openScope(epoch, 0);
+    this.beacon = await this.openScope(epoch, BEACON_GENERATION);
+    for (const s of this.scopes.values()) {
+      if (s.epoch < epoch && !s.superseded) {
+        s.superseded = true;
+        if (s !== oldBeacon) this.generations.graceThenRetire(s);
+      }
+    }
+    this.generations.retireNow(oldBeacon);
+    this.current = next;
+    this.writer.setScopes(
+      Array.from(this.scopes.values())
+        .filter((s) => !s.isBeacon)
+        .map((s) => s.key),
+    );
+    this.writer.saveLocal();
+    this.generations.topUpLater(next);
+  }
+
   /** Rolls the current wire doc over now (normally automatic past the thresholds). */
   rollover(): Promise<void> {
     return this.generations.rollover(this.current);
@@ -231,11 +268,11 @@ export class CellSync {
 
   // ---- status and lifecycle ---------------------------------------------------------------
 
-  status(): RoomStatus & { generation: number; unsynced: number } {
+  status(): RoomStatus & { epoch: number; generation: number; unsynced: number } {
     const room = this.current.room?.status() ?? { signalingConnected: false, peers: 0 };
     let unsynced = 0;
     for (const b of this.batchers.values()) unsynced += b.size;
-    return { ...room, generation: this.current.generation, unsynced };
+    return { ...room, epoch: this.current.epoch, generation: this.current.generation, unsynced };
   }
 
   /** The current wire doc's size (benchmarks and diagnostics). */

@@ -11,8 +11,10 @@ export const CELL_DOC_ID = new Uint8Array(16);
 export interface CellSyncOptions {
   readonly cellId: Uint8Array;
   readonly me: { readonly signPk: Uint8Array; readonly signSk: Uint8Array };
+  /** The newest epoch this member holds a key for: where its writes go. */
   readonly epoch: number;
-  readonly secrets: EpochSecrets;
+  /** Secrets of every epoch this member holds (older ones stay readable during the grace period). */
+  readonly secretsFor: (epoch: number) => EpochSecrets | undefined;
   readonly roster: RosterPort;
   readonly store: SyncStore;
   /** Omit to work offline. */

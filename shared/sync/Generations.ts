@@ -25,6 +25,7 @@ export interface GenerationHooks {
  */
 export class Generations {
   private timer: unknown;
+  private topUpTimer: unknown;
   private readonly timers = new Set<unknown>();
 
   constructor(
@@ -36,6 +37,12 @@ export class Generations {
   /** After an entry settled: copy late entries forward; start a rollover when the doc is full. */
   settled(scope: WireScope, key: string): void {
     const { ctx } = this;
+    if (scope.superseded) {
+      // A late write in an older epoch cannot be copied (sealed under the old key): fold it into
+      // the current epoch by snapshot instead.
+      if (scope.status.get(key) === 'applied') this.topUpLater(ctx.current());
+      return;
+    }
     if (scope.rolledOverTo !== undefined) {
       const target = ctx.scopes.get(scopeKey(scope.epoch, scope.rolledOverTo));
       if (target) this.republishOne(scope, target, key);
@@ -139,6 +146,10 @@ export class Generations {
   }
 
   /** Leaves a drained generation and deletes its stored envelopes (what matters was carried). */
+  retireNow(scope: WireScope): void {
+    this.retire(scope);
+  }
+
   private retire(scope: WireScope): void {
     const { ctx, writer } = this;
     if (ctx.closed() || scope === ctx.current()) return;
@@ -165,6 +176,20 @@ export class Generations {
     }, ms);
     this.timers.add(handle);
     return handle;
+  }
+
+  /** Writes snapshots into `to` after the usual delay where it holds less than we do (debounced). */
+  topUpLater(to: WireScope): void {
+    if (this.topUpTimer !== undefined) return;
+    this.topUpTimer = this.later(() => {
+      this.topUpTimer = undefined;
+      if (this.ctx.current() === to) this.topUp(to);
+    }, this.ctx.limits.republishDelayMs);
+  }
+
+  /** A superseded epoch's scope stays joined for the grace period, then goes. */
+  graceThenRetire(scope: WireScope): void {
+    this.later(() => this.retireNow(scope), this.ctx.limits.epochGraceMs);
   }
 
   /** After a restart: older generations still joined drain and retire like after a live move. */

@@ -5,6 +5,11 @@ import type { SealedStore, SealedWrite } from '../vault/SealedStore.ts';
 import type { DocCheckpoint, LocalSyncState, SyncStore, WireEntry } from './SyncStore.ts';
 
 const MAX_META_JSON = 1024 * 1024;
+/**
+ * Envelopes, local state and checkpoints of every cell share one table under keyed-hash ids, so
+ * the number of rows tells the volume of activity, not how many cells or documents there are.
+ */
+const TABLE = 'envelopes';
 const hexKey = z.string().regex(/^[0-9a-f]{1,64}$/);
 const count = z.number().int().nonnegative().max(0xffffffff);
 
@@ -35,7 +40,7 @@ function parseJson<T>(bytes: Uint8Array, schema: z.ZodType<T>): T | undefined {
 /**
  * The sync engine's store inside the vault: every row sealed with the vault data key under a
  * keyed-hash id (SealedStore), so on disk nothing tells cells, scopes or documents apart.
- * Logical keys: `${cell}/e/${scope}/${envId}`, `${cell}/local`, `${cell}/cp/${docHex}`.
+ * Logical keys (all in one table): `${cell}/e/${scope}/${envId}`, `${cell}/local`, `${cell}/cp/${docHex}`.
  */
 export class SealedSyncStore implements SyncStore {
   constructor(
@@ -49,12 +54,12 @@ export class SealedSyncStore implements SyncStore {
 
   private localWrite(local: LocalSyncState): SealedWrite {
     const value = encoder.encode(JSON.stringify(local));
-    return { op: 'put', table: 'cells', key: `${this.cellHex}/local`, value };
+    return { op: 'put', table: TABLE, key: `${this.cellHex}/local`, value };
   }
 
   async loadEnvelopes(scope: string): Promise<WireEntry[]> {
     const prefix = this.envPrefix(scope);
-    const rows = await this.sealed.scan('envelopes', (k) => k.startsWith(prefix));
+    const rows = await this.sealed.scan(TABLE, (k) => k.startsWith(prefix));
     return rows.map((r) => ({ envId: r.key.slice(prefix.length), bytes: r.value }));
   }
 
@@ -66,7 +71,7 @@ export class SealedSyncStore implements SyncStore {
     const prefix = this.envPrefix(scope);
     const ops: SealedWrite[] = entries.map((e) => ({
       op: 'put',
-      table: 'envelopes',
+      table: TABLE,
       key: prefix + e.envId,
       value: e.bytes,
     }));
@@ -76,12 +81,12 @@ export class SealedSyncStore implements SyncStore {
 
   async dropScope(scope: string): Promise<void> {
     const prefix = this.envPrefix(scope);
-    const rows = await this.sealed.scan('envelopes', (k) => k.startsWith(prefix));
-    await this.sealed.deleteMany(rows.map((r) => ({ table: 'envelopes', key: r.key })));
+    const rows = await this.sealed.scan(TABLE, (k) => k.startsWith(prefix));
+    await this.sealed.deleteMany(rows.map((r) => ({ table: TABLE, key: r.key })));
   }
 
   async loadLocal(): Promise<LocalSyncState | undefined> {
-    const bytes = await this.sealed.get('cells', `${this.cellHex}/local`);
+    const bytes = await this.sealed.get(TABLE, `${this.cellHex}/local`);
     return bytes ? parseJson(bytes, localSchema) : undefined;
   }
 
@@ -92,7 +97,7 @@ export class SealedSyncStore implements SyncStore {
   async loadCheckpoints(): Promise<Map<string, DocCheckpoint>> {
     const prefix = `${this.cellHex}/cp/`;
     const out = new Map<string, DocCheckpoint>();
-    for (const row of await this.sealed.scan('snapshots', (k) => k.startsWith(prefix))) {
+    for (const row of await this.sealed.scan(TABLE, (k) => k.startsWith(prefix))) {
       const r = new ByteReader(row.value);
       const metaLength = r.u32();
       const metaBytes = metaLength === undefined ? undefined : r.bytes(metaLength);
@@ -105,6 +110,6 @@ export class SealedSyncStore implements SyncStore {
   saveCheckpoint(docHex: string, cp: DocCheckpoint): Promise<void> {
     const meta = encoder.encode(JSON.stringify({ applied: cp.applied, sessions: cp.sessions }));
     const value = new ByteWriter().u32(meta.length).bytes(meta).bytes(cp.state).finish();
-    return this.sealed.put('snapshots', `${this.cellHex}/cp/${docHex}`, value);
+    return this.sealed.put(TABLE, `${this.cellHex}/cp/${docHex}`, value);
   }
 }

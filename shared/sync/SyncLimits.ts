@@ -16,6 +16,8 @@ export interface SyncLimits {
   readonly republishDelayMs: number;
   /** How long a rolled-over generation stays joined for late writers. */
   readonly drainMs: number;
+  /** How long the rooms of a superseded epoch stay joined, for members who were offline. */
+  readonly epochGraceMs: number;
   /** Quiet time before a document's local checkpoint is saved. */
   readonly checkpointMs: number;
 }
@@ -30,5 +32,6 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   rolloverJitterMs: 5000,
   republishDelayMs: 3000,
   drainMs: 10 * 60 * 1000,
+  epochGraceMs: 14 * 24 * 60 * 60 * 1000,
   checkpointMs: 2000,
 };

@@ -33,6 +33,8 @@ export class WireScope {
   room: Room | undefined;
   /** Set once this scope has been rolled over: the generation everyone moved to. */
   rolledOverTo: number | undefined;
+  /** Set once the cell moved to a newer epoch: late entries still count, writes go elsewhere. */
+  superseded = false;
   /** Per document (hex) and author (hex): the highest update seq a snapshot here covers. */
   readonly coverage = new Map<string, Map<string, number>>();
 

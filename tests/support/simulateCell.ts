@@ -14,6 +14,8 @@ export interface SimulationOptions {
   /** Probability per step that a peer closes and reopens from its store. */
   readonly restart: number;
   readonly rolloverEntries: number;
+  /** Every peer moves to epoch 1 at a random moment after this step (a key rotation). */
+  readonly rotateAtStep?: number;
 }
 
 export interface SimulationResult {
@@ -26,6 +28,7 @@ export interface SimulationResult {
   readonly pending: number[];
   readonly rejected: number[];
   readonly generations: number[];
+  readonly epochs: number[];
   readonly messages: number;
   readonly dropped: number;
 }
@@ -44,6 +47,8 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
   const net = new MemoryNetwork(scheduler, rand, o.faults);
   const cellId = randBytes(rand, 16);
   const secrets = deriveEpochSecrets(randBytes(rand, 32), cellId, 0);
+  const secrets1 = deriveEpochSecrets(randBytes(rand, 32), cellId, 1);
+  const rotated = new Set<number>();
   const keys = Array.from({ length: o.peers }, () => {
     const kp = sodium().crypto_sign_seed_keypair(randBytes(rand, 32));
     return { signPk: kp.publicKey, signSk: kp.privateKey };
@@ -56,8 +61,9 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
     CellSync.open({
       cellId,
       me: keys[i]!,
-      epoch: 0,
-      secrets,
+      epoch: rotated.has(i) ? 1 : 0,
+      secretsFor: (e) =>
+        e === 0 ? secrets : e === 1 && o.rotateAtStep !== undefined ? secrets1 : undefined,
       roster,
       store: stores[i]!,
       transport: net.transportFor(i),
@@ -79,6 +85,13 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
   const written: string[] = [];
 
   for (let step = 0; step < o.steps; step++) {
+    if (o.rotateAtStep !== undefined && step >= o.rotateAtStep && rand() < 0.2) {
+      const q = randInt(rand, o.peers);
+      if (!rotated.has(q)) {
+        rotated.add(q);
+        await syncs[q]!.advanceEpoch(1);
+      }
+    }
     const p = randInt(rand, o.peers);
     const sync = syncs[p]!;
     const r = rand();
@@ -107,6 +120,12 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
     await scheduler.advance(randInt(rand, 250), settle);
   }
 
+  if (o.rotateAtStep !== undefined)
+    for (let q = 0; q < o.peers; q++)
+      if (!rotated.has(q)) {
+        rotated.add(q);
+        await syncs[q]!.advanceEpoch(1);
+      }
   net.healAll();
   for (let round = 0; round < 12; round++) {
     for (const s of syncs) await s.flush();
@@ -122,6 +141,7 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
     pending: syncs.map((s) => s.diagnostics.pending),
     rejected: syncs.map((s) => s.diagnostics.rejectedTotal()),
     generations: syncs.map((s) => s.status().generation),
+    epochs: syncs.map((s) => s.status().epoch),
     messages: net.messages,
     dropped: net.dropped,
   };

@@ -36,6 +36,17 @@ describe('seeded multi-peer simulation: drop, duplicate, reorder, partition, res
     for (const seed of seeds) await check(seed);
   }, 600_000);
 
+  it(`${Math.min(60, seeds.length)} seeds converge across a key rotation (epoch 0 -> 1)`, async () => {
+    for (const seed of seeds.slice(0, 60)) {
+      const r = await simulateCell(seed, { ...options, rotateAtStep: 40 });
+      const where = `rotation seed ${seed}`;
+      expect(r.epochs, where).toEqual(r.epochs.map(() => 1));
+      for (let p = 1; p < r.texts.length; p++) expect(r.texts[p], where).toEqual(r.texts[0]);
+      for (const log of r.logs) expect(log, `${where}: token lost`).toEqual(r.written);
+      expect(r.pending, where).toEqual(r.pending.map(() => 0));
+    }
+  }, 600_000);
+
   it('rollovers happen in the simulated runs (the scenario exercises them)', async () => {
     const r = await simulateCell(7, { ...options, steps: 120, rolloverEntries: 20 });
     expect(Math.max(...r.generations)).toBeGreaterThan(0);

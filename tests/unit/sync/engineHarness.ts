@@ -55,7 +55,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     cellId,
     me: bob,
     epoch: 0,
-    secrets,
+    secretsFor: (e) => (e === 0 ? secrets : undefined),
     roster,
     store,
     transport: net.transportFor(1),
