@@ -41,6 +41,7 @@ export class CellSync {
   private closed = false;
   private readonly docListeners = new Set<(docHex: string) => void>();
   private unsubscribeRoster: (() => void) | undefined;
+  private advancing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly opts: CellSyncOptions) {
     const limits = { ...DEFAULT_SYNC_LIMITS, ...opts.limits };
@@ -238,7 +239,13 @@ export class CellSync {
    * beacon, seeds it with snapshots where the new epoch holds less than we have, and keeps the old
    * epoch's rooms joined for the grace period so late writes and offline members still arrive.
    */
-  async advanceEpoch(epoch: number): Promise<void> {
+  advanceEpoch(epoch: number): Promise<void> {
+    // Serialised: a rotation is seen both by its author and through the roster, at once.
+    this.advancing = this.advancing.then(() => this.advance(epoch));
+    return this.advancing;
+  }
+
+  private async advance(epoch: number): Promise<void> {
     if (this.closed || epoch <= this.current.epoch || !this.opts.secretsFor(epoch)) return;
     for (const b of this.batchers.values()) b.flush();
     const oldBeacon = this.beacon;

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { fromHex, toHex } from '../crypto/bytes.ts';
+import { sodium } from '../crypto/sodium.ts';
+import type { Identity } from '../identity/createIdentity.ts';
+import { isColour, type Colour } from '../identity/palette.ts';
+import type { IceServer } from '../transport/Transport.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import type { SealedStore } from '../vault/SealedStore.ts';
+
+const KEYRING = 'keyring';
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
+const b64 = z
+  .string()
+  .max(200_000)
+  .regex(/^[A-Za-z0-9_-]*$/);
+
+const iceSchema = z.object({
+  urls: z.union([z.string().max(512), z.array(z.string().max(512)).max(8)]),
+  username: z.string().max(256).optional(),
+  credential: z.string().max(256).optional(),
+});
+
+const inviteSchema = z.object({
+  secret: hex(32),
+  role: z.enum(['coordinator', 'member', 'reader', 'relay']),
+  expiresAt: z.number().int().nonnegative(),
+  note: z.string().max(500),
+});
+
+const recordSchema = z.object({
+  cellId: hex(16),
+  kind: z.enum(['member', 'relay']),
+  identity: z.object({
+    pseudonym: z.string().min(1).max(200),
+    colour: z.string().refine(isColour),
+    signPk: hex(32),
+    signSk: hex(64),
+    boxPk: hex(32),
+    boxSk: hex(32),
+  }),
+  /** epoch -> K_e (members) or transport root (relays). */
+  epochKeys: z.record(z.string().regex(/^\d{1,10}$/), hex(32)),
+  signaling: z.array(z.string().max(512)).max(8),
+  iceServers: z.array(iceSchema).max(8),
+  relayOnly: z.boolean(),
+  name: z.string().max(500),
+  invites: z.array(inviteSchema).max(500),
+  rosterOps: z.array(b64).max(20_000),
+  verified: z.array(hex(32)).max(10_000),
+});
+
+const keyringSchema = z.object({ v: z.literal(1), cells: z.array(recordSchema).max(1000) });
+
+export type InviteRecord = z.infer<typeof inviteSchema>;
+
+/** Everything this device keeps about one cell, sealed inside the keyring. */
+export interface CellRecord {
+  readonly cellId: Uint8Array;
+  readonly cellIdHex: string;
+  readonly kind: 'member' | 'relay';
+  readonly identity: Identity;
+  readonly epochKeys: ReadonlyMap<number, Uint8Array>;
+  readonly signaling: readonly string[];
+  readonly iceServers: readonly IceServer[];
+  readonly relayOnly: boolean;
+  /** Cached from the roster for the sidebar. */
+  readonly name: string;
+  /** Invites this device created and still hosts (coordinator only). */
+  readonly invites: readonly InviteRecord[];
+  /** The roster ops this device holds (also carried in roster envelopes). */
+  readonly rosterOps: readonly Uint8Array[];
+  /** Members whose safety words this user compared. */
+  readonly verified: readonly string[];
+}
+
+function toJson(r: CellRecord): z.infer<typeof recordSchema> {
+  const s = sodium();
+  return {
+    cellId: r.cellIdHex,
+    kind: r.kind,
+    identity: {
+      pseudonym: r.identity.pseudonym,
+      colour: r.identity.colour,
+      signPk: toHex(r.identity.signPk),
+      signSk: toHex(r.identity.signSk),
+      boxPk: toHex(r.identity.boxPk),
+      boxSk: toHex(r.identity.boxSk),
+    },
+    epochKeys: Object.fromEntries(Array.from(r.epochKeys, ([e, k]) => [String(e), toHex(k)])),
+    signaling: [...r.signaling],
+    iceServers: r.iceServers.map((i) => ({
+      ...i,
+      urls: typeof i.urls === 'string' ? i.urls : [...i.urls],
+    })),
+    relayOnly: r.relayOnly,
+    name: r.name,
+    invites: [...r.invites],
+    rosterOps: r.rosterOps.map((op) => s.to_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
+    verified: [...r.verified],
+  };
+}
+
+function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
+  const s = sodium();
+  const b = (h: string) => fromHex(h) ?? new Uint8Array();
+  return {
+    cellId: b(j.cellId),
+    cellIdHex: j.cellId,
+    kind: j.kind,
+    identity: {
+      pseudonym: j.identity.pseudonym,
+      colour: j.identity.colour as Colour,
+      signPk: b(j.identity.signPk),
+      signSk: b(j.identity.signSk),
+      boxPk: b(j.identity.boxPk),
+      boxSk: b(j.identity.boxSk),
+    },
+    epochKeys: new Map(Object.entries(j.epochKeys).map(([e, k]) => [Number(e), b(k)])),
+    signaling: j.signaling,
+    iceServers: j.iceServers,
+    relayOnly: j.relayOnly,
+    name: j.name,
+    invites: j.invites,
+    rosterOps: j.rosterOps.map((op) => s.from_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
+    verified: j.verified,
+  };
+}
+
+/**
+ * The keyring: every cell record of this installation in ONE sealed, padded directory row, so
+ * neither the row count nor (within a 4 KiB step) its size shows how many cells exist.
+ */
+export async function loadKeyring(store: SealedStore): Promise<CellRecord[]> {
+  const bytes = await store.getDirectory(KEYRING);
+  if (!bytes) return [];
+  try {
+    const parsed = keyringSchema.safeParse(
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
+    );
+    return parsed.success ? parsed.data.cells.map(fromJson) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveKeyring(store: SealedStore, cells: readonly CellRecord[]): Promise<void> {
+  const json = JSON.stringify({ v: 1, cells: cells.map(toJson) });
+  return store.putDirectory(KEYRING, new TextEncoder().encode(json));
+}
