@@ -41,7 +41,8 @@ export const connectClient = (url: string, opts: ClientOptions = {}): Promise<Te
       received.push(JSON.parse(text));
       for (const w of waiters) w();
     });
-    ws.on('error', () => undefined);
+    // Before 'open', an error (refused, reset) fails the connect; afterwards `closed` reports it.
+    ws.on('error', (e) => reject(e));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`http ${res.statusCode}`)));
     ws.once('open', () => {
       const next = (
