@@ -47,6 +47,7 @@ export function guardSignalingConn(
   let backlog = 0;
   let chain: Promise<void> = Promise.resolve();
   const lastReply = new Map<string, number>();
+  const replyTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const safely = (f: () => void): void => {
     try {
@@ -60,19 +61,26 @@ export function guardSignalingConn(
     return false;
   };
 
+  /** Announces ourselves on `topic`; at most once per window, the latest request deferred. */
   const replyAnnounce = (topic: string, room: RoomInternals): void => {
-    const now = performance.now();
-    if (subtle === undefined || now - (lastReply.get(topic) ?? -Infinity) < ANNOUNCE_REPLY_MS)
-      return;
-    lastReply.set(topic, now);
-    sealSignalPayload({ type: 'announce', from: room.peerId }, room.key, subtle).then(
-      (data) => {
-        if (lookup(topic) !== room) return;
-        stats.announcesSent += 1;
-        conn.send({ type: 'publish', topic, data });
-      },
-      () => undefined,
-    );
+    if (subtle === undefined || replyTimers.has(topic)) return;
+    const wait = (lastReply.get(topic) ?? -Infinity) + ANNOUNCE_REPLY_MS - performance.now();
+    const send = (): void => {
+      replyTimers.delete(topic);
+      if (lookup(topic) !== room) return;
+      lastReply.set(topic, performance.now());
+      sealSignalPayload({ type: 'announce', from: room.peerId }, room.key, subtle).then(
+        (data) => {
+          if (lookup(topic) !== room) return;
+          stats.announcesSent += 1;
+          conn.send({ type: 'publish', topic, data });
+        },
+        () => undefined,
+      );
+    };
+    // Deferred, never dropped: a peer whose announce we leave unanswered never initiates.
+    if (wait <= 0) send();
+    else replyTimers.set(topic, setTimeout(send, wait));
   };
 
   const admit = async (m: unknown): Promise<boolean> => {
