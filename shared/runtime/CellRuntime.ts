@@ -35,7 +35,6 @@ export type CellState = 'active' | 'removed';
 export class CellRuntime {
   readonly roster: RosterLog;
   private record: CellRecord;
-  private readonly secretsCache = new Map<number, EpochSecrets>();
   private readonly listeners = new Set<() => void>();
   private saving: Promise<void> = Promise.resolve();
   private stateValue: CellState = 'active';
@@ -53,16 +52,17 @@ export class CellRuntime {
     const { record } = opts;
     const roster = new RosterLog(record.cellId, record.rosterOps);
     const secretsCache = new Map<number, EpochSecrets>();
+    // Filled once the runtime exists: keys learnt from later rotations live in its record.
+    const holder: { runtime?: CellRuntime } = {};
     const secretsFor = (epoch: number): EpochSecrets | undefined => {
       const cached = secretsCache.get(epoch);
       if (cached) return cached;
-      const key = runtime?.record.epochKeys.get(epoch) ?? record.epochKeys.get(epoch);
+      const key = holder.runtime?.record.epochKeys.get(epoch) ?? record.epochKeys.get(epoch);
       if (!key) return undefined;
       const secrets = deriveEpochSecrets(key, record.cellId, epoch);
       secretsCache.set(epoch, secrets);
       return secrets;
     };
-    let runtime: CellRuntime | undefined;
     const sync = await CellSync.open({
       cellId: record.cellId,
       me: record.identity,
@@ -78,9 +78,9 @@ export class CellRuntime {
       ...(opts.limits ? { limits: opts.limits } : {}),
       onRosterOp: (op) => roster.add(op),
     });
-    runtime = new CellRuntime(opts, sync, roster);
-    for (const [e, s] of secretsCache) runtime.secretsCache.set(e, s);
-    roster.onChange(() => void runtime?.onRosterChange());
+    const runtime = new CellRuntime(opts, sync, roster);
+    holder.runtime = runtime;
+    roster.onChange(() => void runtime.onRosterChange());
     await runtime.onRosterChange();
     return runtime;
   }

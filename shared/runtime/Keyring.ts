@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { sodium } from '../crypto/sodium.ts';
 import type { Identity } from '../identity/createIdentity.ts';
-import { isColour, type Colour } from '../identity/palette.ts';
+import { isColour } from '../identity/palette.ts';
 import type { IceServer } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
@@ -109,7 +109,7 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
     kind: j.kind,
     identity: {
       pseudonym: j.identity.pseudonym,
-      colour: j.identity.colour as Colour,
+      colour: j.identity.colour,
       signPk: b(j.identity.signPk),
       signSk: b(j.identity.signSk),
       boxPk: b(j.identity.boxPk),
@@ -130,16 +130,18 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
  * The keyring: every cell record of this installation in ONE sealed, padded directory row, so
  * neither the row count nor (within a 4 KiB step) its size shows how many cells exist.
  */
-export async function loadKeyring(store: SealedStore): Promise<CellRecord[]> {
+export async function loadKeyring(
+  store: SealedStore,
+): Promise<Result<CellRecord[], 'keyring_malformed'>> {
   const bytes = await store.getDirectory(KEYRING);
-  if (!bytes) return [];
+  if (!bytes) return ok([]);
   try {
-    const parsed = keyringSchema.safeParse(
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
-    );
-    return parsed.success ? parsed.data.cells.map(fromJson) : [];
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const parsed = keyringSchema.safeParse(JSON.parse(text));
+    // Never "start empty" on a damaged keyring: saving over it would destroy every cell's keys.
+    return parsed.success ? ok(parsed.data.cells.map(fromJson)) : err('keyring_malformed');
   } catch {
-    return [];
+    return err('keyring_malformed');
   }
 }
 
