@@ -1,5 +1,6 @@
 import type { Kdf } from '../../shared/vault/kdfParams.ts';
 import { parseKdfResponse, type KdfRequest } from './kdfMessages.ts';
+import { wipeBytes } from '../../shared/vault/wipeBytes.ts';
 
 /** Far above the cap's cost on a slow laptop; only there so a wedged worker cannot hang unlock. */
 const TIMEOUT_MS = 120_000;
@@ -12,12 +13,12 @@ const TIMEOUT_MS = 120_000;
 export const deriveKekInWorker: Kdf = (passphrase, salt, opslimit, memlimit) =>
   new Promise<Uint8Array>((resolve, reject) => {
     const pass = passphrase.slice();
-    passphrase.fill(0);
+    wipeBytes(passphrase);
     const worker = new Worker(new URL('./kdf.worker.ts', import.meta.url), { type: 'module' });
     const finish = (outcome: Uint8Array | Error): void => {
       clearTimeout(timer);
       worker.terminate();
-      pass.fill(0); // already detached if the transfer happened; harmless otherwise
+      wipeBytes(pass); // detached once transferred: then the worker zeroes its copy
       if (outcome instanceof Error) reject(outcome);
       else resolve(outcome);
     };

@@ -1,6 +1,7 @@
 import { sodium, sodiumReady } from '../crypto/sodium.ts';
 import { KEK_BYTES } from './vaultHeaderFormat.ts';
 import type { Kdf } from './kdfParams.ts';
+import { wipeBytes } from './wipeBytes.ts';
 
 /**
  * Argon2id v1.3 on the calling thread. Node (CLI, tests) injects it directly; the renderer runs it
@@ -20,6 +21,6 @@ export const argon2idKdf: Kdf = async (passphrase, salt, opslimit, memlimit) => 
       s.crypto_pwhash_ALG_ARGON2ID13,
     );
   } finally {
-    passphrase.fill(0);
+    wipeBytes(passphrase);
   }
 };

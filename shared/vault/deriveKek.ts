@@ -1,6 +1,7 @@
 import { KEK_BYTES } from './vaultHeaderFormat.ts';
 import type { Kdf, KdfParams } from './kdfParams.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { wipeBytes } from './wipeBytes.ts';
 
 export type DeriveKekError = 'kdf_failed' | 'kdf_output_size' | 'kdf_output_zero';
 
@@ -21,7 +22,7 @@ export async function deriveKek(
   } catch {
     return err('kdf_failed');
   } finally {
-    passphrase.fill(0);
+    wipeBytes(passphrase);
   }
   if (!(kek instanceof Uint8Array) || kek.length !== KEK_BYTES) {
     if (kek instanceof Uint8Array) kek.fill(0);

@@ -2,6 +2,7 @@ import { randomBytes } from '../crypto/randomBytes.ts';
 import type { MeasureKdf } from './calibrateKdf.ts';
 import type { Kdf } from './kdfParams.ts';
 import { SALT_BYTES } from './vaultHeaderFormat.ts';
+import { wipeBytes } from './wipeBytes.ts';
 
 /** A MeasureKdf that times one real derivation of a throwaway passphrase with `kdf`. */
 export function measureKdf(kdf: Kdf, now: () => number = () => performance.now()): MeasureKdf {
@@ -14,7 +15,7 @@ export function measureKdf(kdf: Kdf, now: () => number = () => performance.now()
       params.memlimit,
     );
     const elapsed = now() - start;
-    out.fill(0);
+    wipeBytes(out);
     return elapsed;
   };
 }

@@ -244,6 +244,18 @@ describe('refusals (no state change)', () => {
     expect(r2.ok ? 'opened' : r2.error).toBe('kdf_output_size');
   });
 
+  it('a KDF that transfers (detaches) the passphrase buffer, as a worker does, still works', async () => {
+    const { storage } = await fastVault();
+    const transferring: typeof argon2idKdf = (pass, salt, ops, mem) => {
+      const moved = structuredClone(pass, { transfer: [pass.buffer] });
+      expect(pass.buffer.byteLength).toBe(0); // detached, like a postMessage transfer
+      return argon2idKdf(moved, salt, ops, mem);
+    };
+    expect((await tryUnlockVault(storage, PASS, { kdf: transferring, floor: TEST_FLOOR })).ok).toBe(
+      true,
+    );
+  });
+
   it('the UI sees one identical generic error for every kind of failure', async () => {
     const { storage, header } = await fastVault();
     const { throttle } = recordingThrottle();
