@@ -2,7 +2,7 @@
 export const SIGNAL_DROP_REASONS = [
   /** Not an object, no string topic, data not a string. */
   'malformed',
-  /** A topic this context has no open room for. */
+  /** Our room closed while its message was being checked. */
   'unknown_topic',
   /** The room's key is still being derived; y-webrtc would ignore it too. */
   'not_ready',
@@ -25,6 +25,8 @@ export type SignalDropReason = (typeof SIGNAL_DROP_REASONS)[number];
 export interface SignalingStats {
   /** Messages handed to y-webrtc. */
   passed: number;
+  /** Messages for topics that are not rooms of this transport, passed on unchecked. */
+  foreign: number;
   /** Valid messages that are not for this peer (echoes, signals to others): normal traffic. */
   ignored: number;
   /** Announces from peers with a lower peer id: they initiate, so we do not (no glare). */
@@ -42,6 +44,7 @@ export interface SignalingStats {
 
 export const createSignalingStats = (): SignalingStats => ({
   passed: 0,
+  foreign: 0,
   ignored: 0,
   announcesDeferred: 0,
   announcesSent: 0,

@@ -90,7 +90,11 @@ export function guardSignalingConn(
     const topic = m.topic;
     if (typeof topic !== 'string') return drop('malformed');
     const room = lookup(topic);
-    if (room === undefined) return drop('unknown_topic');
+    // Not a room of ours (a plain WebrtcProvider sharing this socket): y-webrtc's business.
+    if (room === undefined) {
+      stats.foreign += 1;
+      return true;
+    }
     if (room === null) return drop('not_ready');
     const opened = await openSignalPayload(m.data, room.key, subtle);
     if (!opened.ok) return drop(opened.error);

@@ -97,15 +97,23 @@ describe('guardSignalingConn on a real y-webrtc SignalingConn', () => {
       await seal({ type: 'signal', from: 'z', to: 'm' }), // no `signal`: y-webrtc would throw
     ];
     for (const data of sends) publish(data);
+    // Another room's topic (a plain provider sharing the socket): passed on unchecked, and
+    // y-webrtc, holding no room by that name, ignores it.
+    conn.send({ type: 'subscribe', topics: ['elsewhere'] });
+    await new Promise((r) => setTimeout(r, 100));
+    stranger.ws.send(JSON.stringify({ type: 'publish', topic: 'elsewhere', data: 'AAAA' }));
     stranger.ws.send('{"type":"pong"}'); // not a publish: the server drops it, nothing to see
 
     expect(await until(() => stats.dropped.invalid === 1)).toBe(true);
     const payloads = await Promise.all(
       passed
-        .filter((m) => m.type === 'publish')
+        .filter((m) => m.type === 'publish' && m.topic === TOPIC)
         .map(async (m) => (await openSignalPayload(m.data, key, webSubtle())).ok && m.data),
     );
     expect(payloads).toEqual([sends[0], sends[2]]);
+    expect(await until(() => stats.foreign === 1)).toBe(true);
+    expect(passed.filter((m) => m.topic === 'elsewhere')).toHaveLength(1);
+    expect(stats.handlerErrors).toBe(0);
     expect(stats).toMatchObject({
       passed: 2,
       announcesDeferred: 1,
@@ -138,6 +146,24 @@ describe('guardSignalingConn on a real y-webrtc SignalingConn', () => {
     expect(stats.passed).toBe(2);
     stranger.ws.close();
     observer.ws.close();
+  });
+
+  it('answers every lower-id announce: one at once, later ones at the end of the window', async () => {
+    await new Promise((r) => setTimeout(r, 1_100)); // let the previous test's window pass
+    const stranger = await client(server.url);
+    const before = stats.announcesSent;
+    for (const from of ['c', 'd'])
+      stranger.ws.send(
+        JSON.stringify({
+          type: 'publish',
+          topic: TOPIC,
+          data: await seal({ type: 'announce', from }),
+        }),
+      );
+    expect(await until(() => stats.announcesSent === before + 1, 500)).toBe(true);
+    // Dropping the second would leave "d" never initiating (and nobody else would).
+    expect(await until(() => stats.announcesSent === before + 2, 2_000)).toBe(true);
+    stranger.ws.close();
   });
 
   it('send() while the socket is still connecting is skipped, not thrown', () => {
