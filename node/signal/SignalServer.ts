@@ -96,6 +96,8 @@ export const startSignalServer = async (opts: SignalServerOptions = {}): Promise
   // A slow or half-open handshake must not hold a socket for long.
   http.headersTimeout = 10_000;
   http.requestTimeout = 10_000;
+  // Raw TCP sockets too (before any upgrade): headroom over the cap for handshakes and 503s.
+  http.maxConnections = limits.maxConnections + 64;
   // perMessageDeflate off: no decompression bombs, no CPU spent inflating.
   const wss = new WebSocketServer({
     noServer: true,
