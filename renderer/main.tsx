@@ -1,15 +1,19 @@
 import './zodJitless.ts';
 import './styles.css';
+import './shell/shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { sodiumReady } from '../shared/crypto/sodium.ts';
 import { initI18n, pickLanguage } from './i18n/i18n.ts';
-import { readSyncConfig } from './sync/readSyncConfig.ts';
-import { App } from './ui/App.tsx';
+import { getPlatform } from './platform/getPlatform.ts';
+import { openAppSession } from './session/openAppSession.ts';
+import { AppShell } from './shell/AppShell.tsx';
+import { shellDepsFromPage } from './shell/shellDepsFromPage.ts';
 
 const params = new URLSearchParams(window.location.search);
+// Before the vault is unlocked the language comes from the address or the browser only; the
+// person's choice is stored sealed in the vault, never in localStorage.
 initI18n(pickLanguage([params.get('lang') ?? '', ...navigator.languages]));
-const config = readSyncConfig(window.location.search);
 
 // Start libsodium's WebAssembly now, and prove it runs under the CSP with one real operation.
 void sodiumReady().then(
@@ -23,10 +27,16 @@ void sodiumReady().then(
 );
 
 const root = document.getElementById('root');
-if (root) {
+if (root && params.get('harness') === 'cell') {
+  // Dev harness: the cell screens over in-memory sessions (renderer/dev/cellHarness.tsx).
+  void import('./dev/cellHarness.tsx').then((harness) =>
+    harness.renderCellHarness(root, window.location.search),
+  );
+} else if (root) {
+  const deps = shellDepsFromPage(getPlatform(), openAppSession);
   createRoot(root).render(
     <StrictMode>
-      <App config={config} />
+      <AppShell deps={deps} />
     </StrictMode>,
   );
 }

@@ -1,0 +1,71 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DraftsScreen } from '../drafts/DraftsScreen.tsx';
+import type { AppSession } from '../session/AppSession.ts';
+import type { CellSession } from '../session/CellSession.ts';
+import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
+import { TasksScreen } from '../tasks/TasksScreen.tsx';
+import { CellTabs } from './CellTabs.tsx';
+import { MembersSlot } from './MembersSlot.tsx';
+import { useCellSession } from './useCellSession.ts';
+
+type Tab = 'drafts' | 'tasks' | 'members' | 'settings';
+
+/** One open cell: its name, who you are in it, and its tabs. */
+export function CellView({
+  session,
+  cellIdHex,
+}: {
+  readonly session: AppSession;
+  readonly cellIdHex: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const opening = useCellSession(session, cellIdHex);
+  if (opening.kind === 'opening') {
+    return (
+      <div className="stack" aria-busy="true">
+        <progress aria-label={t('shell.cell.opening')} />
+        <p role="status">{t('shell.cell.opening')}</p>
+      </div>
+    );
+  }
+  if (opening.kind === 'failed') {
+    return (
+      <p className="error" role="alert">
+        {t('shell.cell.failed')}
+      </p>
+    );
+  }
+  return <OpenCell cell={opening.cell} />;
+}
+
+function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('drafts');
+  const tabs = (['drafts', 'tasks', 'members', 'settings'] as const).map((key) => ({
+    key,
+    label: t(`shell.tabs.${key}`),
+  }));
+  return (
+    <div className="cell-view">
+      <header className="cell-view__header">
+        <h1 className="cell-view__name">{cell.cellName}</h1>
+        <p className="cell-view__me">
+          <span className="swatch" style={{ background: cell.me.colour }} aria-hidden="true" />
+          {t('shell.cell.youAre', { pseudonym: cell.me.pseudonym })}
+        </p>
+      </header>
+      <CellTabs
+        label={t('shell.tabs.label', { cell: cell.cellName })}
+        tabs={tabs}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'drafts' && <DraftsScreen session={cell} />}
+        {tab === 'tasks' && <TasksScreen session={cell} />}
+        {tab === 'members' && <MembersSlot session={cell} />}
+        {tab === 'settings' && <CellSettingsSlot session={cell} />}
+      </CellTabs>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PSEUDONYM_MAX_CHARS, validatePseudonym } from '../../shared/identity/validatePseudonym.ts';
+import { MAX_INVITE_CODE_INPUT_CHARS } from '../../shared/invite/inviteCodeFormat.ts';
+import { parseInviteCode } from '../../shared/invite/parseInviteCode.ts';
+import type { AppSession, JoinState } from '../session/AppSession.ts';
+
+type Status =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'bad_code'; readonly reason: string }
+  | { readonly kind: 'bad_pseudonym' }
+  | { readonly kind: 'joining'; readonly state: JoinState | 'connecting' }
+  | { readonly kind: 'ended'; readonly state: JoinState }
+  | { readonly kind: 'failed' };
+
+/** States after which nothing more will happen: the person has to get a new code or retry. */
+const FINAL: ReadonlySet<JoinState> = new Set([
+  'denied',
+  'expired',
+  'revoked',
+  'used',
+  'invalid_code',
+  'timeout',
+]);
+
+/**
+ * Join a cell with an invite code, as a fresh identity under a new pseudonym. Shows each state
+ * of the join: waiting for a coordinator's approval, then approved, or why it ended.
+ */
+export function JoinCellForm({
+  session,
+  onJoined,
+}: {
+  readonly session: AppSession;
+  readonly onJoined: (cellIdHex: string) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const ids = { code: useId(), pseudonym: useId(), status: useId() };
+  const [code, setCode] = useState('');
+  const [pseudonym, setPseudonym] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const joining = status.kind === 'joining';
+
+  return (
+    <form
+      className="panel stack form-narrow"
+      autoComplete="off"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (joining) return;
+        const parsed = parseInviteCode(code);
+        if (!parsed.ok) return setStatus({ kind: 'bad_code', reason: parsed.error });
+        parsed.value.secret.fill(0); // checked only; the session parses the code again
+        const who = validatePseudonym(pseudonym);
+        if (!who.ok) return setStatus({ kind: 'bad_pseudonym' });
+        setStatus({ kind: 'joining', state: 'connecting' });
+        void session
+          .join(code, who.value, (state) => {
+            setStatus(FINAL.has(state) ? { kind: 'ended', state } : { kind: 'joining', state });
+          })
+          .then(
+            (joined) => {
+              if (joined.ok) {
+                setCode('');
+                onJoined(joined.value);
+              } else setStatus({ kind: 'ended', state: joined.error });
+            },
+            () => setStatus({ kind: 'failed' }),
+          );
+      }}
+    >
+      <h1>{t('shell.join.heading')}</h1>
+      <p>{t('shell.join.intro')}</p>
+      <div className="field">
+        <label htmlFor={ids.code}>{t('shell.join.codeLabel')}</label>
+        <textarea
+          id={ids.code}
+          value={code}
+          rows={3}
+          maxLength={MAX_INVITE_CODE_INPUT_CHARS}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          disabled={joining}
+          aria-invalid={status.kind === 'bad_code' ? true : undefined}
+          aria-describedby={ids.status}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.pseudonym}>{t('shell.join.pseudonymLabel')}</label>
+        <input
+          id={ids.pseudonym}
+          type="text"
+          value={pseudonym}
+          maxLength={PSEUDONYM_MAX_CHARS * 2}
+          autoComplete="off"
+          spellCheck={false}
+          disabled={joining}
+          aria-invalid={status.kind === 'bad_pseudonym' ? true : undefined}
+          onChange={(event) => setPseudonym(event.target.value)}
+        />
+        <p className="muted field__help">{t('shell.join.pseudonymHelp')}</p>
+      </div>
+      <div id={ids.status} aria-live="polite">
+        <JoinStatus status={status} />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={joining}>
+          {t('shell.join.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function JoinStatus({ status }: { readonly status: Status }): ReactElement | null {
+  const { t } = useTranslation();
+  switch (status.kind) {
+    case 'idle':
+      return null;
+    case 'bad_code':
+      return (
+        <p className="error" role="alert">
+          {t(
+            status.reason === 'checksum_mismatch'
+              ? 'shell.join.badCode.typo'
+              : 'shell.join.badCode.other',
+          )}
+        </p>
+      );
+    case 'bad_pseudonym':
+      return (
+        <p className="error" role="alert">
+          {t('shell.join.badPseudonym')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="error" role="alert">
+          {t('shell.join.failed')}
+        </p>
+      );
+    case 'joining':
+      return (
+        <div className="join-state" data-state={status.state}>
+          <progress aria-label={t(`shell.join.state.${status.state}`)} />
+          <p role="status">{t(`shell.join.state.${status.state}`)}</p>
+        </div>
+      );
+    case 'ended':
+      return (
+        <p
+          className={status.state === 'approved' ? 'notice' : 'error'}
+          role={status.state === 'approved' ? 'status' : 'alert'}
+          data-state={status.state}
+        >
+          {t(`shell.join.state.${status.state}`)}
+        </p>
+      );
+  }
+}

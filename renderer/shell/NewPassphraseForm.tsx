@@ -1,0 +1,127 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_PASSPHRASE_BYTES } from '../../shared/vault/normalizePassphrase.ts';
+import { MIN_ACCEPTED_SCORE } from './passphraseStrength.ts';
+import { StrengthMeter } from './StrengthMeter.tsx';
+import { usePassphraseStrength } from './usePassphraseStrength.ts';
+
+/**
+ * Choose a passphrase: strength meter, the plain warning that nobody can recover it, a
+ * confirmation field. Submits only a passphrase that is strong enough, confirmed, and
+ * acknowledged as unrecoverable.
+ */
+export function NewPassphraseForm({
+  onSubmit,
+  onBack,
+}: {
+  readonly onSubmit: (passphrase: string) => void;
+  readonly onBack: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const ids = { pass: useId(), confirm: useId(), meter: useId(), warn: useId(), error: useId() };
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [shown, setShown] = useState(false);
+  const [tried, setTried] = useState(false);
+  const strength = usePassphraseStrength(passphrase);
+
+  const problem =
+    passphrase === ''
+      ? 'empty'
+      : strength === undefined
+        ? 'checking'
+        : strength.score < MIN_ACCEPTED_SCORE
+          ? 'weak'
+          : confirm !== passphrase
+            ? 'mismatch'
+            : !understood
+              ? 'understand'
+              : undefined;
+
+  return (
+    <form
+      className="panel stack"
+      autoComplete="off"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTried(true);
+        if (problem !== undefined) return;
+        onSubmit(passphrase);
+        setPassphrase('');
+        setConfirm('');
+      }}
+    >
+      <h2>{t('vault.create.heading')}</h2>
+      <p>{t('vault.create.intro')}</p>
+      <div className="callout callout--warning" id={ids.warn}>
+        <strong>{t('vault.create.noRecoveryTitle')}</strong>
+        <p>{t('vault.create.noRecovery')}</p>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.pass}>{t('vault.create.passphraseLabel')}</label>
+        <div className="field__row">
+          <input
+            id={ids.pass}
+            type={shown ? 'text' : 'password'}
+            value={passphrase}
+            maxLength={MAX_PASSPHRASE_BYTES}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            autoFocus
+            aria-describedby={`${ids.meter} ${ids.warn}`}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button--quiet"
+            aria-pressed={shown}
+            onClick={() => setShown(!shown)}
+          >
+            {t('vault.create.show')}
+          </button>
+        </div>
+      </div>
+      <StrengthMeter id={ids.meter} strength={passphrase === '' ? undefined : strength} />
+      <div className="field">
+        <label htmlFor={ids.confirm}>{t('vault.create.confirmLabel')}</label>
+        <input
+          id={ids.confirm}
+          type={shown ? 'text' : 'password'}
+          value={confirm}
+          maxLength={MAX_PASSPHRASE_BYTES}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          onChange={(event) => setConfirm(event.target.value)}
+        />
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={understood}
+          onChange={(event) => setUnderstood(event.target.checked)}
+        />
+        {t('vault.create.understand')}
+      </label>
+      {tried && problem !== undefined && problem !== 'checking' && (
+        <p className="error" role="alert" id={ids.error}>
+          {t(`vault.create.problem.${problem}`)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button--quiet" onClick={onBack}>
+          {t('shell.back')}
+        </button>
+        <button
+          type="submit"
+          aria-describedby={tried && problem !== undefined ? ids.error : undefined}
+        >
+          {t('vault.create.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
