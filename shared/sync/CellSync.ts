@@ -1,3 +1,4 @@
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
@@ -42,6 +43,7 @@ export class CellSync {
   private readonly docListeners = new Set<(docHex: string) => void>();
   private unsubscribeRoster: (() => void) | undefined;
   private advancing: Promise<void> = Promise.resolve();
+  private readonly scopeListeners = new Set<() => void>();
 
   private constructor(private readonly opts: CellSyncOptions) {
     const limits = { ...DEFAULT_SYNC_LIMITS, ...opts.limits };
@@ -84,7 +86,10 @@ export class CellSync {
     );
     this.generations = new Generations(this.ctx, this.writer, {
       openScope: (e, g) => this.openScope(e, g),
-      setCurrent: (scope) => (this.current = scope),
+      setCurrent: (scope) => {
+        this.current = scope;
+        for (const l of this.scopeListeners) l();
+      },
       beacon: () => this.beacon,
       flushEdits: () => this.batchers.forEach((b) => b.flush()),
       replicas: () => this.replicas.values(),
@@ -259,6 +264,7 @@ export class CellSync {
     }
     this.generations.retireNow(oldBeacon);
     this.current = next;
+    for (const l of this.scopeListeners) l();
     this.writer.setScopes(
       Array.from(this.scopes.values())
         .filter((s) => !s.isBeacon)
@@ -271,6 +277,23 @@ export class CellSync {
   /** Rolls the current wire doc over now (normally automatic past the thresholds). */
   rollover(): Promise<void> {
     return this.generations.rollover(this.current);
+  }
+
+  /** The current room's awareness and the keys presence blobs are sealed with (Presence). */
+  presenceChannel(): { awareness: Awareness; epoch: number; presenceKey: Uint8Array } | undefined {
+    const room = this.current.room;
+    if (!room || this.closed) return undefined;
+    return {
+      awareness: room.awareness,
+      epoch: this.current.epoch,
+      presenceKey: this.current.secrets.presenceKey,
+    };
+  }
+
+  /** Called when writes move to another wire doc (rollover, new epoch): presence re-binds. */
+  onScopeChange(listener: () => void): () => void {
+    this.scopeListeners.add(listener);
+    return () => this.scopeListeners.delete(listener);
   }
 
   // ---- status and lifecycle ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Room, RoomConfig, RoomStatus, Transport } from '../../shared/transport/Transport.ts';
 import type { VirtualScheduler } from './VirtualScheduler.ts';
@@ -9,6 +9,7 @@ interface Endpoint {
   readonly peer: number;
   readonly roomName: string;
   readonly doc: Y.Doc;
+  awareness?: Awareness;
   closed: boolean;
 }
 
@@ -58,6 +59,35 @@ export class MemoryNetwork {
         doc.on('update', onUpdate);
         for (const other of members) if (other !== ep) this.resyncLater(ep, other, 0);
         const awareness = new Awareness(doc);
+        ep.awareness = awareness;
+        // Awareness is relayed without faults (y-webrtc sends it over the same channels).
+        awareness.on(
+          'update',
+          ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+            if (origin === NET) return;
+            const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
+            const update = encodeAwarenessUpdate(awareness, changed);
+            for (const to of members) {
+              if (to !== ep && to.awareness && this.linked(ep, to)) {
+                const target = to.awareness;
+                this.scheduler.setTimeout(
+                  () => applyAwarenessUpdate(target, update, NET),
+                  this.latency(),
+                );
+              }
+            }
+          },
+        );
+        for (const other of members) {
+          if (other !== ep && other.awareness) {
+            const them = other.awareness;
+            applyAwarenessUpdate(
+              awareness,
+              encodeAwarenessUpdate(them, Array.from(them.getStates().keys())),
+              NET,
+            );
+          }
+        }
         return {
           doc,
           awareness,

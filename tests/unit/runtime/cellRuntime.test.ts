@@ -130,3 +130,77 @@ describe('cell runtime: create, invite, admit, sync, remove with rotation', () =
     for (const r of [a, b, c]) await r.close();
   });
 });
+
+describe('presence: sealed on the wire, shown under the roster pseudonym', () => {
+  it('carries a cursor between two members and ignores junk in the wire awareness', async () => {
+    await sodiumReady();
+    const scheduler = new VirtualScheduler();
+    const net = new MemoryNetwork(scheduler, Math.random, {
+      drop: 0,
+      duplicate: 0,
+      minLatency: 1,
+      maxLatency: 5,
+      reconnectMs: 5,
+    });
+    const advance = (ms: number) => scheduler.advance(ms, settle);
+    const open = async (record: CellRecord, peer: number) => {
+      const { vault } = await fastVault();
+      return CellRuntime.open({
+        record,
+        sealed: vault.store,
+        transport: net.transportFor(peer),
+        saveRecord: () => Promise.resolve(),
+        scheduler,
+      });
+    };
+    const created = createCellRecord({
+      identity: identity('Anna'),
+      name: 'c',
+      signaling: ['ws://x'],
+    });
+    if (!created.ok) throw new Error(created.error);
+    const a = await open(created.value, 0);
+    const inv = await createInvite(a, 'member', 3_600_000, '', 0);
+    if (!inv.ok) throw new Error(inv.error);
+    const who = identity('Boris');
+    const welcome = admitJoiner(
+      a,
+      inv.value.invite,
+      requestFor(who, inv.value.invite.secret),
+      true,
+      0,
+    );
+    if (!welcome.ok) throw new Error(welcome.error);
+    const rec = recordFromWelcome(welcome.value, who);
+    if (!rec.ok) throw new Error(rec.error);
+    const b = await open(rec.value, 1);
+    const describe = (rt: CellRuntime) => (hex: string) => {
+      const m = rt.currentRoster().members.get(hex);
+      return m ? { name: m.pseudonym, color: '#000000' } : undefined;
+    };
+    const { PresenceBridge } = await import('../../../shared/runtime/PresenceBridge.ts');
+    const pa = new PresenceBridge(a.sync, a.cellRecord.cellId, a.me, describe(a), scheduler);
+    const pb = new PresenceBridge(b.sync, b.cellRecord.cellId, b.me, describe(b), scheduler);
+    await advance(500);
+    pa.awarenessFor(DOC).setLocalState({
+      cursor: { anchor: 1, head: 3 },
+      user: { name: 'Mallory' },
+    });
+    await advance(500);
+    const seen = Array.from(pb.awarenessFor(DOC).getStates().values());
+    expect(seen).toEqual([
+      { cursor: { anchor: 1, head: 3 }, user: { name: 'Anna', color: '#000000' } },
+    ]);
+    // A peer in the room writing junk into the wire awareness is dropped, not shown.
+    const before = pb.dropped;
+    const channel = a.sync.presenceChannel()!;
+    channel.awareness.setLocalStateField('q', 'AAAA');
+    await advance(500);
+    expect(pb.dropped).toBeGreaterThan(before);
+    expect(Array.from(pb.awarenessFor(DOC).getStates().values())).toEqual([]);
+    pa.destroy();
+    pb.destroy();
+    await a.close();
+    await b.close();
+  });
+});
