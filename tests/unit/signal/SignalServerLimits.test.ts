@@ -158,6 +158,23 @@ describe('SignalServer limits', () => {
     expect(s.stats().connections).toBe(1);
   });
 
+  it('skips a receiver whose send buffer is full instead of buffering without bound', async () => {
+    const s = await start({ maxBufferedBytes: 256 * 1024, rateBurst: 400 });
+    const [sender, slow, fast] = [await open(), await open(), await open()];
+    slow.send({ type: 'subscribe', topics: ['r'] });
+    fast.send({ type: 'subscribe', topics: ['r'] });
+    await Promise.all([slow.sync(), fast.sync()]);
+    slow.ws.pause(); // stops reading: the kernel buffers fill, then the server's
+    const data = 'x'.repeat(100 * 1024);
+    for (let i = 0; i < 100; i += 1) sender.send({ type: 'publish', topic: 'r', data });
+    await waitUntil(() => fast.received.filter(isPublish).length === 100, 20_000);
+    const skipped = s.stats().dropped.backpressure;
+    expect(skipped).toBeGreaterThan(0);
+    slow.ws.resume();
+    await slow.sync();
+    expect(slow.received.filter(isPublish)).toHaveLength(100 - skipped);
+  });
+
   it('ignores invalid limit overrides instead of trusting them', async () => {
     const s = await start({ maxMessageBytes: -1, maxConnections: Number.NaN });
     const a = await open();
