@@ -6,10 +6,9 @@ import type { Identity } from '../identity/createIdentity.ts';
 import { createInviteSecret } from '../invite/createInviteSecret.ts';
 import { deriveInviteSecrets } from '../invite/deriveInviteSecrets.ts';
 import { encodeInviteCode } from '../invite/encodeInviteCode.ts';
-import type { JoinRequest } from '../invite/JoinRequest.ts';
 import type { Welcome } from '../invite/Welcome.ts';
 import { createGenesisOp } from '../roster/createGenesisOp.ts';
-import type { Role } from '../roster/RosterOp.ts';
+import type { AdmitBody, Role } from '../roster/RosterOp.ts';
 import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
 import type { IceServer } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
@@ -64,31 +63,13 @@ export async function createInvite(
 }
 
 /**
- * Admits a verified join request: posts `admit` and builds the welcome (sealed by the caller to
- * the joiner's box key). Members get the current epoch key (and earlier ones with history
- * access) and the roster; relays get transport roots only and no roster.
+ * Admits an approved joiner: posts the `admit` op (built by the invite host from the verified
+ * request) and returns the welcome, which the host seals to the joiner's box key. Members get the
+ * current epoch key (and earlier ones with history access) and the roster; relays get transport
+ * roots only and no roster.
  */
-export function admitJoiner(
-  cell: CellRuntime,
-  invite: InviteRecord,
-  request: JoinRequest,
-  historyAccess: boolean,
-  now: number,
-): Result<Welcome, string> {
-  const secret = fromHex(invite.secret);
-  if (!secret) return err('bad_invite');
-  const { inviteId } = deriveInviteSecrets(secret);
-  const admit = cell.publishOp({
-    type: 'admit',
-    inviteId,
-    memberSignPk: request.signPk,
-    memberBoxPk: request.boxPk,
-    pseudonym: request.pseudonym,
-    role: invite.role,
-    historyAccess,
-    admittedAt: now,
-    joinProof: request.joinerSignature,
-  });
+export function admitJoiner(cell: CellRuntime, admitBody: AdmitBody): Result<Welcome, string> {
+  const admit = cell.publishOp(admitBody);
   if (!admit.ok) return admit;
   const roster = cell.currentRoster();
   if (!roster.applied.includes(admit.value.opId)) {
@@ -98,12 +79,12 @@ export function admitJoiner(
   const record = cell.cellRecord;
   const epoch = Math.max(...record.epochKeys.keys());
   const epochs = Array.from(record.epochKeys)
-    .filter(([e]) => historyAccess || e === epoch)
-    .sort(([a], [b]) => a - b);
+    .filter(([e]) => admitBody.historyAccess || e === epoch)
+    .sort(([x], [y]) => x - y);
   const common = {
     cellId: record.cellId,
-    joinerSignPk: request.signPk,
-    joinerBoxPk: request.boxPk,
+    joinerSignPk: admitBody.memberSignPk,
+    joinerBoxPk: admitBody.memberBoxPk,
     admitOpId: admit.value.opId,
     epoch,
     config: {
@@ -115,7 +96,7 @@ export function admitJoiner(
       relayOnly: record.relayOnly,
     },
   };
-  if (invite.role === 'relay') {
+  if (admitBody.role === 'relay') {
     const transportRoots = epochs.map(([e, key]) => ({
       epoch: e,
       key: deriveEpochSecrets(key, record.cellId, e).transportRoot,

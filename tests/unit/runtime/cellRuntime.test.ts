@@ -8,6 +8,8 @@ import { createIdentity, type Identity } from '../../../shared/identity/createId
 import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
 import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
 import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
+import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
+import type { AdmitBody } from '../../../shared/roster/RosterOp.ts';
 import { fromHex } from '../../../shared/crypto/bytes.ts';
 import {
   admitJoiner,
@@ -31,9 +33,10 @@ function identity(name: string): Identity {
   return r.value;
 }
 
-function requestFor(joiner: Identity, inviteSecretHex: string): JoinRequest {
+/** The admit body an invite host builds from a verified join request (see shared/join). */
+function admitFor(joiner: Identity, inviteSecretHex: string, historyAccess = true): AdmitBody {
   const { inviteId } = deriveInviteSecrets(fromHex(inviteSecretHex)!);
-  return {
+  const request: JoinRequest = {
     version: 1,
     signPk: joiner.signPk,
     boxPk: joiner.boxPk,
@@ -46,6 +49,7 @@ function requestFor(joiner: Identity, inviteSecretHex: string): JoinRequest {
       joinerSignatureMessage(inviteId, joiner.signPk, joiner.boxPk, joiner.pseudonym),
     ),
   };
+  return admitBodyFor(request, inviteId, 'member', historyAccess, 0);
 }
 
 describe('cell runtime: create, invite, admit, sync, remove with rotation', () => {
@@ -88,13 +92,7 @@ describe('cell runtime: create, invite, admit, sync, remove with rotation', () =
       const inv = await createInvite(a, 'member', 3_600_000, 'for ' + name, scheduler.now());
       if (!inv.ok) throw new Error(inv.error);
       const who = identity(name);
-      const welcome = admitJoiner(
-        a,
-        inv.value.invite,
-        requestFor(who, inv.value.invite.secret),
-        true,
-        scheduler.now(),
-      );
+      const welcome = admitJoiner(a, admitFor(who, inv.value.invite.secret));
       if (!welcome.ok) throw new Error(welcome.error);
       const rec = recordFromWelcome(welcome.value, who);
       if (!rec.ok) throw new Error(rec.error);
@@ -163,13 +161,7 @@ describe('presence: sealed on the wire, shown under the roster pseudonym', () =>
     const inv = await createInvite(a, 'member', 3_600_000, '', 0);
     if (!inv.ok) throw new Error(inv.error);
     const who = identity('Boris');
-    const welcome = admitJoiner(
-      a,
-      inv.value.invite,
-      requestFor(who, inv.value.invite.secret),
-      true,
-      0,
-    );
+    const welcome = admitJoiner(a, admitFor(who, inv.value.invite.secret));
     if (!welcome.ok) throw new Error(welcome.error);
     const rec = recordFromWelcome(welcome.value, who);
     if (!rec.ok) throw new Error(rec.error);
