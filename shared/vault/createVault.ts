@@ -23,6 +23,7 @@ import {
   VAULT_TABLE,
   VDK_BYTES,
 } from './vaultHeaderFormat.ts';
+import { sodiumReady } from '../crypto/sodium.ts';
 
 export interface CreateVaultOptions {
   readonly kdf: Kdf;
@@ -45,6 +46,7 @@ export async function createVault(
   passphrase: string,
   options: CreateVaultOptions,
 ): Promise<Result<Vault, CreateVaultError>> {
+  await sodiumReady(); // the KDF may run in a worker: this context still needs libsodium
   const params = options.params ?? KDF_FLOOR;
   const checked = checkKdfParams(params, options.floor);
   if (!checked.ok) return checked;

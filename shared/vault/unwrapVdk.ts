@@ -6,6 +6,7 @@ import type { Kdf, TestOnlyKdfFloor } from './kdfParams.ts';
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
 import { parseVaultHeader, type HeaderError, type VaultHeader } from './parseVaultHeader.ts';
 import { headerWrapAd, VAULT_HEADER_ID, VAULT_TABLE, VDK_BYTES } from './vaultHeaderFormat.ts';
+import { sodiumReady } from '../crypto/sodium.ts';
 
 export interface UnlockOptions {
   readonly kdf: Kdf;
@@ -26,6 +27,7 @@ export async function unwrapVdk(
   passphrase: string,
   options: UnlockOptions,
 ): Promise<Result<{ vdk: Uint8Array; header: VaultHeader }, UnlockError>> {
+  await sodiumReady(); // the KDF may run in a worker: this context still needs libsodium
   let bytes: Uint8Array | undefined;
   try {
     bytes = await storage.get(VAULT_TABLE, VAULT_HEADER_ID);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateKdf } from '../../../shared/vault/calibrateKdf.ts';
 import { KDF_CAP, KDF_FLOOR, type KdfParams } from '../../../shared/vault/kdfParams.ts';
+import { measureKdf } from '../../../shared/vault/measureKdf.ts';
 
 const MiB = 1024 * 1024;
 
@@ -50,5 +51,21 @@ describe('calibrateKdf', () => {
       Promise.resolve(p.memlimit === KDF_FLOOR.memlimit && p.opslimit === 3 ? 450 : 3000);
     expect(await calibrateKdf(liar)).toEqual(KDF_FLOOR);
     expect(await calibrateKdf(() => Promise.reject(new Error('no worker')))).toEqual(KDF_FLOOR);
+  });
+
+  it('measureKdf times one derivation with the given params and zeroes its output', async () => {
+    const outputs: Uint8Array[] = [];
+    const seen: number[][] = [];
+    const kdf = (p: Uint8Array, salt: Uint8Array, ops: number, mem: number) => {
+      seen.push([p.length, salt.length, ops, mem]);
+      const out = new Uint8Array(32).fill(7);
+      outputs.push(out);
+      return Promise.resolve(out);
+    };
+    let clock = 100;
+    const measure = measureKdf(kdf, () => (clock += 250));
+    expect(await measure({ opslimit: 3, memlimit: 1 << 28 })).toBe(250);
+    expect(seen).toEqual([[16, 16, 3, 1 << 28]]);
+    expect(outputs[0]!.every((b) => b === 0)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { concatBytes, utf8 } from '../../../shared/crypto/bytes.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { argon2idKdf } from '../../../shared/vault/argon2idKdf.ts';
 import { createVault } from '../../../shared/vault/createVault.ts';
+import { hasVault } from '../../../shared/vault/hasVault.ts';
 import { openVault } from '../../../shared/vault/openVault.ts';
 import { parseVaultHeader } from '../../../shared/vault/parseVaultHeader.ts';
 import { rewrapVault } from '../../../shared/vault/rewrapVault.ts';
@@ -63,7 +64,9 @@ describe('create / unlock / lock / re-wrap', () => {
   });
 
   it('refuses to create over an existing vault', async () => {
+    expect(await hasVault(new MemoryStorage())).toBe(false);
     const { storage, header } = await fastVault();
+    expect(await hasVault(storage)).toBe(true);
     const res = await createVault(storage, 'other', { ...opts, params: FAST });
     expect(res.ok ? 'created' : res.error).toBe('vault_exists');
     expect(storage.raw('vault').get('header')).toEqual(header);
