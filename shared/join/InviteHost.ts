@@ -44,9 +44,10 @@ export interface HostInviteOptions {
   /** Shows one request (once per joiner) and resolves with the coordinator's answer. */
   readonly decide: (request: JoinRequestView) => Promise<Decision>;
   /**
-   * Called at most once per invite, for the first approval while the invite is open: post the
-   * admit op (signed by a coordinator) and return the welcome, or undefined if it could not be
-   * posted (the request then stays unanswered; the invite stays open).
+   * Called for an approval while the invite is open, one call at a time: post the admit op
+   * (signed by a coordinator) and return the welcome, or undefined if it could not be posted (the
+   * request then stays unanswered and the invite open). Once it returns a welcome the invite is
+   * spent and it is never called again.
    */
   readonly makeWelcome: (
     request: JoinRequestView,

@@ -10,7 +10,7 @@ export type FrameDrop =
   | 'unsupported_version'
   | 'malformed'
   | 'bad_key'
-  | 'too_many'
+  | 'over_budget'
   | 'handler_error';
 
 /** Every way an invite-room value is dropped, by stage. */

@@ -16,8 +16,12 @@ import type { JoinCounters } from './JoinCounters.ts';
 
 /** Name of the Y.Map (frame key -> frame bytes) that is the invite room's whole wire doc. */
 export const INVITE_ROOM_MAP = 'frames';
-/** Distinct frames one side examines at most (hashing, opening); later ones are dropped. */
-export const DEFAULT_MAX_FRAMES = 256;
+/**
+ * Bytes of distinct frames one side hashes and opens at most; later frames are dropped. A budget
+ * in bytes, not a count: a count would let an insider crowd out the real request with a few
+ * hundred cheap junk frames, while 64 MiB of junk is a wire doc the transport must refuse anyway.
+ */
+export const DEFAULT_MAX_EXAMINED_BYTES = 64 * 1024 * 1024;
 
 export interface InviteRoomOptions {
   readonly transport: Transport;
@@ -31,7 +35,7 @@ export interface InviteRoomOptions {
   /** Called once per distinct frame that passed the size cap, frame decode and key check. */
   readonly onMessage: (message: InviteRoomMessage) => void;
   readonly counters: JoinCounters;
-  readonly maxFrames?: number;
+  readonly maxExaminedBytes?: number;
 }
 
 const sameBytes = (value: unknown, bytes: Uint8Array): boolean =>
@@ -49,7 +53,8 @@ export function openInviteRoom(o: InviteRoomOptions): Result<InviteRoom, 'transp
   const own = new Map<string, Uint8Array>();
   const examined = new Set<string>();
   const c = o.counters;
-  const maxFrames = o.maxFrames ?? DEFAULT_MAX_FRAMES;
+  const budget = o.maxExaminedBytes ?? DEFAULT_MAX_EXAMINED_BYTES;
+  let examinedBytes = 0;
   let closed = false;
   // Frames are handled only once join() has returned, so handlers may use the room.
   let ready = false;
@@ -80,7 +85,8 @@ export function openInviteRoom(o: InviteRoomOptions): Result<InviteRoom, 'transp
       c.ignored++;
       return;
     }
-    if (examined.size >= maxFrames) return c.drop('frame.too_many');
+    if (examinedBytes + value.length > budget) return c.drop('frame.over_budget');
+    examinedBytes += value.length;
     if (key !== inviteFrameKey(value)) return c.drop('frame.bad_key');
     examined.add(key);
     try {
