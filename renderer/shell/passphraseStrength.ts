@@ -49,7 +49,6 @@ function loadFactory(): Promise<ZxcvbnFactory> {
       new core.ZxcvbnFactory({
         graphs: common.adjacencyGraphs,
         dictionary: { ...common.dictionary, ...en.dictionary },
-        useLevenshteinDistance: true,
         maxLength: MAX_CHECKED_CHARS,
       }),
   );
