@@ -189,9 +189,9 @@ export function hostInvite(
     const problem = checkMade(made, j.request);
     const sealed =
       problem === undefined ? sealWelcome(made.welcome, o.signer, inviteId) : undefined;
-    if (problem !== undefined) fail(j, 'welcome_mismatch', problem);
-    else if (sealed !== undefined && !sealed.ok) fail(j, 'seal_failed', sealed.error);
-    else if (sealed?.ok === true) {
+    if (sealed === undefined) fail(j, 'welcome_mismatch', problem);
+    else if (!sealed.ok) fail(j, 'seal_failed', sealed.error);
+    else {
       room.publish({ kind: 'welcome', body: sealed.value });
       j.answer = 'welcome';
       emit({
