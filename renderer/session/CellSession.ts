@@ -46,4 +46,48 @@ export interface CellSession {
   onStatusChange(listener: () => void): () => void;
   /** Counts of rejected envelopes by reason, and other counters. */
   diagnostics(): Readonly<Record<string, number>>;
+  /** Membership actions; absent in harnesses without a roster. */
+  readonly governance?: CellGovernance;
+}
+
+export interface InviteView {
+  readonly inviteIdHex: string;
+  readonly code: string;
+  readonly role: Role;
+  readonly expiresAt: number;
+  /** Only this device sees it. */
+  readonly note: string;
+  readonly status: 'open' | 'used' | 'revoked' | 'expired';
+}
+
+export interface PendingJoin {
+  readonly requestIdHex: string;
+  readonly pseudonym: string;
+  /** Compare with what the joiner reads out from their screen before approving. */
+  readonly safetyWords: readonly string[];
+  readonly role: Role;
+  approve(historyAccess: boolean): void;
+  deny(): void;
+}
+
+/** Membership actions of one cell (the Members screen). Each is checked again by every peer's roster. */
+export interface CellGovernance {
+  myRole(): Role | undefined;
+  /** 'removed' once the roster says we were removed or left: the cell stops syncing. */
+  state(): 'active' | 'removed';
+  invites(): readonly InviteView[];
+  createInvite(
+    role: Role,
+    ttlMs: number,
+    note: string,
+  ): Promise<{ ok: true; code: string } | { ok: false; error: string }>;
+  revokeInvite(inviteIdHex: string): Promise<boolean>;
+  pending(): readonly PendingJoin[];
+  remove(signPkHex: string): Promise<boolean>;
+  setRole(signPkHex: string, role: Role): Promise<boolean>;
+  rename(pseudonym: string): Promise<boolean>;
+  leave(): Promise<boolean>;
+  setVerified(signPkHex: string, verified: boolean): Promise<void>;
+  /** Any change to roster, invites or pending requests. */
+  onChange(listener: () => void): () => void;
 }

@@ -1,0 +1,215 @@
+import { fromHex, toHex } from '../../shared/crypto/bytes.ts';
+import { hash } from '../../shared/crypto/hash.ts';
+import { LABELS } from '../../shared/crypto/labels.ts';
+import { PALETTE } from '../../shared/identity/palette.ts';
+import { safetyWords } from '../../shared/identity/safetyWords.ts';
+import { deriveInviteSecrets } from '../../shared/invite/deriveInviteSecrets.ts';
+import { encodeInviteCode } from '../../shared/invite/encodeInviteCode.ts';
+import type { Decision, JoinRequestView } from '../../shared/join/InviteHost.ts';
+import { createInvite, removeMember } from '../../shared/runtime/cellGovernance.ts';
+import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
+import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
+import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
+import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
+import type { Transport } from '../../shared/transport/Transport.ts';
+import type {
+  CellGovernance,
+  CellSession,
+  InviteView,
+  MemberView,
+  PendingJoin,
+  Role,
+  SyncStatusView,
+} from './CellSession.ts';
+
+/** Colour of someone else: derived from their key, so it is the same on every screen. */
+function colourOf(signPkHex: string): string {
+  const h = hash(LABELS.fingerprint, [fromHex(signPkHex) ?? new Uint8Array()], 16);
+  return PALETTE[(h[0] ?? 0) % PALETTE.length] ?? PALETTE[0];
+}
+
+export interface OpenCellSession extends CellSession {
+  close(): Promise<void>;
+}
+
+/**
+ * A CellSession over one CellRuntime: documents and presence for the screens, the roster as
+ * member views, and governance (invites hosted while the cell is open, approvals, removal).
+ */
+export function createCellSession(
+  cell: CellRuntime,
+  transport: Transport | undefined,
+): OpenCellSession {
+  const meHex = toHex(cell.me.signPk);
+  const listeners = new Set<() => void>();
+  const notify = (): void => listeners.forEach((l) => l());
+  let lastSyncedAt: number | undefined;
+
+  const member = (hex: string): MemberView | undefined => {
+    const m = cell.currentRoster().members.get(hex);
+    if (!m) return undefined;
+    return {
+      signPkHex: hex,
+      pseudonym: m.pseudonym,
+      colour: hex === meHex ? cell.me.colour : colourOf(hex),
+      role: m.role,
+      verified: cell.cellRecord.verified.includes(hex),
+      safetyWords: safetyWords(m.signPk, m.boxPk),
+      isMe: hex === meHex,
+    };
+  };
+  const presence = new PresenceBridge(cell.sync, cell.cellRecord.cellId, cell.me, (hex) => {
+    const m = member(hex);
+    return m ? { name: m.pseudonym, color: m.colour } : undefined;
+  });
+
+  const pending = new Map<string, { view: PendingJoin; resolve: (d: Decision) => void }>();
+  const decide = (request: JoinRequestView, invite: InviteRecord): Promise<Decision> =>
+    new Promise((resolve) => {
+      const requestIdHex = toHex(request.requestId);
+      const settle = (d: Decision): void => {
+        pending.delete(requestIdHex);
+        resolve(d);
+        notify();
+      };
+      pending.set(requestIdHex, {
+        resolve,
+        view: {
+          requestIdHex,
+          pseudonym: request.pseudonym,
+          safetyWords: request.safetyWords,
+          role: invite.role,
+          approve: (historyAccess) => settle({ approve: true, historyAccess }),
+          deny: () => settle({ approve: false }),
+        },
+      });
+      notify();
+    });
+  const hosting = transport
+    ? new InviteHosting(cell, transport, () => Date.now(), decide)
+    : undefined;
+  const offCell = cell.onChange(notify);
+  const offDocs = cell.sync.onDocChange(() => {
+    lastSyncedAt = Date.now();
+  });
+
+  const inviteViews = (): InviteView[] => {
+    const roster = cell.currentRoster();
+    return cell.cellRecord.invites.flatMap((inv) => {
+      const secret = fromHex(inv.secret);
+      if (!secret) return [];
+      const idHex = toHex(deriveInviteSecrets(secret).inviteId);
+      const code = encodeInviteCode({ secret, rendezvousUrls: cell.cellRecord.signaling });
+      const rs = roster.invites.get(idHex)?.status;
+      const status: InviteView['status'] =
+        rs === 'used'
+          ? 'used'
+          : rs === 'revoked' || rs === 'dead'
+            ? 'revoked'
+            : inv.expiresAt <= Date.now()
+              ? 'expired'
+              : 'open';
+      return code.ok
+        ? [
+            {
+              inviteIdHex: idHex,
+              code: code.value,
+              role: inv.role,
+              expiresAt: inv.expiresAt,
+              note: inv.note,
+              status,
+            },
+          ]
+        : [];
+    });
+  };
+
+  const op = (body: Parameters<CellRuntime['publishOp']>[0]): Promise<boolean> =>
+    Promise.resolve(cell.publishOp(body).ok);
+
+  const governance: CellGovernance = {
+    myRole: () => cell.currentRoster().members.get(meHex)?.role,
+    state: () => cell.state,
+    invites: inviteViews,
+    createInvite: async (role: Role, ttlMs: number, note: string) => {
+      const r = await createInvite(cell, role, ttlMs, note, Date.now());
+      hosting?.refresh();
+      notify();
+      return r.ok ? { ok: true, code: r.value.code } : { ok: false, error: r.error };
+    },
+    revokeInvite: (inviteIdHex) => {
+      const inviteId = fromHex(inviteIdHex);
+      return inviteId ? op({ type: 'revoke-invite', inviteId }) : Promise.resolve(false);
+    },
+    pending: () => Array.from(pending.values(), (p) => p.view),
+    remove: async (signPkHex) => (await removeMember(cell, signPkHex)).ok,
+    setRole: (signPkHex, role) => {
+      const m = fromHex(signPkHex);
+      return m ? op({ type: 'set-role', member: m, role }) : Promise.resolve(false);
+    },
+    rename: (pseudonym) => op({ type: 'rename', pseudonym }),
+    leave: () => op({ type: 'leave' }),
+    setVerified: async (signPkHex, verified) => {
+      const rest = cell.cellRecord.verified.filter((h) => h !== signPkHex);
+      await cell.update({ verified: verified ? [...rest, signPkHex] : rest });
+      notify();
+    },
+    onChange: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+
+  return {
+    cellIdHex: cell.cellRecord.cellIdHex,
+    get cellName() {
+      return cell.currentRoster().cellName ?? cell.cellRecord.name;
+    },
+    get me() {
+      return (
+        member(meHex) ?? {
+          signPkHex: meHex,
+          pseudonym: cell.me.pseudonym,
+          colour: cell.me.colour,
+          role: 'member',
+          verified: true,
+          safetyWords: safetyWords(cell.me.signPk, cell.me.boxPk),
+          isMe: true,
+        }
+      );
+    },
+    doc: (docId) => cell.sync.doc(docId),
+    awareness: (docId) => presence.awarenessFor(docId),
+    members: () =>
+      Array.from(cell.currentRoster().members.keys()).flatMap((hex) => member(hex) ?? []),
+    onMembersChange: (l) => governance.onChange(l),
+    status: (): SyncStatusView => {
+      const s = cell.sync.status();
+      return {
+        rendezvousReachable: s.signalingConnected,
+        peers: s.peers,
+        relayReachable: undefined,
+        lastSyncedAt,
+        unsynced: s.unsynced,
+      };
+    },
+    onStatusChange: (l) => {
+      const t = setInterval(l, 1000);
+      return () => clearInterval(t);
+    },
+    diagnostics: () => ({
+      ...cell.sync.diagnostics.snapshot(),
+      'presence.dropped': presence.dropped,
+      ...hosting?.stats(),
+    }),
+    governance,
+    close: async () => {
+      offCell();
+      offDocs();
+      hosting?.close();
+      for (const p of pending.values()) p.resolve({ approve: false });
+      presence.destroy();
+      await cell.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { toHex } from '../../shared/crypto/bytes.ts';
+import { createIdentity } from '../../shared/identity/createIdentity.ts';
+import { joinWithCode } from '../../shared/join/joinWithCode.ts';
+import type { Platform } from '../../shared/platform/Platform.ts';
+import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
+import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
+import { loadKeyring, saveKeyring, type CellRecord } from '../../shared/runtime/Keyring.ts';
+import type { Storage } from '../../shared/storage/Storage.ts';
+import type { Transport } from '../../shared/transport/Transport.ts';
+import { err, ok } from '../../shared/util/result.ts';
+import type { Vault } from '../../shared/vault/Vault.ts';
+import type { AppSession, CellSummary, JoinState } from './AppSession.ts';
+import { browserTransport } from './browserTransport.ts';
+import { createCellSession, type OpenCellSession } from './createCellSession.ts';
+
+const JOIN_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The session layer over an unlocked vault: the keyring of cell records (one sealed row), one
+ * CellRuntime per open cell, invites and joins. Locking closes every cell before the vault's keys
+ * are zeroed.
+ */
+export async function openAppSession(
+  vault: Vault,
+  _storage: Storage,
+  _platform: Platform,
+  transport: Transport = browserTransport(),
+): Promise<AppSession> {
+  const loaded = await loadKeyring(vault.store);
+  if (!loaded.ok) throw new Error('The keyring could not be read; nothing was changed.');
+  let records: CellRecord[] = loaded.value;
+  const open = new Map<string, Promise<OpenCellSession>>();
+  const listeners = new Set<() => void>();
+  let saving: Promise<void> = Promise.resolve();
+
+  // Every keyring write goes through one queue: the keyring is a single sealed row.
+  const save = (): Promise<void> => {
+    const snapshot = records;
+    saving = saving.then(() => saveKeyring(vault.store, snapshot));
+    return saving;
+  };
+  const upsert = (record: CellRecord): Promise<void> => {
+    records = [...records.filter((r) => r.cellIdHex !== record.cellIdHex), record];
+    for (const l of listeners) l();
+    return save();
+  };
+  const summary = (r: CellRecord): CellSummary => ({
+    cellIdHex: r.cellIdHex,
+    name: r.name,
+    pseudonym: r.identity.pseudonym,
+    colour: r.identity.colour,
+  });
+
+  return {
+    cells: () => records.map(summary),
+    onCellsChange: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    createCell: async ({ name, pseudonym, signaling }) => {
+      const cellName = name.trim();
+      if (cellName.length === 0 || cellName.length > 100) return err('invalid_name');
+      if (signaling.length === 0) return err('no_rendezvous');
+      const identity = createIdentity(pseudonym);
+      if (!identity.ok) return err('invalid_pseudonym');
+      const record = createCellRecord({ identity: identity.value, name: cellName, signaling });
+      if (!record.ok) return err('invalid_name');
+      await upsert(record.value);
+      return ok(record.value.cellIdHex);
+    },
+    openCell: (cellIdHex) => {
+      const existing = open.get(cellIdHex);
+      if (existing) return existing;
+      const record = records.find((r) => r.cellIdHex === cellIdHex);
+      if (!record) return Promise.reject(new Error('unknown cell'));
+      const opening = CellRuntime.open({
+        record,
+        sealed: vault.store,
+        transport,
+        saveRecord: (r) => upsert(r),
+      }).then((runtime) => createCellSession(runtime, transport));
+      open.set(cellIdHex, opening);
+      return opening;
+    },
+    join: async (code, pseudonym, onState) => {
+      const identity = createIdentity(pseudonym);
+      if (!identity.ok) return err('invalid_code');
+      const result = await joinWithCode({
+        code,
+        transport,
+        identity: identity.value,
+        pseudonym: identity.value.pseudonym,
+        timeoutMs: JOIN_TIMEOUT_MS,
+        onState: (s) => onState(s.status),
+      });
+      if (!result.ok) {
+        const state: JoinState =
+          result.error === 'invalid_argument' ||
+          result.error === 'transport' ||
+          result.error === 'cancelled'
+            ? 'invalid_code'
+            : result.error;
+        return err(state);
+      }
+      const record = recordFromWelcome(result.value.welcome, identity.value);
+      if (!record.ok) return err('invalid_code');
+      await upsert(record.value);
+      return ok(toHex(result.value.welcome.cellId));
+    },
+    lock: async () => {
+      const sessions = await Promise.allSettled(open.values());
+      open.clear();
+      for (const s of sessions) if (s.status === 'fulfilled') await s.value.close();
+      await saving;
+      records = [];
+    },
+  };
+}
