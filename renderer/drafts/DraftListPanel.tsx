@@ -1,0 +1,53 @@
+import { useId, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
+import { CreateDraftForm } from './CreateDraftForm.tsx';
+import { DraftListItem } from './DraftListItem.tsx';
+import { useNow } from './useNow.ts';
+
+/** The cell's drafts, newest edit first, with the form that starts a new one. */
+export function DraftListPanel({
+  drafts,
+  dropped,
+  selectedId,
+  nameOf,
+  onSelect,
+  onCreate,
+}: {
+  readonly drafts: readonly DraftEntry[];
+  readonly dropped: number;
+  readonly selectedId: string | null;
+  readonly nameOf: (signPkHex: string) => string;
+  readonly onSelect: (id: string) => void;
+  readonly onCreate: (title: string) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const now = useNow();
+  return (
+    <nav className="draft-list" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('drafts.heading')}</h2>
+      <CreateDraftForm onCreate={onCreate} />
+      {drafts.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('drafts.emptyTitle')}</p>
+          <p className="muted">{t('drafts.emptyHint')}</p>
+        </div>
+      ) : (
+        <ul className="draft-list__items">
+          {drafts.map((draft) => (
+            <DraftListItem
+              key={draft.id}
+              draft={draft}
+              current={draft.id === selectedId}
+              now={now}
+              editorName={nameOf(draft.updatedBy)}
+              onSelect={() => onSelect(draft.id)}
+            />
+          ))}
+        </ul>
+      )}
+      {dropped > 0 ? <p className="muted small">{t('drafts.dropped', { n: dropped })}</p> : null}
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
+import { createDraft } from '../../shared/cell/createDraft.ts';
+import { listDrafts } from '../../shared/cell/listDrafts.ts';
+import type { CellSession } from '../session/CellSession.ts';
+import { DraftListPanel } from './DraftListPanel.tsx';
+import { DraftWorkspace } from './DraftWorkspace.tsx';
+import { memberName } from './memberName.ts';
+import { useMembers } from './useMembers.ts';
+import { useYValue } from './useYValue.ts';
+import './common.css';
+import './drafts.css';
+
+/** The drafts of an open cell: the list on one side, the open draft on the other. */
+export function DraftsScreen({ session }: { readonly session: CellSession }): ReactElement {
+  const { t } = useTranslation();
+  const indexDoc = useMemo(() => session.doc(CELL_INDEX_DOC_ID), [session]);
+  const read = useCallback(() => listDrafts(indexDoc), [indexDoc]);
+  const { entries, dropped } = useYValue(indexDoc, read);
+  const members = useMembers(session);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = entries.find((draft) => draft.id === selectedId);
+  const nameOf = useCallback(
+    (signPkHex: string) =>
+      memberName(members, signPkHex, { you: t('drafts.you'), unknown: t('drafts.unknownMember') }),
+    [members, t],
+  );
+
+  return (
+    <div className="drafts-screen">
+      <DraftListPanel
+        drafts={entries}
+        dropped={dropped}
+        selectedId={selected ? selected.id : null}
+        nameOf={nameOf}
+        onSelect={setSelectedId}
+        onCreate={(title) => {
+          const created = createDraft(indexDoc, title, session.me.signPkHex);
+          if (created.ok) setSelectedId(created.value);
+        }}
+      />
+      {selected ? (
+        <DraftWorkspace
+          key={selected.id}
+          session={session}
+          indexDoc={indexDoc}
+          draft={selected}
+          nameOf={nameOf}
+        />
+      ) : (
+        <div className="drafts-screen__none">
+          <p className="muted">
+            {t(entries.length === 0 ? 'drafts.noneYet' : 'drafts.noneSelected')}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

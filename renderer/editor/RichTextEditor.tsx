@@ -1,0 +1,98 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { getPlatform } from '../platform/getPlatform.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { editorExtensions } from './editorExtensions.ts';
+import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+import { LinkForm } from './LinkForm.tsx';
+import { sanitizePastedHtml } from './sanitizePastedHtml.ts';
+import './editor.css';
+
+/**
+ * A rich-text editor bound live to a Y.XmlFragment (a draft's 'body', or a version's copy when
+ * read-only). With an awareness, others' carets and selections show under their pseudonyms.
+ */
+export function RichTextEditor({
+  fragment,
+  label,
+  awareness,
+  user,
+  readOnly = false,
+}: {
+  readonly fragment: Y.XmlFragment;
+  readonly label: string;
+  readonly awareness?: Awareness;
+  readonly user?: { readonly name: string; readonly color: string };
+  readonly readOnly?: boolean;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [editingLink, setEditingLink] = useState(false);
+  const [notice, setNotice] = useState('');
+  const userName = user?.name;
+  const userColor = user?.color;
+  const editor = useEditor(
+    {
+      extensions: editorExtensions({
+        fragment,
+        ...(awareness ? { awareness } : {}),
+        ...(userName !== undefined && userColor !== undefined
+          ? { user: { name: userName, color: userColor } }
+          : {}),
+      }),
+      editable: !readOnly,
+      editorProps: {
+        attributes: {
+          class: 'rich-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          spellcheck: 'true',
+        },
+        transformPastedHTML: sanitizePastedHtml,
+      },
+    },
+    [fragment, awareness, readOnly, userName, userColor],
+  );
+
+  useEffect(() => {
+    const dom = editor?.view.dom;
+    dom?.setAttribute('aria-label', label);
+    if (readOnly) dom?.setAttribute('aria-readonly', 'true');
+  }, [editor, label, readOnly]);
+
+  const openLink = (): void => {
+    const href: unknown = editor?.getAttributes('link')['href'];
+    if (!isAllowedLinkHref(href)) return;
+    void getPlatform()
+      .openExternal(href)
+      .then((result) => setNotice(result.ok ? '' : t('editor.openLinkRefused')));
+  };
+
+  if (!editor) return <div className="rich-editor" />;
+  return (
+    <div
+      className={`rich-editor${readOnly ? ' rich-editor--read-only' : ''}`}
+      onKeyDown={(event) => {
+        if (readOnly || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k')
+          return;
+        event.preventDefault();
+        setEditingLink(true);
+      }}
+    >
+      {readOnly ? null : (
+        <EditorToolbar
+          editor={editor}
+          onEditLink={() => setEditingLink(true)}
+          onOpenLink={openLink}
+        />
+      )}
+      {editingLink ? <LinkForm editor={editor} onDone={() => setEditingLink(false)} /> : null}
+      <p className="rich-editor__notice" role="status">
+        {notice}
+      </p>
+      <EditorContent editor={editor} className="rich-editor__content" />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { draftVersions } from '../../shared/cell/draftVersions.ts';
+import { listVersions } from '../../shared/cell/listVersions.ts';
+import { restoreVersion } from '../../shared/cell/restoreVersion.ts';
+import type { VersionEntry } from '../../shared/cell/VersionEntry.ts';
+import { formatRelativeTime } from '../drafts/formatRelativeTime.ts';
+import { useNow } from '../drafts/useNow.ts';
+import { useYValue } from '../drafts/useYValue.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { SaveVersionForm } from './SaveVersionForm.tsx';
+import { VersionViewer } from './VersionViewer.tsx';
+
+/** Named versions of a draft: save one, see the list, view one read-only, restore with consent. */
+export function VersionsPanel({
+  draftDoc,
+  me,
+  nameOf,
+}: {
+  readonly draftDoc: Y.Doc;
+  readonly me: string;
+  readonly nameOf: (signPkHex: string) => string;
+}): ReactElement {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const now = useNow();
+  const read = useCallback(() => listVersions(draftDoc), [draftDoc]);
+  const { entries } = useYValue(draftVersions(draftDoc), read);
+  const [viewing, setViewing] = useState<VersionEntry | undefined>(undefined);
+  const [restoring, setRestoring] = useState<VersionEntry | undefined>(undefined);
+  const [notice, setNotice] = useState('');
+  const backupName = (name: string): string => t('editor.versions.backupName', { name });
+
+  return (
+    <section className="versions" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('editor.versions.heading')}</h3>
+      <SaveVersionForm
+        draftDoc={draftDoc}
+        me={me}
+        onSaved={(name) => setNotice(t('editor.versions.saved', { name }))}
+      />
+      <p className="versions__notice" role="status">
+        {notice}
+      </p>
+      {entries.length === 0 ? (
+        <p className="muted">{t('editor.versions.empty')}</p>
+      ) : (
+        <ul className="versions__list">
+          {entries.map((version) => (
+            <li key={version.id} className="versions__item">
+              <span className="versions__name">{version.name}</span>
+              <span className="versions__meta">
+                {t('editor.versions.savedBy', {
+                  when: formatRelativeTime(version.at, now, i18n.language),
+                  who: nameOf(version.by),
+                })}
+              </span>
+              <span className="versions__actions">
+                <button
+                  type="button"
+                  className="button--quiet"
+                  onClick={() => setViewing(version)}
+                  aria-label={t('editor.versions.viewNamed', { name: version.name })}
+                >
+                  {t('editor.versions.view')}
+                </button>
+                <button
+                  type="button"
+                  className="button--quiet"
+                  onClick={() => setRestoring(version)}
+                  aria-label={t('editor.versions.restoreNamed', { name: version.name })}
+                >
+                  {t('editor.versions.restore')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <VersionViewer
+        draftDoc={draftDoc}
+        version={viewing}
+        onClose={() => setViewing(undefined)}
+        onRestore={(version) => {
+          setViewing(undefined);
+          setRestoring(version);
+        }}
+      />
+      <ConfirmDialog
+        open={restoring !== undefined}
+        title={t('editor.versions.restoreTitle', { name: restoring?.name ?? '' })}
+        confirmLabel={t('editor.versions.restore')}
+        cancelLabel={t('editor.cancel')}
+        onCancel={() => setRestoring(undefined)}
+        onConfirm={() => {
+          if (!restoring) return;
+          const result = restoreVersion(draftDoc, restoring.id, me, backupName(restoring.name));
+          setNotice(
+            result.ok
+              ? t('editor.versions.restored', { name: restoring.name })
+              : t('editor.versions.restoreFailed'),
+          );
+          setRestoring(undefined);
+        }}
+      >
+        <p>{t('editor.versions.restoreBody', { backup: backupName(restoring?.name ?? '') })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Extensions } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { StarterKit } from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { NoLinkNavigation } from './noLinkNavigation.ts';
+import { renderCaret, renderSelection } from './renderCaret.ts';
+import { SafeLink } from './safeLink.ts';
+
+/**
+ * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
+ * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
+ * link mark, live carets when an awareness is given, and no link navigation.
+ */
+export function editorExtensions(options: {
+  readonly fragment: Y.XmlFragment;
+  readonly awareness?: Awareness;
+  readonly user?: { readonly name: string; readonly color: string };
+}): Extensions {
+  const extensions: Extensions = [
+    StarterKit.configure({
+      undoRedo: false,
+      // Would write a paragraph into the shared doc just by opening it.
+      trailingNode: false,
+      link: false,
+      heading: { levels: [1, 2, 3] },
+    }),
+    SafeLink,
+    Collaboration.configure({ fragment: options.fragment }),
+    NoLinkNavigation,
+  ];
+  if (options.awareness) {
+    extensions.push(
+      CollaborationCaret.configure({
+        provider: { awareness: options.awareness },
+        user: options.user ?? {},
+        render: renderCaret,
+        selectionRender: renderSelection,
+      }),
+    );
+  }
+  return extensions;
+}

@@ -1,0 +1,25 @@
+import { Link } from '@tiptap/extension-link';
+import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+
+/**
+ * The link mark with one attribute, href (http/https only). Target, class and title are not
+ * part of the schema, so a peer cannot make a link open elsewhere or show a misleading tooltip.
+ */
+export const SafeLink = Link.extend({
+  addAttributes() {
+    return {
+      href: {
+        default: null,
+        parseHTML: (element: HTMLElement) => element.getAttribute('href'),
+      },
+    };
+  },
+}).configure({
+  openOnClick: false,
+  enableClickSelection: false,
+  autolink: true,
+  linkOnPaste: true,
+  defaultProtocol: 'https',
+  isAllowedUri: (url) => isAllowedLinkHref(url),
+  HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null, class: null },
+});

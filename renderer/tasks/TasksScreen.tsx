@@ -1,0 +1,161 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addTask } from '../../shared/cell/addTask.ts';
+import { assignTask } from '../../shared/cell/assignTask.ts';
+import { moveTask } from '../../shared/cell/moveTask.ts';
+import { needsExposureWarning } from '../../shared/cell/needsExposureWarning.ts';
+import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
+import type { Task } from '../../shared/cell/Task.ts';
+import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts';
+import { updateTask } from '../../shared/cell/updateTask.ts';
+import { useMembers } from '../drafts/useMembers.ts';
+import type { CellSession } from '../session/CellSession.ts';
+import { boardIndex } from './boardIndex.ts';
+import { ExposureWarningDialog } from './ExposureWarningDialog.tsx';
+import { InsideCountryToggle } from './InsideCountryToggle.tsx';
+import { NewTaskForm } from './NewTaskForm.tsx';
+import type { FocusRequest } from './TaskCard.tsx';
+import { TaskColumn } from './TaskColumn.tsx';
+import { TaskEditDialog, type TaskDraft } from './TaskEditDialog.tsx';
+import { taskMove, type MoveDirection } from './taskMove.ts';
+import { useTaskBoard } from './useTaskBoard.ts';
+import '../drafts/common.css';
+import './tasks.css';
+
+const localToday = (): string => {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+/** The cell's task board: to do, doing, done; risk-aware assignment of exposing work. */
+export function TasksScreen({ session }: { readonly session: CellSession }): ReactElement {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const mineId = useId();
+  const { boardDoc, indexDoc, tasks, people } = useTaskBoard(session);
+  const members = useMembers(session);
+  const me = session.me.signPkHex;
+  const [onlyMine, setOnlyMine] = useState(false);
+  const [editingId, setEditingId] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState<{ task: Task; change: TaskDraft } | undefined>(undefined);
+  const [focus, setFocus] = useState<FocusRequest | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState('');
+  const all = tasks.entries;
+  const visible = onlyMine ? all.filter((task) => task.assignee === me) : all;
+  const editing = all.find((task) => task.id === editingId);
+  const isInside = (signPkHex: string): boolean | undefined => people.get(signPkHex)?.insideCountry;
+  const nameOf = (signPkHex: string): string | undefined => {
+    const member = members.find((m) => m.signPkHex === signPkHex);
+    return member && (member.isMe ? t('tasks.you') : member.pseudonym);
+  };
+
+  const move = (
+    taskId: string,
+    status: TaskStatus,
+    visibleIndex: number,
+    control?: MoveDirection,
+  ): void => {
+    const task = all.find((candidate) => candidate.id === taskId);
+    if (!task) return;
+    if (
+      !moveTask(boardDoc, taskId, status, boardIndex(all, visible, status, visibleIndex, taskId)).ok
+    )
+      return;
+    const column = t(`tasks.columns.${status}`);
+    setAnnouncement(t('tasks.moved', { title: task.title, column, position: visibleIndex + 1 }));
+    if (control) setFocus((previous) => ({ taskId, control, seq: (previous?.seq ?? 0) + 1 }));
+  };
+  const moveBy = (task: Task, direction: MoveDirection): void => {
+    const target = taskMove(visible, task.id, direction);
+    if (target) move(task.id, target.status, target.index, direction);
+  };
+
+  const apply = (task: Task, change: TaskDraft): void => {
+    updateTask(boardDoc, task.id, {
+      title: change.title,
+      notes: change.notes,
+      due: change.due,
+      labels: change.labels,
+      exposing: change.exposing,
+    });
+    assignTask(boardDoc, task.id, change.assignee);
+    setPending(undefined);
+    setEditingId(undefined);
+  };
+  const save = (task: Task, change: TaskDraft): void => {
+    const newlyRisky = change.assignee !== task.assignee || (change.exposing && !task.exposing);
+    const warn = newlyRisky && needsExposureWarning(change, isInside(change.assignee));
+    if (warn) setPending({ task, change });
+    else apply(task, change);
+  };
+
+  const emptyText = (status: TaskStatus): string =>
+    onlyMine ? t('tasks.empty.mine') : t(`tasks.empty.${status}`);
+
+  return (
+    <section className="tasks-screen" aria-labelledby={headingId}>
+      <header className="tasks-screen__header">
+        <h2 id={headingId}>{t('tasks.heading')}</h2>
+        <NewTaskForm onAdd={(title) => addTask(boardDoc, title, me)} />
+        <div className="tasks-screen__options">
+          <div className="check-field">
+            <input
+              id={mineId}
+              type="checkbox"
+              checked={onlyMine}
+              onChange={(event) => setOnlyMine(event.target.checked)}
+            />
+            <label htmlFor={mineId}>{t('tasks.onlyMine')}</label>
+          </div>
+          <InsideCountryToggle
+            inside={isInside(me) === true}
+            onChange={(inside) => setInsideCountry(indexDoc, me, inside)}
+          />
+        </div>
+      </header>
+      <p className="muted small">{t('tasks.keyboardHint')}</p>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <div className="board">
+        {TASK_STATUSES.map((status) => (
+          <TaskColumn
+            key={status}
+            status={status}
+            tasks={visible.filter((task) => task.status === status)}
+            emptyText={emptyText(status)}
+            nameOf={nameOf}
+            canMove={(task, direction) => taskMove(visible, task.id, direction) !== undefined}
+            focus={focus}
+            today={localToday()}
+            onEdit={(task) => setEditingId(task.id)}
+            onMove={moveBy}
+            onDrop={(taskId, target, index) => move(taskId, target, index)}
+          />
+        ))}
+      </div>
+      {tasks.dropped > 0 ? (
+        <p className="muted small">{t('tasks.dropped', { n: tasks.dropped })}</p>
+      ) : null}
+      <TaskEditDialog
+        task={editing}
+        members={members}
+        isInside={isInside}
+        onSave={save}
+        onClose={() => setEditingId(undefined)}
+      />
+      <ExposureWarningDialog
+        pending={
+          pending && {
+            taskTitle: pending.change.title,
+            memberName: nameOf(pending.change.assignee) ?? t('tasks.unknownMember'),
+            self: pending.change.assignee === me,
+          }
+        }
+        onConfirm={() => pending && apply(pending.task, pending.change)}
+        onCancel={() => setPending(undefined)}
+      />
+    </section>
+  );
+}

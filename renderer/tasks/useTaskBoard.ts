@@ -1,0 +1,26 @@
+import { useCallback, useMemo } from 'react';
+import type * as Y from 'yjs';
+import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
+import { listTasks } from '../../shared/cell/listTasks.ts';
+import { readPeople } from '../../shared/cell/readPeople.ts';
+import { TASK_BOARD_DOC_ID } from '../../shared/cell/taskBoardDocId.ts';
+import { useYValue } from '../drafts/useYValue.ts';
+import type { CellSession } from '../session/CellSession.ts';
+
+/** The board's validated tasks and the people map (who is inside), live. */
+export function useTaskBoard(session: CellSession): {
+  readonly boardDoc: Y.Doc;
+  readonly indexDoc: Y.Doc;
+  readonly tasks: ReturnType<typeof listTasks>;
+  readonly people: ReturnType<typeof readPeople>['people'];
+} {
+  const { boardDoc, indexDoc } = useMemo(
+    () => ({ boardDoc: session.doc(TASK_BOARD_DOC_ID), indexDoc: session.doc(CELL_INDEX_DOC_ID) }),
+    [session],
+  );
+  const readTasks = useCallback(() => listTasks(boardDoc), [boardDoc]);
+  const readPeopleMap = useCallback(() => readPeople(indexDoc), [indexDoc]);
+  const tasks = useYValue(boardDoc, readTasks);
+  const { people } = useYValue(indexDoc, readPeopleMap);
+  return { boardDoc, indexDoc, tasks, people };
+}

@@ -1,0 +1,338 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, serverUrls, test } from './fixtures.ts';
+
+/** The cell screens over the in-memory harness (renderer/dev/cellHarness.tsx), English UI. */
+const harnessUrl = (query: Record<string, string> = {}): string => {
+  const url = new URL(serverUrls().web);
+  url.searchParams.set('harness', 'cell');
+  url.searchParams.set('lang', 'en');
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
+};
+
+const editorOf = (scope: Page | Locator, title: string): Locator =>
+  scope.getByRole('textbox', { name: `Text of “${title}”` });
+
+async function createDraft(scope: Page | Locator, title: string): Promise<Locator> {
+  await scope.getByRole('textbox', { name: 'Title of a new draft' }).fill(title);
+  await scope.getByRole('button', { name: 'Create draft' }).click();
+  const editor = editorOf(scope, title);
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+const column = (page: Page, name: string): Locator =>
+  page.getByRole('region', { name: new RegExp(`^${name}`) });
+
+const titlesIn = (scope: Locator): Promise<string[]> =>
+  scope.locator('.task-card__title').allTextContents();
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const scan = await new AxeBuilder({ page }).analyze();
+  return scan.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+test('drafts: create, format, save a version, change, restore it, view it', async ({ person }) => {
+  const { page } = await person(harnessUrl());
+  await expect(page.getByText('No drafts yet.')).toBeVisible();
+  const editor = await createDraft(page, 'Issue 12');
+
+  await editor.click();
+  await page.getByRole('button', { name: 'Heading 1' }).click();
+  await page.keyboard.type('Bread prices');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('They rose ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('again');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(' this month.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await page.keyboard.type('flour');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('sugar');
+  await expect(editor.locator('h1')).toHaveText('Bread prices');
+  await expect(editor.locator('strong')).toHaveText('again');
+  await expect(editor.locator('ul > li')).toHaveText(['flour', 'sugar']);
+  await expect(page.getByRole('button', { name: 'Bold' })).toHaveAttribute(
+    'aria-keyshortcuts',
+    /\+B$/,
+  );
+
+  await page.getByRole('textbox', { name: 'Name for a new version' }).fill('First outline');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved the version “First outline”.' }),
+  ).toBeVisible();
+
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Everything replaced');
+  await expect(editor).toHaveText('Everything replaced');
+
+  await page.getByRole('button', { name: 'Restore version “First outline”' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Restore “First outline”?' });
+  await expect(confirm).toContainText(
+    'saved first, as the version “Before restoring “First outline””',
+  );
+  await confirm.getByRole('button', { name: 'Restore' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(editor.locator('h1')).toHaveText('Bread prices');
+  await expect(editor.locator('ul > li')).toHaveText(['flour', 'sugar']);
+
+  await page
+    .getByRole('button', { name: 'View version “Before restoring “First outline””' })
+    .click();
+  const viewer = page.getByRole('dialog', {
+    name: 'Version “Before restoring “First outline”” (read only)',
+  });
+  const copy = viewer.getByRole('textbox', {
+    name: 'Text of version “Before restoring “First outline””',
+  });
+  await expect(copy).toHaveText('Everything replaced');
+  await expect(copy).toHaveAttribute('contenteditable', 'false');
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await expect(viewer).toBeHidden();
+
+  // The index records the edit (debounced): word count and "you" as the last editor.
+  const item = page.getByRole('button', { name: /^Issue 12/ });
+  await expect(item).toContainText('9 words');
+  await expect(item).toContainText('by you');
+});
+
+test('paste: scripts, images, styles, frames and unsafe links do not survive', async ({
+  person,
+}) => {
+  const { page } = await person(harnessUrl());
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const editor = await createDraft(page, 'Pasted');
+  await editor.click();
+  const html = [
+    '<meta charset="utf-8"><style>body{display:none}</style>',
+    '<p>safe <b>bold</b><script>window.__pwned = 1</script>',
+    '<img src="https://tracker.example/p.png" onerror="window.__pwned = 2">',
+    '<iframe src="https://example.org"></iframe><svg onload="window.__pwned = 5"><circle r="5"/></svg>',
+    '<a href="javascript:window.__pwned = 3">js link</a> ',
+    '<a href="https://example.org/ok" onclick="window.__pwned = 4" style="color:red" target="_blank" title="trust me">ok link</a> ',
+    '<span style="background:url(https://tracker.example/x)">styled</span> ',
+    '<a href="data:text/html,<script>alert(1)</script>">data link</a> <a href="file:///etc/passwd">file link</a>',
+    '<object data="x.swf"></object><form action="https://evil.example"><input value="x"></form></p>',
+    '<b style="font-weight:normal"><p>not bold</p></b>',
+    '<p><A HREF="JaVaScRiPt:window.__pwned=8">upper</A> <a href=" javascript:void(0)">spaced</a></p>',
+    '<template><img src=x onerror=window.__pwned=9></template><div onmouseover="window.__pwned=10">hover</div>',
+    // Parser-differential (mutation XSS) shapes; an unclosed noscript swallows the rest: last.
+    '<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=7></style></mglyph></table></mtext></math>',
+    '<noscript><p title="</noscript><img src=x onerror=window.__pwned=6>"></noscript>',
+  ].join('');
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'fallback');
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, html);
+  await expect(editor).toContainText('ok link');
+  const inner = await editor.innerHTML();
+  for (const banned of [
+    '<script',
+    '<img',
+    '<style',
+    '<iframe',
+    '<svg',
+    '<object',
+    '<form',
+    '<input',
+    'javascript:',
+    'data:',
+    'file:',
+    'style=',
+    'onmouseover',
+    'noscript',
+    '<math',
+    'onclick',
+    'onerror',
+    'target=',
+    'title=',
+    'tracker',
+  ]) {
+    expect(inner, banned).not.toContain(banned);
+  }
+  await expect(editor.locator('a')).toHaveCount(1);
+  await expect(editor.locator('a')).toHaveAttribute('href', 'https://example.org/ok');
+  await expect(editor).toContainText('js link');
+  await expect(editor).toContainText('styled');
+  await expect(editor.locator('strong')).toHaveText(['bold']);
+  await expect(editor).toContainText('not bold');
+  await expect(editor).toContainText('upper spaced');
+  await expect(editor).toContainText('hover');
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(requests.filter((url) => !url.startsWith(serverUrls().web))).toEqual([]);
+
+  // A link is text: clicking it neither navigates nor opens anything.
+  const before = page.url();
+  let popups = 0;
+  page.on('popup', () => popups++);
+  await editor.locator('a').click();
+  expect(page.url()).toBe(before);
+  expect(popups).toBe(0);
+
+  // Typed links: only http(s).
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const address = page.getByRole('textbox', { name: 'Link address (http:// or https://)' });
+  await address.fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Apply link' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Only complete http:// or https:// addresses can be links.',
+  );
+  await expect(editor.locator('a')).toHaveCount(1);
+});
+
+test('tasks: add, move by keyboard and by drag, warn before exposing work goes inside', async ({
+  person,
+}) => {
+  const { page } = await person(harnessUrl({ screen: 'tasks' }));
+  await expect(page.getByText('Nothing to do yet. Add a task above.')).toBeVisible();
+  for (const title of ['Find a printer', 'Speak at the rally', 'Translate the editorial']) {
+    await page.getByRole('textbox', { name: 'New task' }).fill(title);
+    await page.getByRole('button', { name: 'Add task' }).click();
+  }
+  const todo = column(page, 'To do');
+  const doing = column(page, 'Doing');
+  const done = column(page, 'Done');
+  await expect
+    .poll(() => titlesIn(todo))
+    .toEqual(['Find a printer', 'Speak at the rally', 'Translate the editorial']);
+
+  await page.getByRole('button', { name: 'Move “Find a printer” to Doing' }).click();
+  await expect.poll(() => titlesIn(doing)).toEqual(['Find a printer']);
+  // Focus follows the task into its new column.
+  await expect(page.getByRole('button', { name: 'Move “Find a printer” to Done' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Edit “Translate the editorial”' }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect
+    .poll(() => titlesIn(todo))
+    .toEqual(['Translate the editorial', 'Speak at the rally']);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => titlesIn(doing)).toEqual(['Translate the editorial', 'Find a printer']);
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: '“Translate the editorial” moved to Doing, position 1.' }),
+  ).toBeAttached();
+
+  await page.locator('.task-card', { hasText: 'Speak at the rally' }).dragTo(done);
+  await expect.poll(() => titlesIn(done)).toEqual(['Speak at the rally']);
+  await page.locator('.task-card', { hasText: 'Find a printer' }).dragTo(todo);
+  await expect.poll(() => titlesIn(todo)).toEqual(['Find a printer']);
+
+  // Exposing work for Marko, who marked himself inside: a warning that explains why.
+  await page.getByRole('button', { name: 'Edit “Speak at the rally”' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByRole('checkbox', { name: 'Exposing: public-facing work' }).check();
+  await edit.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Marko (inside)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const warning = page.getByRole('dialog', { name: 'Give exposing work to Marko?' });
+  await expect(warning).toContainText('Marko has said they are inside the country');
+  await expect(warning).toContainText('Assign it anyway only if Marko has agreed to it.');
+  await expect(warning.getByRole('button', { name: 'Go back' })).toBeFocused();
+  await warning.getByRole('button', { name: 'Go back' }).click();
+  await expect(warning).toBeHidden();
+  await expect(edit).toBeVisible();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await warning.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(edit).toBeHidden();
+  const rally = page.locator('.task-card', { hasText: 'Speak at the rally' });
+  await expect(rally).toContainText('Assigned to Marko');
+  await expect(rally).toContainText('Exposing');
+
+  // To Olena (abroad, "you"): no warning. Then "only my tasks".
+  await page.getByRole('button', { name: 'Edit “Find a printer”' }).click();
+  await edit.getByRole('checkbox', { name: 'Exposing: public-facing work' }).check();
+  await edit.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Olena (you)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.locator('.task-card', { hasText: 'Find a printer' })).toContainText(
+    'Assigned to you',
+  );
+  await page.getByRole('checkbox', { name: 'Only my tasks' }).check();
+  await expect(page.locator('.task-card__title')).toHaveText(['Find a printer']);
+  await page.getByRole('checkbox', { name: 'Only my tasks' }).uncheck();
+
+  // Olena marks herself inside: now giving her exposing work warns too.
+  await page.getByRole('checkbox', { name: 'I am inside the country' }).check();
+  await page.getByRole('button', { name: 'Edit “Translate the editorial”' }).click();
+  await edit.getByRole('checkbox', { name: 'Exposing: public-facing work' }).check();
+  await edit
+    .getByRole('combobox', { name: 'Assignee' })
+    .selectOption({ label: 'Olena (you) (inside)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const self = page.getByRole('dialog', { name: 'Take on exposing work yourself?' });
+  await expect(self).toContainText('You have said you are inside the country');
+  await self.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(page.locator('.task-card', { hasText: 'Translate the editorial' })).toContainText(
+    'Assigned to you',
+  );
+});
+
+test('live: each member sees the other’s edits and caret under their pseudonym', async ({
+  person,
+}) => {
+  const { page } = await person(harnessUrl({ split: '1' }));
+  const olena = page.getByRole('region', { name: 'Olena' });
+  const marko = page.getByRole('region', { name: 'Marko' });
+  const olenaEditor = await createDraft(olena, 'Together');
+  await marko.getByRole('button', { name: /^Together/ }).click();
+  const markoEditor = editorOf(marko, 'Together');
+  await markoEditor.click();
+  await page.keyboard.type('Written by Marko');
+  await expect(olenaEditor).toContainText('Written by Marko');
+  await expect(olena.locator('.collaboration-carets__label')).toHaveText('Marko');
+  await olenaEditor.click();
+  await expect(marko.locator('.collaboration-carets__label')).toHaveText('Olena');
+});
+
+test('drafts and tasks screens are accessible in light and dark (screenshots)', async ({
+  person,
+}, testInfo) => {
+  const { page } = await person(harnessUrl({ seed: '1' }));
+  await page.getByRole('button', { name: /^Issue 12: editorial/ }).click();
+  await expect(editorOf(page, 'Issue 12: editorial')).toContainText('The price of bread');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: testInfo.outputPath(`cell-drafts-${scheme}.png`),
+      fullPage: true,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Tasks' }).click();
+  await expect(page.getByRole('heading', { name: 'Tasks', level: 2 })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: testInfo.outputPath(`cell-tasks-${scheme}.png`),
+      fullPage: true,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Edit “Read the statement on the livestream”' }).click();
+  await page.screenshot({ path: testInfo.outputPath('cell-task-dialog-dark.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  const edit = page.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Marko (inside)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('dialog', { name: 'Give exposing work to Marko?' })).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: testInfo.outputPath('cell-exposure-warning-light.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+});
