@@ -1,0 +1,234 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fromHex } from '../../../shared/crypto/bytes.ts';
+import { LABELS } from '../../../shared/crypto/labels.ts';
+import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
+import { signDetached } from '../../../shared/crypto/signDetached.ts';
+import { sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
+import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
+import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
+import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
+import {
+  admitJoiner,
+  createCellRecord,
+  createInvite,
+  recordFromWelcome,
+} from '../../../shared/runtime/cellGovernance.ts';
+import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
+import { initI18n } from '../../../renderer/i18n/i18n.ts';
+import { MembersScreen } from '../../../renderer/members/MembersScreen.tsx';
+import { RemovedBanner } from '../../../renderer/members/RemovedBanner.tsx';
+import type { CellSession } from '../../../renderer/session/CellSession.ts';
+import {
+  createCellSession,
+  type OpenCellSession,
+} from '../../../renderer/session/createCellSession.ts';
+import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
+import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
+import { fastVault } from '../vault/vaultFixture.ts';
+
+/**
+ * The Members screen rendered (server-side, no DOM) over real sessions: real roster ops signed
+ * with libsodium, real CellRuntimes linked by the in-memory network. Checks what each person is
+ * shown and offered; clicking through is covered by tests/e2e/inviteJourney.spec.ts.
+ */
+
+const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+function identity(name: string): Identity {
+  const r = createIdentity(name);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/** Visible text of the markup: tags become spaces, runs of spaces one. */
+const textOf = (session: CellSession): string =>
+  renderToStaticMarkup(createElement(MembersScreen, { session }))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+const buttons = (session: CellSession): string[] =>
+  Array.from(
+    renderToStaticMarkup(createElement(MembersScreen, { session })).matchAll(
+      /<button[^>]*>([^<]*)<\/button>/g,
+    ),
+    (m) => m[1] ?? '',
+  );
+
+interface World {
+  readonly anna: OpenCellSession;
+  readonly boris: OpenCellSession;
+  readonly advance: (ms: number) => Promise<void>;
+}
+
+const opened: OpenCellSession[] = [];
+
+/** Anna creates a cell and admits Boris as a member (the admit an invite host would post). */
+async function world(): Promise<World> {
+  const scheduler = new VirtualScheduler();
+  const net = new MemoryNetwork(scheduler, Math.random, {
+    drop: 0,
+    duplicate: 0,
+    minLatency: 1,
+    maxLatency: 10,
+    reconnectMs: 10,
+  });
+  const open = async (record: CellRecord, peer: number) => {
+    const { vault } = await fastVault();
+    const runtime = await CellRuntime.open({
+      record,
+      sealed: vault.store,
+      transport: net.transportFor(peer),
+      saveRecord: () => Promise.resolve(),
+      scheduler,
+    });
+    const session = createCellSession(runtime, undefined);
+    opened.push(session);
+    return { runtime, session };
+  };
+  const created = createCellRecord({
+    identity: identity('Anna'),
+    name: 'Printers',
+    signaling: ['ws://127.0.0.1:1'],
+  });
+  if (!created.ok) throw new Error(created.error);
+  const { runtime: annaRuntime, session: anna } = await open(created.value, 0);
+
+  const invite = await createInvite(annaRuntime, 'member', 3_600_000, 'for Boris', Date.now());
+  if (!invite.ok) throw new Error(invite.error);
+  const who = identity('Boris');
+  const { inviteId } = deriveInviteSecrets(fromHex(invite.value.invite.secret)!);
+  const admit = admitBodyFor(
+    {
+      version: 1,
+      signPk: who.signPk,
+      boxPk: who.boxPk,
+      requestId: randomBytes(16),
+      createdAt: 0,
+      pseudonym: who.pseudonym,
+      joinerSignature: signDetached(
+        who.signSk,
+        LABELS.joinProof,
+        joinerSignatureMessage(inviteId, who.signPk, who.boxPk, who.pseudonym),
+      ),
+    },
+    inviteId,
+    'member',
+    true,
+    Date.now(),
+  );
+  const welcome = admitJoiner(annaRuntime, admit);
+  if (!welcome.ok) throw new Error(welcome.error);
+  const record = recordFromWelcome(welcome.value, who);
+  if (!record.ok) throw new Error(record.error);
+  const { session: boris } = await open(record.value, 1);
+  const advance = (ms: number): Promise<void> => scheduler.advance(ms, settle);
+  await advance(500);
+  return { anna, boris, advance };
+}
+
+beforeAll(async () => {
+  await sodiumReady();
+  initI18n('en');
+});
+
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+describe('MembersScreen', () => {
+  it('without a roster shows only a short note', async () => {
+    const { anna } = await world();
+    const bare: CellSession = { ...anna, governance: undefined };
+    const text = textOf(bare);
+    expect(text).toContain('This cell has no roster on this device');
+    expect(buttons(bare)).toEqual([]);
+    expect(renderToStaticMarkup(createElement(RemovedBanner, { session: bare }))).toBe('');
+  });
+
+  it('a coordinator sees members, requests, invites; the only coordinator is told why they cannot leave', async () => {
+    const { anna } = await world();
+    const text = textOf(anna);
+    expect(text).toContain('Anna (you)');
+    expect(text).toContain('People in this cell (2)');
+    expect(text).toContain('Boris Member Not verified');
+    expect(text).toContain('Requests to join (0)');
+    expect(text).toContain('You are the only coordinator, so you cannot leave yet.');
+    const labels = buttons(anna);
+    expect(labels).toContain('Remove Boris');
+    expect(labels).toContain('Show safety words of Boris');
+    expect(labels).toContain('Show my safety words');
+    expect(labels).toContain('Create invite');
+    expect(labels).not.toContain('Remove Anna');
+    expect(labels).not.toContain('Leave this cell');
+    // The invite Boris used is listed as used, with its private note.
+    expect(text).toContain('Invite for: Member · for Boris Used');
+  });
+
+  it('lists a new invite as open, then revoked; a too-short one as expired', async () => {
+    const { anna } = await world();
+    const governance = anna.governance!;
+    const made = await governance.createInvite('reader', 3_600_000, 'for the printer');
+    expect(made.ok).toBe(true);
+    expect(textOf(anna)).toContain('Invite for: Reader · for the printer Open');
+    expect(buttons(anna)).toContain('Revoke: for the printer');
+    const id = governance.invites().find((i) => i.note === 'for the printer')!.inviteIdHex;
+    expect(await governance.revokeInvite(id)).toBe(true);
+    expect(textOf(anna)).toContain('Invite for: Reader · for the printer Revoked');
+    expect(buttons(anna)).not.toContain('Revoke: for the printer');
+
+    await governance.createInvite('member', 1, 'gone');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(textOf(anna)).toContain('Invite for: Member · gone Expired');
+    expect(buttons(anna)).not.toContain('Show code: gone');
+  });
+
+  it('shows the verified mark this device keeps', async () => {
+    const { anna, boris } = await world();
+    await anna.governance!.setVerified(boris.me.signPkHex, true);
+    expect(textOf(anna)).toContain('Boris Member Verified');
+    expect(buttons(anna)).toContain('Show safety words of Boris');
+    await anna.governance!.setVerified(boris.me.signPkHex, false);
+    expect(textOf(anna)).toContain('Boris Member Not verified');
+  });
+
+  it('a member sees the list and their own options, no governance', async () => {
+    const { boris } = await world();
+    const text = textOf(boris);
+    expect(text).toContain('Boris (you)');
+    expect(text).toContain('Anna Coordinator Not verified');
+    expect(text).not.toContain('Requests to join');
+    expect(text).not.toContain('Invites');
+    const labels = buttons(boris);
+    expect(labels).toContain('Leave this cell');
+    expect(labels).toContain('Change pseudonym');
+    expect(labels.some((l) => l.startsWith('Remove'))).toBe(false);
+    expect(labels).not.toContain('Change role');
+  });
+
+  it('after a removal: gone from the coordinator list; the removed member sees the banner and no actions', async () => {
+    const { anna, boris, advance } = await world();
+    expect(renderToStaticMarkup(createElement(RemovedBanner, { session: boris }))).toBe('');
+    expect(await anna.governance!.remove(boris.me.signPkHex)).toBe(true);
+    await advance(2000);
+    expect(textOf(anna)).toContain('People in this cell (1)');
+    expect(buttons(anna)).not.toContain('Remove Boris');
+
+    expect(boris.governance!.state()).toBe('removed');
+    const text = textOf(boris);
+    expect(text).toContain('You are no longer a member of this cell');
+    expect(text).toContain('This cell no longer receives edits');
+    expect(renderToStaticMarkup(createElement(RemovedBanner, { session: boris }))).toContain(
+      'You are no longer a member of this cell',
+    );
+    const labels = buttons(boris);
+    expect(labels).not.toContain('Leave this cell');
+    expect(labels).not.toContain('Change pseudonym');
+  });
+});
