@@ -175,7 +175,7 @@ export function MemberRow({
         >
           <p>{t('members.remove.keeps', { name })}</p>
           <p>{t('members.remove.loses', { name })}</p>
-          <p>{t('members.remove.after')}</p>
+          <p>{t('members.remove.after', { name })}</p>
         </ConfirmDialog>
       )}
     </li>
