@@ -18,14 +18,16 @@ export interface PanicOutcome {
 }
 
 /**
- * Panic wipe: the wrapped vault key first, then the whole database (wipeVault), then the host's
- * own storage (Platform.panicWipe). The session is told to lock without being waited for: the
+ * Panic wipe: the wrapped vault key first, then the whole database (wipeVault), then the
+ * container that held it (`destroyContainer`: the browser's storage bucket, files and all), then
+ * the host's own storage (Platform.panicWipe). The session is told to lock without being waited for: the
  * vault is already locked by then, so nothing it still tries to write can be sealed, and the
  * database is deleted under it. Never rejects.
  */
 export async function runPanicWipe(
   targets: PanicTargets,
   platform: Platform,
+  destroyContainer: () => Promise<void> = () => Promise.resolve(),
 ): Promise<PanicOutcome> {
   const { storage, vault, session } = targets;
   // wipeVault locks the vault synchronously, before its first await.
@@ -39,6 +41,11 @@ export async function runPanicWipe(
     }
   }
   const report = await wiping;
+  try {
+    await destroyContainer();
+  } catch {
+    // The database is gone already; the host's wipe below clears what is left (Electron).
+  }
   let relaunching = false;
   try {
     const host = await platform.panicWipe();

@@ -11,7 +11,7 @@ import { createVaultWithProgress, type CreateProgress } from './createVaultWithP
 import { lockEverything } from './lockEverything.ts';
 import { runPanicWipe } from './runPanicWipe.ts';
 import type { ShellDeps } from './ShellDeps.ts';
-import { bootVault, openFreshStorage } from './vaultDatabase.ts';
+import { bootVault, destroyVaultContainer, openVaultStorage } from './vaultDatabase.ts';
 
 /** What to show right after the vault is created. */
 export type StartIntent = 'create-cell' | 'join';
@@ -125,7 +125,7 @@ export function useShellController(deps: ShellDeps): ShellController {
     async (passphrase: string, intent: StartIntent, onProgress: (p: CreateProgress) => void) => {
       let storage = storageRef.current;
       try {
-        storage ??= await openFreshStorage(dbName);
+        storage ??= await openVaultStorage(dbName);
       } catch {
         return 'failed';
       }
@@ -179,11 +179,10 @@ export function useShellController(deps: ShellDeps): ShellController {
     unlockedRef.current = undefined;
     storageRef.current = undefined;
     setPhase({ kind: 'wiping' });
-    void runPanicWipe({ storage, vault: current?.vault, session: current?.session }, platform).then(
-      (outcome) => {
-        if (!outcome.relaunching) reload();
-      },
-    );
+    const targets = { storage, vault: current?.vault, session: current?.session };
+    void runPanicWipe(targets, platform, destroyVaultContainer).then((outcome) => {
+      if (!outcome.relaunching) reload();
+    });
   }, [platform, reload]);
 
   const updateSettings = useCallback(

@@ -67,22 +67,26 @@ describe('runPanicWipe', () => {
     const { storage, vault } = await fastVault();
     await vault.store.put('settings', 'app', new Uint8Array([1, 2, 3]));
     storage.calls.length = 0;
-    let storeWipedWhenHostAsked: boolean | undefined;
+    const steps: string[] = [];
     const base = browserPlatform(noHost);
     const platform: Platform = {
       ...base,
       panicWipe: () => {
-        storeWipedWhenHostAsked = storage.calls.some((c) => c.kind === 'wipe');
+        steps.push(`host (store wiped: ${storage.calls.some((c) => c.kind === 'wipe')})`);
         return base.panicWipe();
       },
     };
+    const destroyContainer = (): Promise<void> => {
+      steps.push(`container (store wiped: ${storage.calls.some((c) => c.kind === 'wipe')})`);
+      return Promise.reject(new Error('a failing container delete must not stop the wipe'));
+    };
     const session = sessionWithLock(() => new Promise(() => undefined)); // never waited for
-    const outcome = await runPanicWipe({ storage, vault, session }, platform);
+    const outcome = await runPanicWipe({ storage, vault, session }, platform, destroyContainer);
 
     expect(outcome).toEqual({ report: { headerDestroyed: true, wiped: true }, relaunching: false });
     expect(vault.locked).toBe(true);
     expect(session.locks).toBe(1);
-    expect(storeWipedWhenHostAsked).toBe(true);
+    expect(steps).toEqual(['container (store wiped: true)', 'host (store wiped: true)']);
     // Order on storage: overwrite header with random bytes, delete it, then wipe everything.
     const kinds = storage.calls.map((c) =>
       c.kind === 'write' ? `${c.ops[0]?.op}:${c.ops[0]?.table}` : c.kind,
