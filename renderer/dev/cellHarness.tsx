@@ -51,12 +51,12 @@ function HarnessPane({
 /**
  * The cell screens over two linked in-memory sessions (Olena and Marko). Query: `as=marko`
  * shows Marko's view, `split=1` both side by side, `screen=tasks` opens the board, `seed=1`
- * adds sample content. Development and e2e tests only: no network, nothing stored.
+ * adds sample content, `reader=1` makes Olena a reader. Development and e2e tests only: no network, nothing stored.
  */
 function CellHarness({ params }: { readonly params: URLSearchParams }): ReactElement {
   const { t, i18n } = useTranslation();
   const [sessions] = useState(() => {
-    const created = harnessSessions();
+    const created = harnessSessions(params.get('reader') === '1' ? 'reader' : 'coordinator');
     if (params.get('seed') === '1') seedHarness(created.olena, created.marko);
     return created;
   });

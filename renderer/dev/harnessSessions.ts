@@ -1,6 +1,6 @@
 import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
-import type { MemberView } from '../session/CellSession.ts';
+import type { MemberView, Role } from '../session/CellSession.ts';
 import { LocalCellSession } from './LocalCellSession.ts';
 import { linkLocalSessions } from './linkLocalSessions.ts';
 
@@ -26,17 +26,18 @@ export const HARNESS_MEMBERS: readonly Omit<MemberView, 'isMe'>[] = [
   },
 ];
 
-/** Two linked in-memory sessions of one cell, one per fake member; Marko has marked himself inside. */
-export function harnessSessions(): {
+/**
+ * Two linked in-memory sessions of one cell, one per fake member; Marko has marked himself
+ * inside. `olenaRole` lets a harness show the screens as a reader.
+ */
+export function harnessSessions(olenaRole: Role = 'coordinator'): {
   readonly olena: LocalCellSession;
   readonly marko: LocalCellSession;
 } {
-  const [olenaView, markoView] = HARNESS_MEMBERS as [
-    Omit<MemberView, 'isMe'>,
-    Omit<MemberView, 'isMe'>,
-  ];
-  const olena = new LocalCellSession('Harness cell', HARNESS_MEMBERS, olenaView.signPkHex);
-  const marko = new LocalCellSession('Harness cell', HARNESS_MEMBERS, markoView.signPkHex);
+  const members = HARNESS_MEMBERS.map((m, i) => (i === 0 ? { ...m, role: olenaRole } : m));
+  const [olenaView, markoView] = members as [Omit<MemberView, 'isMe'>, Omit<MemberView, 'isMe'>];
+  const olena = new LocalCellSession('Harness cell', members, olenaView.signPkHex);
+  const marko = new LocalCellSession('Harness cell', members, markoView.signPkHex);
   linkLocalSessions(olena, marko);
   setInsideCountry(marko.doc(CELL_INDEX_DOC_ID), markoView.signPkHex, true);
   return { olena, marko };

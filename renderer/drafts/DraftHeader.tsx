@@ -8,11 +8,13 @@ import { DRAFT_STATUSES, isDraftStatus, type DraftStatus } from '../../shared/ce
 export function DraftHeader({
   draft,
   headingId,
+  writable,
   onRename,
   onStatus,
 }: {
   readonly draft: DraftEntry;
   readonly headingId: string;
+  readonly writable: boolean;
   readonly onRename: (title: string) => void;
   readonly onStatus: (status: DraftStatus) => void;
 }): ReactElement {
@@ -26,9 +28,15 @@ export function DraftHeader({
       {renaming === null ? (
         <div className="draft-header__title">
           <h2 id={headingId}>{title}</h2>
-          <button type="button" className="button--quiet" onClick={() => setRenaming(draft.title)}>
-            {t('drafts.rename')}
-          </button>
+          {writable ? (
+            <button
+              type="button"
+              className="button--quiet"
+              onClick={() => setRenaming(draft.title)}
+            >
+              {t('drafts.rename')}
+            </button>
+          ) : null}
         </div>
       ) : (
         <form
@@ -68,6 +76,7 @@ export function DraftHeader({
         <select
           id={statusId}
           value={draft.status}
+          disabled={!writable}
           onChange={(event) => {
             if (isDraftStatus(event.target.value)) onStatus(event.target.value);
           }}

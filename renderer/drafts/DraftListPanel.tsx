@@ -11,6 +11,7 @@ export function DraftListPanel({
   dropped,
   selectedId,
   nameOf,
+  writable,
   onSelect,
   onCreate,
 }: {
@@ -18,6 +19,7 @@ export function DraftListPanel({
   readonly dropped: number;
   readonly selectedId: string | null;
   readonly nameOf: (signPkHex: string) => string;
+  readonly writable: boolean;
   readonly onSelect: (id: string) => void;
   readonly onCreate: (title: string) => void;
 }): ReactElement {
@@ -27,7 +29,11 @@ export function DraftListPanel({
   return (
     <nav className="draft-list" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('drafts.heading')}</h2>
-      <CreateDraftForm onCreate={onCreate} />
+      {writable ? (
+        <CreateDraftForm onCreate={onCreate} />
+      ) : (
+        <p className="muted small">{t('drafts.readerNote')}</p>
+      )}
       {drafts.length === 0 ? (
         <div className="empty-state">
           <p>{t('drafts.emptyTitle')}</p>

@@ -17,11 +17,13 @@ export function DraftWorkspace({
   indexDoc,
   draft,
   nameOf,
+  writable,
 }: {
   readonly session: CellSession;
   readonly indexDoc: Y.Doc;
   readonly draft: DraftEntry;
   readonly nameOf: (signPkHex: string) => string;
+  readonly writable: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
@@ -39,6 +41,7 @@ export function DraftWorkspace({
       <DraftHeader
         draft={draft}
         headingId={headingId}
+        writable={writable}
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
       />
@@ -48,8 +51,9 @@ export function DraftWorkspace({
           label={t('editor.textLabel', { title })}
           awareness={awareness}
           user={{ name: me.pseudonym, color: me.colour }}
+          readOnly={!writable}
         />
-        <VersionsPanel draftDoc={draftDoc} me={me.signPkHex} nameOf={nameOf} />
+        <VersionsPanel draftDoc={draftDoc} me={me.signPkHex} nameOf={nameOf} writable={writable} />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { createDraft } from '../../shared/cell/createDraft.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { canWrite } from './canWrite.ts';
 import { DraftListPanel } from './DraftListPanel.tsx';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { memberName } from './memberName.ts';
@@ -21,6 +22,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
   const members = useMembers(session);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = entries.find((draft) => draft.id === selectedId);
+  const writable = canWrite(session.me);
   const nameOf = useCallback(
     (signPkHex: string) =>
       memberName(members, signPkHex, { you: t('drafts.you'), unknown: t('drafts.unknownMember') }),
@@ -34,6 +36,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         dropped={dropped}
         selectedId={selected ? selected.id : null}
         nameOf={nameOf}
+        writable={writable}
         onSelect={setSelectedId}
         onCreate={(title) => {
           const created = createDraft(indexDoc, title, session.me.signPkHex);
@@ -43,6 +46,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
       {selected ? (
         <DraftWorkspace
           key={selected.id}
+          writable={writable}
           session={session}
           indexDoc={indexDoc}
           draft={selected}

@@ -21,12 +21,15 @@ export function RichTextEditor({
   awareness,
   user,
   readOnly = false,
+  compact = false,
 }: {
   readonly fragment: Y.XmlFragment;
   readonly label: string;
   readonly awareness?: Awareness;
   readonly user?: { readonly name: string; readonly color: string };
   readonly readOnly?: boolean;
+  /** A smaller, scrolling frame (the version viewer). */
+  readonly compact?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
@@ -73,7 +76,7 @@ export function RichTextEditor({
   if (!editor) return <div className="rich-editor" />;
   return (
     <div
-      className={`rich-editor${readOnly ? ' rich-editor--read-only' : ''}`}
+      className={`rich-editor${compact ? ' rich-editor--compact' : ''}`}
       onKeyDown={(event) => {
         if (readOnly || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k')
           return;

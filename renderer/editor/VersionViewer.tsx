@@ -12,11 +12,13 @@ export function VersionViewer({
   draftDoc,
   version,
   onClose,
+  canRestore,
   onRestore,
 }: {
   readonly draftDoc: Y.Doc;
   readonly version: VersionEntry | undefined;
   readonly onClose: () => void;
+  readonly canRestore: boolean;
   readonly onRestore: (version: VersionEntry) => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function VersionViewer({
           fragment={draftBody(doc)}
           label={t('editor.versions.viewLabel', { name })}
           readOnly
+          compact
         />
       ) : opened ? (
         <p role="alert">{t('editor.versions.cannotOpen')}</p>
@@ -54,7 +57,7 @@ export function VersionViewer({
         <button type="button" className="button--quiet" onClick={onClose}>
           {t('editor.close')}
         </button>
-        {doc && version ? (
+        {doc && version && canRestore ? (
           <button type="button" onClick={() => onRestore(version)}>
             {t('editor.versions.restore')}
           </button>

@@ -17,10 +17,12 @@ export function VersionsPanel({
   draftDoc,
   me,
   nameOf,
+  writable,
 }: {
   readonly draftDoc: Y.Doc;
   readonly me: string;
   readonly nameOf: (signPkHex: string) => string;
+  readonly writable: boolean;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const headingId = useId();
@@ -35,11 +37,13 @@ export function VersionsPanel({
   return (
     <section className="versions" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('editor.versions.heading')}</h3>
-      <SaveVersionForm
-        draftDoc={draftDoc}
-        me={me}
-        onSaved={(name) => setNotice(t('editor.versions.saved', { name }))}
-      />
+      {writable ? (
+        <SaveVersionForm
+          draftDoc={draftDoc}
+          me={me}
+          onSaved={(name) => setNotice(t('editor.versions.saved', { name }))}
+        />
+      ) : null}
       <p className="versions__notice" role="status">
         {notice}
       </p>
@@ -65,14 +69,16 @@ export function VersionsPanel({
                 >
                   {t('editor.versions.view')}
                 </button>
-                <button
-                  type="button"
-                  className="button--quiet"
-                  onClick={() => setRestoring(version)}
-                  aria-label={t('editor.versions.restoreNamed', { name: version.name })}
-                >
-                  {t('editor.versions.restore')}
-                </button>
+                {writable ? (
+                  <button
+                    type="button"
+                    className="button--quiet"
+                    onClick={() => setRestoring(version)}
+                    aria-label={t('editor.versions.restoreNamed', { name: version.name })}
+                  >
+                    {t('editor.versions.restore')}
+                  </button>
+                ) : null}
               </span>
             </li>
           ))}
@@ -82,6 +88,7 @@ export function VersionsPanel({
         draftDoc={draftDoc}
         version={viewing}
         onClose={() => setViewing(undefined)}
+        canRestore={writable}
         onRestore={(version) => {
           setViewing(undefined);
           setRestoring(version);

@@ -30,6 +30,7 @@ export function TaskCard({
   canMove,
   focusRequest,
   today,
+  writable,
   onEdit,
   onMove,
 }: {
@@ -39,6 +40,7 @@ export function TaskCard({
   /** Focus this control after a re-render (the card may have moved to another column). */
   readonly focusRequest: FocusRequest | undefined;
   readonly today: string;
+  readonly writable: boolean;
   readonly onEdit: () => void;
   readonly onMove: (direction: MoveDirection) => void;
 }): ReactElement {
@@ -69,7 +71,7 @@ export function TaskCard({
     <li
       ref={ref}
       className={`task-card${task.exposing ? ' task-card--exposing' : ''}`}
-      draggable
+      draggable={writable}
       data-task-id={task.id}
       onDragStart={(event) => {
         event.dataTransfer.setData(TASK_DRAG_TYPE, task.id);
@@ -115,34 +117,36 @@ export function TaskCard({
           ))}
         </ul>
       ) : null}
-      <div className="task-card__actions">
-        <button
-          type="button"
-          className="button--quiet"
-          data-control="edit"
-          aria-label={t('tasks.editNamed', { title: task.title })}
-          onClick={onEdit}
-        >
-          {t('tasks.edit')}
-        </button>
-        <span className="task-card__moves">
-          {(Object.keys(ARROWS) as MoveDirection[]).map((direction) => (
-            <button
-              key={direction}
-              type="button"
-              className="button--icon"
-              data-control={direction}
-              aria-label={moveLabel(direction)}
-              aria-keyshortcuts={`Alt+${ARROWS[direction].key}`}
-              title={`${moveLabel(direction)} (Alt+${ARROWS[direction].glyph})`}
-              disabled={!canMove(direction)}
-              onClick={() => onMove(direction)}
-            >
-              <span aria-hidden="true">{ARROWS[direction].glyph}</span>
-            </button>
-          ))}
-        </span>
-      </div>
+      {writable ? (
+        <div className="task-card__actions">
+          <button
+            type="button"
+            className="button--quiet"
+            data-control="edit"
+            aria-label={t('tasks.editNamed', { title: task.title })}
+            onClick={onEdit}
+          >
+            {t('tasks.edit')}
+          </button>
+          <span className="task-card__moves">
+            {(Object.keys(ARROWS) as MoveDirection[]).map((direction) => (
+              <button
+                key={direction}
+                type="button"
+                className="button--icon"
+                data-control={direction}
+                aria-label={moveLabel(direction)}
+                aria-keyshortcuts={`Alt+${ARROWS[direction].key}`}
+                title={`${moveLabel(direction)} (Alt+${ARROWS[direction].glyph})`}
+                disabled={!canMove(direction)}
+                onClick={() => onMove(direction)}
+              >
+                <span aria-hidden="true">{ARROWS[direction].glyph}</span>
+              </button>
+            ))}
+          </span>
+        </div>
+      ) : null}
     </li>
   );
 }

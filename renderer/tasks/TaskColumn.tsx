@@ -26,6 +26,7 @@ export function TaskColumn({
   canMove,
   focus,
   today,
+  writable,
   onEdit,
   onMove,
   onDrop,
@@ -37,6 +38,7 @@ export function TaskColumn({
   readonly canMove: (task: Task, direction: MoveDirection) => boolean;
   readonly focus: FocusRequest | undefined;
   readonly today: string;
+  readonly writable: boolean;
   readonly onEdit: (task: Task) => void;
   readonly onMove: (task: Task, direction: MoveDirection) => void;
   readonly onDrop: (taskId: string, status: TaskStatus, visibleIndex: number) => void;
@@ -51,7 +53,7 @@ export function TaskColumn({
       className={`task-column${over ? ' task-column--over' : ''}`}
       aria-labelledby={headingId}
       onDragOver={(event) => {
-        if (!accepts(event)) return;
+        if (!writable || !accepts(event)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'move';
         setOver(true);
@@ -62,7 +64,7 @@ export function TaskColumn({
       onDrop={(event) => {
         setOver(false);
         const taskId = event.dataTransfer.getData(TASK_DRAG_TYPE);
-        if (!taskId) return;
+        if (!taskId || !writable) return;
         event.preventDefault();
         onDrop(taskId, status, dropIndex(event, taskId));
       }}
@@ -87,6 +89,7 @@ export function TaskColumn({
               canMove={(direction) => canMove(task, direction)}
               focusRequest={focus?.taskId === task.id ? focus : undefined}
               today={today}
+              writable={writable}
               onEdit={() => onEdit(task)}
               onMove={(direction) => onMove(task, direction)}
             />

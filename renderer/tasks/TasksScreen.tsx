@@ -8,6 +8,7 @@ import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
 import type { Task } from '../../shared/cell/Task.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts';
 import { updateTask } from '../../shared/cell/updateTask.ts';
+import { canWrite } from '../drafts/canWrite.ts';
 import { useMembers } from '../drafts/useMembers.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { boardIndex } from './boardIndex.ts';
@@ -36,6 +37,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const { boardDoc, indexDoc, tasks, people } = useTaskBoard(session);
   const members = useMembers(session);
   const me = session.me.signPkHex;
+  const writable = canWrite(session.me);
   const [onlyMine, setOnlyMine] = useState(false);
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState<{ task: Task; change: TaskDraft } | undefined>(undefined);
@@ -97,7 +99,11 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
     <section className="tasks-screen" aria-labelledby={headingId}>
       <header className="tasks-screen__header">
         <h2 id={headingId}>{t('tasks.heading')}</h2>
-        <NewTaskForm onAdd={(title) => addTask(boardDoc, title, me)} />
+        {writable ? (
+          <NewTaskForm onAdd={(title) => addTask(boardDoc, title, me)} />
+        ) : (
+          <p className="muted small">{t('tasks.readerNote')}</p>
+        )}
         <div className="tasks-screen__options">
           <div className="check-field">
             <input
@@ -108,10 +114,12 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
             />
             <label htmlFor={mineId}>{t('tasks.onlyMine')}</label>
           </div>
-          <InsideCountryToggle
-            inside={isInside(me) === true}
-            onChange={(inside) => setInsideCountry(indexDoc, me, inside)}
-          />
+          {writable ? (
+            <InsideCountryToggle
+              inside={isInside(me) === true}
+              onChange={(inside) => setInsideCountry(indexDoc, me, inside)}
+            />
+          ) : null}
         </div>
       </header>
       <p className="muted small">{t('tasks.keyboardHint')}</p>
@@ -126,7 +134,10 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
             tasks={visible.filter((task) => task.status === status)}
             emptyText={emptyText(status)}
             nameOf={nameOf}
-            canMove={(task, direction) => taskMove(visible, task.id, direction) !== undefined}
+            canMove={(task, direction) =>
+              writable && taskMove(visible, task.id, direction) !== undefined
+            }
+            writable={writable}
             focus={focus}
             today={localToday()}
             onEdit={(task) => setEditingId(task.id)}

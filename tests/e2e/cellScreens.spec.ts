@@ -301,6 +301,24 @@ test('live: each member sees the other’s edits and caret under their pseudonym
   await expect(marko.locator('.collaboration-carets__label')).toHaveText('Olena');
 });
 
+test('a reader can read drafts and tasks but is offered no edits', async ({ person }) => {
+  const { page } = await person(harnessUrl({ seed: '1', reader: '1' }));
+  await expect(page.getByText('Your role in this cell is reader').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create draft' })).toHaveCount(0);
+  await page.getByRole('button', { name: /^Issue 12: editorial/ }).click();
+  const editor = editorOf(page, 'Issue 12: editorial');
+  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save version' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'View version “First outline”' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tasks' }).click();
+  await expect(page.locator('.task-card')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: 'Add task' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Edit|^Move/ })).toHaveCount(0);
+  await expect(page.locator('.task-card[draggable="true"]')).toHaveCount(0);
+});
+
 test('drafts and tasks screens are accessible in light and dark (screenshots)', async ({
   person,
 }, testInfo) => {
