@@ -44,14 +44,17 @@ function identity(name: string): Identity {
   return r.value;
 }
 
-/** Visible text of the markup: tags become spaces, runs of spaces one. */
-const textOf = (session: CellSession): string =>
-  renderToStaticMarkup(createElement(MembersScreen, { session }))
+/** Visible text of the markup (tags become spaces); never a raw key or a missing variable. */
+function textOf(session: CellSession): string {
+  const text = renderToStaticMarkup(createElement(MembersScreen, { session }))
     .replace(/<[^>]+>/g, ' ')
     .replace(/&quot;/g, '"')
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+  expect(text).not.toMatch(/\{\{|members\./);
+  return text;
+}
 
 const buttons = (session: CellSession): string[] =>
   Array.from(
