@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { encodeInviteCode } from '../../shared/invite/encodeInviteCode.ts';
+import { appUrl, expect, serverUrls, test } from './fixtures.ts';
+import { createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
+
+/** Flips one character of the code's data part to another of the bech32 alphabet (a typo). */
+function withTypo(code: string): string {
+  const i = code.length - 9;
+  const c = code[i] === 'Q' ? 'P' : 'Q';
+  return code.slice(0, i) + c + code.slice(i + 1);
+}
+
+test('the invite path: vault first, then the join form, which tells typos, foreign text and progress apart', async ({
+  person,
+}) => {
+  test.setTimeout(2 * VAULT_TIMEOUT_MS);
+  const { signal } = serverUrls();
+  const code = encodeInviteCode({
+    secret: new Uint8Array(randomBytes(32)),
+    rendezvousUrls: [signal],
+  });
+  if (!code.ok) throw new Error(code.error);
+  const { page } = await person(appUrl({ lang: 'en', signal: [signal] }));
+  await createVault(page, { invite: true });
+
+  const codeField = page.getByLabel('Invite code');
+  const pseudonym = page.getByLabel('Your pseudonym in this cell');
+  await pseudonym.fill('Heron');
+  await codeField.fill('hello, this is not a code');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/not a Quire invite code/);
+  await codeField.fill(withTypo(code.value));
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/This code has a typo/);
+
+  // A well-formed code: the join starts and shows where it stands (no coordinator is online).
+  await codeField.fill(code.value.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.locator('[data-state]').first()).toHaveAttribute(
+    'data-state',
+    /^(connecting|waiting_for_approval|timeout|invalid_code|expired)$/,
+  );
+});
