@@ -48,6 +48,31 @@ export interface CellSession {
   diagnostics(): Readonly<Record<string, number>>;
   /** Membership actions; absent in harnesses without a roster. */
   readonly governance?: CellGovernance;
+  /** This device's connection settings for the cell; absent in harnesses. */
+  readonly connection?: CellConnectionSettings;
+}
+
+export interface IceServerView {
+  readonly urls: readonly string[];
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+export interface CellConnection {
+  readonly signaling: readonly string[];
+  readonly iceServers: readonly IceServerView[];
+  readonly relayOnly: boolean;
+}
+
+/** Rendezvous URLs, ICE servers and relay-only mode of one cell on this device. */
+export interface CellConnectionSettings {
+  get(): CellConnection;
+  /** Validates and stores; takes effect when the cell is next opened (e.g. after lock/unlock). */
+  set(
+    next: CellConnection,
+  ): Promise<
+    { ok: true } | { ok: false; error: 'bad_url' | 'no_rendezvous' | 'relay_only_needs_turn' }
+  >;
 }
 
 export interface InviteView {

@@ -12,7 +12,9 @@ import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
+import { validateRendezvousUrl } from '../../shared/invite/validateRendezvousUrl.ts';
 import type {
+  CellConnection,
   CellGovernance,
   CellSession,
   InviteView,
@@ -21,6 +23,22 @@ import type {
   Role,
   SyncStatusView,
 } from './CellSession.ts';
+
+/** Rendezvous URLs must be ws(s); relay-only needs at least one TURN server (else it cannot connect). */
+function checkConnection(
+  c: CellConnection,
+): { ok: true } | { ok: false; error: 'bad_url' | 'no_rendezvous' | 'relay_only_needs_turn' } {
+  if (c.signaling.length === 0) return { ok: false, error: 'no_rendezvous' };
+  for (const url of c.signaling)
+    if (!validateRendezvousUrl(url).ok) return { ok: false, error: 'bad_url' };
+  for (const ice of c.iceServers)
+    for (const u of ice.urls)
+      if (!/^(stun|turns?):[^\s]{1,500}$/.test(u)) return { ok: false, error: 'bad_url' };
+  if (c.relayOnly && !c.iceServers.some((i) => i.urls.some((u) => u.startsWith('turn')))) {
+    return { ok: false, error: 'relay_only_needs_turn' };
+  }
+  return { ok: true };
+}
 
 /** Colour of someone else: derived from their key, so it is the same on every screen. */
 function colourOf(signPkHex: string): string {
@@ -203,6 +221,30 @@ export function createCellSession(
       ...hosting?.stats(),
     }),
     governance,
+    connection: {
+      get: () => {
+        const r = cell.cellRecord;
+        return {
+          signaling: r.signaling,
+          iceServers: r.iceServers.map((i) => ({
+            ...i,
+            urls: typeof i.urls === 'string' ? [i.urls] : i.urls,
+          })),
+          relayOnly: r.relayOnly,
+        };
+      },
+      set: async (next) => {
+        const checked = checkConnection(next);
+        if (!checked.ok) return checked;
+        await cell.update({
+          signaling: next.signaling,
+          iceServers: next.iceServers,
+          relayOnly: next.relayOnly,
+        });
+        notify();
+        return { ok: true };
+      },
+    },
     close: async () => {
       offCell();
       offDocs();

@@ -1,17 +1,41 @@
-import type { ReactElement } from 'react';
+import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellSession } from '../session/CellSession.ts';
+import { CellConnectionForm } from './CellConnectionForm.tsx';
 
-/**
- * SLOT for the session layer: per-cell settings (rendezvous URLs, ICE servers, relay-only mode,
- * diagnostics counters). Replace the body; keep the export and props.
- */
+/** Per-cell settings: connection (rendezvous, ICE, relay-only) and diagnostics counters. */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
+  const diagId = useId();
+  const [counters, setCounters] = useState(() => session.diagnostics());
+  useEffect(() => session.onStatusChange(() => setCounters(session.diagnostics())), [session]);
+  const rows = Object.entries(counters).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section className="slot" data-slot="cell-settings" data-cell={session.cellIdHex}>
+    <section className="settings stack" data-slot="cell-settings" data-cell={session.cellIdHex}>
       <h2>{t('settings.cell.heading')}</h2>
-      <p className="muted">{t('shell.slots.cellSettings')}</p>
+      {session.connection && <CellConnectionForm connection={session.connection} />}
+      <section className="panel stack" aria-labelledby={diagId}>
+        <h3 id={diagId}>{t('settings.cell.diagnostics.heading')}</h3>
+        <p className="muted">{t('settings.cell.diagnostics.help')}</p>
+        <table className="diagnostics" aria-labelledby={diagId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.cell.diagnostics.counter')}</th>
+              <th scope="col">{t('settings.cell.diagnostics.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, value]) => (
+              <tr key={name} data-counter={name}>
+                <td>
+                  <code>{name}</code>
+                </td>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </section>
   );
 }

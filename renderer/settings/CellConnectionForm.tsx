@@ -1,0 +1,108 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CellConnectionSettings, IceServerView } from '../session/CellSession.ts';
+
+const lines = (s: string): string[] =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+/** One ICE server per line: `url [username credential]`. */
+function parseIce(text: string): IceServerView[] {
+  return lines(text).map((line) => {
+    const [url = '', username, credential] = line.split(/\s+/);
+    return {
+      urls: [url],
+      ...(username ? { username } : {}),
+      ...(credential ? { credential } : {}),
+    };
+  });
+}
+
+const formatIce = (servers: readonly IceServerView[]): string =>
+  servers
+    .map((s) => [s.urls.join(','), s.username, s.credential].filter(Boolean).join(' '))
+    .join('\n');
+
+/** Rendezvous URLs, ICE (STUN/TURN) servers and relay-only mode of one cell on this device. */
+export function CellConnectionForm({
+  connection,
+}: {
+  readonly connection: CellConnectionSettings;
+}): ReactElement {
+  const { t } = useTranslation();
+  const ids = { rendezvous: useId(), ice: useId(), relay: useId(), status: useId() };
+  const initial = connection.get();
+  const [rendezvous, setRendezvous] = useState(initial.signaling.join('\n'));
+  const [ice, setIce] = useState(formatIce(initial.iceServers));
+  const [relayOnly, setRelayOnly] = useState(initial.relayOnly);
+  const [message, setMessage] = useState<string>('');
+
+  const save = async (): Promise<void> => {
+    const result = await connection.set({
+      signaling: lines(rendezvous),
+      iceServers: parseIce(ice),
+      relayOnly,
+    });
+    setMessage(result.ok ? t('settings.cell.saved') : t(`settings.cell.errors.${result.error}`));
+  };
+
+  return (
+    <form
+      className="panel stack"
+      aria-labelledby={`${ids.rendezvous}-h`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id={`${ids.rendezvous}-h`}>{t('settings.cell.connection')}</h3>
+      <div className="field">
+        <label htmlFor={ids.rendezvous}>{t('settings.cell.rendezvous')}</label>
+        <textarea
+          id={ids.rendezvous}
+          rows={3}
+          value={rendezvous}
+          onChange={(e) => setRendezvous(e.target.value)}
+          aria-describedby={`${ids.rendezvous}-help`}
+        />
+        <p id={`${ids.rendezvous}-help`} className="muted">
+          {t('settings.cell.rendezvousHelp')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.ice}>{t('settings.cell.ice')}</label>
+        <textarea
+          id={ids.ice}
+          rows={3}
+          value={ice}
+          onChange={(e) => setIce(e.target.value)}
+          aria-describedby={`${ids.ice}-help`}
+        />
+        <p id={`${ids.ice}-help`} className="muted">
+          {t('settings.cell.iceHelp')}
+        </p>
+      </div>
+      <div className="field field--inline">
+        <input
+          id={ids.relay}
+          type="checkbox"
+          checked={relayOnly}
+          onChange={(e) => setRelayOnly(e.target.checked)}
+          aria-describedby={`${ids.relay}-help`}
+        />
+        <label htmlFor={ids.relay}>{t('settings.cell.relayOnly')}</label>
+      </div>
+      <p id={`${ids.relay}-help`} className="muted">
+        {t('settings.cell.relayOnlyHelp')}
+      </p>
+      <div>
+        <button type="submit">{t('settings.cell.save')}</button>
+      </div>
+      <p id={ids.status} role="status" aria-live="polite">
+        {message}
+      </p>
+    </form>
+  );
+}
