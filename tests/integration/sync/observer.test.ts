@@ -19,7 +19,7 @@ import {
   spawnPeers,
   tempDirs,
   waitAll,
-  withDiagnostics,
+  printIfFailed,
 } from './syncCluster.ts';
 
 interface WireRecordReply {
@@ -43,7 +43,8 @@ describe('observer', () => {
   const dirs = tempDirs();
   let server: SignalServer | undefined;
   let peers: PeerProcess[] = [];
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    await printIfFailed(task, peers);
     await pool.closeAll();
     peers = [];
     await server?.close();
@@ -87,6 +88,7 @@ describe('observer', () => {
       pseudonymA: `Pseudo-Anna-${tag}`,
       pseudonymB: `Pseudo-Boris-${tag}`,
       pseudonymC: `Pseudo-Chen-${tag}`,
+      pseudonymRenamed: `Pseudo-Boris-Renamed-${tag}`,
       title: `Draft-Title-${tag}`,
       contentA: `Content-Alpha-${tag}`,
       contentB: `Content-Bravo-${tag}`,
@@ -96,73 +98,78 @@ describe('observer', () => {
     peers = await spawnPeers(pool, ['A', 'B', 'C']);
     const [a, b, c] = peers as [PeerProcess, PeerProcess, PeerProcess];
     const stores = [await dirs.make('A'), await dirs.make('B'), await dirs.make('C')];
-    await withDiagnostics(
-      () => peers,
-      async () => {
-        await identities(peers, [secrets.pseudonymA, secrets.pseudonymB, secrets.pseudonymC]);
-        await runtimeCell(a, [b, c], {
-          name: secrets.cellName,
-          signaling: server!.url,
-          dirs: stores,
-          extra: { record: true },
-        });
-        // B was admitted before C: it learns C (and C's pseudonym) only from a roster envelope.
-        await waitAll(peers, { peers: 2, members: 3 });
-        const { draftId: doc } = await a.request<{ draftId: string }>('createDraft', {
-          title: secrets.title,
-        });
-        const contents = [secrets.contentA, secrets.contentB, secrets.contentC];
-        await Promise.all(
-          peers.map((p, i) => p.request('edit', { doc, text: `${contents[i]} `, at: 'end' })),
-        );
-        let length = contents.reduce((n, s) => n + s.length + 1, 0);
-        await converge(peers, doc, length);
-        // A rollover: every document travels once more, as snapshots in generation 1.
-        await a.request('rollover');
-        await waitAll(peers, { peers: 2, generation: 1 });
-        await c.request('edit', { doc, text: secrets.contentLate, at: 'end' });
-        length += secrets.contentLate.length;
-        await converge(peers, doc, length);
-
-        // Positive controls: the members read every secret the observer must not.
-        for (const p of peers) {
-          const { text } = await p.request<{ text: string }>('text', { doc });
-          for (const s of [...contents, secrets.contentLate]) expect(text).toContain(s);
-          const { titles } = await p.request<{ titles: string[] }>('drafts');
-          expect(titles).toEqual([secrets.title]);
-        }
-
-        const patterns = canarySet(secrets);
-        const hits: string[] = [];
-        // The rendezvous server: each relayed frame, and all of them as one stream.
-        expect(frames.length).toBe(server!.stats().relayedMessages);
-        expect(frames.length).toBeGreaterThan(5);
-        frames.forEach((f, i) => hits.push(...findCanaries(f, patterns, `frame ${i}`)));
-        hits.push(...findCanaries(Buffer.concat(frames), patterns, 'all frames'));
-        // Every wire-doc entry and every Yjs update each member's wire docs saw.
-        for (const p of peers) {
-          const wire = await p.request<WireRecordReply>('wireRecord', {}, 30_000);
-          // 2 invites, 2 admits, title, 3 texts, snapshots, rollover notices, the late text.
-          expect(wire.entries.length, `${p.name}'s wire entries`).toBeGreaterThanOrEqual(12);
-          expect(wire.entries.every((e) => e.type === 'bytes')).toBe(true);
-          for (const e of wire.entries) {
-            hits.push(...findCanaries(Buffer.from(e.key), patterns, `${p.name} key ${e.key}`));
-            hits.push(...findCanaries(bytes(e.value ?? ''), patterns, `${p.name} entry ${e.key}`));
-          }
-          wire.updates.forEach((u, i) =>
-            hits.push(...findCanaries(bytes(u), patterns, `${p.name} update ${i}`)),
-          );
-        }
-        // At rest: each member's vault over FileStorage (envelopes, checkpoints, keyring).
-        for (const [i, dir] of stores.entries()) {
-          const files = await filesUnder(dir);
-          expect(files.reduce((n, f) => n + f.data.length, 0)).toBeGreaterThan(10_000);
-          for (const f of files)
-            hits.push(...findCanaries(f.data, patterns, `disk ${i} ${f.path}`));
-        }
-        expect(hits).toEqual([]);
-        noEscapes(peers);
-      },
+    await identities(peers, [secrets.pseudonymA, secrets.pseudonymB, secrets.pseudonymC]);
+    await runtimeCell(a, [b, c], {
+      name: secrets.cellName,
+      signaling: server.url,
+      dirs: stores,
+      extra: { record: true },
+    });
+    // B was admitted before C: it learns C (and C's pseudonym) only from a roster envelope.
+    await waitAll(peers, { peers: 2, members: 3 });
+    // A member renames itself: its new pseudonym travels in a roster envelope.
+    await b.request('rename', { pseudonym: secrets.pseudonymRenamed });
+    const { draftId: doc } = await a.request<{ draftId: string }>('createDraft', {
+      title: secrets.title,
+    });
+    const contents = [secrets.contentA, secrets.contentB, secrets.contentC];
+    await Promise.all(
+      peers.map((p, i) => p.request('edit', { doc, text: `${contents[i]} `, at: 'end' })),
     );
+    let length = contents.reduce((n, s) => n + s.length + 1, 0);
+    await converge(peers, doc, length);
+    // A rollover: every document travels once more, as snapshots in generation 1.
+    await a.request('rollover');
+    await waitAll(peers, { peers: 2, generation: 1 });
+    await c.request('edit', { doc, text: secrets.contentLate, at: 'end' });
+    length += secrets.contentLate.length;
+    await converge(peers, doc, length);
+
+    // Positive controls: the members read every secret the observer must not.
+    for (const p of peers) {
+      const { text } = await p.request<{ text: string }>('text', { doc });
+      for (const s of [...contents, secrets.contentLate]) expect(text).toContain(s);
+      const { titles } = await p.request<{ titles: string[] }>('drafts');
+      expect(titles).toEqual([secrets.title]);
+      const roster = await p.request<{ cellName: string; pseudonyms: string[] }>('roster');
+      expect(roster.cellName).toBe(secrets.cellName);
+      expect(roster.pseudonyms.sort()).toEqual(
+        [secrets.pseudonymA, secrets.pseudonymRenamed, secrets.pseudonymC].sort(),
+      );
+    }
+
+    const patterns = canarySet(secrets);
+    const hits: string[] = [];
+    // The rendezvous server: each relayed frame, and all of them as one stream.
+    expect(frames.length).toBe(server.stats().relayedMessages);
+    expect(frames.length).toBeGreaterThan(5);
+    frames.forEach((f, i) => hits.push(...findCanaries(f, patterns, `frame ${i}`)));
+    hits.push(...findCanaries(Buffer.concat(frames), patterns, 'all frames'));
+    // Every wire-doc entry and every Yjs update each member's wire docs saw.
+    for (const p of peers) {
+      const wire = await p.request<WireRecordReply>('wireRecord', {}, 30_000);
+      // 2 invites, 2 admits, a rename, title, 3 texts, snapshots, rollover notice, late text.
+      expect(wire.entries.length, `${p.name}'s wire entries`).toBeGreaterThanOrEqual(12);
+      expect(wire.entries.every((e) => e.type === 'bytes')).toBe(true);
+      for (const e of wire.entries) {
+        hits.push(...findCanaries(Buffer.from(e.key), patterns, `${p.name} key ${e.key}`));
+        hits.push(...findCanaries(bytes(e.value ?? ''), patterns, `${p.name} entry ${e.key}`));
+      }
+      wire.updates.forEach((u, i) =>
+        hits.push(...findCanaries(bytes(u), patterns, `${p.name} update ${i}`)),
+      );
+      // The updates are the wire docs' bytes: every entry's sealed bytes sit in them verbatim.
+      const stream = Buffer.concat(wire.updates.map(bytes));
+      for (const e of wire.entries)
+        expect(stream.indexOf(bytes(e.value ?? '')), `${p.name} ${e.key} in updates`).not.toBe(-1);
+    }
+    // At rest: each member's vault over FileStorage (envelopes, checkpoints, keyring).
+    for (const [i, dir] of stores.entries()) {
+      const files = await filesUnder(dir);
+      expect(files.reduce((n, f) => n + f.data.length, 0)).toBeGreaterThan(10_000);
+      for (const f of files) hits.push(...findCanaries(f.data, patterns, `disk ${i} ${f.path}`));
+    }
+    expect(hits).toEqual([]);
+    noEscapes(peers);
   });
 });

@@ -162,17 +162,16 @@ export async function diagnose(peers: readonly PeerProcess[]): Promise<string> {
   return parts.join('\n');
 }
 
-/** Runs `fn`; if it throws, prints every peer's diagnostics before rethrowing. */
-export async function withDiagnostics<T>(
-  peers: () => readonly PeerProcess[],
-  fn: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    console.error(`sync peers at failure:\n${await diagnose(peers())}`);
-    throw e;
-  }
+/**
+ * For afterEach, before the peers are killed: prints every peer's diagnostics if the test failed,
+ * by an assertion or by the test timeout (the timeout skips any catch inside the test).
+ */
+export async function printIfFailed(
+  task: { readonly result?: { readonly state?: string } },
+  peers: readonly PeerProcess[],
+): Promise<void> {
+  if (task.result?.state !== 'fail' || peers.length === 0) return;
+  console.error(`sync peers at failure:\n${await diagnose(peers)}`);
 }
 
 /** Fails if any peer reported an error that got past the engine's and transport's containment. */

@@ -6,7 +6,7 @@
  *           openFixed {cellId, epochKey, members, signaling, dir?, limits?, record?}
  *           createCell {name, signaling, dir, limits?, record?} | invite -> {secret}
  *           joinRequest {secret} -> {request} | admit {secret, request} -> {welcome}
- *           joinCell {welcome, dir, limits?, record?}
+ *           joinCell {welcome, dir, limits?, record?} | rename {pseudonym} | roster
  * Content:  createDraft {title} -> {draftId} | drafts -> {titles} | edit {doc, ...} | bulk {doc,
  *           count, size} | text {doc} | digest {doc} | waitDigest {doc, length?, hash?, timeoutMs}
  * Engine:   status | waitStatus {peers, generation?, members?, timeoutMs} | rollover |
@@ -25,7 +25,6 @@ import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
 import { classifyYWebrtcRejection } from '../../../shared/transport/classifyYWebrtcRejection.ts';
 import type { SyncLimits } from '../../../shared/sync/SyncLimits.ts';
-import { BEACON_GENERATION, scopeKey } from '../../../shared/sync/WireScope.ts';
 import {
   admit,
   inviteSecret,
@@ -36,6 +35,7 @@ import {
   recordFromWelcomeBody,
   type PeerCell,
 } from './peerCell.ts';
+import { nonZero, storedBytes, wireRecordReply } from './peerReports.ts';
 import { recordingTransport, type WireRecord } from './recordingTransport.ts';
 import { runPeerChild, type CommandArgs } from '../transport/runPeerChild.ts';
 
@@ -70,6 +70,15 @@ const child = runPeerChild({
   admit: (a) => ({
     welcome: admit(runtime(), str(a, 'secret'), a.request as Record<string, unknown>),
   }),
+  rename: (a) => {
+    const op = runtime().publishOp({ type: 'rename', pseudonym: str(a, 'pseudonym') });
+    if (!op.ok) throw new Error(op.error);
+    return {};
+  },
+  roster: () => {
+    const r = runtime().currentRoster();
+    return { cellName: r.cellName, pseudonyms: Array.from(r.members.values(), (m) => m.pseudonym) };
+  },
   joinCell: async (a) => {
     const record = recordFromWelcomeBody(self(), str(a, 'welcome'));
     cell = await openRuntimeCell(record, str(a, 'dir'), transportFor(a), limitsOf(a).limits);
@@ -98,8 +107,8 @@ const child = runPeerChild({
     await open().sync.rollover();
     return status();
   },
-  storedBytes,
-  wireRecord,
+  storedBytes: () => storedBytes(open()),
+  wireRecord: () => wireRecordReply(wire),
   diag,
   close: async () => {
     await cell?.runtime?.close();
@@ -258,49 +267,16 @@ async function waitStatus(a: CommandArgs): Promise<Record<string, unknown>> {
   }
 }
 
-/** Envelope bytes in the store, per scope: every generation up to the current one and the beacon. */
-async function storedBytes(): Promise<Record<string, unknown>> {
-  const { sync, store, storage } = open();
-  const { epoch, generation } = sync.status();
-  const scopes: Record<string, { entries: number; bytes: number }> = {};
-  let total = 0;
-  for (let e = 0; e <= epoch; e++) {
-    const keys = Array.from({ length: generation + 2 }, (_, g) => scopeKey(e, g));
-    for (const key of [...keys, scopeKey(e, BEACON_GENERATION)]) {
-      const entries = await store.loadEnvelopes(key);
-      const bytes = entries.reduce((n, x) => n + x.bytes.length, 0);
-      if (entries.length > 0) scopes[key] = { entries: entries.length, bytes };
-      total += bytes;
-    }
-  }
-  return { total, scopes, file: storage?.stats().liveBytes };
-}
-
-const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
-
-function wireRecord(): Record<string, unknown> {
-  if (!wire) throw new Error('not joined');
-  return {
-    rooms: wire.rooms,
-    entries: Array.from(wire.entries, ([key, value]) => ({
-      key,
-      value: value instanceof Uint8Array ? b64(value) : null,
-      type: value instanceof Uint8Array ? 'bytes' : typeof value,
-    })),
-    updates: wire.updates.map(b64),
-  };
-}
-
 function diag(): Record<string, unknown> {
   return {
     pid: process.pid,
     escaped,
     swallowed: installYWebrtcRejectionFilter().swallowed(),
-    transport: nodeTransport.stats(),
+    transport: nonZero(nodeTransport.stats()),
     ...(cell
       ? {
           status: status(),
-          diagnostics: cell.sync.diagnostics.snapshot(),
+          diagnostics: nonZero(cell.sync.diagnostics.snapshot()),
           storage: cell.storage?.stats(),
           state: cell.runtime?.state,
         }
