@@ -21,14 +21,16 @@ export function StrengthMeter({
       <span id={labelId} className="strength__label">
         {t('vault.strength.label')}
       </span>
+      {/* 1..5 so that even "very weak" shows a sliver; low/high colour 0-2 red, 3-4 green. */}
       <meter
         aria-labelledby={labelId}
+        aria-valuetext={strength === undefined ? undefined : t(`vault.strength.level.${level}`)}
         min={0}
-        max={4}
-        low={2}
-        high={3}
-        optimum={4}
-        value={strength === undefined ? 0 : score + 0.01}
+        max={5}
+        low={3}
+        high={4}
+        optimum={5}
+        value={strength === undefined ? 0 : score + 1}
       />
       <span className="strength__value" aria-live="polite">
         {strength === undefined ? t('vault.strength.empty') : t(`vault.strength.level.${level}`)}
