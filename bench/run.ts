@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --out dir]`: Quire against plain Yjs and plain
+ * y-webrtc, side by side, on the automerge-paper editing trace (docs/BENCHMARKS.md). Prints a
+ * table with pass/fail against the targets (never fails the build on a miss) and writes
+ * results.json and results.svg: into bench/ for a full run, into bench/out/ for --quick.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSignalServer } from '../node/signal/SignalServer.ts';
+import { sodiumReady } from '../shared/crypto/sodium.ts';
+import { createPeerPool } from '../tests/integration/transport/peerProcess.ts';
+import { spawnFleet, type BenchContext, type Fleet, type ScenarioResult } from './BenchContext.ts';
+import { loadTrace, tracePrefix, tracesDir } from './loadTrace.ts';
+import { currentLoad, machineInfo } from './machineInfo.ts';
+import { printTable } from './printTable.ts';
+import { renderChart } from './renderChart.ts';
+import { coldJoin } from './scenarios/coldJoin.ts';
+import { coldOpen } from './scenarios/coldOpen.ts';
+import { editLatency } from './scenarios/editLatency.ts';
+import { mesh } from './scenarios/mesh.ts';
+import { sealOpen } from './scenarios/sealOpen.ts';
+import { traceReplay, type ReplayedDoc } from './scenarios/traceReplay.ts';
+import { typing } from './scenarios/typing.ts';
+import { round } from './stats.ts';
+import { TARGETS, verdict } from './targets.ts';
+import { humanTyping } from './typingModel.ts';
+
+const SCENARIOS = ['seal', 'trace', 'coldopen', 'latency', 'coldjoin', 'mesh', 'typing'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+/** --quick replays this many transactions of the trace instead of all 259,778. */
+const QUICK_TXNS = 12_000;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const quick = values.quick === true;
+const only = new Set((values.only ?? SCENARIOS.join(',')).split(',') as Scenario[]);
+const projectRoot = resolve(import.meta.dirname, '..');
+const outDir = resolve(
+  values.out ?? (quick ? join(projectRoot, 'bench/out') : join(projectRoot, 'bench')),
+);
+
+const started = performance.now();
+const log = (line: string): void => console.log(line);
+const machine = machineInfo();
+const results: Record<string, number> = {};
+const details: Record<string, number> = {};
+const errors: Record<string, string> = {};
+
+await sodiumReady();
+const signal = await startSignalServer({ host: '127.0.0.1', port: 0 });
+const pool = createPeerPool();
+const tmpDir = await mkdtemp(join(tmpdir(), 'quire-bench-'));
+let fleet: Promise<Fleet> | undefined;
+const ctx: BenchContext = {
+  quick,
+  projectRoot,
+  signalUrl: signal.url,
+  pool,
+  tmpDir,
+  log,
+  fleet: () => (fleet ??= spawnFleet(pool)),
+};
+log(
+  `Quire bench (${quick ? 'quick' : 'full'}): ${machine.cores} cores, ${machine.cpu_model}, Node ${machine.node}, load ${machine.load_avg_start}`,
+);
+
+async function step(name: Scenario, fn: () => Promise<ScenarioResult | undefined>): Promise<void> {
+  if (!only.has(name)) return;
+  const t0 = performance.now();
+  log(`- ${name}`);
+  try {
+    const r = await fn();
+    if (r) {
+      Object.assign(results, r.metrics);
+      Object.assign(details, r.details);
+    }
+  } catch (e) {
+    errors[name] = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    log(`  ${name} failed: ${errors[name]}`);
+  } finally {
+    details[`time_${name}_s`] = (performance.now() - t0) / 1000;
+  }
+}
+
+const fullTrace =
+  only.has('trace') || only.has('coldopen') || only.has('coldjoin')
+    ? loadTrace(projectRoot, 'automerge-paper')
+    : undefined;
+let replayed: ReplayedDoc | undefined;
+try {
+  await step('seal', () => sealOpen(ctx));
+  await step('trace', async () => {
+    if (!fullTrace) {
+      log(`  skipped: no trace at ${tracesDir(projectRoot)} (set QUIRE_TRACES_DIR)`);
+      return undefined;
+    }
+    const trace = quick ? tracePrefix(fullTrace, QUICK_TXNS) : fullTrace;
+    const r = await traceReplay(trace, humanTyping());
+    replayed = r.doc;
+    log(`  ${r.metrics.trace_envelopes} envelopes for ${trace.txns.length} transactions`);
+    return r;
+  });
+  await step('coldopen', async () => (replayed ? coldOpen(ctx, replayed) : undefined));
+  await step('latency', () => editLatency(ctx));
+  await step('coldjoin', async () => (replayed ? coldJoin(ctx, replayed) : undefined));
+  await step('mesh', () => mesh(ctx));
+  await step('typing', () => typing(ctx, fullTrace?.endContent));
+} finally {
+  await pool.closeAll();
+  await signal.close();
+  await rm(tmpDir, { recursive: true, force: true });
+}
+
+machine.load_avg_end = currentLoad();
+const rounded = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, round(v)]));
+const output = {
+  ...rounded,
+  machine,
+  meta: {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    duration_s: round((performance.now() - started) / 1000, 1),
+    trace: quick ? `automerge-paper, first ${QUICK_TXNS} transactions` : 'automerge-paper',
+    typing_model: humanTyping().name,
+    errors,
+  },
+  targets: TARGETS.map((t) => ({
+    key: t.key,
+    op: t.op,
+    value: t.value,
+    verdict: verdict(t, rounded),
+  })),
+  details: Object.fromEntries(Object.entries(details).map(([k, v]) => [k, round(v)])),
+};
+await mkdir(outDir, { recursive: true });
+const jsonPath = join(outDir, 'results.json');
+const svgPath = join(outDir, 'results.svg');
+await writeFile(jsonPath, `${JSON.stringify(output, null, 2)}\n`);
+const subtitle = `${output.meta.mode} run ${output.meta.date.slice(0, 16)}Z · ${machine.cores} cores ${machine.cpu_model} · Node ${machine.node} · load ${machine.load_avg_start}→${machine.load_avg_end}`;
+await writeFile(svgPath, renderChart({ ...rounded, ...output.details }, subtitle));
+log('');
+log(printTable(rounded));
+log('');
+log(
+  `${Object.keys(errors).length === 0 ? 'all scenarios ran' : `failed: ${Object.keys(errors).join(', ')}`}; ${output.meta.duration_s} s; wrote ${relative(projectRoot, jsonPath)}, ${relative(projectRoot, svgPath)}`,
+);

@@ -1,0 +1,60 @@
+/** The targets: printed as pass/fail, never failing the build. */
+export interface Target {
+  readonly key: string;
+  readonly op: '<=' | '>=' | '<';
+  readonly value: number;
+  readonly label: string;
+  /** For the chart: the Quire figure and its baseline (a bar pair), when the target is a ratio. */
+  readonly pair?: { readonly quire: string; readonly baseline: string; readonly unit: string };
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    key: 'latency_p50_ratio',
+    op: '<=',
+    value: 1.3,
+    label: 'Edit round trip p50 (vs y-webrtc)',
+    pair: { quire: 'latency_p50_ms', baseline: 'latency_plain_p50_ms', unit: 'ms' },
+  },
+  {
+    key: 'open_vs_verify_limit_ratio',
+    op: '>=',
+    value: 0.7,
+    label: 'Envelope opens/s (vs Ed25519 verify/s)',
+    pair: { quire: 'open_per_s', baseline: 'verify_limit_per_s', unit: '/s' },
+  },
+  {
+    key: 'wire_bytes_ratio',
+    op: '<=',
+    value: 1.5,
+    label: 'Wire bytes, trace (vs plain Yjs updates)',
+    pair: { quire: 'wire_bytes', baseline: 'wire_bytes_plain', unit: 'B' },
+  },
+  {
+    key: 'store_bytes_ratio',
+    op: '<=',
+    value: 1.5,
+    label: 'Stored bytes after rollover (vs Yjs state)',
+    pair: { quire: 'store_bytes_after_rollover', baseline: 'store_bytes_plain', unit: 'B' },
+  },
+  {
+    key: 'cold_open_ratio',
+    op: '<=',
+    value: 1.5,
+    label: 'Cold open (vs plain Yjs load)',
+    pair: { quire: 'cold_open_ms', baseline: 'cold_open_plain_ms', unit: 'ms' },
+  },
+  { key: 'cold_open_ms', op: '<', value: 1000, label: 'Cold open (ms)' },
+  { key: 'cold_join_ms', op: '<', value: 3000, label: 'Cold join (ms)' },
+  { key: 'typing_p95_ms', op: '<', value: 16, label: 'Keystroke to paint p95 (ms)' },
+];
+
+export type Verdict = 'pass' | 'FAIL' | 'n/a';
+
+export function verdict(t: Target, results: Readonly<Record<string, unknown>>): Verdict {
+  const v = results[t.key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 'n/a';
+  if (t.op === '<=') return v <= t.value ? 'pass' : 'FAIL';
+  if (t.op === '>=') return v >= t.value ? 'pass' : 'FAIL';
+  return v < t.value ? 'pass' : 'FAIL';
+}
