@@ -1,5 +1,6 @@
 import './zodJitless.ts';
 import './styles.css';
+import './shell/forms.css';
 import './shell/shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
