@@ -8,7 +8,6 @@ import { isLastCoordinator } from './isLastCoordinator.ts';
 import { MemberRow } from './MemberRow.tsx';
 import { MyMembership } from './MyMembership.tsx';
 import { PendingRequestCard } from './PendingRequestCard.tsx';
-import { RemovedNotice } from './RemovedBanner.tsx';
 import type { Outcome } from './Report.ts';
 import { useGovernanceVersion } from './useGovernanceVersion.ts';
 import './members.css';
@@ -60,7 +59,6 @@ function Governed({
 
   return (
     <>
-      {!active && <RemovedNotice />}
       <div className="members__outcome" aria-live="polite">
         {outcome && (
           <p className={outcome.ok ? 'notice' : 'error'} role={outcome.ok ? undefined : 'alert'}>

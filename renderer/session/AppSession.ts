@@ -26,6 +26,11 @@ export type JoinState =
   | 'invalid_code'
   | 'timeout';
 
+/** Shown to the joiner while waiting: the words the coordinator will ask them to read out. */
+export interface JoinDetail {
+  readonly safetyWords: readonly string[];
+}
+
 /**
  * What the app shell may do once the vault is unlocked. Implemented by renderer/session over the
  * vault, the cell runtime and the sync engine; the shell never touches keys or envelopes.
@@ -42,7 +47,7 @@ export interface AppSession {
   join(
     code: string,
     pseudonym: string,
-    onState: (state: JoinState) => void,
+    onState: (state: JoinState, detail: JoinDetail) => void,
   ): Promise<Result<string, JoinState>>;
   /** Closes every cell, drops keys and decrypted content (zeroed where possible). */
   lock(): Promise<void>;

@@ -1,5 +1,6 @@
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { createIdentity } from '../../shared/identity/createIdentity.ts';
+import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
@@ -85,13 +86,14 @@ export async function openAppSession(
     join: async (code, pseudonym, onState) => {
       const identity = createIdentity(pseudonym);
       if (!identity.ok) return err('invalid_code');
+      const words = safetyWords(identity.value.signPk, identity.value.boxPk);
       const result = await joinWithCode({
         code,
         transport,
         identity: identity.value,
         pseudonym: identity.value.pseudonym,
         timeoutMs: JOIN_TIMEOUT_MS,
-        onState: (s) => onState(s.status),
+        onState: (s) => onState(s.status, { safetyWords: words }),
       });
       if (!result.ok) {
         const state: JoinState =

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DraftsScreen } from '../drafts/DraftsScreen.tsx';
 import type { AppSession } from '../session/AppSession.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { RemovedBanner } from '../members/RemovedBanner.tsx';
 import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
 import { CellTabs } from './CellTabs.tsx';
@@ -55,6 +56,7 @@ function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
           {t('shell.cell.youAre', { pseudonym: cell.me.pseudonym })}
         </p>
       </header>
+      <RemovedBanner session={cell} />
       <CellTabs
         label={t('shell.tabs.label', { cell: cell.cellName })}
         tabs={tabs}

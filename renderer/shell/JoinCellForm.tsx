@@ -39,6 +39,7 @@ export function JoinCellForm({
   const [code, setCode] = useState('');
   const [pseudonym, setPseudonym] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [words, setWords] = useState<readonly string[]>([]);
   const joining = status.kind === 'joining';
 
   return (
@@ -56,7 +57,8 @@ export function JoinCellForm({
         if (!who.ok) return setStatus({ kind: 'bad_pseudonym' });
         setStatus({ kind: 'joining', state: 'connecting' });
         void session
-          .join(code, who.value, (state) => {
+          .join(code, who.value, (state, detail) => {
+            setWords(detail.safetyWords);
             setStatus(FINAL.has(state) ? { kind: 'ended', state } : { kind: 'joining', state });
           })
           .then(
@@ -106,6 +108,17 @@ export function JoinCellForm({
       <div id={ids.status} aria-live="polite">
         <JoinStatus status={status} />
       </div>
+      {joining && words.length > 0 && (
+        <section className="stack" aria-labelledby={`${ids.status}-words`}>
+          <h2 id={`${ids.status}-words`}>{t('shell.join.yourWords')}</h2>
+          <p className="muted">{t('shell.join.yourWordsHelp')}</p>
+          <ol className="safety-words" data-testid="join-safety-words">
+            {words.map((w, i) => (
+              <li key={`${i}-${w}`}>{w}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <div className="actions">
         <button type="submit" disabled={joining}>
           {t('shell.join.submit')}
