@@ -92,6 +92,8 @@ test('invite journey: create, join, compare safety words, approve, see each othe
     'Ask them to read their safety words to you; approve only if they match.',
   );
   const requestWords = await wordsIn(request.getByRole('list', { name: 'Safety words of Boris' }));
+  // What Boris reads out while waiting is exactly what Anna sees in the request.
+  expect(await wordsIn(boris.getByTestId('join-safety-words'))).toEqual(requestWords);
   await expect(
     request.getByRole('checkbox', { name: /read what the cell wrote before/ }),
   ).toBeChecked();
