@@ -131,6 +131,29 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await expect(row.locator('.member__verified')).toHaveText('Verified');
   await expect(invite).toContainText('Used');
 
+  // Both edit one draft live through the encrypted engine (every byte between them sealed and
+  // signed), each seeing the other's caret under the roster's pseudonym.
+  await anna.getByRole('tab', { name: 'Drafts' }).click();
+  await anna.getByRole('textbox', { name: 'Title of a new draft' }).fill('Issue 1');
+  await anna.getByRole('button', { name: 'Create draft' }).click();
+  const annaEditor = anna.getByRole('textbox', { name: 'Text of “Issue 1”' });
+  await annaEditor.click();
+  await anna.keyboard.type('Printed at night. ');
+  await boris.getByRole('tab', { name: 'Drafts' }).click();
+  await boris.getByRole('button', { name: /^Issue 1/ }).click({ timeout: NETWORK_TIMEOUT_MS });
+  const borisEditor = boris.getByRole('textbox', { name: 'Text of “Issue 1”' });
+  await expect(borisEditor).toContainText('Printed at night.', { timeout: NETWORK_TIMEOUT_MS });
+  await borisEditor.click();
+  await boris.keyboard.press('End');
+  await boris.keyboard.type('Handed out at dawn.');
+  await expect(annaEditor).toContainText('Handed out at dawn.', { timeout: NETWORK_TIMEOUT_MS });
+  await expect(anna.locator('.collaboration-carets__label')).toHaveText('Boris', {
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+  await checkScreen(anna, testInfo, 'drafts-together');
+  await openMembers(anna);
+  await openMembers(boris);
+
   // A role change and a rename travel through the roster to the other device.
   await row.getByLabel('Role of Boris').selectOption('reader');
   await row.getByRole('button', { name: 'Change role' }).click();
