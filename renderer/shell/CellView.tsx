@@ -4,6 +4,7 @@ import { DraftsScreen } from '../drafts/DraftsScreen.tsx';
 import type { AppSession } from '../session/AppSession.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { RemovedBanner } from '../members/RemovedBanner.tsx';
+import { CellStatus } from './CellStatus.tsx';
 import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
 import { CellTabs } from './CellTabs.tsx';
@@ -55,6 +56,7 @@ function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
           <span className="swatch" style={{ background: cell.me.colour }} aria-hidden="true" />
           {t('shell.cell.youAre', { pseudonym: cell.me.pseudonym })}
         </p>
+        <CellStatus session={cell} />
       </header>
       <RemovedBanner session={cell} />
       <CellTabs

@@ -1,0 +1,31 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
+
+/**
+ * The cell's connection at a glance: rendezvous reachable, peers online, last synced, edits not
+ * yet sent. Polled once a second from the session; it never blocks typing.
+ */
+export function CellStatus({ session }: { readonly session: CellSession }): ReactElement {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<SyncStatusView>(() => session.status());
+  useEffect(() => session.onStatusChange(() => setStatus(session.status())), [session]);
+  const state = !status.rendezvousReachable ? 'offline' : status.peers > 0 ? 'online' : 'alone';
+  const seconds =
+    status.lastSyncedAt === undefined
+      ? undefined
+      : Math.max(0, Math.round((Date.now() - status.lastSyncedAt) / 1000));
+  return (
+    <p
+      className={`cell-status cell-status--${state}`}
+      role="status"
+      data-state={state}
+      data-peers={status.peers}
+    >
+      <span className="cell-status__dot" aria-hidden="true" />
+      {t(`shell.status.${state}`, { count: status.peers })}
+      {seconds !== undefined && <> · {t('shell.status.synced', { seconds })}</>}
+      {status.unsynced > 0 && <> · {t('shell.status.unsynced', { count: status.unsynced })}</>}
+    </p>
+  );
+}
