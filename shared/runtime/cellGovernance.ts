@@ -137,6 +137,9 @@ export async function rotateEpoch(cell: CellRuntime): Promise<Result<number, str
   if (!wraps.ok) return err(wraps.error);
   const rotate = cell.publishOp({ type: 'rotate', newEpoch, wraps: wraps.value });
   if (!rotate.ok) return rotate;
+  // Relays cannot read the rotate op: each gets its own wrap as a notice in the old epoch's wire
+  // doc, where it still listens (shared/sync/relayNotice.ts).
+  for (const w of wraps.value) if (w.kind === 'relay') cell.sync.publishRelayNotice(w.sealed);
   const epochKeys = new Map(cell.cellRecord.epochKeys);
   epochKeys.set(newEpoch, key);
   await cell.update({ epochKeys });

@@ -12,6 +12,7 @@ import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
+import { relayNoticeKey } from './relayNotice.ts';
 import { realScheduler } from './Scheduler.ts';
 import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
 import { SyncWriter } from './SyncWriter.ts';
@@ -232,6 +233,21 @@ export class CellSync {
   /** Posts a roster op (governance) as a `roster` envelope. */
   publishRosterOp(op: Uint8Array): void {
     this.writer.publish(CELL_DOC_ID, ENVELOPE_KIND.roster, op, this.current);
+  }
+
+  /**
+   * Puts a blind relay's rotation notice (its sealed wrap, relayNotice.ts) into the current wire
+   * doc, persisted first like our own envelopes so a relay that comes later still finds it.
+   */
+  publishRelayNotice(sealed: Uint8Array): void {
+    const scope = this.current;
+    const key = relayNoticeKey(sealed);
+    if (this.closed || !scope.keep(key, sealed)) return;
+    scope.status.set(key, 'applied');
+    this.writer.enqueue(async () => {
+      await this.opts.store.saveEnvelopes(scope.key, [{ envId: key, bytes: sealed }]);
+      if (!this.closed) scope.map.set(key, sealed);
+    });
   }
 
   /** Re-opens entries that failed only for membership or were evicted from the pending buffer. */

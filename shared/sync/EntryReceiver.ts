@@ -4,6 +4,7 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { decodeSnapshotBody } from './snapshotBody.ts';
 import type { SyncRejection } from './SyncRejection.ts';
@@ -67,6 +68,7 @@ export class EntryReceiver {
 
   private handle(scope: WireScope, key: string, value: unknown): void {
     const { ctx } = this;
+    if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
     const opened = openWireEntry(key, value, {
       cellId: ctx.opts.cellId,
       epoch: scope.epoch,
@@ -112,6 +114,23 @@ export class EntryReceiver {
       } else scope.status.set(key, outcome);
     }
     this.hooks.settled(scope, key);
+  }
+
+  /**
+   * A rotation notice for a blind relay (relayNotice.ts): never opened here, only kept and
+   * re-served, so a relay that was offline during the rotation still finds it; bounded per scope.
+   */
+  private keepRelayNotice(scope: WireScope, key: string, value: unknown): void {
+    let held = 0;
+    if (!scope.kept.has(key)) for (const k of scope.kept.keys()) if (isRelayNoticeKey(k)) held++;
+    if (!isRelayNotice(key, value) || held >= MAX_RELAY_NOTICES_PER_SCOPE) {
+      // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
+      if (scope.status.get(key) !== 'retry') this.ctx.diagnostics.reject('malformed');
+      scope.status.set(key, 'retry');
+      return;
+    }
+    scope.status.set(key, 'applied');
+    this.hooks.persist(scope, key, value);
   }
 
   private dispatch(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
