@@ -20,6 +20,8 @@ const LINGER_MS = 60_000;
  */
 export class InviteHosting {
   private readonly hosts = new Map<string, InviteHostHandle>();
+  /** Retired hosts still answering their joiner; closed with us at the latest. */
+  private readonly lingering = new Set<InviteHostHandle>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly unsubscribe: () => void;
   private closed = false;
@@ -49,7 +51,12 @@ export class InviteHosting {
       if (hosted && !open) {
         hosted.retire(status === 'used' ? 'used' : 'revoked');
         this.hosts.delete(idHex);
-        const t = setTimeout(() => hosted.close(), LINGER_MS);
+        this.lingering.add(hosted);
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          this.lingering.delete(hosted);
+          hosted.close();
+        }, LINGER_MS);
         this.timers.add(t);
       } else if (!hosted && open) {
         this.host(idHex, secret, invite);
@@ -93,5 +100,8 @@ export class InviteHosting {
     for (const t of this.timers) clearTimeout(t);
     for (const h of this.hosts.values()) h.close();
     this.hosts.clear();
+    // A cleared linger timer would otherwise leave its room (and socket) open for good.
+    for (const h of this.lingering) h.close();
+    this.lingering.clear();
   }
 }
