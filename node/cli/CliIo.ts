@@ -1,0 +1,48 @@
+/** What a command may touch of its process: environment, output lines, stdin, stop requests. */
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** One result line on stdout. */
+  out(line: string): void;
+  /** One error line on stderr. */
+  err(line: string): void;
+  /** Everything on stdin (draft write without --file), at most `maxBytes`; undefined if larger. */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
+  /** Calls `listener` once when the process is asked to stop (SIGINT, SIGTERM). */
+  onStop(listener: () => void): () => void;
+}
+
+/** The real process: stdout/stderr lines, stdin, SIGINT and SIGTERM. */
+export function processIo(): CliIo {
+  return {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    readStdin: async (maxBytes) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += b.length;
+        if (size > maxBytes) {
+          process.stdin.destroy();
+          return undefined;
+        }
+        chunks.push(b);
+      }
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    onStop: (listener) => {
+      const once = (): void => {
+        off();
+        listener();
+      };
+      const off = (): void => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+      };
+      process.once('SIGINT', once);
+      process.once('SIGTERM', once);
+      return off;
+    },
+  };
+}

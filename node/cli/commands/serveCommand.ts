@@ -1,0 +1,48 @@
+import type { Decision } from '../../../shared/join/InviteHost.ts';
+import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import { InviteHosting } from '../../../shared/runtime/InviteHosting.ts';
+import type { FlagValues } from '../commandSpecs.ts';
+import type { CommandContext } from '../CommandContext.ts';
+import { done, failure, type CommandResult } from '../CommandResult.ts';
+import { withHome } from '../Home.ts';
+import { loadNodeTransport } from '../loadNodeTransport.ts';
+import { waitForStop } from '../waitForStop.ts';
+
+/** --approve-all: every request that passed the invite checks is admitted, with history. */
+const approveAll = (): Promise<Decision> => Promise.resolve({ approve: true, historyAccess: true });
+
+/**
+ * `quire serve`: every member cell of the home online until --for elapses or SIGINT/SIGTERM;
+ * with --approve-all it hosts this home's open invites and admits every valid join request.
+ * On the way out every edit is persisted and every room and socket closed.
+ */
+export function serveCommand(
+  flags: FlagValues<'serve'>,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  return withHome(flags.home, ctx.passphrase, async (home) => {
+    const records = home.records().filter((r) => r.kind === 'member');
+    if (records.length === 0) return failure('failed', 'this home has no cell to serve');
+    const transport = await loadNodeTransport();
+    const cells: CellRuntime[] = [];
+    const hostings: InviteHosting[] = [];
+    try {
+      for (const record of records) {
+        const cell = await CellRuntime.open({
+          record,
+          sealed: home.vault.store,
+          transport,
+          saveRecord: (r) => home.upsert(r),
+        });
+        cells.push(cell);
+        if (flags['approve-all'])
+          hostings.push(new InviteHosting(cell, transport, () => Date.now(), approveAll));
+      }
+      await waitForStop(ctx.io, flags.for);
+    } finally {
+      for (const h of hostings) h.close();
+      for (const c of cells) await c.close();
+    }
+    return done();
+  });
+}

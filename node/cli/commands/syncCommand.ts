@@ -1,0 +1,28 @@
+import type { FlagValues } from '../commandSpecs.ts';
+import type { CommandContext } from '../CommandContext.ts';
+import { done, failure, type CommandResult } from '../CommandResult.ts';
+import { withHome } from '../Home.ts';
+import { loadNodeTransport } from '../loadNodeTransport.ts';
+import { waitForQuiet } from '../waitForQuiet.ts';
+import { withCell } from '../withCell.ts';
+
+/** `quire sync`: online until a peer (member or relay) is reached and nothing new came for 2 s. */
+export function syncCommand(
+  flags: FlagValues<'sync'>,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  return withHome(flags.home, ctx.passphrase, async (home) => {
+    const transport = await loadNodeTransport();
+    return withCell(home, flags.cell, transport, async (cell) => {
+      const outcome = await waitForQuiet(cell.sync, {
+        quietMs: 2000,
+        timeoutMs: flags.timeout * 1000,
+        onStop: (l) => ctx.io.onStop(l),
+      });
+      if (outcome === 'timeout')
+        return failure('timeout', `no complete sync within ${flags.timeout} s`);
+      if (outcome === 'stopped') return failure('failed', 'stopped before the sync completed');
+      return done();
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/** `quire --help`: the command table of issue 6, plus the environment and exit codes. */
+export const USAGE = `usage: quire <command> [flags]
+  quire signal [--host 127.0.0.1] [--port 4444]        rendezvous server; prints "listening ws://HOST:PORT"
+  quire init --home DIR                                new vault in DIR
+  quire cell create --home DIR --name NAME --pseudonym P --signal URL [--signal URL...]
+                                                       prints the new cell id
+  quire invite create --home DIR --cell ID [--role member|reader|coordinator|relay] [--expires 24h]
+                                                       prints the invite code
+  quire join --home DIR --code CODE --pseudonym P [--timeout 60]
+                                                       waits until admitted; prints the cell id
+  quire serve --home DIR [--approve-all] [--for SECONDS]
+                                                       online: syncs every cell; with --approve-all admits every valid join request
+  quire draft write --home DIR --cell ID --title T [--file F]   text from F or stdin; creates or replaces; prints the draft id
+  quire draft read --home DIR --cell ID --title T                prints the draft's text
+  quire task add --home DIR --cell ID --title T [--assignee P]   prints the task id
+  quire task list --home DIR --cell ID                           one line per task: id, status, assignee, title (tab-separated)
+  quire member list --home DIR --cell ID                         one line per member: pseudonym, role (tab-separated)
+  quire member remove --home DIR --cell ID --pseudonym P
+  quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s, exits
+  quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
+The passphrase comes from the environment variable QUIRE_PASSPHRASE (never a flag).
+Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase or not permitted, 4 timed out.`;
