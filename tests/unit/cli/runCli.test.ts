@@ -1,0 +1,209 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { createInviteSecret } from '../../../shared/invite/createInviteSecret.ts';
+import { encodeInviteCode } from '../../../shared/invite/encodeInviteCode.ts';
+import type { CliIo } from '../../../node/cli/CliIo.ts';
+import { openHome } from '../../../node/cli/Home.ts';
+import { runCli } from '../../../node/cli/runCli.ts';
+import { RelayWorld } from './relayFixture.ts';
+
+const PASS = 'correct horse battery staple';
+
+function memoryIo(env: Record<string, string>, stdin = '') {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CliIo = {
+    env,
+    out: (l) => stdout.push(...l.split('\n')),
+    err: (l) => stderr.push(...l.split('\n')),
+    readStdin: (max) => {
+      const bytes = new TextEncoder().encode(stdin);
+      return Promise.resolve(bytes.length > max ? undefined : bytes);
+    },
+    onStop: () => () => undefined,
+  };
+  return { io, stdout, stderr };
+}
+
+async function cli(argv: string[], opts: { pass?: string | undefined; stdin?: string } = {}) {
+  const env: Record<string, string> = {};
+  const pass = 'pass' in opts ? opts.pass : PASS;
+  if (pass !== undefined) env.QUIRE_PASSPHRASE = pass;
+  const m = memoryIo(env, opts.stdin);
+  const code = await runCli(argv, m.io);
+  return { code, stdout: m.stdout, stderr: m.stderr };
+}
+
+describe('quire exit codes and output', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'quire-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('usage errors exit 2 with one line on stderr and nothing on stdout', async () => {
+    for (const argv of [
+      [],
+      ['nope'],
+      ['init'],
+      ['init', '--home', 'x', '--bogus', 'y'],
+      ['sync', '--home', 'h', '--cell', 'c', '--timeout', 'x'],
+    ]) {
+      const r = await cli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toHaveLength(1);
+      expect(r.stderr[0]).toMatch(/^quire: /);
+      expect(r.stdout).toEqual([]);
+    }
+    const help = await cli(['--help'], { pass: undefined });
+    expect(help.code).toBe(0);
+    expect(help.stdout.join('\n')).toContain('quire relay --home DIR');
+  });
+
+  it('a missing passphrase exits 2 before anything touches the home', async () => {
+    const home = join(dir, 'never');
+    for (const pass of [undefined, '']) {
+      const r = await cli(['init', '--home', home], { pass });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toEqual([
+        'quire: set the passphrase in the environment variable QUIRE_PASSPHRASE',
+      ]);
+    }
+    await expect(readdir(home)).rejects.toThrow();
+  });
+
+  it(
+    'a wrong passphrase exits 3; a missing vault or a second init exits 1',
+    { timeout: 60_000 },
+    async () => {
+      const home = join(dir, 'a');
+      expect((await cli(['init', '--home', home])).code).toBe(0);
+      expect(await readdir(home)).toEqual(['store.log']);
+      const again = await cli(['init', '--home', home]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toEqual([`quire: a vault already exists in ${home}`]);
+      const wrong = await cli(['member', 'list', '--home', home, '--cell', '00'.repeat(16)], {
+        pass: 'not it',
+      });
+      expect(wrong).toEqual({ code: 3, stdout: [], stderr: ['quire: wrong passphrase'] });
+      const missing = await cli([
+        'member',
+        'list',
+        '--home',
+        join(dir, 'none'),
+        '--cell',
+        '00'.repeat(16),
+      ]);
+      expect(missing.code).toBe(1);
+      await expect(readdir(join(dir, 'none'))).rejects.toThrow();
+    },
+  );
+
+  it(
+    'local commands print one result per line; a reader writing exits 3',
+    { timeout: 90_000 },
+    async () => {
+      const home = join(dir, 'b');
+      expect((await cli(['init', '--home', home])).code).toBe(0);
+      const created = await cli([
+        'cell',
+        'create',
+        '--home',
+        home,
+        '--name',
+        'Cell canary',
+        '--pseudonym',
+        'Anna',
+        '--signal',
+        'ws://127.0.0.1:9',
+      ]);
+      expect(created.code).toBe(0);
+      const [cell] = created.stdout;
+      expect(cell).toMatch(/^[0-9a-f]{32}$/);
+      const written = await cli(
+        ['draft', 'write', '--home', home, '--cell', cell!, '--title', 'Issue 1'],
+        {
+          stdin: 'first line\nsecond line\n',
+        },
+      );
+      expect(written.code).toBe(0);
+      expect(written.stdout[0]).toMatch(/^[0-9a-f]{32}$/);
+      const read = await cli([
+        'draft',
+        'read',
+        '--home',
+        home,
+        '--cell',
+        cell!,
+        '--title',
+        'issue 1',
+      ]);
+      expect(read).toEqual({ code: 0, stdout: ['first line', 'second line'], stderr: [] });
+      const unknown = await cli([
+        'draft',
+        'read',
+        '--home',
+        home,
+        '--cell',
+        cell!,
+        '--title',
+        'Issue 2',
+      ]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toHaveLength(1);
+
+      // A cell where this home is only a reader.
+      const { world, a } = await RelayWorld.create();
+      const reader = await world.admit(a, 'Rita', 'reader');
+      await a.close();
+      const opened = await openHome(home, PASS);
+      if (!opened.ok) throw new Error(opened.error);
+      await opened.value.upsert(reader);
+      await opened.value.close();
+      const denied = await cli(
+        ['draft', 'write', '--home', home, '--cell', reader.cellIdHex, '--title', 'T'],
+        { stdin: 'x' },
+      );
+      expect(denied.code).toBe(3);
+      expect(denied.stderr).toEqual(['quire: a reader cannot write in this cell']);
+    },
+  );
+
+  it('join exits 4 when nobody admits it in time', { timeout: 60_000 }, async () => {
+    await sodiumReady();
+    const home = join(dir, 'c');
+    expect((await cli(['init', '--home', home])).code).toBe(0);
+    const code = encodeInviteCode({
+      secret: createInviteSecret(),
+      rendezvousUrls: ['ws://127.0.0.1:9'],
+    });
+    if (!code.ok) throw new Error(code.error);
+    const r = await cli([
+      'join',
+      '--home',
+      home,
+      '--code',
+      code.value,
+      '--pseudonym',
+      'Boris',
+      '--timeout',
+      '1',
+    ]);
+    expect(r).toEqual({ code: 4, stdout: [], stderr: ['quire: not admitted within 1 s'] });
+    const bad = await cli([
+      'join',
+      '--home',
+      home,
+      '--code',
+      'QUIRE1-NOPE',
+      '--pseudonym',
+      'Boris',
+    ]);
+    expect(bad.code).toBe(2);
+  });
+});
