@@ -3,7 +3,22 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'worker_threads', 'stream', 'url', 'util', 'events'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+  'events',
+];
 
 /**
  * Where code runs decides what it may import (see docs/ARCHITECTURE.md). Bare module names are
@@ -28,7 +43,16 @@ const restrict = (names, message) => {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/out/', 'bin/', 'eslint.config.js'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'bench/out/',
+      'bin/',
+      'eslint.config.js',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -39,7 +63,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
@@ -51,10 +78,30 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       ...restrict(
-        [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', '@roamhq/wrtc', 'ws', '**/renderer/**', '**/node/**', '**/electron/**'],
+        [
+          ...nodeBuiltins,
+          'electron',
+          'react',
+          'react-dom',
+          'dexie',
+          '@roamhq/wrtc',
+          'ws',
+          '**/renderer/**',
+          '**/node/**',
+          '**/electron/**',
+        ],
         'shared/ is pure TypeScript: no DOM, no Node, no Electron, no UI, no concrete adapters.',
       ),
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -64,19 +111,37 @@ export default tseslint.config(
         [...nodeBuiltins, 'electron', '@roamhq/wrtc', 'ws', '**/node/**', '**/electron/**'],
         'renderer/ runs in a sandboxed Chromium page: talk to the main process only through the preload API.',
       ),
-      'no-restricted-globals': ['error', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'localStorage',
+        'sessionStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
     files: ['electron/**/*.ts'],
     rules: restrict(
-      ['**/renderer/**', 'libsodium-wrappers-sumo', 'yjs', 'y-webrtc', 'dexie', '**/shared/crypto/**', '**/shared/sync/**'],
+      [
+        '**/renderer/**',
+        'libsodium-wrappers-sumo',
+        'yjs',
+        'y-webrtc',
+        'dexie',
+        '**/shared/crypto/**',
+        '**/shared/sync/**',
+      ],
       'The main process holds no crypto and no documents.',
     ),
   },
   {
     files: ['node/**/*.ts'],
-    rules: restrict(['**/renderer/**', '**/electron/**', 'electron'], 'node/ is the headless runtime: no UI, no Electron.'),
+    rules: restrict(
+      ['**/renderer/**', '**/electron/**', 'electron'],
+      'node/ is the headless runtime: no UI, no Electron.',
+    ),
   },
   {
     files: ['tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.ts'],
