@@ -1,3 +1,4 @@
+import type { SignalServer } from '../node/signal/SignalServer.ts';
 import type { PeerPool, PeerProcess } from '../tests/integration/transport/peerProcess.ts';
 
 /** Long-lived peer processes, reused across scenarios (spawning one costs seconds here). */
@@ -12,6 +13,7 @@ export interface BenchContext {
   readonly projectRoot: string;
   /** The project's rendezvous server on 127.0.0.1 (node/signal), shared by both systems. */
   readonly signalUrl: string;
+  readonly signal: SignalServer;
   readonly pool: PeerPool;
   /** Six Quire and six plain peer processes, spawned on first use. */
   fleet(): Promise<Fleet>;

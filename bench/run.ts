@@ -18,6 +18,7 @@ import { printTable } from './printTable.ts';
 import { renderChart } from './renderChart.ts';
 import { coldJoin } from './scenarios/coldJoin.ts';
 import { coldOpen } from './scenarios/coldOpen.ts';
+import { coldOpenBrowser } from './scenarios/coldOpenBrowser.ts';
 import { editLatency } from './scenarios/editLatency.ts';
 import { mesh } from './scenarios/mesh.ts';
 import { sealOpen } from './scenarios/sealOpen.ts';
@@ -62,6 +63,7 @@ const ctx: BenchContext = {
   quick,
   projectRoot,
   signalUrl: signal.url,
+  signal,
   pool,
   tmpDir,
   log,
@@ -82,8 +84,10 @@ async function step(name: Scenario, fn: () => Promise<ScenarioResult | undefined
       Object.assign(details, r.details);
     }
   } catch (e) {
-    errors[name] = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    log(`  ${name} failed: ${errors[name]}`);
+    const message = e instanceof Error ? e.message : String(e);
+    errors[name] = message.split('\n')[0]!;
+    // The first lines carry the failing peer's own log tail (peerProcess.ts).
+    log(`  ${name} failed: ${message.split('\n').slice(0, 25).join('\n    ')}`);
   } finally {
     details[`time_${name}_s`] = (performance.now() - t0) / 1000;
   }
@@ -107,7 +111,13 @@ try {
     log(`  ${r.metrics.trace_envelopes} envelopes for ${trace.txns.length} transactions`);
     return r;
   });
-  await step('coldopen', async () => (replayed ? coldOpen(ctx, replayed) : undefined));
+  await step('coldopen', async () => {
+    if (!replayed) return undefined;
+    const node = await coldOpen(ctx, replayed);
+    // The Chromium case (real IndexedDB) costs a Vite build and a browser: full runs only.
+    const browser = quick ? {} : await coldOpenBrowser(ctx, replayed);
+    return { metrics: node.metrics, details: { ...node.details, ...browser } };
+  });
   await step('latency', () => editLatency(ctx));
   await step('coldjoin', async () => (replayed ? coldJoin(ctx, replayed) : undefined));
   await step('mesh', () => mesh(ctx));
@@ -135,7 +145,7 @@ const output = {
     key: t.key,
     op: t.op,
     value: t.value,
-    verdict: verdict(t, rounded),
+    verdict: verdict(t, { ...details, ...rounded }),
   })),
   details: Object.fromEntries(Object.entries(details).map(([k, v]) => [k, round(v)])),
 };
@@ -146,7 +156,7 @@ await writeFile(jsonPath, `${JSON.stringify(output, null, 2)}\n`);
 const subtitle = `${output.meta.mode} run ${output.meta.date.slice(0, 16)}Z · ${machine.cores} cores ${machine.cpu_model} · Node ${machine.node} · load ${machine.load_avg_start}→${machine.load_avg_end}`;
 await writeFile(svgPath, renderChart({ ...rounded, ...output.details }, subtitle));
 log('');
-log(printTable(rounded));
+log(printTable({ ...output.details, ...rounded }));
 log('');
 log(
   `${Object.keys(errors).length === 0 ? 'all scenarios ran' : `failed: ${Object.keys(errors).join(', ')}`}; ${output.meta.duration_s} s; wrote ${relative(projectRoot, jsonPath)}, ${relative(projectRoot, svgPath)}`,

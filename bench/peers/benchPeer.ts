@@ -4,15 +4,19 @@
  * and @roamhq/wrtc:
  *   quire  CellSync (fixed roster, MemorySyncStore, optionally preloaded) over createNodeTransport
  *   plain  one Y.Doc and a plain y-webrtc WebrtcProvider with a password (the baseline)
- * Commands: open, waitPeers, echo, pingPong, edit, waitLength, digest, close.
+ * Commands: open, waitPeers, echo, pingPong, edit, waitLength, digest, close, diag,
+ * profileStart, profileStop {path} (a .cpuprofile, for investigating a missed target).
  */
 import wrtc from '@roamhq/wrtc';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { WebSocket } from 'ws';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { createNodeTransport } from '../../node/transport/nodeWebrtc.ts';
+import { createChunkStats } from '../../shared/transport/ChunkStats.ts';
+import type { YWebrtcTransport } from '../../shared/transport/createYWebrtcTransport.ts';
 import { CellSync } from '../../shared/sync/CellSync.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
@@ -27,6 +31,9 @@ let sync: CellSync | undefined;
 let plain: { doc: Y.Doc; provider: WebrtcProvider } | undefined;
 let text: Y.Text | undefined;
 let openedAt = 0;
+/** One transport per process, as in the app; the plain side's chunking counters alike. */
+let nodeTransport: YWebrtcTransport | undefined;
+const plainChunks = createChunkStats();
 
 const nowEpoch = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +63,7 @@ async function open(a: CommandArgs): Promise<Record<string, unknown>> {
     const doc = new Y.Doc();
     if (typeof a['stateFile'] === 'string') Y.applyUpdate(doc, await readFile(a['stateFile']));
     openedAt = performance.now();
-    const RTCPeerConnection = wrapRtcForChunking(wrtc.RTCPeerConnection);
+    const RTCPeerConnection = wrapRtcForChunking(wrtc.RTCPeerConnection, { stats: plainChunks });
     const provider = new WebrtcProvider(str(a, 'room'), doc, {
       signaling,
       password: str(a, 'password'),
@@ -84,7 +91,7 @@ async function open(a: CommandArgs): Promise<Record<string, unknown>> {
     secretsFor: (e) => (e === 0 ? cell.secrets : undefined),
     roster: fixedRoster(members),
     store,
-    transport: createNodeTransport(),
+    transport: (nodeTransport ??= createNodeTransport()),
     signaling,
     iceServers: [],
   });
@@ -231,10 +238,31 @@ function diag(): Record<string, unknown> {
     signaling: provider?.signalingConns.map((c) => c.connected),
     conns,
     diagnostics: sync?.diagnostics.snapshot(),
+    chunks: sync ? nodeTransport?.stats().chunks : plainChunks,
   };
 }
 
+/** CPU profiles for investigating a miss (--cpu-prof is not allowed in NODE_OPTIONS). */
+let profiler: Session | undefined;
+async function profileStart(): Promise<Record<string, unknown>> {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+  return {};
+}
+async function profileStop(a: CommandArgs): Promise<Record<string, unknown>> {
+  if (!profiler) throw new Error('no profile running');
+  const { profile } = await profiler.post('Profiler.stop');
+  await writeFile(str(a, 'path'), JSON.stringify(profile));
+  profiler.disconnect();
+  profiler = undefined;
+  return {};
+}
+
 const child = runPeerChild({
+  profileStart,
+  profileStop,
   diag,
   open,
   waitPeers,

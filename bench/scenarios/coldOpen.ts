@@ -9,7 +9,7 @@ import type { BenchContext, ScenarioResult } from '../BenchContext.ts';
 import { createBenchVault, unlockBenchVault } from '../benchVault.ts';
 import { liveHeap } from '../gc.ts';
 import { median } from '../stats.ts';
-import { copyStore } from '../storeFile.ts';
+import { copyStore } from '../storeSnapshot.ts';
 import type { ReplayedDoc } from './traceReplay.ts';
 
 /** The plain baseline's row: its Yjs state as y-indexeddb would keep it (one unsealed row). */
@@ -36,10 +36,15 @@ export async function coldOpen(ctx: BenchContext, doc: ReplayedDoc): Promise<Sce
   }
   const roster = fixedRoster([{ signPk: doc.me.signPk, role: 'writer' }]);
 
-  const quireOnce = async (): Promise<{ ms: number; heap: number }> => {
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const c = process.cpuUsage(since);
+    return (c.user + c.system) / 1000;
+  };
+  const quireOnce = async (): Promise<{ ms: number; heap: number; cpu: number }> => {
     const storage = await open();
     const vault = await unlockBenchVault(storage);
     const before = liveHeap();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const sync = await CellSync.open({
       cellId: doc.cell.cellId,
@@ -52,26 +57,29 @@ export async function coldOpen(ctx: BenchContext, doc: ReplayedDoc): Promise<Sce
     });
     const text = sync.doc(doc.cell.docId).getText('t').toJSON();
     const ms = performance.now() - t0;
+    const cpu = cpuMs(cpu0);
     const heap = liveHeap() - before;
     if (text !== doc.text) throw new Error('cold open: wrong text');
     await sync.close();
     await storage.close();
-    return { ms, heap };
+    return { ms, heap, cpu };
   };
-  const plainOnce = async (): Promise<{ ms: number; heap: number }> => {
+  const plainOnce = async (): Promise<{ ms: number; heap: number; cpu: number }> => {
     const storage = await open();
     const before = liveHeap();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const bytes = await storage.get('snapshots', PLAIN_ROW);
     const ydoc = new Y.Doc();
     if (bytes) Y.applyUpdate(ydoc, bytes);
     const text = ydoc.getText('t').toJSON();
     const ms = performance.now() - t0;
+    const cpu = cpuMs(cpu0);
     const heap = liveHeap() - before;
     if (text !== doc.text) throw new Error('cold open (plain): wrong text');
     ydoc.destroy();
     await storage.close();
-    return { ms, heap };
+    return { ms, heap, cpu };
   };
 
   await quireOnce();
@@ -82,6 +90,8 @@ export async function coldOpen(ctx: BenchContext, doc: ReplayedDoc): Promise<Sce
   const qHeap: number[] = [];
   const pHeap: number[] = [];
   const ratios: number[] = [];
+  const qCpu: number[] = [];
+  const pCpu: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const first = rep % 2 === 0 ? quireOnce : plainOnce;
     const second = first === quireOnce ? plainOnce : quireOnce;
@@ -93,6 +103,8 @@ export async function coldOpen(ctx: BenchContext, doc: ReplayedDoc): Promise<Sce
     qHeap.push(qr.heap);
     pHeap.push(pr.heap);
     ratios.push(qr.ms / pr.ms);
+    qCpu.push(qr.cpu);
+    pCpu.push(pr.cpu);
   }
   ctx.log(`  cold open: quire ${median(q).toFixed(1)} ms, plain ${median(p).toFixed(1)} ms`);
   return {
@@ -106,6 +118,8 @@ export async function coldOpen(ctx: BenchContext, doc: ReplayedDoc): Promise<Sce
       cold_open_reps: reps,
       cold_open_plain_heap_mb: median(pHeap) / MB,
       cold_open_state_bytes: doc.plainState.length,
+      cold_open_cpu_ms: median(qCpu),
+      cold_open_plain_cpu_ms: median(pCpu),
     },
   };
 }

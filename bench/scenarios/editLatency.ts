@@ -9,6 +9,7 @@ import {
   type ScenarioResult,
 } from '../BenchContext.ts';
 import { median, percentile } from '../stats.ts';
+import { engineRoundTrip } from './engineRoundTrip.ts';
 
 interface Pair {
   readonly a: PeerProcess;
@@ -95,6 +96,7 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
       `  latency rep ${rep + 1}/${reps}: quire p50 ${q50.at(-1)!.toFixed(2)} ms, plain p50 ${p50.at(-1)!.toFixed(2)} ms`,
     );
   }
+  const inProcess = await engineRoundTrip(ctx.quick ? 200 : 1000);
   return {
     metrics: {
       latency_p50_ms: median(q50),
@@ -110,6 +112,8 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
       latency_plain_pooled_p99_ms: percentile(allP, 0.99),
       latency_min_ms: Math.min(...allQ),
       latency_plain_min_ms: Math.min(...allP),
+      latency_in_process_p50_ms: inProcess.quireMs,
+      latency_plain_in_process_p50_ms: inProcess.plainMs,
     },
   };
 }

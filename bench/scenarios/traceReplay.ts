@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { CellSync } from '../../shared/sync/CellSync.ts';
+import { REMOTE_ORIGIN } from '../../shared/sync/DocReplica.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
 import { DEFAULT_SYNC_LIMITS } from '../../shared/sync/SyncLimits.ts';
@@ -8,6 +9,7 @@ import { FakeClock, settle } from '../FakeClock.ts';
 import type { Trace, TraceTxn } from '../loadTrace.ts';
 import type { TypingModel } from '../typingModel.ts';
 import { wireCounter } from '../wireCounter.ts';
+import { modelBatching, POLICIES } from '../batchModel.ts';
 
 /** The document after the replay, for the cold-open and cold-join scenarios. */
 export interface ReplayedDoc {
@@ -68,6 +70,14 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
     random: () => 0.5,
   });
   const text = sync.doc(cell.docId).getText('t');
+  // Every local update and when it happened, for the batching model (batchModel.ts).
+  const localUpdates: Uint8Array[] = [];
+  const localTimes: number[] = [];
+  text.doc!.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin === REMOTE_ORIGIN) return;
+    localUpdates.push(u);
+    localTimes.push(clock.now());
+  });
 
   const plain = new Y.Doc();
   const plainText = plain.getText('t');
@@ -97,7 +107,7 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
   const typedMs = clock.now() - Date.UTC(2021, 3, 19, 6, 0, 0);
   await clock.advanceTo(clock.now() + 1000);
   await sync.flush();
-  const beforeRollover = { ...count, sealed: count.sealedBytes };
+  const beforeRollover = { ...count, envelopes: count.envIds.size, sealed: count.sealedBytes };
   const stored = store.storedBytes();
 
   await sync.rollover();
@@ -120,9 +130,15 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
   )
     throw new Error('trace replay: final text differs from the trace end content');
 
+  const batching: Record<string, number> = {};
+  for (const policy of POLICIES) {
+    const m = modelBatching(localUpdates, localTimes, policy);
+    batching[`model_${policy.name}_envelopes`] = m.envelopes;
+    batching[`model_${policy.name}_wire_ratio`] = m.wireBytes / plainBytes;
+  }
   return {
     metrics: {
-      trace_envelopes: beforeRollover.envIds.size,
+      trace_envelopes: beforeRollover.envelopes,
       wire_bytes: beforeRollover.updateBytes,
       wire_bytes_plain: plainBytes,
       wire_bytes_ratio: beforeRollover.updateBytes / plainBytes,
@@ -136,7 +152,7 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
       wire_sealed_bytes: beforeRollover.sealed,
       wire_doc_updates: beforeRollover.updates,
       wire_entries_inserted: beforeRollover.entries,
-      keystrokes_per_envelope: trace.txns.length / beforeRollover.envIds.size,
+      keystrokes_per_envelope: trace.txns.length / beforeRollover.envelopes,
       store_bytes_before_rollover: stored,
       store_checkpoint_bytes: checkpointBytes,
       store_bytes_with_checkpoint: storeAfter + checkpointBytes,
@@ -147,6 +163,7 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
       replay_quire_ms: quireMs,
       replay_plain_ms: plainMs,
       replay_total_ms: performance.now() - started,
+      ...batching,
     },
     doc: { cell, me, store, text: finalText, plainState },
   };

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { launchChromium } from '../chromium.ts';
 import type { BenchContext, ScenarioResult } from '../BenchContext.ts';
 import { installProbe, takeSamples, typeKeys } from '../keystrokeProbe.ts';
 import { percentile } from '../stats.ts';
@@ -8,20 +8,6 @@ import { buildRenderer, serveStatic } from '../webServer.ts';
 const PASSPHRASE = 'velvet tundra mosaic quarrel orbit';
 const TITLE = 'Paper';
 const WAIT = { timeout: 120_000 };
-
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-async function launch(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-}
 
 /** The real app's first run: vault (calibrated Argon2id), a cell, a draft; returns the editor. */
 async function openDraft(page: Page, url: string): Promise<void> {
@@ -84,7 +70,7 @@ export async function typing(
   const draftText = ctx.quick ? text.slice(0, 20_000) : text;
   const root = await buildRenderer(ctx.projectRoot);
   const web = await serveStatic(root);
-  const [appBrowser, controlBrowser] = [await launch(), await launch()];
+  const [appBrowser, controlBrowser] = [await launchChromium(), await launchChromium()];
   try {
     const app = await appBrowser.newPage();
     const t0 = performance.now();
