@@ -2,7 +2,8 @@ import type { CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Scheduler } from '../../shared/sync/Scheduler.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import type { SealedStore } from '../../shared/vault/SealedStore.ts';
-import { RelayCell, type RelayStats } from './RelayCell.ts';
+import { RelayCell } from './RelayCell.ts';
+import type { RelayStats } from './RelayCellOptions.ts';
 import type { RelayLimits } from './RelayLimits.ts';
 
 export interface BlindRelayOptions {

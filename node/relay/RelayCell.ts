@@ -1,42 +1,17 @@
-import { bytesEqual, fromHex, toHex } from '../../shared/crypto/bytes.ts';
-import { deriveRoomName, deriveTransportSecrets } from '../../shared/crypto/deriveEpochSecrets.ts';
-import type { CellRecord } from '../../shared/runtime/Keyring.ts';
+import { bytesEqual, fromHex } from '../../shared/crypto/bytes.ts';
+import { deriveRoomName } from '../../shared/crypto/deriveEpochSecrets.ts';
 import { isRelayNoticeKey } from '../../shared/sync/relayNotice.ts';
 import { realScheduler, type Scheduler } from '../../shared/sync/Scheduler.ts';
 import { BEACON_GENERATION } from '../../shared/sync/WireScope.ts';
-import type { Transport } from '../../shared/transport/Transport.ts';
-import type { SealedStore } from '../../shared/vault/SealedStore.ts';
+import { evictionOrder } from './evictionOrder.ts';
 import { isRelayableEntry } from './isRelayableEntry.ts';
 import { openRelayNotice } from './openRelayNotice.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './RelayLimits.ts';
+import { RelayLines } from './RelayLines.ts';
 import { RelayScope, type RelayLine } from './RelayScope.ts';
-import { RelayStore, type StoredLine } from './RelayStore.ts';
-
-export interface RelayCellOptions {
-  /** A relay record (kind 'relay': epochKeys hold transport roots). */
-  readonly record: CellRecord;
-  readonly sealed: SealedStore;
-  /** Omit to only load and maintain (tests). */
-  readonly transport?: Transport;
-  readonly limits?: Partial<RelayLimits>;
-  readonly scheduler?: Scheduler;
-  /** One generic line per problem; never content, names or keys. */
-  readonly onError?: (message: string) => void;
-}
-
-/** Counts only (the operator's view): nothing here tells content, names or members. */
-export interface RelayStats {
-  readonly lines: number;
-  readonly rooms: number;
-  readonly entries: number;
-  readonly bytes: number;
-  readonly junk: number;
-  readonly reinserted: number;
-  readonly overQuota: number;
-  readonly evicted: number;
-  readonly notices: number;
-  readonly joinFailures: number;
-}
+import type { RelayCellOptions, RelayStats } from './RelayCellOptions.ts';
+import { RelayStore } from './RelayStore.ts';
+import { wantedGenerations } from './wantedGenerations.ts';
 
 /**
  * The blind relay for one cell (docs/RELAY.md). It holds transport roots only: it joins the wire
@@ -51,7 +26,7 @@ export class RelayCell {
   private readonly limits: RelayLimits;
   private readonly scheduler: Scheduler;
   private readonly store: RelayStore;
-  private readonly lines = new Map<string, RelayLine>();
+  private readonly lines: RelayLines;
   private readonly scopes = new Map<string, RelayScope>();
   private readonly counts = {
     junk: 0,
@@ -68,6 +43,7 @@ export class RelayCell {
   private constructor(private readonly opts: RelayCellOptions) {
     this.limits = { ...DEFAULT_RELAY_LIMITS, ...opts.limits };
     this.scheduler = opts.scheduler ?? realScheduler;
+    this.lines = new RelayLines(opts.record.cellId);
     this.store = new RelayStore(
       opts.sealed,
       opts.record.cellIdHex,
@@ -85,10 +61,10 @@ export class RelayCell {
     const now = this.scheduler.now();
     for (const s of (await this.store.loadState()) ?? []) {
       const root = fromHex(s.root);
-      if (root) this.addLine(s.epoch, root, s.origin, s.addedAt, s.current, s.active);
+      if (root) this.lines.add(s.epoch, root, s.origin, s.addedAt, s.current, s.active);
     }
     for (const [epoch, root] of this.opts.record.epochKeys)
-      if (!this.hasRoot(root)) this.addLine(epoch, root, 'welcome', now, 0, []);
+      if (!this.lines.hasRoot(root)) this.lines.add(epoch, root, 'welcome', now);
     for (const [scopeKey, entries] of await this.store.loadAll()) {
       const [lineId = '', generation = ''] = scopeKey.split('/');
       const line = this.lines.get(lineId);
@@ -107,36 +83,9 @@ export class RelayCell {
       for (const [k, v] of scope.kept)
         if (isRelayNoticeKey(k) && !scope.isBeacon) this.onNotice(line, v);
     }
-    for (const line of Array.from(this.lines.values())) this.reconcile(line);
+    for (const line of this.lines.values()) this.reconcile(line);
     this.saveState();
     this.scheduleMaintenance();
-  }
-
-  private hasRoot(root: Uint8Array): boolean {
-    for (const l of this.lines.values()) if (bytesEqual(l.secrets.transportRoot, root)) return true;
-    return false;
-  }
-
-  private addLine(
-    epoch: number,
-    root: Uint8Array,
-    origin: RelayLine['origin'],
-    addedAt: number,
-    current: number,
-    active: Iterable<readonly [number, number]>,
-  ): RelayLine {
-    const { cellId } = this.opts.record;
-    const line: RelayLine = {
-      id: deriveRoomName(root, cellId, epoch, BEACON_GENERATION),
-      epoch,
-      secrets: deriveTransportSecrets(root, cellId, epoch),
-      origin,
-      addedAt,
-      current,
-      active: new Map(active),
-    };
-    this.lines.set(line.id, line);
-    return line;
   }
 
   private ensureScope(line: RelayLine, generation: number): RelayScope {
@@ -213,39 +162,30 @@ export class RelayCell {
   /** A rotation notice: if sealed to us for the next epoch, follow that epoch's root too. */
   private onNotice(line: RelayLine, sealed: Uint8Array): void {
     const opened = openRelayNotice(sealed, this.opts.record.cellId, this.opts.record.identity);
-    if (!opened || opened.epoch !== line.epoch + 1 || this.hasRoot(opened.root)) return;
-    const rivals = Array.from(this.lines.values()).filter((l) => l.epoch === opened.epoch);
+    if (!opened || opened.epoch !== line.epoch + 1 || this.lines.hasRoot(opened.root)) return;
+    const rivals = this.lines.values().filter((l) => l.epoch === opened.epoch);
     if (rivals.length >= this.limits.maxLinesPerEpoch) {
       // Someone who knows our box key posted candidates of their own: only an idle one makes way.
       const idle = rivals.find((l) => l.origin === 'notice' && l.active.size === 0);
       if (!idle) return;
       this.retireLine(idle);
     }
-    const added = this.addLine(opened.epoch, opened.root, 'notice', this.scheduler.now(), 0, []);
+    const added = this.lines.add(opened.epoch, opened.root, 'notice', this.scheduler.now());
     this.counts.notices++;
     this.saveStateLater();
     queueMicrotask(() => this.reconcile(added));
   }
 
-  /** A line is superseded once a newer epoch has had entries: members have moved there. */
-  private superseded(line: RelayLine): boolean {
-    for (const l of this.lines.values()) if (l.epoch > line.epoch && l.active.size > 0) return true;
-    return false;
-  }
-
-  /** Joins what the line needs (beacon, current, probes ahead, generations still draining) and leaves empty probes. */
+  /** Joins what the line needs (wantedGenerations) and leaves probes that stayed empty. */
   private reconcile(line: RelayLine): void {
     if (this.closed || this.lines.get(line.id) !== line) return;
-    const wanted = new Set<number>([BEACON_GENERATION, line.current, ...line.active.keys()]);
-    if (!this.superseded(line)) {
-      // Each rollover posts at least one notice in the beacon: more notices than our generation
-      // means the cell may be further ahead than one step.
-      const beacon = this.scopes.get(`${line.id}/${BEACON_GENERATION}`);
-      const behind = (beacon?.kept.size ?? 0) - line.current;
-      const ahead = Math.min(this.limits.maxProbes, Math.max(1, behind));
-      for (let i = 1; i <= ahead && line.current + i < BEACON_GENERATION; i++)
-        wanted.add(line.current + i);
-    }
+    const beacon = this.scopes.get(`${line.id}/${BEACON_GENERATION}`);
+    const wanted = wantedGenerations(
+      line,
+      beacon?.kept.size ?? 0,
+      this.lines.superseded(line),
+      this.limits.maxProbes,
+    );
     for (const g of wanted) this.join(this.ensureScope(line, g));
     for (const s of Array.from(this.scopes.values())) {
       if (s.line === line && !wanted.has(s.generation) && s.kept.size === 0) {
@@ -260,21 +200,9 @@ export class RelayCell {
     let total = 0;
     for (const s of this.scopes.values()) total += s.keptBytes;
     if (total + bytes <= this.limits.maxBytesPerCell) return true;
-    const newest = Array.from(this.lines.values())
-      .filter((l) => !this.superseded(l))
-      .reduce<RelayLine | undefined>((a, b) => (a && a.epoch >= b.epoch ? a : b), undefined);
-    const age = (s: RelayScope): [number, number, number] => [
-      this.superseded(s.line) ? 0 : 1,
-      s.line.epoch,
-      s.generation,
-    ];
-    const victims = Array.from(this.scopes.values())
-      .filter(
-        (s) =>
-          s.kept.size > 0 && !s.isBeacon && !(s.line === newest && s.generation === newest.current),
-      )
-      .sort((a, b) => compareTuples(age(a), age(b)));
-    for (const v of victims) {
+    const newest = this.lines.newest();
+    const current = newest && this.scopes.get(`${newest.id}/${newest.current}`);
+    for (const v of evictionOrder(this.scopes.values(), (l) => this.lines.superseded(l), current)) {
       if (v === target) return false; // what arrives is older than anything we could drop
       total -= v.keptBytes;
       this.retireScope(v);
@@ -294,7 +222,7 @@ export class RelayCell {
 
   private retireLine(line: RelayLine): void {
     for (const s of Array.from(this.scopes.values())) if (s.line === line) this.retireScope(s);
-    this.lines.delete(line.id);
+    this.lines.delete(line);
     this.saveStateLater();
   }
 
@@ -302,9 +230,11 @@ export class RelayCell {
   maintain(): void {
     if (this.closed) return;
     const now = this.scheduler.now();
-    for (const line of Array.from(this.lines.values())) {
-      const last = Math.max(line.addedAt, ...line.active.values());
-      if (this.superseded(line) && now - last > this.limits.epochGraceMs) {
+    for (const line of this.lines.values()) {
+      if (
+        this.lines.superseded(line) &&
+        now - this.lines.lastActivity(line) > this.limits.epochGraceMs
+      ) {
         this.retireLine(line);
         continue;
       }
@@ -333,17 +263,7 @@ export class RelayCell {
   }
 
   private saveState(): void {
-    const lines: StoredLine[] = Array.from(this.lines.values(), (l) => ({
-      epoch: l.epoch,
-      root: toHex(l.secrets.transportRoot),
-      origin: l.origin,
-      addedAt: l.addedAt,
-      current: l.current,
-      active: Array.from(l.active)
-        .sort(([a], [b]) => b - a)
-        .slice(0, 64),
-    }));
-    this.store.saveState(lines);
+    this.store.saveState(this.lines.toStored());
   }
 
   stats(): RelayStats {
@@ -368,9 +288,4 @@ export class RelayCell {
     this.saveState();
     await this.store.idle();
   }
-}
-
-function compareTuples(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-  return 0;
 }

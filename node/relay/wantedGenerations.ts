@@ -1,0 +1,22 @@
+import { BEACON_GENERATION } from '../../shared/sync/WireScope.ts';
+import type { RelayLine } from './RelayScope.ts';
+
+/**
+ * The generations of a line the relay keeps joined: the beacon, the current one, those still
+ * draining, and (unless the epoch is superseded) a few ahead. It cannot read rollover notices,
+ * but each rollover posts at least one in the beacon: more beacon entries than our generation
+ * number means the cell may be more than one step ahead, so probe further (at most maxProbes).
+ */
+export function wantedGenerations(
+  line: RelayLine,
+  beaconEntries: number,
+  superseded: boolean,
+  maxProbes: number,
+): Set<number> {
+  const wanted = new Set<number>([BEACON_GENERATION, line.current, ...line.active.keys()]);
+  if (superseded) return wanted;
+  const ahead = Math.min(maxProbes, Math.max(1, beaconEntries - line.current));
+  for (let i = 1; i <= ahead && line.current + i < BEACON_GENERATION; i++)
+    wanted.add(line.current + i);
+  return wanted;
+}
