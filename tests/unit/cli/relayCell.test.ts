@@ -63,6 +63,36 @@ describe('blind relay (RelayCell) over the in-memory network', () => {
     await relay.close();
   });
 
+  it('finds the current generation several rollovers ahead from the beacon', async () => {
+    const { world, a: first } = await RelayWorld.create();
+    const recB = await world.admit(first, 'Boris', 'member');
+    const recR = await world.admit(first, 'relay', 'relay');
+    // A reopened with a short drain: it leaves old generations while the relay is away.
+    await first.close();
+    const a = await world.openMember(first.cellRecord, 0, { drainMs: 5000, republishDelayMs: 500 });
+    let relay = await world.openRelay(recR, 9);
+    await world.advance(500);
+    a.sync.doc(DOC).getText('t').insert(0, 'one ');
+    await world.advance(1000);
+    await relay.close();
+    for (const word of ['two ', 'three']) {
+      await a.sync.rollover();
+      await world.advance(1000);
+      a.sync.doc(DOC).getText('t').insert(a.sync.doc(DOC).getText('t').length, word);
+      await world.advance(10_000);
+    }
+    expect(a.sync.status().generation).toBe(2);
+    relay = await world.openRelay(recR, 9);
+    await world.advance(5000);
+    await a.close();
+    const b = await world.openMember(recB, 1);
+    await world.advance(10_000);
+    expect(b.sync.status().generation).toBe(2);
+    expect(text(b)).toBe('one two three');
+    await b.close();
+    await relay.close();
+  });
+
   it('follows a rotation through its sealed notice; a member offline during it catches up', async () => {
     const { world, a } = await RelayWorld.create();
     const recB = await world.admit(a, 'Boris', 'member');
