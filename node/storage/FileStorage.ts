@@ -11,8 +11,8 @@ import { openLogFile } from './openLogFile.ts';
 import { LOG_MAGIC } from './logFormat.ts';
 import { replayLog } from './replayLog.ts';
 import { scrubVaultCopies } from './scrubVaultCopies.ts';
-import { StorageError } from './StorageError.ts';
-import { isRowId, isTable, validateWriteOps } from './validateWriteOps.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
+import { isRowId, isTable, validateWriteOps } from '../../shared/storage/validateWriteOps.ts';
 
 export type { FileStorageOptions, FileStorageStats, WipeStep };
 

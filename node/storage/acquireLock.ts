@@ -2,7 +2,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from '../../shared/crypto/randomBytes.ts';
 import { errorCode } from './logIo.ts';
-import { StorageError } from './StorageError.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
 
 export const LOCK_NAME = 'lock';
 

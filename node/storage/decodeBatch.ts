@@ -1,6 +1,6 @@
 import { type BatchEntry, OP_DELETE, OP_PUT, RECORD_HEADER_BYTES } from './logFormat.ts';
 import { tableFromCode } from './tableCodes.ts';
-import { isRowId, MAX_ID_CHARS } from './validateWriteOps.ts';
+import { isRowId, MAX_ID_CHARS } from '../../shared/storage/validateWriteOps.ts';
 
 /**
  * Parses the payload of an intact record (checksum already verified). Strict: any bound,

@@ -7,7 +7,7 @@ import {
   RECORD_HEADER_BYTES,
   sealRecord,
 } from './logFormat.ts';
-import { StorageError } from './StorageError.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
 import { TABLE_CODES } from './tableCodes.ts';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LOG_NAME } from './compactLog.ts';
 import { errorCode, readAt, syncDir, writeAt } from './logIo.ts';
 import { LOG_MAGIC } from './logFormat.ts';
-import { StorageError } from './StorageError.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
 
 /** Opens or creates the log; a file that is not (the start of) a Quire log is left untouched. */
 export async function openLogFile(dir: string): Promise<FileHandle> {

@@ -6,8 +6,8 @@ import {
   type Table,
   type WriteOp,
 } from '../../shared/storage/Storage.ts';
-import { StorageError } from './StorageError.ts';
-import { isRowId, isTable, snapshotWriteOps } from './snapshotWriteOps.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
+import { isRowId, isTable, validateWriteOps } from '../../shared/storage/validateWriteOps.ts';
 
 /** A point in `wipe()` reported to the caller: the vault row is durably gone, the rest is next. */
 export type WipeStep = 'vault-erased';
@@ -97,7 +97,7 @@ export class DexieStorage implements Storage {
   }
 
   async write(ops: readonly WriteOp[]): Promise<void> {
-    const batch = snapshotWriteOps(ops); // before any await: the caller's buffers are copied now
+    const batch = validateWriteOps(ops, { copy: true }); // before any await: the caller's buffers are copied now
     this.#checkWritable();
     if (batch.length === 0) return;
     const tables = [...new Set(batch.map((op) => op.table))];
