@@ -29,3 +29,12 @@ declare const console: {
   error(...args: unknown[]): void;
 };
 declare const performance: { now(): number };
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly host: string;
+  readonly href: string;
+  readonly username: string;
+  readonly password: string;
+}

@@ -1,6 +1,6 @@
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { err, ok } from '../../shared/util/result.ts';
-import { isSafeExternalUrl } from './isSafeExternalUrl.ts';
+import { isSafeExternalUrl } from '../../shared/platform/isSafeExternalUrl.ts';
 
 /** What the browser adapter uses from `window` (injected so that tests can supply it). */
 export interface BrowserHost {

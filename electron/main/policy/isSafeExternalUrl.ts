@@ -1,26 +1,4 @@
-import { MAX_URL_LENGTH } from '../../../shared/platform/ipcContract.ts';
-
-/**
- * Only plain https: links leave the app: no other scheme (file:, smb:, custom handlers can run
- * code), no credentials (`https://bank@evil` phishing), no whitespace or control characters.
- */
-export const isSafeExternalUrl = (url: string): boolean => {
-  if (url.length === 0 || url.length > MAX_URL_LENGTH) return false;
-  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(url)) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === 'https:' &&
-    url.slice(0, 8).toLowerCase() === 'https://' &&
-    parsed.hostname !== '' &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
-};
+export { isSafeExternalUrl } from '../../../shared/platform/isSafeExternalUrl.ts';
 
 /** What the confirmation dialog shows: the parsed host (IDN as punycode, so no look-alikes). */
 export const describeExternalUrl = (url: string): { host: string; href: string } => {

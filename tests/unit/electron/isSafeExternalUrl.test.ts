@@ -3,7 +3,7 @@ import {
   describeExternalUrl,
   isSafeExternalUrl as mainCheck,
 } from '../../../electron/main/policy/isSafeExternalUrl.ts';
-import { isSafeExternalUrl as rendererCheck } from '../../../renderer/platform/isSafeExternalUrl.ts';
+import { isSafeExternalUrl as rendererCheck } from '../../../shared/platform/isSafeExternalUrl.ts';
 
 // The main-process and the renderer copies of the rule must agree on every case.
 describe.each([

@@ -1,9 +1,9 @@
-const MAX_URL_LENGTH = 2048;
+import { MAX_URL_LENGTH } from './ipcContract.ts';
 
 /**
- * Same rule as electron/main/policy/isSafeExternalUrl.ts (the main process cannot share code
- * with the renderer); tests/unit/electron/isSafeExternalUrl.test.ts runs one table against both.
- * Only plain https: links, no credentials, no whitespace or control characters.
+ * Only plain https: links leave the app: no other scheme (file:, smb:, custom handlers can run
+ * code), no credentials (`https://bank@evil` phishing), no whitespace or control characters.
+ * One rule for the main process and the renderer.
  */
 export const isSafeExternalUrl = (url: string): boolean => {
   if (url.length === 0 || url.length > MAX_URL_LENGTH) return false;
