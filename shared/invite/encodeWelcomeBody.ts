@@ -1,6 +1,6 @@
 import { fromHex } from '../crypto/bytes.ts';
 import { ok, type Result } from '../util/result.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 import { checkWelcome } from './checkWelcome.ts';
 import type { Welcome } from './Welcome.ts';
 import { WELCOME_VARIANT } from './welcomeFormat.ts';

@@ -1,6 +1,6 @@
 import { utf8 } from '../crypto/bytes.ts';
 import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 
 export const INVITE_ID_BYTES = 32;
 export const BOX_PUBLIC_BYTES = 32;

@@ -1,7 +1,7 @@
 import { AEAD_KEY_BYTES, AEAD_NONCE_BYTES, aeadSeal } from '../crypto/aeadSeal.ts';
 import { LABELS } from '../crypto/labels.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 import { INVITE_NOTICE_KINDS, INVITE_NOTICE_VERSION, type InviteNotice } from './InviteNotice.ts';
 import { inviteAd } from './inviteAd.ts';
 import { REQUEST_ID_BYTES } from './joinRequestFormat.ts';

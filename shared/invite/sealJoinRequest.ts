@@ -7,7 +7,7 @@ import { padPlaintext } from '../envelope/padPlaintext.ts';
 import { MAX_PSEUDONYM_BYTES } from '../roster/RosterOp.ts';
 import { validateDisplayName } from '../roster/validateDisplayName.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 import { inviteAd } from './inviteAd.ts';
 import {
   JOIN_REQUEST_PADDED_BYTES,

@@ -1,6 +1,6 @@
 import { SIGN_PUBLIC_BYTES, SIGNATURE_BYTES } from '../crypto/signDetached.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 import { compareBytes } from './compareBytes.ts';
 import {
   BOX_PUBLIC_BYTES,

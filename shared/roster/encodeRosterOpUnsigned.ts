@@ -2,7 +2,7 @@ import { fromHex } from '../crypto/bytes.ts';
 import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
 import { CELL_ID_BYTES } from '../crypto/deriveEpochSecrets.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { ByteWriter } from '../util/ByteWriter.ts';
 import { encodeRosterOpBody } from './encodeRosterOpBody.ts';
 import {
   MAX_HEADS,
