@@ -47,6 +47,7 @@ export class PresenceBridge {
     { docHex: string; id: number; state: object; clock: number }
   >();
   private timer: unknown;
+  private activeDoc: string | undefined;
   private unbind: (() => void) | undefined;
   dropped = 0;
 
@@ -66,10 +67,12 @@ export class PresenceBridge {
     const docHex = toHex(docId);
     const existing = this.locals.get(docHex);
     if (existing) return existing;
+    // The local state starts as {} (not null): editors only add fields to an existing state.
     const awareness = new Awareness(new Y.Doc());
-    awareness.setLocalState(null);
     awareness.on('change', (_c: unknown, origin: unknown) => {
-      if (origin === 'local') this.schedule();
+      if (origin !== 'local') return;
+      this.activeDoc = docHex;
+      this.schedule();
     });
     this.locals.set(docHex, awareness);
     for (const shown of this.shown.values()) if (shown.docHex === docHex) this.show(shown);
@@ -108,12 +111,11 @@ export class PresenceBridge {
   private send(): void {
     const channel = this.sync.presenceChannel();
     if (!channel) return;
-    // We are in at most one document at a time: the one whose local state was set last.
-    let inner: { d: string; s: unknown } | undefined;
-    for (const [docHex, a] of this.locals) {
-      const s = a.getLocalState();
-      if (s && Object.keys(s).length > 0) inner = { d: docHex, s };
-    }
+    // We are in at most one document at a time: the one whose local state changed last.
+    const active = this.activeDoc;
+    const local = active === undefined ? undefined : this.locals.get(active)?.getLocalState();
+    const inner =
+      active && local && Object.keys(local).length > 0 ? { d: active, s: local } : undefined;
     const state = new TextEncoder().encode(JSON.stringify(inner ?? { d: '0'.repeat(32), s: {} }));
     if (state.length > MAX_PRESENCE_STATE_BYTES) return;
     const sealed = sealPresence({
