@@ -2,10 +2,12 @@ import { TARGETS, verdict, type Target } from './targets.ts';
 
 type Results = Readonly<Record<string, unknown>>;
 
-const W = 820;
+const W = 980;
 const LABEL_W = 300;
 const X0 = LABEL_W + 10;
-const X1 = W - 110;
+const X1 = W - 250;
+/** Value labels sit in their own column right of the bars, clear of the target lines. */
+const XL = X1 + 12;
 const ROW = 46;
 const PASS = '#2e7d32';
 const FAIL = '#c62828';
@@ -35,7 +37,7 @@ const xr = (ratio: number): number => {
 function bar(y: number, x2: number, h: number, fill: string, text: string, x1 = X0): string {
   return (
     `<rect x="${x1}" y="${y}" width="${Math.max(1, x2 - x1).toFixed(1)}" height="${h}" fill="${fill}"/>` +
-    `<text x="${(Math.max(x1, x2) + 6).toFixed(1)}" y="${y + h - 2}" class="v">${esc(text)}</text>`
+    `<text x="${XL}" y="${y + h - 2}" class="v">${esc(text)}</text>`
   );
 }
 
@@ -78,8 +80,9 @@ function absoluteRow(
   const max = Math.max(t.value, v ?? 0, b ?? 0) * 1.15;
   const x = (value: number): number => X0 + (value / max) * (X1 - X0);
   const verdictText = verdict(t, r);
+  const why = t.requires !== undefined && r[t.requires] === 0 ? ', default limits' : '';
   let out = `<text x="10" y="${y + 14}" class="l">${esc(t.label)}</text>`;
-  out += `<text x="10" y="${y + 30}" class="s">${esc(t.key)} (${verdictText})</text>`;
+  out += `<text x="10" y="${y + 30}" class="s">${esc(t.key)} (${verdictText}${why})</text>`;
   if (v === undefined) return out;
   if (b !== undefined && baseline)
     out += bar(y + 4, x(b), 11, BASE, `${baseline.label} ${fmt(b, 'ms')}`);
@@ -97,7 +100,7 @@ export function renderChart(r: Results, subtitle: string): string {
     cold_join_ms: { key: 'cold_join_plain_ms', label: 'y-webrtc' },
     typing_p95_ms: { key: 'typing_control_p95_ms', label: 'bare textarea' },
   };
-  const top = 70;
+  const top = 88;
   const secondTop = top + ratios.length * ROW + 50;
   const H = secondTop + absolutes.length * ROW + 20;
   const parts: string[] = [];
@@ -105,8 +108,9 @@ export function renderChart(r: Results, subtitle: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
     '<style>.l{font-size:13px;fill:#212121}.s{font-size:11px;fill:#616161}.v{font-size:11px;fill:#212121}.h{font-size:16px;font-weight:600;fill:#212121}.t{stroke:#212121;stroke-width:1.5;stroke-dasharray:4 3}.tl{font-size:10px;fill:#424242}.g{stroke:#e0e0e0}.gl{font-size:10px;fill:#757575}</style>',
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="10" y="24" class="h">Quire vs plain Yjs / y-webrtc: ratios (log scale), grey = baseline, dashed = target</text>`,
-    `<text x="10" y="42" class="s">${esc(subtitle)}</text>`,
+    `<text x="10" y="24" class="h">Quire vs plain Yjs / y-webrtc: Quire ÷ baseline (log scale)</text>`,
+    `<text x="10" y="42" class="s">grey = baseline, green = meets the target, red = misses it, dashed line = target</text>`,
+    `<text x="10" y="58" class="s">${esc(subtitle)}</text>`,
   );
   for (let l = LOG_MIN; l <= LOG_MAX; l++) {
     const x = xr(2 ** l);

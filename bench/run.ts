@@ -16,6 +16,7 @@ import { loadTrace, tracePrefix, tracesDir } from './loadTrace.ts';
 import { currentLoad, machineInfo } from './machineInfo.ts';
 import { printTable } from './printTable.ts';
 import { renderChart } from './renderChart.ts';
+import { updateDocs } from './updateDocs.ts';
 import { coldJoin } from './scenarios/coldJoin.ts';
 import { coldOpen } from './scenarios/coldOpen.ts';
 import { coldOpenBrowser } from './scenarios/coldOpenBrowser.ts';
@@ -157,6 +158,16 @@ const subtitle = `${output.meta.mode} run ${output.meta.date.slice(0, 16)}Z · $
 await writeFile(svgPath, renderChart({ ...rounded, ...output.details }, subtitle));
 log('');
 log(printTable({ ...output.details, ...rounded }));
+if (
+  !quick &&
+  values.out === undefined &&
+  Object.keys(errors).length === 0 &&
+  only.size === SCENARIOS.length
+) {
+  const docs = join(projectRoot, 'docs/BENCHMARKS.md');
+  if (await updateDocs(docs, { ...output.details, ...rounded }, `_${subtitle}_`))
+    log(`updated ${relative(projectRoot, docs)}`);
+}
 log('');
 log(
   `${Object.keys(errors).length === 0 ? 'all scenarios ran' : `failed: ${Object.keys(errors).join(', ')}`}; ${output.meta.duration_s} s; wrote ${relative(projectRoot, jsonPath)}, ${relative(projectRoot, svgPath)}`,

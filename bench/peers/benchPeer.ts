@@ -4,7 +4,7 @@
  * and @roamhq/wrtc:
  *   quire  CellSync (fixed roster, MemorySyncStore, optionally preloaded) over createNodeTransport
  *   plain  one Y.Doc and a plain y-webrtc WebrtcProvider with a password (the baseline)
- * Commands: open, waitPeers, echo, pingPong, edit, waitLength, digest, close, diag,
+ * Commands: open, waitPeers, echo, pingPong, edit, waitLength, digest, close, diag, timeline,
  * profileStart, profileStop {path} (a .cpuprofile, for investigating a missed target).
  */
 import wrtc from '@roamhq/wrtc';
@@ -24,6 +24,7 @@ import { wrapRtcForChunking } from '../../shared/transport/wrapRtcForChunking.ts
 import { runPeerChild, type CommandArgs } from '../../tests/integration/transport/runPeerChild.ts';
 import { cellFromArgs, hexBytes, keysFromHex } from '../benchCell.ts';
 import { loadStoreFile } from '../storeFile.ts';
+import { EditTimeline } from './editTimeline.ts';
 
 type PlainRoom = { webrtcConns: Map<string, { connected: boolean }> } | null;
 
@@ -34,6 +35,7 @@ let openedAt = 0;
 /** One transport per process, as in the app; the plain side's chunking counters alike. */
 let nodeTransport: YWebrtcTransport | undefined;
 const plainChunks = createChunkStats();
+const timeline = new EditTimeline();
 
 const nowEpoch = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -71,6 +73,8 @@ async function open(a: CommandArgs): Promise<Record<string, unknown>> {
     });
     plain = { doc, provider };
     text = doc.getText('t');
+    timeline.watchText(text);
+    timeline.watchSyncedDoc(doc);
     return {};
   }
   const cell = await cellFromArgs(a);
@@ -91,11 +95,12 @@ async function open(a: CommandArgs): Promise<Record<string, unknown>> {
     secretsFor: (e) => (e === 0 ? cell.secrets : undefined),
     roster: fixedRoster(members),
     store,
-    transport: (nodeTransport ??= createNodeTransport()),
+    transport: timeline.transport(() => (nodeTransport ??= createNodeTransport())),
     signaling,
     iceServers: [],
   });
   text = sync.doc(cell.docId).getText('t');
+  timeline.watchText(text);
   return { openMs: performance.now() - openedAt };
 }
 
@@ -261,6 +266,7 @@ async function profileStop(a: CommandArgs): Promise<Record<string, unknown>> {
 }
 
 const child = runPeerChild({
+  timeline: () => ({ marks: timeline.take() }),
   profileStart,
   profileStop,
   diag,

@@ -10,6 +10,7 @@ import {
 } from '../BenchContext.ts';
 import { median, percentile } from '../stats.ts';
 import { engineRoundTrip } from './engineRoundTrip.ts';
+import { stage, type Mark } from '../peers/editTimeline.ts';
 
 interface Pair {
   readonly a: PeerProcess;
@@ -57,6 +58,36 @@ export async function editLatency(ctx: BenchContext): Promise<ScenarioResult> {
   }
 }
 
+/**
+ * Where a round trip's time goes: timestamps on both sides (bench/peers/editTimeline.ts) over
+ * 100 more round trips; medians per stage. send = local edit to the synced doc's update (Quire:
+ * batch flush, seal, sign, store); recv = a remote update's transaction start to the text change
+ * (Quire: open, verify, clientID check, apply); echo = B's text change to its answer (the rest of
+ * the receiving transaction: y-webrtc re-broadcasts what it received); net = one side's update to
+ * the other's receipt (y-webrtc, data channel, loopback). Clocks: one machine.
+ */
+async function stagesOf(
+  name: string,
+  p: Pair,
+  run: (p: Pair, n: number) => Promise<number[]>,
+): Promise<Record<string, number>> {
+  await p.a.request('timeline');
+  await p.b.request('timeline');
+  await run(p, 100);
+  const a = (await p.a.request<{ marks: Mark[] }>('timeline')).marks;
+  const b = (await p.b.request<{ marks: Mark[] }>('timeline')).marks;
+  const k = (s: string): string => `latency_stage_${name}_${s}_ms`;
+  return {
+    [k('send_a')]: stage(a, 'textLocal', a, 'wireLocal'),
+    [k('net_ab')]: stage(a, 'wireLocal', b, 'wireRecv'),
+    [k('recv_b')]: stage(b, 'wireRecv', b, 'textRemote'),
+    [k('echo_b')]: stage(b, 'textRemote', b, 'textLocal'),
+    [k('send_b')]: stage(b, 'textLocal', b, 'wireLocal'),
+    [k('net_ba')]: stage(b, 'wireLocal', a, 'wireRecv'),
+    [k('recv_a')]: stage(a, 'wireRecv', a, 'textRemote'),
+  };
+}
+
 async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<ScenarioResult> {
   const count = ctx.quick ? 40 : 150;
   const reps = ctx.quick ? 3 : 7;
@@ -96,6 +127,10 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
       `  latency rep ${rep + 1}/${reps}: quire p50 ${q50.at(-1)!.toFixed(2)} ms, plain p50 ${p50.at(-1)!.toFixed(2)} ms`,
     );
   }
+  const stages = {
+    ...(await stagesOf('quire', quire, run)),
+    ...(await stagesOf('plain', plain, run)),
+  };
   const inProcess = await engineRoundTrip(ctx.quick ? 200 : 1000);
   return {
     metrics: {
@@ -112,6 +147,7 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
       latency_plain_pooled_p99_ms: percentile(allP, 0.99),
       latency_min_ms: Math.min(...allQ),
       latency_plain_min_ms: Math.min(...allP),
+      ...stages,
       latency_in_process_p50_ms: inProcess.quireMs,
       latency_plain_in_process_p50_ms: inProcess.plainMs,
     },

@@ -1,0 +1,78 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { formatValue, markdownTable } from './printTable.ts';
+
+const START = '<!-- results:start (written by npm run bench) -->';
+const END = '<!-- results:end -->';
+
+/** Extra figures the explanations in docs/BENCHMARKS.md refer to. */
+const NOTED: readonly [string, string][] = [
+  ['latency_stage_quire_send_a_ms', 'latency stage: A edit to wire update, Quire (ms)'],
+  ['latency_stage_plain_send_a_ms', 'latency stage: A edit to doc update, plain (ms)'],
+  ['latency_stage_quire_recv_b_ms', 'latency stage: B receipt to text, Quire (ms)'],
+  ['latency_stage_plain_recv_b_ms', 'latency stage: B receipt to text, plain (ms)'],
+  ['latency_stage_quire_net_ab_ms', 'latency stage: A to B over WebRTC, Quire (ms)'],
+  ['latency_stage_plain_net_ab_ms', 'latency stage: A to B over WebRTC, plain (ms)'],
+  ['latency_stage_quire_echo_b_ms', 'latency stage: B text to answer (re-broadcast), Quire (ms)'],
+  ['latency_stage_plain_echo_b_ms', 'latency stage: B text to answer (re-broadcast), plain (ms)'],
+  ['latency_in_process_p50_ms', 'engine round trip, in process, no network (ms)'],
+  ['latency_plain_in_process_p50_ms', 'plain Yjs round trip, in process (ms)'],
+  ['verify_limit_per_s', 'Ed25519 verify, libsodium (per CPU s)'],
+  ['sign_limit_per_s', 'Ed25519 sign, libsodium (per CPU s)'],
+  ['keystrokes_per_envelope', 'trace: keystrokes per envelope'],
+  ['wire_sealed_bytes', 'trace: sealed bytes of all envelopes'],
+  ['automatic_rollovers', 'trace: rollovers during the replay'],
+  ['store_bytes_with_checkpoint', 'store after rollover, with the local checkpoint (B)'],
+  ['model_app_no_floor_wire_ratio', 'model: app batching, no 256-byte floor (wire ratio)'],
+  ['model_idle1s_max5s_wire_ratio', 'model: 1 s idle / 5 s max (wire ratio)'],
+  ['model_idle2s_max10s_wire_ratio', 'model: 2 s idle / 10 s max (wire ratio)'],
+  ['model_idle5s_max30s_wire_ratio', 'model: 5 s idle / 30 s max (wire ratio)'],
+  ['cold_open_cpu_ms', 'cold open, CPU time (ms)'],
+  ['cold_open_plain_cpu_ms', 'cold open plain, CPU time (ms)'],
+  ['cold_open_browser_ms', 'cold open in Chromium IndexedDB (ms)'],
+  ['cold_open_browser_plain_ms', 'cold open plain in Chromium (ms)'],
+  ['cold_open_browser_ratio', 'cold open ratio in Chromium'],
+  ['cold_join_with_default_server', 'cold join completes with the default rendezvous limits (1/0)'],
+  ['cold_join_topics_refused', 'topics the default server refused the joiner'],
+  ['mesh_converge_plain_ms_2', 'mesh 2, plain y-webrtc (ms)'],
+  ['mesh_converge_plain_ms_4', 'mesh 4, plain y-webrtc (ms)'],
+  ['mesh_converge_plain_ms_6', 'mesh 6, plain y-webrtc (ms)'],
+  ['typing_p50_ms', 'typing p50 (ms)'],
+  ['typing_control_p95_ms', 'bare textarea p95, same browser (ms)'],
+  ['typing_control_p99_ms', 'bare textarea p99 (ms)'],
+  ['typing_draft_chars', 'characters in the draft'],
+];
+
+/** Rewrites the results section of docs/BENCHMARKS.md (full runs only). */
+export async function updateDocs(
+  path: string,
+  all: Readonly<Record<string, unknown>>,
+  machine: string,
+): Promise<boolean> {
+  let doc: string;
+  try {
+    doc = await readFile(path, 'utf8');
+  } catch {
+    return false;
+  }
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) return false;
+  const details = NOTED.filter(([k]) => typeof all[k] === 'number').map(
+    ([k, label]) => `| ${label} | \`${k}\` | ${formatValue(all[k])} |`,
+  );
+  const section = [
+    START,
+    '',
+    machine,
+    '',
+    markdownTable(all),
+    '',
+    '| supporting figure | key | value |',
+    '| --- | --- | ---: |',
+    ...details,
+    '',
+    END,
+  ].join('\n');
+  await writeFile(path, doc.slice(0, a) + section + doc.slice(b + END.length));
+  return true;
+}
