@@ -1,5 +1,4 @@
 import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { toHex } from '../crypto/bytes.ts';
 import { hash } from '../crypto/hash.ts';
@@ -67,8 +66,10 @@ export class PresenceBridge {
     const docHex = toHex(docId);
     const existing = this.locals.get(docHex);
     if (existing) return existing;
-    // The local state starts as {} (not null): editors only add fields to an existing state.
-    const awareness = new Awareness(new Y.Doc());
+    // Bound to the content doc itself, so the editor recognises its own clientID and never draws
+    // its own caret as someone else's. The local state starts as {} (not null): editors only add
+    // fields to an existing state.
+    const awareness = new Awareness(this.sync.doc(docId));
     awareness.on('change', (_c: unknown, origin: unknown) => {
       if (origin !== 'local') return;
       this.activeDoc = docHex;
