@@ -17,6 +17,8 @@ export interface BenchContext {
   readonly pool: PeerPool;
   /** Six Quire and six plain peer processes, spawned on first use. */
   fleet(): Promise<Fleet>;
+  /** The renderer built into bench/out/renderer (once); resolves with its directory. */
+  rendererBuild(): Promise<string>;
   /** A scratch directory, removed at the end. */
   readonly tmpDir: string;
   log(line: string): void;

@@ -17,6 +17,7 @@ import { currentLoad, machineInfo } from './machineInfo.ts';
 import { printTable } from './printTable.ts';
 import { renderChart } from './renderChart.ts';
 import { updateDocs } from './updateDocs.ts';
+import { buildRenderer } from './webServer.ts';
 import { coldJoin } from './scenarios/coldJoin.ts';
 import { coldOpen } from './scenarios/coldOpen.ts';
 import { coldOpenBrowser } from './scenarios/coldOpenBrowser.ts';
@@ -60,6 +61,7 @@ const signal = await startSignalServer({ host: '127.0.0.1', port: 0 });
 const pool = createPeerPool();
 const tmpDir = await mkdtemp(join(tmpdir(), 'quire-bench-'));
 let fleet: Promise<Fleet> | undefined;
+let renderer: Promise<string> | undefined;
 const ctx: BenchContext = {
   quick,
   projectRoot,
@@ -69,7 +71,14 @@ const ctx: BenchContext = {
   tmpDir,
   log,
   fleet: () => (fleet ??= spawnFleet(pool)),
+  rendererBuild: () => (renderer ??= buildRenderer(projectRoot)),
 };
+if (quick) {
+  // A smoke check, not a measurement: spawn the peers and build the renderer while the
+  // in-process scenarios run (full runs never overlap work with a timed scenario).
+  void ctx.fleet().catch(() => undefined);
+  if (only.has('typing')) void ctx.rendererBuild().catch(() => undefined);
+}
 log(
   `Quire bench (${quick ? 'quick' : 'full'}): ${machine.cores} cores, ${machine.cpu_model}, Node ${machine.node}, load ${machine.load_avg_start}`,
 );

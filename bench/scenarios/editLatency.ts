@@ -60,7 +60,7 @@ export async function editLatency(ctx: BenchContext): Promise<ScenarioResult> {
 
 /**
  * Where a round trip's time goes: timestamps on both sides (bench/peers/editTimeline.ts) over
- * 100 more round trips; medians per stage. send = local edit to the synced doc's update (Quire:
+ * more round trips; medians per stage. send = local edit to the synced doc's update (Quire:
  * batch flush, seal, sign, store); recv = a remote update's transaction start to the text change
  * (Quire: open, verify, clientID check, apply); echo = B's text change to its answer (the rest of
  * the receiving transaction: y-webrtc re-broadcasts what it received); net = one side's update to
@@ -70,10 +70,11 @@ async function stagesOf(
   name: string,
   p: Pair,
   run: (p: Pair, n: number) => Promise<number[]>,
+  count: number,
 ): Promise<Record<string, number>> {
   await p.a.request('timeline');
   await p.b.request('timeline');
-  await run(p, 100);
+  await run(p, count);
   const a = (await p.a.request<{ marks: Mark[] }>('timeline')).marks;
   const b = (await p.b.request<{ marks: Mark[] }>('timeline')).marks;
   const k = (s: string): string => `latency_stage_${name}_${s}_ms`;
@@ -89,7 +90,7 @@ async function stagesOf(
 }
 
 async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<ScenarioResult> {
-  const count = ctx.quick ? 40 : 150;
+  const count = ctx.quick ? 30 : 150;
   const reps = ctx.quick ? 3 : 7;
   const run = async (p: Pair, n: number): Promise<number[]> => {
     const r = await p.a.request<{ samples: number[]; timedOut: boolean }>(
@@ -101,8 +102,8 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
     return r.samples;
   };
   // Warm-up: JIT, WebRTC buffers, y-webrtc's first sync; not counted.
-  await run(quire, 20);
-  await run(plain, 20);
+  await run(quire, ctx.quick ? 10 : 20);
+  await run(plain, ctx.quick ? 10 : 20);
   const q50: number[] = [];
   const q99: number[] = [];
   const p50: number[] = [];
@@ -128,10 +129,10 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
     );
   }
   const stages = {
-    ...(await stagesOf('quire', quire, run)),
-    ...(await stagesOf('plain', plain, run)),
+    ...(await stagesOf('quire', quire, run, ctx.quick ? 30 : 100)),
+    ...(await stagesOf('plain', plain, run, ctx.quick ? 30 : 100)),
   };
-  const inProcess = await engineRoundTrip(ctx.quick ? 200 : 1000);
+  const inProcess = await engineRoundTrip(ctx.quick ? 100 : 1000);
   return {
     metrics: {
       latency_p50_ms: median(q50),

@@ -3,7 +3,7 @@ import { launchChromium } from '../chromium.ts';
 import type { BenchContext, ScenarioResult } from '../BenchContext.ts';
 import { installProbe, takeSamples, typeKeys } from '../keystrokeProbe.ts';
 import { percentile } from '../stats.ts';
-import { buildRenderer, serveStatic } from '../webServer.ts';
+import { serveStatic } from '../webServer.ts';
 
 const PASSPHRASE = 'velvet tundra mosaic quarrel orbit';
 const TITLE = 'Paper';
@@ -68,7 +68,7 @@ export async function typing(
 ): Promise<ScenarioResult> {
   const text = paperText ?? 'lorem ipsum dolor sit amet\n'.repeat(4000);
   const draftText = ctx.quick ? text.slice(0, 20_000) : text;
-  const root = await buildRenderer(ctx.projectRoot);
+  const root = await ctx.rendererBuild();
   const web = await serveStatic(root);
   const [appBrowser, controlBrowser] = [await launchChromium(), await launchChromium()];
   try {
@@ -88,11 +88,11 @@ export async function typing(
     await control.getByLabel('control').focus();
     for (const p of [app, control]) {
       await installProbe(p);
-      await typeKeys(p, 20, 40); // warm-up
+      await typeKeys(p, ctx.quick ? 10 : 20, 40); // warm-up
       await takeSamples(p);
     }
     const blocks = ctx.quick ? 2 : 8;
-    const perBlock = 50;
+    const perBlock = ctx.quick ? 30 : 50;
     const appKey: number[] = [];
     const appHandler: number[] = [];
     const ctlKey: number[] = [];
