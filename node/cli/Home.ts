@@ -7,7 +7,7 @@ import { tryUnlockVault } from '../../shared/vault/tryUnlockVault.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
 import { ok, type Result } from '../../shared/util/result.ts';
 import { openFileStorage, type FileStorage } from '../storage/FileStorage.ts';
-import { StorageError } from '../storage/StorageError.ts';
+import { StorageError } from '../../shared/storage/StorageError.ts';
 import { failure, type FailureKind } from './CommandResult.ts';
 
 /**
