@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQuireRunner, ok, type Running } from './quireProcess.ts';
+import { expect } from 'vitest';
+import { ok, type QuireRunner } from './quireProcess.ts';
 
 /**
  * The whole `quire` command line across processes, over real WebRTC (loopback) and the project's
@@ -10,7 +8,6 @@ import { createQuireRunner, ok, type Running } from './quireProcess.ts';
  * two people join, drafts and tasks both ways, then a removal after which the removed member no
  * longer receives new text while the remaining one does. Every `quire` call must exit by itself.
  */
-const q = createQuireRunner({ QUIRE_PASSPHRASE: 'lantern orchard 41 tin' });
 const CELL_NAME = 'Printing cell of the Ninth';
 const ANNA = 'Anna-Kovalenko';
 const BORIS = 'Boris-Melnyk';
@@ -20,169 +17,131 @@ const TEXT_1 = 'Bring umbrellas to the square.\nMeet at the fountain at seven.';
 const TEXT_2 = 'Bring umbrellas to the square.\nMeet at the old fountain at seven sharp.';
 const TEXT_3 = 'Change of plan: the back entrance of the library, at eight.';
 
-describe('quire CLI scenario', () => {
-  let dir: string;
-  let signal: Running;
-  let url: string;
+export async function runCliScenario(q: QuireRunner, dir: string): Promise<void> {
   const home = (who: string): string => join(dir, who);
+  const signal = q.start(['signal', '--port', '0']);
+  const url = (await signal.waitForLine(/^listening (ws:\/\/127\.0\.0\.1:\d+)$/, 30_000))[1]!;
+  await Promise.all(['a', 'b', 'c'].map(async (w) => ok(await q.run(['init', '--home', home(w)]))));
+  const [cell] = ok(
+    await q.run([
+      'cell',
+      'create',
+      '--home',
+      home('a'),
+      '--name',
+      CELL_NAME,
+      '--pseudonym',
+      ANNA,
+      '--signal',
+      url,
+    ]),
+  );
+  expect(cell).toMatch(/^[0-9a-f]{32}$/);
+  const c = ['--cell', cell!];
+  const [codeB] = ok(await q.run(['invite', 'create', '--home', home('a'), ...c]));
+  const [codeC] = ok(
+    await q.run(['invite', 'create', '--home', home('a'), ...c, '--expires', '1h']),
+  );
+  expect(codeB).toMatch(/^QUIRE1-/);
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'quire-scenario-'));
-    signal = q.start(['signal', '--port', '0']);
-    url = (await signal.waitForLine(/^listening (ws:\/\/127\.0\.0\.1:\d+)$/, 30_000))[1]!;
-  });
-  afterAll(async () => {
-    await q.killAll();
-    await rm(dir, { recursive: true, force: true });
-  });
+  // B and C join while A serves with --approve-all.
+  let serve = q.start(['serve', '--home', home('a'), '--approve-all']);
+  const joined = await Promise.all([
+    q.run(['join', '--home', home('b'), '--code', codeB!, '--pseudonym', BORIS, '--timeout', '60']),
+    q.run(['join', '--home', home('c'), '--code', codeC!, '--pseudonym', CHEN, '--timeout', '60']),
+  ]);
+  expect(joined.map((j) => ok(j, 'join'))).toEqual([[cell], [cell]]);
+  expect((await serve.stop()).code).toBe(0);
 
-  it(
-    'init, create, join while serving, drafts and tasks both ways, removal cuts the member off',
-    { timeout: 170_000 },
-    async () => {
-      await Promise.all(
-        ['a', 'b', 'c'].map(async (w) => ok(await q.run(['init', '--home', home(w)]))),
-      );
-      const [cell] = ok(
-        await q.run([
-          'cell',
-          'create',
-          '--home',
-          home('a'),
-          '--name',
-          CELL_NAME,
-          '--pseudonym',
-          ANNA,
-          '--signal',
-          url,
-        ]),
-      );
-      expect(cell).toMatch(/^[0-9a-f]{32}$/);
-      const c = ['--cell', cell!];
-      const [codeB] = ok(await q.run(['invite', 'create', '--home', home('a'), ...c]));
-      const [codeC] = ok(
-        await q.run(['invite', 'create', '--home', home('a'), ...c, '--expires', '1h']),
-      );
-      expect(codeB).toMatch(/^QUIRE1-/);
+  // A writes a draft and a task offline; B and C sync while A serves.
+  const [draftId] = ok(
+    await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE], {
+      stdin: TEXT_1,
+    }),
+  );
+  expect(draftId).toMatch(/^[0-9a-f]{32}$/);
+  const [taskId] = ok(
+    await q.run([
+      'task',
+      'add',
+      '--home',
+      home('a'),
+      ...c,
+      '--title',
+      'Print 200 copies',
+      '--assignee',
+      BORIS,
+    ]),
+  );
+  serve = q.start(['serve', '--home', home('a')]);
+  await Promise.all(
+    ['b', 'c'].map(async (w) =>
+      ok(await q.run(['sync', '--home', home(w), ...c, '--timeout', '90']), 'sync'),
+    ),
+  );
+  // One process at a time per home (its store is locked); homes in parallel.
+  const [[readB, tasksB], membersC] = await Promise.all([
+    (async () => [
+      await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE]),
+      await q.run(['task', 'list', '--home', home('b'), ...c]),
+    ])(),
+    q.run(['member', 'list', '--home', home('c'), ...c]),
+  ]);
+  expect(ok(readB).join('\n')).toBe(TEXT_1);
+  expect(ok(tasksB)).toEqual([`${taskId}\ttodo\t${BORIS}\tPrint 200 copies`]);
+  expect([...ok(membersC)].sort()).toEqual(
+    [`${ANNA}\tcoordinator`, `${BORIS}\tmember`, `${CHEN}\tmember`].sort(),
+  );
 
-      // B and C join while A serves with --approve-all.
-      let serve = q.start(['serve', '--home', home('a'), '--approve-all']);
-      const joined = await Promise.all([
-        q.run([
-          'join',
-          '--home',
-          home('b'),
-          '--code',
-          codeB!,
-          '--pseudonym',
-          BORIS,
-          '--timeout',
-          '60',
-        ]),
-        q.run([
-          'join',
-          '--home',
-          home('c'),
-          '--code',
-          codeC!,
-          '--pseudonym',
-          CHEN,
-          '--timeout',
-          '60',
-        ]),
-      ]);
-      expect(joined.map((j) => ok(j, 'join'))).toEqual([[cell], [cell]]);
-      expect((await serve.stop()).code).toBe(0);
+  // The other way: B edits the same draft, A reads it.
+  expect(
+    ok(
+      await q.run(['draft', 'write', '--home', home('b'), ...c, '--title', TITLE], {
+        stdin: TEXT_2,
+      }),
+    ),
+  ).toEqual([draftId]);
+  ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '90']), 'sync');
+  expect((await serve.stop()).code).toBe(0);
+  expect(
+    ok(await q.run(['draft', 'read', '--home', home('a'), ...c, '--title', TITLE])).join('\n'),
+  ).toBe(TEXT_2);
 
-      // A writes a draft and a task offline; B and C sync while A serves.
-      const [draftId] = ok(
-        await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE], {
-          stdin: TEXT_1,
-        }),
-      );
-      expect(draftId).toMatch(/^[0-9a-f]{32}$/);
-      const [taskId] = ok(
-        await q.run([
-          'task',
-          'add',
-          '--home',
-          home('a'),
-          ...c,
-          '--title',
-          'Print 200 copies',
-          '--assignee',
-          BORIS,
-        ]),
-      );
-      serve = q.start(['serve', '--home', home('a')]);
-      await Promise.all(
-        ['b', 'c'].map(async (w) =>
-          ok(await q.run(['sync', '--home', home(w), ...c, '--timeout', '60']), 'sync'),
-        ),
-      );
-      // One process at a time per home (its store is locked); homes in parallel.
-      const [[readB, tasksB], membersC] = await Promise.all([
-        (async () => [
-          await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE]),
-          await q.run(['task', 'list', '--home', home('b'), ...c]),
-        ])(),
-        q.run(['member', 'list', '--home', home('c'), ...c]),
-      ]);
-      expect(ok(readB).join('\n')).toBe(TEXT_1);
-      expect(ok(tasksB)).toEqual([`${taskId}\ttodo\t${BORIS}\tPrint 200 copies`]);
-      expect([...ok(membersC)].sort()).toEqual(
-        [`${ANNA}\tcoordinator`, `${BORIS}\tmember`, `${CHEN}\tmember`].sort(),
-      );
-
-      // The other way: B edits the same draft, A reads it.
-      expect(
-        ok(
-          await q.run(['draft', 'write', '--home', home('b'), ...c, '--title', TITLE], {
-            stdin: TEXT_2,
-          }),
-        ),
-      ).toEqual([draftId]);
-      ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '60']), 'sync');
-      expect((await serve.stop()).code).toBe(0);
-      expect(
-        ok(await q.run(['draft', 'read', '--home', home('a'), ...c, '--title', TITLE])).join('\n'),
-      ).toBe(TEXT_2);
-
-      // A removes B (remove + rotate) and writes new text; C gets it, B does not.
-      ok(await q.run(['member', 'remove', '--home', home('a'), ...c, '--pseudonym', BORIS]));
-      ok(
-        await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE], {
-          stdin: TEXT_3,
-        }),
-      );
-      expect([...ok(await q.run(['member', 'list', '--home', home('a'), ...c]))].sort()).toEqual(
-        [`${ANNA}\tcoordinator`, `${CHEN}\tmember`].sort(),
-      );
-      serve = q.start(['serve', '--home', home('a'), '--for', '120']);
-      await Promise.all(
-        ['b', 'c'].map(async (w) =>
-          ok(await q.run(['sync', '--home', home(w), ...c, '--timeout', '60']), 'sync'),
-        ),
-      );
-      expect((await serve.stop()).code).toBe(0);
-      const [readC, readB2] = await Promise.all([
-        q.run(['draft', 'read', '--home', home('c'), ...c, '--title', TITLE]),
-        q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE]),
-      ]);
+  // A removes B (remove + rotate) and writes new text; C gets it, B does not.
+  ok(await q.run(['member', 'remove', '--home', home('a'), ...c, '--pseudonym', BORIS]));
+  ok(
+    await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE], {
+      stdin: TEXT_3,
+    }),
+  );
+  expect([...ok(await q.run(['member', 'list', '--home', home('a'), ...c]))].sort()).toEqual(
+    [`${ANNA}\tcoordinator`, `${CHEN}\tmember`].sort(),
+  );
+  serve = q.start(['serve', '--home', home('a'), '--for', '120']);
+  await Promise.all(
+    ['b', 'c'].map(async (w) =>
+      ok(await q.run(['sync', '--home', home(w), ...c, '--timeout', '90']), 'sync'),
+    ),
+  );
+  expect((await serve.stop()).code).toBe(0);
+  // In parallel per home: C reads the new text and shows `serve --for` ends by itself; B still
+  // has only the old text, and has learnt of its removal (roster ops still reach it) but not
+  // the new key, so it may no longer write.
+  await Promise.all([
+    (async () => {
+      const readC = await q.run(['draft', 'read', '--home', home('c'), ...c, '--title', TITLE]);
       expect(ok(readC).join('\n')).toBe(TEXT_3);
-      expect(ok(readB2).join('\n')).toBe(TEXT_2);
-      // B has learnt of its removal (the roster ops still reach it) but not the new key.
+      const timed = await q.run(['serve', '--home', home('c'), '--for', '1']);
+      expect(timed.code).toBe(0);
+    })(),
+    (async () => {
+      const readB = await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE]);
+      expect(ok(readB).join('\n')).toBe(TEXT_2);
       const writeB = await q.run(['draft', 'write', '--home', home('b'), ...c, '--title', TITLE], {
         stdin: 'x',
       });
       expect(writeB.code).toBe(3);
-
-      // `serve --for` ends by itself, and so does the rendezvous server on SIGTERM.
-      const timed = await q.run(['serve', '--home', home('c'), '--for', '1'], {
-        timeoutMs: 30_000,
-      });
-      expect(timed.code).toBe(0);
-      expect((await signal.stop()).code).toBe(0);
-    },
-  );
-});
+    })(),
+  ]);
+  expect((await signal.stop()).code).toBe(0);
+}

@@ -133,7 +133,7 @@ export function createQuireRunner(env: Record<string, string>): QuireRunner {
     async run(args, opts = {}) {
       const r = launch(args, env, opts.stdin);
       started.add(r);
-      const timeoutMs = opts.timeoutMs ?? 60_000;
+      const timeoutMs = opts.timeoutMs ?? 120_000;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { WebSocket } from 'ws';
 import { deriveEpochSecrets, deriveRoomName } from '../../../shared/crypto/deriveEpochSecrets.ts';
 import { openHome } from '../../../node/cli/Home.ts';
-import { startSignalServer, type SignalServer } from '../../../node/signal/SignalServer.ts';
-import { createPeerPool } from '../transport/peerProcess.ts';
+import type { SignalServer } from '../../../node/signal/SignalServer.ts';
+import type { PeerPool } from '../transport/peerProcess.ts';
 import { filesUnder, findLeaks, type Haystack } from './findLeaks.ts';
-import { createQuireRunner, ok, type Running } from './quireProcess.ts';
+import { ok, type QuireRunner, type Running } from './quireProcess.ts';
 
 /**
  * The blind relay as a real process (`quire relay`), over real WebRTC on loopback: members who are
@@ -17,8 +16,6 @@ import { createQuireRunner, ok, type Running } from './quireProcess.ts';
  * it stored; a wrong-password peer and junk on its rendezvous topic do not crash it; and neither
  * its home nor its output (nor the members' homes) holds any readable content, name or pseudonym.
  */
-const PASS = 'copper kettle 92 midnight';
-const q = createQuireRunner({ QUIRE_PASSPHRASE: PASS });
 const CELL_NAME = 'Samizdat circle Orchid';
 const ANNA = 'Anna-Kovalenko';
 const BORIS = 'Boris-Melnyk';
@@ -52,10 +49,13 @@ async function publishJunk(url: string, topic: string): Promise<void> {
   ws.close();
 }
 
-describe('quire relay', () => {
-  let dir: string;
-  let server: SignalServer;
-  const pool = createPeerPool();
+export async function runRelayScenario(
+  q: QuireRunner,
+  pass: string,
+  dir: string,
+  server: SignalServer,
+  pool: PeerPool,
+): Promise<void> {
   const home = (who: string): string => join(dir, who);
   const relayOutput: Haystack[] = [];
   const keepOutput = (name: string, r: Running): void => {
@@ -63,161 +63,138 @@ describe('quire relay', () => {
       relayOutput.push({ name, bytes: Buffer.from([...e.stdout, ...e.stderr].join('\n')) }),
     );
   };
+  await Promise.all(['a', 'b', 'r'].map(async (w) => ok(await q.run(['init', '--home', home(w)]))));
+  const [cell] = ok(
+    await q.run([
+      'cell',
+      'create',
+      '--home',
+      home('a'),
+      '--name',
+      CELL_NAME,
+      '--pseudonym',
+      ANNA,
+      '--signal',
+      server.url,
+    ]),
+  );
+  const c = ['--cell', cell!];
+  const [codeB] = ok(await q.run(['invite', 'create', '--home', home('a'), ...c]));
+  const [codeR] = ok(
+    await q.run(['invite', 'create', '--home', home('a'), ...c, '--role', 'relay']),
+  );
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'quire-relay-'));
-    server = await startSignalServer({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await pool.closeAll();
-    await q.killAll();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  // B joins and the relay is admitted while A serves.
+  const serve = q.start(['serve', '--home', home('a'), '--approve-all']);
+  let relay = q.start(['relay', '--home', home('r'), '--code', codeR!]);
+  keepOutput('relay run 1', relay);
+  const joinB = q.run(['join', '--home', home('b'), '--code', codeB!, '--pseudonym', BORIS]);
+  expect((await relay.waitForLine(/^[0-9a-f]{32}$/, 90_000))[0]).toBe(cell);
+  await relay.waitForLine(/^ready$/);
+  expect(ok(await joinB, 'join')).toEqual([cell]);
+  expect((await serve.stop()).code).toBe(0);
 
-  it(
-    'async members through the relay alone, SIGKILL mid-sync, hostile peers, and blindness',
-    { timeout: 170_000 },
-    async () => {
-      await Promise.all(
-        ['a', 'b', 'r'].map(async (w) => ok(await q.run(['init', '--home', home(w)]))),
-      );
-      const [cell] = ok(
-        await q.run([
-          'cell',
-          'create',
-          '--home',
-          home('a'),
-          '--name',
-          CELL_NAME,
-          '--pseudonym',
-          ANNA,
-          '--signal',
-          server.url,
-        ]),
-      );
-      const c = ['--cell', cell!];
-      const [codeB] = ok(await q.run(['invite', 'create', '--home', home('a'), ...c]));
-      const [codeR] = ok(
-        await q.run(['invite', 'create', '--home', home('a'), ...c, '--role', 'relay']),
-      );
+  // A writes and syncs with the relay online, then goes offline.
+  ok(
+    await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE_7], {
+      stdin: TEXT_7,
+    }),
+  );
+  ok(await q.run(['sync', '--home', home('a'), ...c, '--timeout', '90']), 'sync A');
 
-      // B joins and the relay is admitted while A serves.
-      const serve = q.start(['serve', '--home', home('a'), '--approve-all']);
-      let relay = q.start(['relay', '--home', home('r'), '--code', codeR!]);
-      keepOutput('relay run 1', relay);
-      const joinB = q.run(['join', '--home', home('b'), '--code', codeB!, '--pseudonym', BORIS]);
-      expect((await relay.waitForLine(/^[0-9a-f]{32}$/, 90_000))[0]).toBe(cell);
-      await relay.waitForLine(/^ready$/);
-      expect(ok(await joinB, 'join')).toEqual([cell]);
-      expect((await serve.stop()).code).toBe(0);
+  // A writes a large draft; the relay is SIGKILLed as soon as it starts storing it.
+  ok(
+    await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE_8], {
+      stdin: TEXT_8,
+    }),
+  );
+  const log = join(home('r'), 'store.log');
+  const before = (await stat(log)).size;
+  const syncA = q.run(['sync', '--home', home('a'), ...c, '--timeout', '15']);
+  let killedMidway = false;
+  for (let i = 0; i < 3000 && !killedMidway; i++) {
+    if ((await stat(log)).size > before) {
+      await relay.kill9();
+      killedMidway = true;
+    } else await new Promise((r) => setTimeout(r, 5));
+  }
+  expect(killedMidway).toBe(true);
+  expect([0, 4]).toContain((await syncA).code);
 
-      // A writes and syncs with the relay online, then goes offline.
-      ok(
-        await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE_7], {
-          stdin: TEXT_7,
-        }),
-      );
-      ok(await q.run(['sync', '--home', home('a'), ...c, '--timeout', '60']), 'sync A');
+  relay = q.start(['relay', '--home', home('r')]);
+  keepOutput('relay run 2', relay);
+  await relay.waitForLine(/^ready$/);
 
-      // A writes a large draft; the relay is SIGKILLed as soon as it starts storing it.
-      ok(
-        await q.run(['draft', 'write', '--home', home('a'), ...c, '--title', TITLE_8], {
-          stdin: TEXT_8,
-        }),
-      );
-      const log = join(home('r'), 'store.log');
-      const before = (await stat(log)).size;
-      const syncA = q.run(['sync', '--home', home('a'), ...c, '--timeout', '15']);
-      let killedMidway = false;
-      for (let i = 0; i < 3000 && !killedMidway; i++) {
-        if ((await stat(log)).size > before) {
-          await relay.kill9();
-          killedMidway = true;
-        } else await new Promise((r) => setTimeout(r, 5));
-      }
-      expect(killedMidway).toBe(true);
-      expect([0, 4]).toContain((await syncA).code);
-
-      relay = q.start(['relay', '--home', home('r')]);
-      keepOutput('relay run 2', relay);
-      await relay.waitForLine(/^ready$/);
-
-      // B, online for the first time since joining, with only the relay to talk to.
-      ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '60']), 'sync B');
-      expect(
-        ok(await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE_7])).join(
-          '\n',
-        ),
-      ).toBe(TEXT_7);
-
-      // Hostile traffic on the relay's room: a wrong-password y-webrtc peer and random bytes
-      // published on its rendezvous topic. (The test derives the room from A's keys.)
-      const opened = await openHome(home('a'), PASS);
+  // B, online for the first time since joining, with only the relay to talk to. Meanwhile the
+  // test derives the relay's room from A's keys for the hostile peers below.
+  const [, room] = await Promise.all([
+    (async () => {
+      ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '90']), 'sync B');
+      const read = await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE_7]);
+      expect(ok(read).join('\n')).toBe(TEXT_7);
+    })(),
+    (async () => {
+      const opened = await openHome(home('a'), pass);
       if (!opened.ok) throw new Error(opened.detail);
       const record = opened.value.records()[0]!;
       const secrets = deriveEpochSecrets(record.epochKeys.get(0)!, record.cellId, 0);
-      const room = deriveRoomName(secrets.transportRoot, record.cellId, 0, 0);
       await opened.value.close();
-      const wrong = await pool.spawn('tests/integration/transport/peer.ts', {
-        name: 'wrong-password',
-      });
-      await wrong.request('join', {
-        signaling: server.url,
-        room,
-        password: 'not the password',
-        mode: 'raw',
-        chunking: true,
-      });
-      const reached = await wrong.request<{ reached: boolean }>('waitStatus', {
-        signalingConnected: true,
-        roomReady: true,
-      });
-      expect(reached.reached).toBe(true);
-      await publishJunk(server.url, room);
+      return deriveRoomName(secrets.transportRoot, record.cellId, 0, 0);
+    })(),
+  ]);
 
-      // A syncs again: the relay, restarted, completes the large draft; B gets everything from it.
-      ok(await q.run(['sync', '--home', home('a'), ...c, '--timeout', '60']), 'sync A again');
-      ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '60']), 'sync B again');
-      expect(
-        ok(await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE_8])).join(
-          '\n',
-        ),
-      ).toBe(TEXT_8);
-      expect(
-        ok(await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE_7])).join(
-          '\n',
-        ),
-      ).toBe(TEXT_7);
-      await publishJunk(server.url, room);
-      await new Promise((r) => setTimeout(r, 500));
-      expect((await relay.stop()).code).toBe(0);
-      await wrong.request('close');
+  // Hostile traffic on the relay's room: a wrong-password y-webrtc peer and random bytes
+  // published on its rendezvous topic.
+  const wrong = await pool.spawn('tests/integration/transport/peer.ts', {
+    name: 'wrong-password',
+  });
+  await wrong.request('join', {
+    signaling: server.url,
+    room,
+    password: 'not the password',
+    mode: 'raw',
+    chunking: true,
+  });
+  const reached = await wrong.request<{ reached: boolean }>('waitStatus', {
+    signalingConnected: true,
+    roomReady: true,
+  });
+  expect(reached.reached).toBe(true);
+  await publishJunk(server.url, room);
 
-      // Blindness: nothing readable in the relay's home and output, nor in the members' homes.
-      const needles = [
-        CELL_NAME,
-        ANNA,
-        BORIS,
-        TITLE_7,
-        TITLE_8,
-        ...TEXT_7.split('\n'),
-        TEXT_8.split('\n')[0]!,
-        'the river kept rising',
-      ];
-      const relayFiles = await filesUnder(home('r'));
-      expect(relayFiles.map((f) => f.name)).toEqual([log]);
-      expect(relayOutput).toHaveLength(2);
-      expect(findLeaks([...relayFiles, ...relayOutput], needles)).toEqual([]);
-      const memberFiles = [...(await filesUnder(home('a'))), ...(await filesUnder(home('b')))];
-      expect(findLeaks(memberFiles, needles)).toEqual([]);
-      // The scan itself finds what is there (a control, so the test can fail).
-      expect(
-        findLeaks(
-          [{ name: 'control', bytes: Buffer.from(`x${Buffer.from(ANNA).toString('base64')}`) }],
-          [ANNA],
-        ),
-      ).not.toEqual([]);
-    },
-  );
-});
+  // A syncs again: the relay, restarted, completes the large draft; B gets everything from it.
+  ok(await q.run(['sync', '--home', home('a'), ...c, '--timeout', '90']), 'sync A again');
+  ok(await q.run(['sync', '--home', home('b'), ...c, '--timeout', '90']), 'sync B again');
+  expect(
+    ok(await q.run(['draft', 'read', '--home', home('b'), ...c, '--title', TITLE_8])).join('\n'),
+  ).toBe(TEXT_8);
+  await publishJunk(server.url, room);
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await relay.stop()).code).toBe(0);
+  await wrong.request('close');
+
+  // Blindness: nothing readable in the relay's home and output, nor in the members' homes.
+  const needles = [
+    CELL_NAME,
+    ANNA,
+    BORIS,
+    TITLE_7,
+    TITLE_8,
+    ...TEXT_7.split('\n'),
+    TEXT_8.split('\n')[0]!,
+    'the river kept rising',
+  ];
+  const relayFiles = await filesUnder(home('r'));
+  expect(relayFiles.map((f) => f.name)).toEqual([log]);
+  expect(relayOutput).toHaveLength(2);
+  expect(findLeaks([...relayFiles, ...relayOutput], needles)).toEqual([]);
+  const memberFiles = [...(await filesUnder(home('a'))), ...(await filesUnder(home('b')))];
+  expect(findLeaks(memberFiles, needles)).toEqual([]);
+  // The scan itself finds what is there (a control, so the test can fail).
+  expect(
+    findLeaks(
+      [{ name: 'control', bytes: Buffer.from(`x${Buffer.from(ANNA).toString('base64')}`) }],
+      [ANNA],
+    ),
+  ).not.toEqual([]);
+}
