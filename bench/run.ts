@@ -103,10 +103,10 @@ async function step(name: Scenario, fn: () => Promise<ScenarioResult | undefined
   }
 }
 
-const fullTrace =
-  only.has('trace') || only.has('coldopen') || only.has('coldjoin')
-    ? loadTrace(projectRoot, 'automerge-paper')
-    : undefined;
+const needsTrace = ['trace', 'coldopen', 'coldjoin', 'typing'] as const;
+const fullTrace = needsTrace.some((s) => only.has(s))
+  ? loadTrace(projectRoot, 'automerge-paper')
+  : undefined;
 let replayed: ReplayedDoc | undefined;
 try {
   await step('seal', () => sealOpen(ctx));

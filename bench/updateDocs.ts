@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { format, resolveConfig } from 'prettier';
 import { formatValue, markdownTable } from './printTable.ts';
 
 const START = '<!-- results:start (written by npm run bench) -->';
@@ -73,6 +74,9 @@ export async function updateDocs(
     '',
     END,
   ].join('\n');
-  await writeFile(path, doc.slice(0, a) + section + doc.slice(b + END.length));
+  const next = doc.slice(0, a) + section + doc.slice(b + END.length);
+  // Formatted as `npm run lint` expects (prettier --check .), so a run never leaves a lint error.
+  const options = { ...(await resolveConfig(path)), filepath: path };
+  await writeFile(path, await format(next, options));
   return true;
 }

@@ -66,6 +66,8 @@ export async function typing(
   ctx: BenchContext,
   paperText: string | undefined,
 ): Promise<ScenarioResult> {
+  if (paperText === undefined)
+    ctx.log('  typing: no trace here; the draft is 108 KB of filler text');
   const text = paperText ?? 'lorem ipsum dolor sit amet\n'.repeat(4000);
   const draftText = ctx.quick ? text.slice(0, 20_000) : text;
   const root = await ctx.rendererBuild();
