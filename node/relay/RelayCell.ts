@@ -180,12 +180,7 @@ export class RelayCell {
   private reconcile(line: RelayLine): void {
     if (this.closed || this.lines.get(line.id) !== line) return;
     const beacon = this.scopes.get(`${line.id}/${BEACON_GENERATION}`);
-    const wanted = wantedGenerations(
-      line,
-      beacon?.kept.size ?? 0,
-      this.lines.superseded(line),
-      this.limits.maxProbes,
-    );
+    const wanted = wantedGenerations(line, beacon?.kept.size ?? 0, this.limits.maxProbes);
     for (const g of wanted) this.join(this.ensureScope(line, g));
     for (const s of Array.from(this.scopes.values())) {
       if (s.line === line && !wanted.has(s.generation) && s.kept.size === 0) {
