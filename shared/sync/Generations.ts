@@ -25,6 +25,9 @@ export interface GenerationHooks {
  */
 export class Generations {
   private timer: unknown;
+  /** The newest generation a notice named, and whether a move towards it is under way. */
+  private wanted: { readonly epoch: number; readonly generation: number } | undefined;
+  private moving = false;
   private topUpTimer: unknown;
   private readonly timers = new Set<unknown>();
 
@@ -78,22 +81,40 @@ export class Generations {
 
   /** Follows the cell to a newer generation of the current epoch. */
   moveTo(generation: number): void {
+    // Notices often arrive in a batch (a cold joiner reads the beacon's whole history): remember
+    // only the newest target and make one move, never one room per notice.
+    const current = this.ctx.current();
+    const wanted = this.wanted?.epoch === current.epoch ? this.wanted.generation : -1;
+    if (generation <= current.generation || generation <= wanted) return;
+    this.wanted = { epoch: current.epoch, generation };
+    if (this.moving) return;
+    this.moving = true;
+    queueMicrotask(() => void this.performMoves());
+  }
+
+  private async performMoves(): Promise<void> {
     const { ctx, writer, hooks } = this;
-    const old = ctx.current();
-    if (generation <= old.generation) return;
-    const key = scopeKey(old.epoch, generation);
-    const existing = ctx.scopes.get(key);
-    old.rolledOverTo = generation;
-    void (existing ? Promise.resolve(existing) : hooks.openScope(old.epoch, generation)).then(
-      (next) => {
-        if (ctx.closed()) return;
-        if (ctx.current().generation < generation) hooks.setCurrent(next);
+    try {
+      for (;;) {
+        const old = ctx.current();
+        const wanted = this.wanted;
+        // A move only within one epoch: a rotation in between makes older targets moot.
+        if (ctx.closed() || wanted?.epoch !== old.epoch || wanted.generation <= old.generation)
+          return;
+        const generation = wanted.generation;
+        const key = scopeKey(old.epoch, generation);
+        old.rolledOverTo = generation;
+        const next = ctx.scopes.get(key) ?? (await hooks.openScope(old.epoch, generation));
+        if (ctx.closed() || ctx.current() !== old) return;
+        hooks.setCurrent(next);
         writer.setScopes([...writer.scopes.filter((k) => k !== key), key]);
         writer.saveLocal();
         this.later(() => this.republish(old, next), ctx.limits.republishDelayMs);
         this.later(() => this.retire(old), ctx.limits.drainMs);
-      },
-    );
+      }
+    } finally {
+      this.moving = false;
+    }
   }
 
   private republish(from: WireScope, to: WireScope): void {
