@@ -27,6 +27,8 @@ function progress(sync: CellSync, docChanges: number): string {
     w.entries,
     w.generation,
     s.epoch,
+    // A peer arriving or leaving restarts the quiet window: a newcomer may bring news.
+    s.peers,
   ].join(',');
 }
 
