@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
 
 /**
- * The cell's connection at a glance: rendezvous reachable, peers online, last synced, edits not
- * yet sent. Polled once a second from the session; it never blocks typing.
+ * The cell's connection at a glance: rendezvous reachable, peers online, relay reachable (only
+ * when the cell has a relay), last synced, edits not yet sent. Polled once a second from the session; it never blocks typing.
  */
 export function CellStatus({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
@@ -21,9 +21,18 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
       role="status"
       data-state={state}
       data-peers={status.peers}
+      data-relay={status.relayReachable === undefined ? 'none' : String(status.relayReachable)}
     >
       <span className="cell-status__dot" aria-hidden="true" />
       {t(`shell.status.${state}`, { count: status.peers })}
+      {status.relayReachable !== undefined && (
+        <>
+          {' · '}
+          {t(
+            status.relayReachable ? 'shell.status.relayReachable' : 'shell.status.relayUnreachable',
+          )}
+        </>
+      )}
       {seconds !== undefined && <> · {t('shell.status.synced', { seconds })}</>}
       {status.unsynced > 0 && <> · {t('shell.status.unsynced', { count: status.unsynced })}</>}
     </p>
