@@ -1,0 +1,157 @@
+import { expect, test } from './fixtures.ts';
+import {
+  addTask,
+  caretNames,
+  checkScreen,
+  column,
+  expectConverged,
+  NETWORK_TIMEOUT_MS,
+  openDraft,
+  openTab,
+  taskCard,
+  textOf,
+  threePeopleInOneCell,
+  titlesIn,
+  typeAtEnd,
+} from './threePeopleSteps.ts';
+import { createDraft, draftText } from './fixtures.ts';
+import { VAULT_TIMEOUT_MS } from './shellSteps.ts';
+
+/**
+ * Issue #7's first journey in the real app, three people in three browser contexts: real
+ * Argon2id vaults, real invites approved after comparing safety words, every edit sealed,
+ * signed and carried over WebRTC through the test rendezvous server.
+ */
+test('three people: invite and approve, co-edit with carets, versions, tasks, exposure warning', async ({
+  person,
+}, testInfo) => {
+  test.setTimeout(6 * VAULT_TIMEOUT_MS);
+  const { anna, boris, chen } = await threePeopleInOneCell(person, 'Newsletter');
+  const everyone = [anna, boris, chen] as const;
+  await checkScreen(anna, testInfo, 'three-members');
+
+  // One draft Anna created; each person types in it; all three converge to the same text.
+  await openTab(anna, 'Drafts');
+  await createDraft(anna, 'Issue 3');
+  const annaEditor = draftText(anna, 'Issue 3');
+  await typeAtEnd(anna, annaEditor, 'Anna opens. ');
+  const borisEditor = await openDraft(boris, 'Issue 3');
+  const chenEditor = await openDraft(chen, 'Issue 3');
+  const editors = [annaEditor, borisEditor, chenEditor] as const;
+  await expectConverged(editors, ['Anna opens.']);
+  await typeAtEnd(boris, borisEditor, 'Boris adds. ');
+  await typeAtEnd(chen, chenEditor, 'Chen closes.');
+  await expectConverged(editors, ['Anna opens.', 'Boris adds.', 'Chen closes.']);
+
+  // Each sees the other two's carets, labelled with the roster's pseudonyms.
+  const others = { Anna: ['Boris', 'Chen'], Boris: ['Anna', 'Chen'], Chen: ['Anna', 'Boris'] };
+  for (const [page, me, editor] of [
+    [anna, 'Anna', annaEditor],
+    [boris, 'Boris', borisEditor],
+    [chen, 'Chen', chenEditor],
+  ] as const) {
+    await editor.click();
+    await expect.poll(() => caretNames(page), { timeout: NETWORK_TIMEOUT_MS }).toEqual(others[me]);
+  }
+  await checkScreen(boris, testInfo, 'three-drafts-carets');
+
+  // A named version, a change, a restore: everyone sees the restored text.
+  await anna.getByRole('textbox', { name: 'Name for a new version' }).fill('First pass');
+  await anna.getByRole('button', { name: 'Save version' }).click();
+  await expect(
+    anna.getByRole('status').filter({ hasText: 'Saved the version “First pass”.' }),
+  ).toBeVisible();
+  const saved = await textOf(annaEditor);
+  await typeAtEnd(chen, chenEditor, ' Then a late change.');
+  await expectConverged(editors, ['Then a late change.']);
+  for (const page of everyone) {
+    await expect(page.getByRole('button', { name: 'Restore version “First pass”' })).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+  }
+  await anna.getByRole('button', { name: 'Restore version “First pass”' }).click();
+  const confirm = anna.getByRole('dialog', { name: 'Restore “First pass”?' });
+  await checkScreen(anna, testInfo, 'three-restore-dialog');
+  await confirm.getByRole('button', { name: 'Restore' }).click();
+  await expect(confirm).toBeHidden();
+  for (const editor of editors) {
+    await expect.poll(() => textOf(editor), { timeout: NETWORK_TIMEOUT_MS }).toBe(saved);
+  }
+  for (const page of everyone) {
+    await expect(
+      page.getByRole('button', { name: 'View version “Before restoring “First pass””' }),
+    ).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  }
+
+  // Tasks: Anna adds three and gives one to Boris.
+  for (const page of everyone) await openTab(page, 'Tasks');
+  for (const title of ['Find a printer', 'Translate the editorial', 'Speak at the rally']) {
+    await addTask(anna, title);
+  }
+  for (const page of everyone) {
+    await expect
+      .poll(() => titlesIn(column(page, 'To do')), { timeout: NETWORK_TIMEOUT_MS })
+      .toEqual(['Find a printer', 'Translate the editorial', 'Speak at the rally']);
+  }
+  await anna.getByRole('button', { name: 'Edit “Find a printer”' }).click();
+  const edit = anna.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Boris' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(taskCard(boris, 'Find a printer')).toContainText('Assigned to you', {
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+  await expect(taskCard(chen, 'Find a printer')).toContainText('Assigned to Boris', {
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+
+  // Boris moves his task with the keyboard; Chen drags another; every move reaches everyone.
+  await boris.getByRole('button', { name: 'Edit “Find a printer”' }).focus();
+  await boris.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => titlesIn(column(boris, 'Doing'))).toEqual(['Find a printer']);
+  await taskCard(chen, 'Translate the editorial').dragTo(column(chen, 'Done'));
+  await expect.poll(() => titlesIn(column(chen, 'Done'))).toEqual(['Translate the editorial']);
+  for (const page of everyone) {
+    await expect
+      .poll(
+        async () => [
+          await titlesIn(column(page, 'To do')),
+          await titlesIn(column(page, 'Doing')),
+          await titlesIn(column(page, 'Done')),
+        ],
+        { timeout: NETWORK_TIMEOUT_MS },
+      )
+      .toEqual([['Speak at the rally'], ['Find a printer'], ['Translate the editorial']]);
+  }
+  await checkScreen(chen, testInfo, 'three-tasks');
+
+  // Chen says she is inside the country; Anna gives her exposing work and is warned why.
+  await chen.getByRole('checkbox', { name: 'I am inside the country' }).check();
+  await anna.getByRole('button', { name: 'Edit “Speak at the rally”' }).click();
+  await edit.getByRole('checkbox', { name: 'Exposing: public-facing work' }).check();
+  const assignee = edit.getByRole('combobox', { name: 'Assignee' });
+  await expect(assignee.locator('option', { hasText: 'Chen (inside)' })).toBeAttached({
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+  await assignee.selectOption({ label: 'Chen (inside)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const warning = anna.getByRole('dialog', { name: 'Give exposing work to Chen?' });
+  await expect(warning).toContainText('“Speak at the rally” is marked as exposing');
+  await expect(warning).toContainText('Chen has said they are inside the country');
+  await expect(warning).toContainText('Assign it anyway only if Chen has agreed to it.');
+  await expect(warning.getByRole('button', { name: 'Go back' })).toBeFocused();
+  await checkScreen(anna, testInfo, 'three-exposure-warning');
+  await warning.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(warning).toBeHidden();
+  await expect(edit).toBeHidden();
+  const rally = { anna: 'Assigned to Chen', boris: 'Assigned to Chen', chen: 'Assigned to you' };
+  for (const [page, text] of [
+    [anna, rally.anna],
+    [boris, rally.boris],
+    [chen, rally.chen],
+  ] as const) {
+    const card = taskCard(page, 'Speak at the rally');
+    await expect(card).toContainText(text, { timeout: NETWORK_TIMEOUT_MS });
+    await expect(card).toContainText('Exposing');
+  }
+});

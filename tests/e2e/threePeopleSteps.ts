@@ -1,0 +1,192 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { appUrl, draftText, expect, serverUrls, type Person } from './fixtures.ts';
+import { createCell, createVault } from './shellSteps.ts';
+
+/**
+ * Steps shared by the three-person journeys (tests/e2e/threePeople*.spec.ts): real vaults, real
+ * invites, WebRTC through the test rendezvous server. English UI throughout.
+ */
+
+/** Joining, sync and removal wait for WebRTC between contexts on a loaded 2-core machine. */
+export const NETWORK_TIMEOUT_MS = 60_000;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const scan = await new AxeBuilder({ page }).analyze();
+  return scan.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** No serious or critical axe finding, in the light and the dark theme; a screenshot of each. */
+export async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export async function openTab(page: Page, name: 'Drafts' | 'Tasks' | 'Members'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+export const memberRow = (page: Page, text: string | RegExp): Locator =>
+  page.locator('li.member').filter({ hasText: text });
+
+const wordsIn = async (list: Locator): Promise<string[]> => {
+  await expect(list.getByRole('listitem')).toHaveCount(8);
+  return (await list.getByRole('listitem').allTextContents()).map((w) => w.trim());
+};
+
+/** The coordinator (on the Members tab) creates a one-use member invite and reads its code. */
+async function createInvite(coordinator: Page, note: string): Promise<string> {
+  await coordinator.getByRole('radio', { name: '24 hours' }).check();
+  await coordinator.getByLabel('Role of the new member').selectOption('member');
+  await coordinator.getByLabel('Note (only you see it)').fill(note);
+  await coordinator.getByRole('button', { name: 'Create invite' }).click();
+  await expect(coordinator.locator('.invite-list__item').filter({ hasText: note })).toContainText(
+    'Open',
+  );
+  const codeBox = coordinator.getByRole('textbox', { name: 'Code to give' });
+  await expect(codeBox).toHaveValue(/^QUIRE1-/);
+  return codeBox.inputValue();
+}
+
+/**
+ * `joiner` (a fresh person) joins with a new invite; the coordinator approves only after the
+ * words the joiner reads out equal those in the request, then the cell opens for the joiner.
+ */
+async function inviteAndApprove(
+  coordinator: Page,
+  joiner: Page,
+  pseudonym: string,
+  cellName: string,
+): Promise<void> {
+  const code = await createInvite(coordinator, `for ${pseudonym}`);
+  await createVault(joiner, { invite: true });
+  await joiner.getByLabel('Invite code').fill(code);
+  await joiner.getByLabel('Your pseudonym in this cell').fill(pseudonym);
+  await joiner.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(joiner.getByText('Waiting for a coordinator to approve you')).toBeVisible({
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+  const request = coordinator.getByRole('form', { name: `${pseudonym} asks to join as: Member` });
+  await expect(request).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  const heard = await wordsIn(joiner.getByTestId('join-safety-words'));
+  expect(
+    await wordsIn(request.getByRole('list', { name: `Safety words of ${pseudonym}` })),
+  ).toEqual(heard);
+  await request.getByRole('checkbox', { name: `${pseudonym} read me these 8 words` }).check();
+  await request.getByRole('button', { name: `Approve ${pseudonym}` }).click();
+  await expect(request).toBeHidden();
+  await expect(coordinator.getByText(`${pseudonym} was approved.`)).toBeVisible();
+  await expect(joiner.getByRole('heading', { level: 1, name: cellName })).toBeVisible({
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+}
+
+export interface Cell {
+  readonly anna: Page;
+  readonly boris: Page;
+  readonly chen: Page;
+}
+
+/**
+ * Anna creates the cell `cellName` and invites Boris and Chen (one one-use invite each: the UI
+ * has no multi-use invite); she approves each after comparing safety words. Everyone ends on
+ * the Members tab and sees all three members.
+ */
+export async function threePeopleInOneCell(
+  person: (url: string) => Promise<Person>,
+  cellName: string,
+): Promise<Cell> {
+  const url = appUrl({ lang: 'en', signal: [serverUrls().signal] });
+  const anna = (await person(url)).page;
+  const boris = (await person(url)).page;
+  const chen = (await person(url)).page;
+  await createVault(anna);
+  await createCell(anna, cellName, 'Anna');
+  await openTab(anna, 'Members');
+  await inviteAndApprove(anna, boris, 'Boris', cellName);
+  await inviteAndApprove(anna, chen, 'Chen', cellName);
+  for (const [page, me] of [
+    [anna, 'Anna'],
+    [boris, 'Boris'],
+    [chen, 'Chen'],
+  ] as const) {
+    if (page !== anna) await openTab(page, 'Members');
+    for (const name of ['Anna', 'Boris', 'Chen']) {
+      await expect(memberRow(page, name === me ? `${name} (you)` : name)).toBeVisible({
+        timeout: NETWORK_TIMEOUT_MS,
+      });
+    }
+  }
+  return { anna, boris, chen };
+}
+
+/** Opens the draft `title` from the list (it may still be on its way) and returns its editor. */
+export async function openDraft(page: Page, title: string): Promise<Locator> {
+  await openTab(page, 'Drafts');
+  await page
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click({ timeout: NETWORK_TIMEOUT_MS });
+  const editor = draftText(page, title);
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+/** Types `text` at the end of the draft. */
+export async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(text);
+}
+
+/** The draft's text without the other people's caret labels (which sit inside the text). */
+export const textOf = (editor: Locator): Promise<string> =>
+  editor.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+
+/** Every page's editor ends up showing exactly the same text, containing each of `parts`. */
+export async function expectConverged(
+  editors: readonly Locator[],
+  parts: readonly string[],
+): Promise<string> {
+  const first = editors[0];
+  if (!first) throw new Error('no editors');
+  for (const editor of editors) {
+    for (const part of parts) {
+      await expect(editor).toContainText(part, { timeout: NETWORK_TIMEOUT_MS });
+    }
+  }
+  const text = await textOf(first);
+  for (const editor of editors) {
+    await expect.poll(() => textOf(editor), { timeout: NETWORK_TIMEOUT_MS }).toBe(text);
+  }
+  return text;
+}
+
+/** The pseudonyms on the other people's carets in `page`'s editor, sorted. */
+export const caretNames = async (page: Page): Promise<string[]> =>
+  (await page.locator('.collaboration-carets__label').allTextContents()).sort();
+
+export const taskCard = (page: Page, title: string): Locator =>
+  page.locator('.task-card').filter({ hasText: title });
+
+export const column = (page: Page, name: 'To do' | 'Doing' | 'Done'): Locator =>
+  page.getByRole('region', { name: new RegExp(`^${name}`) });
+
+export const titlesIn = (scope: Locator): Promise<string[]> =>
+  scope.locator('.task-card__title').allTextContents();
+
+export async function addTask(page: Page, title: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'New task' }).fill(title);
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(taskCard(page, title)).toBeVisible();
+}
