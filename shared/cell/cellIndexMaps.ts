@@ -1,13 +1,20 @@
 import type * as Y from 'yjs';
 
 /**
- * The cell index doc (CELL_INDEX_DOC_ID) holds two top-level maps:
+ * The cell index doc (CELL_INDEX_DOC_ID) holds three top-level maps:
  * - 'drafts': draftId (32 hex) -> Y.Map { title, status, createdAt, updatedAt, updatedBy, words }
  * - 'people': signPk (64 hex) -> Y.Map { insideCountry } (each member writes only their own entry)
+ * - 'issues': issueId (32 hex) -> Y.Map { title, issueNumber, date, tagline, layout,
+ *   draftIds: Y.Array<string>, createdAt, updatedAt } (newsletter issues, see shared/export)
  */
 export const cellIndexMaps = (
   indexDoc: Y.Doc,
-): { readonly drafts: Y.Map<unknown>; readonly people: Y.Map<unknown> } => ({
+): {
+  readonly drafts: Y.Map<unknown>;
+  readonly people: Y.Map<unknown>;
+  readonly issues: Y.Map<unknown>;
+} => ({
   drafts: indexDoc.getMap<unknown>('drafts'),
   people: indexDoc.getMap<unknown>('people'),
+  issues: indexDoc.getMap<unknown>('issues'),
 });

@@ -1,0 +1,60 @@
+import type { Block } from './IssueBlock.ts';
+import { inlinesToMarkdown } from './inlinesToMarkdown.ts';
+
+const indent = (text: string, first: string, rest: string): string =>
+  text
+    .split('\n')
+    .map((line, index) => (line === '' ? '' : (index === 0 ? first : rest) + line))
+    .join('\n');
+
+/**
+ * `alternate`: the previous sibling was a list of the same kind, which Markdown would merge with
+ * this one unless its marker differs ('*' for '-', ')' for '.').
+ */
+function blockToMarkdown(block: Block, alternate: boolean): string {
+  switch (block.type) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${inlinesToMarkdown(block.inlines).replace(/\\\n/g, ' ')}`;
+    case 'paragraph':
+      return inlinesToMarkdown(block.inlines);
+    case 'rule':
+      return '---';
+    case 'blockquote':
+      return blocksToMarkdown(block.blocks)
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
+    case 'bulletList':
+    case 'orderedList':
+      return block.items
+        .map((item, index) => {
+          const marker =
+            block.type === 'bulletList'
+              ? alternate
+                ? '* '
+                : '- '
+              : `${index + 1}${alternate ? ')' : '.'} `;
+          const body = blocksToMarkdown(item);
+          // An empty item still needs its marker.
+          return body === '' ? marker.trimEnd() : indent(body, marker, ' '.repeat(marker.length));
+        })
+        .join('\n');
+  }
+}
+
+/**
+ * Blocks as CommonMark, one blank line between blocks. Text is escaped so that it reads back as
+ * the same text; headings cannot hold line breaks in Markdown, so theirs become spaces.
+ */
+export function blocksToMarkdown(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  let previous: { type: Block['type']; alternate: boolean } | undefined;
+  for (const block of blocks) {
+    const alternate = previous?.type === block.type && !previous.alternate;
+    const text = blockToMarkdown(block, alternate);
+    if (text === '') continue;
+    parts.push(text);
+    previous = { type: block.type, alternate };
+  }
+  return parts.join('\n\n');
+}
