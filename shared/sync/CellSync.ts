@@ -15,6 +15,7 @@ import { PendingUpdates } from './PendingUpdates.ts';
 import { relayNoticeKey } from './relayNotice.ts';
 import { realScheduler } from './Scheduler.ts';
 import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
+import type { DocCheckpoint, WireEntry } from './SyncStore.ts';
 import { SyncWriter } from './SyncWriter.ts';
 import { UpdateBatcher } from './UpdateBatcher.ts';
 import { encodeUpdateBody } from './updateBody.ts';
@@ -82,7 +83,9 @@ export class CellSync {
 
   private async load(): Promise<void> {
     const { store, epoch } = this.opts;
-    this.writer = new SyncWriter(this.ctx, await store.loadLocal(), (scope, key) =>
+    // One pass over the store: the sealed store decrypts each row once, not once per scope.
+    const stored = await store.loadCell();
+    this.writer = new SyncWriter(this.ctx, stored.local, (scope, key) =>
       this.generations.settled(scope, key),
     );
     this.generations = new Generations(this.ctx, this.writer, {
@@ -95,9 +98,9 @@ export class CellSync {
       flushEdits: () => this.batchers.forEach((b) => b.flush()),
       replicas: () => this.replicas.values(),
     });
-    for (const [docHex, cp] of await store.loadCheckpoints()) {
+    for (const [docHex, cp] of stored.checkpoints) {
       const docId = fromHex(docHex);
-      if (docId?.length === 16) this.replica(docId).restore(cp);
+      if (docId?.length === 16) this.replica(docId, cp);
     }
     const epochOf = (key: string): number => Number(key.split(':')[0]);
     const held = this.writer.scopes.filter((k) => this.opts.secretsFor(epochOf(k)) !== undefined);
@@ -114,7 +117,8 @@ export class CellSync {
       if (s.epoch < epoch) s.superseded = true;
       else if (s !== this.current) s.rolledOverTo = this.current.generation;
     }
-    for (const s of Array.from(this.scopes.values())) await this.fill(s);
+    for (const s of Array.from(this.scopes.values()))
+      this.fill(s, stored.envelopes.get(s.key) ?? []);
     for (const s of created) {
       if (s.superseded) this.generations.graceThenRetire(s);
       else if (s.rolledOverTo !== undefined) this.generations.resume(s, this.current);
@@ -124,7 +128,7 @@ export class CellSync {
 
   private async openScope(epoch: number, generation: number): Promise<WireScope> {
     const scope = this.createScope(epoch, generation);
-    await this.fill(scope);
+    this.fill(scope, await this.opts.store.loadEnvelopes(scope.key));
     return scope;
   }
 
@@ -141,8 +145,7 @@ export class CellSync {
   }
 
   /** Puts this device's stored entries into the wire doc (they are opened like any), then joins. */
-  private async fill(scope: WireScope): Promise<void> {
-    const stored = await this.opts.store.loadEnvelopes(scope.key);
+  private fill(scope: WireScope, stored: readonly WireEntry[]): void {
     for (const e of stored) scope.keep(e.envId, e.bytes);
     scope.doc.transact(() => {
       for (const e of stored) scope.map.set(e.envId, e.bytes);
@@ -184,11 +187,14 @@ export class CellSync {
     return () => this.docListeners.delete(listener);
   }
 
-  private replica(docId: Uint8Array): DocReplica {
+  /** The replica of `docId`, created on first use (from `checkpoint` when opening). */
+  private replica(docId: Uint8Array, checkpoint?: DocCheckpoint): DocReplica {
     const docHex = toHex(docId);
     const existing = this.replicas.get(docHex);
     if (existing) return existing;
     const replica = new DocReplica(docId.slice());
+    // Before any listener: Yjs encodes an update event only when someone listens for it.
+    if (checkpoint) replica.restore(checkpoint);
     this.replicas.set(docHex, replica);
     this.startSession(replica);
     const batcher = new UpdateBatcher(this.ctx.limits.batch, this.ctx.scheduler, (merged) =>
@@ -200,8 +206,8 @@ export class CellSync {
     });
     replica.doc.on('afterTransaction', () => {
       // Yjs picks a random clientID if it sees ours in a remote update; ours must stay derived.
-      const expected = clientIdFor(this.opts.me.signPk, replica.docId, this.writer.session(docHex));
-      if (replica.doc.clientID !== expected) {
+      // Compared with the session's cached id: no hashing on the keystroke path.
+      if (replica.doc.clientID !== replica.ownClientId) {
         batcher.flush();
         this.startSession(replica);
       }
@@ -212,13 +218,14 @@ export class CellSync {
   private startSession(replica: DocReplica): void {
     const session = this.writer.nextSession(replica.docHex);
     replica.claim(this.opts.me.signPk, session);
-    replica.doc.clientID = clientIdFor(this.opts.me.signPk, replica.docId, session);
+    replica.ownClientId = clientIdFor(this.opts.me.signPk, replica.docId, session);
+    replica.doc.clientID = replica.ownClientId;
   }
 
   private publishUpdate(replica: DocReplica, update: Uint8Array): void {
     const session = this.writer.session(replica.docHex);
     const body = encodeUpdateBody({ session, update });
-    const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current);
+    const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
     const meHex = this.ctx.meHex;
     if (seq === (replica.applied.get(meHex) ?? 0) + 1) replica.applied.set(meHex, seq);

@@ -6,6 +6,9 @@ import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
 import type { DocCheckpoint } from './SyncStore.ts';
 
+/** Snapshot ids a checkpoint remembers per document (a few generations' worth). */
+const MAX_SNAPSHOTS_HELD = 16;
+
 /** Transaction origin of everything the engine applies, so local-edit listeners can skip it. */
 export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 
@@ -33,15 +36,29 @@ export class DocReplica {
   readonly applied = new Map<string, number>();
   /** clientID -> the (author, session) it derives from, for every session seen. */
   readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
+  /** The clientID of this device's current editing session (set by CellSync.startSession). */
+  ownClientId = 0;
+  /** Snapshot envelopes (ids) whose state this doc holds, oldest first; kept in checkpoints. */
+  private readonly snapshotsHeld = new Set<string>();
+  private readonly clientIds = new Map<string, number>();
 
   constructor(readonly docId: Uint8Array) {
     this.docHex = toHex(docId);
   }
 
+  /** clientIdFor, memoised per author (hex) and session: it is a hash, and runs per update. */
+  private clientId(author: Uint8Array, authorHex: string, session: number): number {
+    const key = `${authorHex}:${session}`;
+    let client = this.clientIds.get(key);
+    if (client === undefined)
+      this.clientIds.set(key, (client = clientIdFor(author, this.docId, session)));
+    return client;
+  }
+
   /** Records a session claim; fails if the derived clientID already belongs to someone else. */
   claim(author: Uint8Array, session: number): Result<number, 'clientid_conflict'> {
     const authorHex = toHex(author);
-    const client = clientIdFor(author, this.docId, session);
+    const client = this.clientId(author, authorHex, session);
     const owner = this.claims.get(client);
     if (owner !== undefined && owner.authorHex !== authorHex) return err('clientid_conflict');
     if (!owner) this.claims.set(client, { authorHex, author: author.slice(), session });
@@ -54,7 +71,7 @@ export class DocReplica {
     session: number,
     update: Uint8Array,
   ): Result<void, ApplyRejection> {
-    const client = clientIdFor(author, this.docId, session);
+    const client = this.clientId(author, toHex(author), session);
     if (this.ownerOf(client, author)) return err('clientid_conflict');
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
@@ -62,22 +79,43 @@ export class DocReplica {
     return this.integrate(update);
   }
 
-  /** Checks a snapshot's claims and structs, then merges its state. */
+  /**
+   * Checks a snapshot's claims and structs, then merges its state. A snapshot this doc already
+   * holds (same envelope id: same bytes, restored from our own checkpoint) is not merged again.
+   */
   applySnapshot(
     body: SnapshotBody,
     knows: (author: Uint8Array) => boolean,
+    envId: string,
   ): Result<void, ApplyRejection | 'unknown_author'> {
     const allowed = new Set<number>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
-      const client = clientIdFor(c.author, this.docId, c.session);
+      const client = this.clientId(c.author, toHex(c.author), c.session);
       if (this.ownerOf(client, c.author)) return err('clientid_conflict');
       allowed.add(client);
+    }
+    if (this.snapshotsHeld.has(envId)) {
+      for (const c of body.claims) this.claim(c.author, c.session);
+      return ok(undefined);
     }
     const checked = checkClientIds(body.state, allowed);
     if (!checked.ok) return checked;
     for (const c of body.claims) this.claim(c.author, c.session);
-    return this.integrate(body.state);
+    const merged = this.integrate(body.state);
+    if (merged.ok) this.holdsSnapshot(envId);
+    return merged;
+  }
+
+  /** Records that the doc holds a snapshot's state (applied, or written from this doc). */
+  holdsSnapshot(envId: string): void {
+    this.snapshotsHeld.delete(envId);
+    this.snapshotsHeld.add(envId);
+    // Only the newest generations' snapshots are still stored; older ids are dead weight.
+    for (const old of this.snapshotsHeld) {
+      if (this.snapshotsHeld.size <= MAX_SNAPSHOTS_HELD) break;
+      this.snapshotsHeld.delete(old);
+    }
   }
 
   /** True when `client` is already claimed by an author other than `author`. */
@@ -105,6 +143,7 @@ export class DocReplica {
       state: Y.encodeStateAsUpdate(this.doc),
       applied: Object.fromEntries(this.applied),
       sessions: sessionsByAuthor(this.claims.values()),
+      snapshots: Array.from(this.snapshotsHeld),
     };
   }
 
@@ -115,6 +154,7 @@ export class DocReplica {
       if (author) for (const session of sessions) this.claim(author, session);
     }
     for (const [a, s] of Object.entries(cp.applied)) this.applied.set(a, s);
+    for (const envId of cp.snapshots ?? []) this.holdsSnapshot(envId);
     Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
   }
 }

@@ -138,7 +138,7 @@ export class EntryReceiver {
       case ENVELOPE_KIND.update:
         return this.receiveUpdate(key, env);
       case ENVELOPE_KIND.snapshot:
-        return this.receiveSnapshot(scope, env);
+        return this.receiveSnapshot(scope, key, env);
       case ENVELOPE_KIND.roster:
         this.ctx.opts.onRosterOp?.(env.body, env.author);
         this.ctx.diagnostics.applied++;
@@ -181,12 +181,12 @@ export class EntryReceiver {
     return 'applied';
   }
 
-  private receiveSnapshot(scope: WireScope, env: DecodedEnvelope): Outcome {
+  private receiveSnapshot(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     const { ctx } = this;
     const body = decodeSnapshotBody(env.body);
     if (!body.ok) return this.rejected(body.error);
     const replica = ctx.replica(env.docId);
-    const result = replica.applySnapshot(body.value, (a) => ctx.opts.roster.knows(a));
+    const result = replica.applySnapshot(body.value, (a) => ctx.opts.roster.knows(a), key);
     if (!result.ok) return this.rejected(result.error);
     ctx.diagnostics.applied++;
     for (const mark of body.value.covered) {

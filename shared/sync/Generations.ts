@@ -151,7 +151,8 @@ export class Generations {
     const state = Y.encodeStateAsUpdate(replica.doc);
     const body = encodeSnapshotBody({ claims: replica.allClaims(), covered, state });
     for (const m of covered) to.raiseCoverage(replica.docHex, toHex(m.author), m.seq);
-    this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
+    const sealed = this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
+    if (sealed) replica.holdsSnapshot(sealed.envId);
   }
 
   private republishOne(from: WireScope, to: WireScope, key: string): void {

@@ -1,10 +1,31 @@
-import type { DocCheckpoint, LocalSyncState, SyncStore, WireEntry } from './SyncStore.ts';
+import type {
+  DocCheckpoint,
+  LocalSyncState,
+  StoredCell,
+  SyncStore,
+  WireEntry,
+} from './SyncStore.ts';
 
 /** A SyncStore in memory: for simulations, benchmarks' baselines and sessions that persist nothing. */
 export class MemorySyncStore implements SyncStore {
   private readonly scopes = new Map<string, Map<string, Uint8Array>>();
   private local: LocalSyncState | undefined;
   private readonly checkpoints = new Map<string, DocCheckpoint>();
+
+  loadCell(): Promise<StoredCell> {
+    const envelopes = new Map<string, WireEntry[]>();
+    for (const [scope, m] of this.scopes) {
+      envelopes.set(
+        scope,
+        Array.from(m, ([envId, bytes]) => ({ envId, bytes })),
+      );
+    }
+    return Promise.resolve({
+      local: this.local,
+      checkpoints: new Map(this.checkpoints),
+      envelopes,
+    });
+  }
 
   loadEnvelopes(scope: string): Promise<WireEntry[]> {
     const m = this.scopes.get(scope);

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ByteReader } from '../util/ByteReader.ts';
 import { ByteWriter } from '../util/ByteWriter.ts';
 import type { SealedStore, SealedWrite } from '../vault/SealedStore.ts';
-import type { DocCheckpoint, LocalSyncState, SyncStore, WireEntry } from './SyncStore.ts';
+import type {
+  DocCheckpoint,
+  LocalSyncState,
+  StoredCell,
+  SyncStore,
+  WireEntry,
+} from './SyncStore.ts';
 
 const MAX_META_JSON = 1024 * 1024;
 /**
@@ -22,6 +28,7 @@ const localSchema = z.object({
 const checkpointMetaSchema = z.object({
   applied: z.record(hexKey, count),
   sessions: z.record(hexKey, z.array(count).max(100_000)),
+  snapshots: z.array(hexKey).max(1024).optional(),
 });
 
 const encoder = new TextEncoder();
@@ -35,6 +42,17 @@ function parseJson<T>(bytes: Uint8Array, schema: z.ZodType<T>): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A checkpoint row: u32 meta length, the meta JSON, the Yjs state. */
+function decodeCheckpoint(value: Uint8Array): DocCheckpoint | undefined {
+  const r = new ByteReader(value);
+  const metaLength = r.u32();
+  const metaBytes = metaLength === undefined ? undefined : r.bytes(metaLength);
+  const meta = metaBytes && parseJson(metaBytes, checkpointMetaSchema);
+  if (!meta) return undefined;
+  const { applied, sessions, snapshots } = meta;
+  return { applied, sessions, ...(snapshots ? { snapshots } : {}), state: r.rest() };
 }
 
 /**
@@ -55,6 +73,30 @@ export class SealedSyncStore implements SyncStore {
   private localWrite(local: LocalSyncState): SealedWrite {
     const value = encoder.encode(JSON.stringify(local));
     return { op: 'put', table: TABLE, key: `${this.cellHex}/local`, value };
+  }
+
+  /** One scan of the table (every row is decrypted once), sorted into the cell's parts. */
+  async loadCell(): Promise<StoredCell> {
+    const cell = `${this.cellHex}/`;
+    const envelopes = new Map<string, WireEntry[]>();
+    const checkpoints = new Map<string, DocCheckpoint>();
+    let local: LocalSyncState | undefined;
+    for (const row of await this.sealed.scan(TABLE, (k) => k.startsWith(cell))) {
+      const rest = row.key.slice(cell.length);
+      if (rest === 'local') local = parseJson(row.value, localSchema);
+      else if (rest.startsWith('cp/')) {
+        const cp = decodeCheckpoint(row.value);
+        if (cp) checkpoints.set(rest.slice(3), cp);
+      } else if (rest.startsWith('e/')) {
+        const slash = rest.indexOf('/', 2);
+        if (slash < 0) continue;
+        const scope = rest.slice(2, slash);
+        let list = envelopes.get(scope);
+        if (!list) envelopes.set(scope, (list = []));
+        list.push({ envId: rest.slice(slash + 1), bytes: row.value });
+      }
+    }
+    return { local, checkpoints, envelopes };
   }
 
   async loadEnvelopes(scope: string): Promise<WireEntry[]> {
@@ -98,17 +140,15 @@ export class SealedSyncStore implements SyncStore {
     const prefix = `${this.cellHex}/cp/`;
     const out = new Map<string, DocCheckpoint>();
     for (const row of await this.sealed.scan(TABLE, (k) => k.startsWith(prefix))) {
-      const r = new ByteReader(row.value);
-      const metaLength = r.u32();
-      const metaBytes = metaLength === undefined ? undefined : r.bytes(metaLength);
-      const meta = metaBytes && parseJson(metaBytes, checkpointMetaSchema);
-      if (meta) out.set(row.key.slice(prefix.length), { ...meta, state: r.rest() });
+      const cp = decodeCheckpoint(row.value);
+      if (cp) out.set(row.key.slice(prefix.length), cp);
     }
     return out;
   }
 
   saveCheckpoint(docHex: string, cp: DocCheckpoint): Promise<void> {
-    const meta = encoder.encode(JSON.stringify({ applied: cp.applied, sessions: cp.sessions }));
+    const { applied, sessions, snapshots } = cp;
+    const meta = encoder.encode(JSON.stringify({ applied, sessions, snapshots }));
     const value = new ByteWriter().u32(meta.length).bytes(meta).bytes(cp.state).finish();
     return this.sealed.put(TABLE, `${this.cellHex}/cp/${docHex}`, value);
   }

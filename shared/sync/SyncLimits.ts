@@ -23,7 +23,14 @@ export interface SyncLimits {
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
-  batch: { idleMs: 120, maxWindowMs: 300, maxBytes: 64 * 1024, maxUpdates: 400 },
+  batch: {
+    idleMs: 1000,
+    firstWindowMs: 16,
+    minWindowMs: 250,
+    maxWindowMs: 1000,
+    maxBytes: 64 * 1024,
+    maxUpdates: 400,
+  },
   pendingMaxCount: 10_000,
   pendingMaxBytes: 64 * 1024 * 1024,
   pendingMaxAgeMs: 30 * 60 * 1000,

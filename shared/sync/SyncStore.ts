@@ -21,6 +21,19 @@ export interface DocCheckpoint {
   readonly applied: Readonly<Record<string, number>>;
   /** Editing sessions seen per author (hex), so clientID claims survive a restart. */
   readonly sessions: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Ids of snapshot envelopes whose state `state` already holds (absent in older checkpoints),
+   * so a cold open verifies them but does not merge the same state a second time.
+   */
+  readonly snapshots?: readonly string[];
+}
+
+/** Everything a cell's engine needs at open, read in one pass over the store. */
+export interface StoredCell {
+  readonly local: LocalSyncState | undefined;
+  readonly checkpoints: Map<string, DocCheckpoint>;
+  /** Stored entries per scope (`epoch:generation`). */
+  readonly envelopes: Map<string, WireEntry[]>;
 }
 
 /**
@@ -28,6 +41,8 @@ export interface DocCheckpoint {
  * SealedStore); the in-memory one serves simulations and ephemeral use. Every method is atomic.
  */
 export interface SyncStore {
+  /** The local state, checkpoints and entries of every scope at once (one scan when sealed). */
+  loadCell(): Promise<StoredCell>;
   loadEnvelopes(scope: string): Promise<WireEntry[]>;
   /** Stores entries and, when given, the local state in one atomic write. */
   saveEnvelopes(

@@ -63,7 +63,7 @@ export class SyncWriter {
     kind: EnvelopeKind,
     body: Uint8Array,
     scope: WireScope,
-  ): number | undefined {
+  ): { seq: number; envId: string } | undefined {
     const { ctx } = this;
     const docHex = toHex(docId);
     const counter = `${docHex}:${kind}`;
@@ -93,7 +93,7 @@ export class SyncWriter {
       if (!ctx.closed()) scope.map.set(envId, bytes);
       this.settled(scope, envId);
     });
-    return seq;
+    return { seq, envId };
   }
 
   localState(): LocalSyncState {

@@ -2,8 +2,12 @@ import * as Y from 'yjs';
 import type { Scheduler } from './Scheduler.ts';
 
 export interface BatchLimits {
-  /** Flush after this much quiet (ms). */
+  /** An edit after at least this much quiet (ms) starts a new burst. */
   readonly idleMs: number;
+  /** Window of a burst's first batch (ms): the first edit after quiet reaches co-editors at once. */
+  readonly firstWindowMs: number;
+  /** Window of the burst's second batch (ms); each later window doubles, up to maxWindowMs. */
+  readonly minWindowMs: number;
   /** Never hold an edit longer than this (ms). */
   readonly maxWindowMs: number;
   /** Above this many bytes or updates, flush at once: Y.mergeUpdates is superlinear. */
@@ -12,14 +16,20 @@ export interface BatchLimits {
 }
 
 /**
- * Collects one document's local Yjs updates and hands them on as one merged update per typing
- * burst (DESIGN §4: one envelope per ~100-300 ms), so signatures and padding are paid per burst,
- * not per keystroke.
+ * Collects one document's local Yjs updates and hands them on as one merged update per window,
+ * so signatures and padding are paid per window, not per keystroke. Adaptive (docs/PROTOCOL.md
+ * §Batching): the first edit after quiet goes out after firstWindowMs, so co-editors see someone
+ * start typing with no batching delay; while typing goes on, windows grow from minWindowMs,
+ * doubling, up to maxWindowMs, which bounds how long any edit waits. A window is timed from its
+ * first update and never re-armed, so a keystroke costs an array push, not a timer.
  */
 export class UpdateBatcher {
   private updates: Uint8Array[] = [];
   private bytes = 0;
-  private firstAt = 0;
+  /** When the last update arrived (-Infinity: never), to tell a new burst from a continued one. */
+  private lastAt = Number.NEGATIVE_INFINITY;
+  /** The current batch's window, or the last one's while nothing is held. */
+  private window = 0;
   private timer: unknown;
 
   constructor(
@@ -32,18 +42,30 @@ export class UpdateBatcher {
     return this.updates.length;
   }
 
+  /** The window of the batch being held, in ms (diagnostics and tests). */
+  get currentWindowMs(): number {
+    return this.window;
+  }
+
   push(update: Uint8Array): void {
     const now = this.scheduler.now();
-    if (this.updates.length === 0) this.firstAt = now;
+    if (this.updates.length === 0) {
+      this.window = this.nextWindow(now);
+      this.timer = this.scheduler.setTimeout(() => this.flush(), this.window);
+    }
+    this.lastAt = now;
     this.updates.push(update);
     this.bytes += update.length;
     if (this.bytes >= this.limits.maxBytes || this.updates.length >= this.limits.maxUpdates) {
       this.flush();
-      return;
     }
-    if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);
-    const due = Math.min(now + this.limits.idleMs, this.firstAt + this.limits.maxWindowMs);
-    this.timer = this.scheduler.setTimeout(() => this.flush(), Math.max(0, due - now));
+  }
+
+  private nextWindow(now: number): number {
+    const { idleMs, firstWindowMs, minWindowMs, maxWindowMs } = this.limits;
+    if (now - this.lastAt >= idleMs) return Math.min(firstWindowMs, maxWindowMs);
+    if (this.window < minWindowMs) return Math.min(minWindowMs, maxWindowMs);
+    return Math.min(this.window * 2, maxWindowMs);
   }
 
   flush(): void {

@@ -23,7 +23,14 @@ const ALPHABETS = ['abcdefgh', 'ABCDEFGH', '01234567'];
 const THRESHOLD = 50;
 const LIMITS = {
   // One envelope per edit (edits are 100 ms apart).
-  batch: { idleMs: 10, maxWindowMs: 30, maxBytes: 64 * 1024, maxUpdates: 400 },
+  batch: {
+    idleMs: 10,
+    firstWindowMs: 30,
+    minWindowMs: 30,
+    maxWindowMs: 30,
+    maxBytes: 64 * 1024,
+    maxUpdates: 400,
+  },
   rolloverEntries: THRESHOLD,
   rolloverBytes: 64 * 1024 * 1024,
   rolloverJitterMs: 300,

@@ -68,6 +68,31 @@ describe.each(adapters)('SyncStore contract: %s', (_name, make) => {
     expect(all.get('cd'.repeat(16))).toEqual(cp);
   });
 
+  it('loads a whole cell at once: local state, checkpoints, entries per scope', async () => {
+    const { store, other } = await make();
+    const local = { seqs: { 'ab:1': 1 }, sessions: { ab: 1 }, scopes: ['0:0', '0:1'] };
+    const e1 = { envId: 'a'.repeat(32), bytes: randomBytes(40) };
+    const e2 = { envId: 'b'.repeat(32), bytes: randomBytes(50) };
+    const e3 = { envId: 'c'.repeat(32), bytes: randomBytes(60) };
+    await store.saveEnvelopes('0:0', [e1, e2], local);
+    await store.saveEnvelopes('0:1', [e3]);
+    const cp = {
+      state: randomBytes(100),
+      applied: { ab: 1 },
+      sessions: { ab: [1] },
+      snapshots: ['d'.repeat(32)],
+    };
+    await store.saveCheckpoint('cd'.repeat(16), cp);
+    await other?.saveEnvelopes('0:0', [{ envId: 'e'.repeat(32), bytes: randomBytes(10) }]);
+    const cell = await store.loadCell();
+    expect(cell.local).toEqual(local);
+    expect(cell.checkpoints).toEqual(new Map([['cd'.repeat(16), cp]]));
+    const byId = (a: { envId: string }, b: { envId: string }) => a.envId.localeCompare(b.envId);
+    expect(cell.envelopes.get('0:0')?.sort(byId)).toEqual([e1, e2]);
+    expect(cell.envelopes.get('0:1')).toEqual([e3]);
+    expect(cell.envelopes.size).toBe(2);
+  });
+
   it('keeps cells apart when they share a vault', async () => {
     const { store, other } = await make();
     if (!other) return;
