@@ -33,20 +33,24 @@ function inlinesToHtml(inlines: readonly Inline[]): string {
   return html;
 }
 
-function blockToHtml(block: Block): string {
+function blockToHtml(block: Block, headingOffset: number): string {
   switch (block.type) {
-    case 'heading':
-      return `<h${block.level}>${inlinesToHtml(block.inlines)}</h${block.level}>`;
+    case 'heading': {
+      const tag = `h${Math.min(6, block.level + headingOffset)}`;
+      return `<${tag}>${inlinesToHtml(block.inlines)}</${tag}>`;
+    }
     case 'paragraph':
       return `<p>${inlinesToHtml(block.inlines)}</p>`;
     case 'rule':
       return '<hr>';
     case 'blockquote':
-      return `<blockquote>${blocksToHtml(block.blocks)}</blockquote>`;
+      return `<blockquote>${blocksToHtml(block.blocks, { headingOffset })}</blockquote>`;
     case 'bulletList':
     case 'orderedList': {
       const tag = block.type === 'bulletList' ? 'ul' : 'ol';
-      const items = block.items.map((item) => `<li>${blocksToHtml(item)}</li>`).join('');
+      const items = block.items
+        .map((item) => `<li>${blocksToHtml(item, { headingOffset })}</li>`)
+        .join('');
       return `<${tag}>${items}</${tag}>`;
     }
   }
@@ -55,8 +59,13 @@ function blockToHtml(block: Block): string {
 /**
  * Blocks as an HTML fragment (h1-h3, p, ul/ol/li, blockquote, hr, strong, em, br) with every
  * piece of text escaped and no attribute at all: nothing a draft holds can become a script, a
- * link or a request. Used by the preview and by renderIssueHtml.
+ * link or a request. Used by the preview and by renderIssueHtml, which moves a draft's headings
+ * below the draft's title (`headingOffset`, levels capped at h6).
  */
-export function blocksToHtml(blocks: readonly Block[]): string {
-  return blocks.map(blockToHtml).join('\n');
+export function blocksToHtml(
+  blocks: readonly Block[],
+  options: { readonly headingOffset?: number } = {},
+): string {
+  const offset = Math.max(0, Math.min(3, Math.trunc(options.headingOffset ?? 0)));
+  return blocks.map((block) => blockToHtml(block, offset)).join('\n');
 }

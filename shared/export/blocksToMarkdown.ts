@@ -11,16 +11,18 @@ const indent = (text: string, first: string, rest: string): string =>
  * `alternate`: the previous sibling was a list of the same kind, which Markdown would merge with
  * this one unless its marker differs ('*' for '-', ')' for '.').
  */
-function blockToMarkdown(block: Block, alternate: boolean): string {
+function blockToMarkdown(block: Block, alternate: boolean, headingOffset: number): string {
   switch (block.type) {
-    case 'heading':
-      return `${'#'.repeat(block.level)} ${inlinesToMarkdown(block.inlines).replace(/\\\n/g, ' ')}`;
+    case 'heading': {
+      const hashes = '#'.repeat(Math.min(6, block.level + headingOffset));
+      return `${hashes} ${inlinesToMarkdown(block.inlines).replace(/\\\n/g, ' ')}`;
+    }
     case 'paragraph':
       return inlinesToMarkdown(block.inlines);
     case 'rule':
       return '---';
     case 'blockquote':
-      return blocksToMarkdown(block.blocks)
+      return blocksToMarkdown(block.blocks, { headingOffset })
         .split('\n')
         .map((line) => (line === '' ? '>' : `> ${line}`))
         .join('\n');
@@ -34,7 +36,7 @@ function blockToMarkdown(block: Block, alternate: boolean): string {
                 ? '* '
                 : '- '
               : `${index + 1}${alternate ? ')' : '.'} `;
-          const body = blocksToMarkdown(item);
+          const body = blocksToMarkdown(item, { headingOffset });
           // An empty item still needs its marker.
           return body === '' ? marker.trimEnd() : indent(body, marker, ' '.repeat(marker.length));
         })
@@ -45,13 +47,18 @@ function blockToMarkdown(block: Block, alternate: boolean): string {
 /**
  * Blocks as CommonMark, one blank line between blocks. Text is escaped so that it reads back as
  * the same text; headings cannot hold line breaks in Markdown, so theirs become spaces.
+ * `headingOffset` moves headings down (a draft's headings below its title in an issue).
  */
-export function blocksToMarkdown(blocks: readonly Block[]): string {
+export function blocksToMarkdown(
+  blocks: readonly Block[],
+  options: { readonly headingOffset?: number } = {},
+): string {
+  const headingOffset = Math.max(0, Math.min(3, Math.trunc(options.headingOffset ?? 0)));
   const parts: string[] = [];
   let previous: { type: Block['type']; alternate: boolean } | undefined;
   for (const block of blocks) {
     const alternate = previous?.type === block.type && !previous.alternate;
-    const text = blockToMarkdown(block, alternate);
+    const text = blockToMarkdown(block, alternate, headingOffset);
     if (text === '') continue;
     parts.push(text);
     previous = { type: block.type, alternate };

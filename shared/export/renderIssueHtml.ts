@@ -1,0 +1,113 @@
+import { blocksToHtml } from './blocksToHtml.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import type { ExportDraft } from './ExportDraft.ts';
+import type { Block, Inline } from './IssueBlock.ts';
+import { issueCss } from './issueCss.ts';
+import type { NewsletterIssue } from './NewsletterIssue.ts';
+import { typographicQuotes, type IssueLanguage } from './typographicQuotes.ts';
+
+/**
+ * Only @font-face rules whose every url() is a data: URL are let in: the document must load
+ * nothing, and the caller's CSS must not be able to close the <style> element.
+ */
+export function isSelfContainedFontCss(css: string): boolean {
+  if (/<|@import|\\/i.test(css)) return false;
+  const urls = css.match(/url\(\s*['"]?[^'")\s]*/gi) ?? [];
+  return urls.every((url) => /^url\(\s*['"]?data:font\/[a-z0-9.+-]+;base64,/i.test(url));
+}
+
+function quoteInlines(inlines: readonly Inline[], lang: IssueLanguage): Inline[] {
+  const texts = typographicQuotes(
+    inlines.map((inline) => inline.text),
+    lang,
+  );
+  return inlines.map((inline, index) => ({ ...inline, text: texts[index] ?? inline.text }));
+}
+
+/** Typographic quotes in every text of a draft (never in URLs). */
+function quoteBlocks(blocks: readonly Block[], lang: IssueLanguage): Block[] {
+  return blocks.map((block): Block => {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+        return { ...block, inlines: quoteInlines(block.inlines, lang) };
+      case 'blockquote':
+        return { ...block, blocks: quoteBlocks(block.blocks, lang) };
+      case 'bulletList':
+      case 'orderedList':
+        return { ...block, items: block.items.map((item) => quoteBlocks(item, lang)) };
+      case 'rule':
+        return block;
+    }
+  });
+}
+
+const quoted = (text: string, lang: IssueLanguage): string =>
+  escapeHtml(typographicQuotes([text], lang)[0] ?? text);
+
+function formatDate(date: string, lang: IssueLanguage): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const at = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1);
+  // In UTC: the chosen day never shifts with the machine's time zone.
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+}
+
+const NUMBER_LABEL: Record<IssueLanguage, (number: string) => string> = {
+  en: (number) => `No.\u00a0${number}`,
+  ru: (number) => `№\u00a0${number}`,
+  uk: (number) => `№\u00a0${number}`,
+};
+
+/**
+ * An issue as one self-contained HTML document for print and for sharing: no script, no link,
+ * no image, nothing fetched (the typeface comes in `fontCss` as data: URLs, and anything else
+ * there is dropped), a CSP that forbids loading anything, `<html lang>` for hyphenation and
+ * typographic quotes for the language. The title is the masthead title; there is no generator,
+ * author, cell or time of export anywhere in it.
+ */
+export function renderIssueHtml(input: {
+  readonly issue: NewsletterIssue;
+  readonly drafts: readonly ExportDraft[];
+  readonly lang: IssueLanguage;
+  readonly fontCss: string;
+}): string {
+  const { issue, drafts, fontCss } = input;
+  const lang: IssueLanguage = Object.hasOwn(NUMBER_LABEL, input.lang) ? input.lang : 'en';
+  const { title, issueNumber, date, tagline } = issue.masthead;
+  const meta = [issueNumber === '' ? '' : NUMBER_LABEL[lang](issueNumber), formatDate(date, lang)]
+    .filter(Boolean)
+    .map((part) => escapeHtml(part))
+    .join(' · ');
+  const masthead = [
+    `<h1 class="issue-masthead__title">${quoted(title, lang)}</h1>`,
+    `<p class="issue-masthead__meta">${meta}</p>`,
+    tagline === '' ? '' : `<p class="issue-masthead__tagline">${quoted(tagline, lang)}</p>`,
+  ].join('');
+  const articles = drafts
+    .map(
+      (draft) =>
+        `<article class="issue-draft"><h2 class="issue-draft-title">${quoted(draft.title, lang)}</h2>\n` +
+        `${blocksToHtml(quoteBlocks(draft.blocks, lang), { headingOffset: 2 })}</article>`,
+    )
+    .join('\n');
+  const fonts = isSelfContainedFontCss(fontCss) ? fontCss : '';
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
+<title>${escapeHtml(title)}</title>
+<style>
+${fonts}
+${issueCss(issue.layout)}
+</style>
+</head>
+<body class="issue issue--${issue.layout}">
+<header class="issue-masthead">${masthead}</header>
+<main class="issue-body">
+${articles}
+</main>
+</body>
+</html>
+`;
+}
