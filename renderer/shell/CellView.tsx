@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DraftsScreen } from '../drafts/DraftsScreen.tsx';
+import { IssuesScreen } from '../export/IssuesScreen.tsx';
 import type { AppSession } from '../session/AppSession.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { RemovedBanner } from '../members/RemovedBanner.tsx';
@@ -11,7 +12,7 @@ import { CellTabs } from './CellTabs.tsx';
 import { MembersSlot } from './MembersSlot.tsx';
 import { useCellSession } from './useCellSession.ts';
 
-type Tab = 'drafts' | 'tasks' | 'members' | 'settings';
+type Tab = 'drafts' | 'tasks' | 'issues' | 'members' | 'settings';
 
 /** One open cell: its name, who you are in it, and its tabs. */
 export function CellView({
@@ -44,9 +45,9 @@ export function CellView({
 function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('drafts');
-  const tabs = (['drafts', 'tasks', 'members', 'settings'] as const).map((key) => ({
+  const tabs = (['drafts', 'tasks', 'issues', 'members', 'settings'] as const).map((key) => ({
     key,
-    label: t(`shell.tabs.${key}`),
+    label: key === 'issues' ? t('export.tab') : t(`shell.tabs.${key}`),
   }));
   return (
     <div className="cell-view">
@@ -67,6 +68,7 @@ function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
       >
         {tab === 'drafts' && <DraftsScreen session={cell} />}
         {tab === 'tasks' && <TasksScreen session={cell} />}
+        {tab === 'issues' && <IssuesScreen session={cell} />}
         {tab === 'members' && <MembersSlot session={cell} />}
         {tab === 'settings' && <CellSettingsSlot session={cell} />}
       </CellTabs>

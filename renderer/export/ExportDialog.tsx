@@ -1,0 +1,153 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
+import { issueMarkdown } from '../../shared/export/issueMarkdown.ts';
+import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
+import { renderIssueHtml } from '../../shared/export/renderIssueHtml.ts';
+import { ModalDialog } from '../editor/ModalDialog.tsx';
+import { pickLanguage } from '../i18n/i18n.ts';
+import { getPlatform } from '../platform/getPlatform.ts';
+import { downloadFile, issueFileName } from './downloadFile.ts';
+import { embeddedFontCss } from './embeddedFontCss.ts';
+import { exportIssuePdf } from './exportIssuePdf.ts';
+
+type Format = 'pdf' | 'html' | 'markdown';
+type Outcome = { readonly kind: 'saved' | 'error'; readonly text: string };
+
+const REMOVED = ['author', 'cell', 'app', 'times', 'pdfMetadata', 'links', 'history'] as const;
+
+/**
+ * Export of one issue as PDF, HTML or Markdown. It says plainly what the files leave out. PDF is
+ * made by the app where the host can (Electron); in a browser the browser's own print makes it,
+ * and the dialog says what that cannot promise.
+ */
+export function ExportDialog({
+  open,
+  issue,
+  content,
+  onClose,
+  onPrint,
+}: {
+  readonly open: boolean;
+  readonly issue: NewsletterIssue;
+  readonly content: readonly ExportDraft[];
+  readonly onClose: () => void;
+  readonly onPrint: () => void;
+}): ReactElement {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const bodyId = useId();
+  const platform = getPlatform();
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const lang = pickLanguage([i18n.language]);
+
+  const html = async (): Promise<string | undefined> => {
+    const fontCss = await embeddedFontCss();
+    if (!fontCss.ok) return undefined;
+    return renderIssueHtml({ issue, drafts: [...content], lang, fontCss: fontCss.value });
+  };
+  const run = async (format: Format): Promise<void> => {
+    setBusy(format);
+    setOutcome(null);
+    try {
+      if (format === 'markdown') {
+        const name = issueFileName(issue.masthead, 'md');
+        downloadFile(name, 'text/markdown;charset=utf-8', issueMarkdown(issue, [...content]));
+        setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+        return;
+      }
+      const issueHtml = await html();
+      if (issueHtml === undefined) {
+        setOutcome({ kind: 'error', text: t('export.dialog.fontFailed') });
+        return;
+      }
+      if (format === 'html') {
+        const name = issueFileName(issue.masthead, 'html');
+        downloadFile(name, 'text/html;charset=utf-8', issueHtml);
+        setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+        return;
+      }
+      const pdf = await exportIssuePdf(platform, issue, issueHtml);
+      if (!pdf.ok) {
+        setOutcome({ kind: 'error', text: t(`export.dialog.pdfError.${pdf.error}`) });
+        return;
+      }
+      const name = issueFileName(issue.masthead, 'pdf');
+      downloadFile(name, 'application/pdf', pdf.value);
+      setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <ModalDialog
+      open={open}
+      labelledBy={titleId}
+      describedBy={bodyId}
+      onClose={onClose}
+      className="export-dialog"
+    >
+      <h2 id={titleId}>{t('export.dialog.title', { title: issue.masthead.title })}</h2>
+      <div id={bodyId}>
+        <p>{t('export.dialog.contains')}</p>
+        <p>{t('export.dialog.removedIntro')}</p>
+        <ul className="export-dialog__removed">
+          {REMOVED.map((key) => (
+            <li key={key}>{t(`export.dialog.removed.${key}`)}</li>
+          ))}
+        </ul>
+      </div>
+      <section className="export-dialog__format" aria-label={t('export.dialog.pdf')}>
+        <h3>{t('export.dialog.pdf')}</h3>
+        {platform.kind === 'electron' ? (
+          <>
+            <p className="muted small">
+              {t(
+                issue.layout === 'a5-booklet'
+                  ? 'export.dialog.pdfBooklet'
+                  : 'export.dialog.pdfHint',
+              )}
+            </p>
+            <button type="button" disabled={busy !== null} onClick={() => void run('pdf')}>
+              {t('export.dialog.savePdf')}
+            </button>
+          </>
+        ) : (
+          <>
+            <p className="muted small">{t('export.dialog.browserPrint')}</p>
+            {issue.layout === 'a5-booklet' ? (
+              <p className="muted small">{t('export.dialog.browserBooklet')}</p>
+            ) : null}
+            <button type="button" disabled={busy !== null} onClick={onPrint}>
+              {t('export.dialog.print')}
+            </button>
+          </>
+        )}
+      </section>
+      <section className="export-dialog__format" aria-label={t('export.dialog.html')}>
+        <h3>{t('export.dialog.html')}</h3>
+        <p className="muted small">{t('export.dialog.htmlHint')}</p>
+        <button type="button" disabled={busy !== null} onClick={() => void run('html')}>
+          {t('export.dialog.saveHtml')}
+        </button>
+      </section>
+      <section className="export-dialog__format" aria-label={t('export.dialog.markdown')}>
+        <h3>{t('export.dialog.markdown')}</h3>
+        <p className="muted small">{t('export.dialog.markdownHint')}</p>
+        <button type="button" disabled={busy !== null} onClick={() => void run('markdown')}>
+          {t('export.dialog.saveMarkdown')}
+        </button>
+      </section>
+      <p role="status" className={outcome?.kind === 'error' ? 'error' : 'muted'}>
+        {busy !== null ? t('export.dialog.working') : (outcome?.text ?? '')}
+      </p>
+      <div className="modal__actions">
+        <button type="button" className="button--quiet" onClick={onClose}>
+          {t('export.dialog.close')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

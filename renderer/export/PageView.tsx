@@ -1,0 +1,44 @@
+import { useLayoutEffect, useRef, type ReactElement } from 'react';
+import { stylePage, type PageBox } from './paginate.ts';
+
+/**
+ * One laid-out page at its real size (or `scale`d down for a thumbnail). Its blocks are copies of
+ * the paginator's, so that the same page can show in several places (preview, sheet, print).
+ */
+export function PageView({
+  blocks,
+  box,
+  label,
+  scale,
+}: {
+  readonly blocks: readonly Element[];
+  readonly box: PageBox;
+  readonly label: string;
+  readonly scale?: number;
+}): ReactElement {
+  const pageRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const page = pageRef.current;
+    const body = bodyRef.current;
+    if (!page || !body) return;
+    stylePage(page, body, box);
+    body.replaceChildren(...blocks.map((block) => block.cloneNode(true)));
+  }, [blocks, box]);
+  const page = (
+    <div ref={pageRef} role="group" aria-label={label}>
+      <div ref={bodyRef} />
+    </div>
+  );
+  if (scale === undefined) return page;
+  return (
+    <div
+      className="issue-thumb"
+      style={{ width: `${box.widthMm * scale}mm`, height: `${box.heightMm * scale}mm` }}
+    >
+      <div className="issue-thumb__inner" style={{ transform: `scale(${scale})` }}>
+        {page}
+      </div>
+    </div>
+  );
+}

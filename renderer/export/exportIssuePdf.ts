@@ -1,0 +1,37 @@
+import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
+import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
+import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
+import { scrubPdf } from '../../shared/export/scrubPdf.ts';
+import type { Platform } from '../../shared/platform/Platform.ts';
+import { err, ok, type Result } from '../../shared/util/result.ts';
+
+export type PdfExportError = 'unsupported' | 'print-failed' | 'impose-failed' | 'scrub-failed';
+
+/**
+ * The PDF of an issue through the host's renderer (Electron's printToPDF in a script-less,
+ * offline window): the A5 pages imposed two to a side for a booklet, then every identifying
+ * trace (Info, XMP, document IDs, dates but the chosen one) scrubbed. 'unsupported' in a browser.
+ */
+export async function exportIssuePdf(
+  platform: Platform,
+  issue: NewsletterIssue,
+  html: string,
+): Promise<Result<Uint8Array, PdfExportError>> {
+  const spec = issuePageSpec(issue.layout);
+  const printed = await platform.printToPdf(html, {
+    pageSize: spec.pageSize,
+    landscape: false,
+    printBackground: true,
+    marginMm: spec.marginMm,
+  });
+  if (!printed.ok) return err(printed.error === 'unsupported' ? 'unsupported' : 'print-failed');
+  let pdf = printed.value;
+  if (issue.layout === 'a5-booklet') {
+    const imposed = await imposeBooklet(pdf);
+    if (!imposed.ok) return err('impose-failed', imposed.error);
+    pdf = imposed.value;
+  }
+  const scrubbed = await scrubPdf(pdf, issue.masthead.date);
+  if (!scrubbed.ok) return err('scrub-failed', scrubbed.error);
+  return ok(scrubbed.value);
+}

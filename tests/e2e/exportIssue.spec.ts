@@ -1,0 +1,393 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
+import type { IssueLayout } from '../../shared/export/IssueLayout.ts';
+import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
+import { scrubPdf } from '../../shared/export/scrubPdf.ts';
+import {
+  datesIn,
+  downloadFrom,
+  expectInOrder,
+  externalCssUrls,
+  openHtml,
+  rawHits,
+  readPdf,
+  urlAttributes,
+} from './exportSteps.ts';
+import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
+import { createCell, createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
+
+/**
+ * Issue #8 end to end in the real app: one person writes two Cyrillic drafts, composes an issue
+ * in each layout, previews it page by page and exports it. The HTML file is checked for scripts,
+ * external URLs and anything naming the cell or its member; Chromium then prints that very file
+ * (the engine behind Electron's printToPDF), the shared code imposes and scrubs it, and pdf.js
+ * reads the result back: every paragraph in order, page sizes, no metadata that could identify.
+ * The Markdown export is imported back as a new draft and its formatting checked in the editor.
+ */
+
+const CELL = 'Сосновый бор';
+const PSEUDONYM = 'Ворона';
+const DATE = '2025-11-07';
+const MASTHEAD = 'Районный вестник';
+const TAGLINE = 'Газета для соседей';
+const LINK = 'https://example.org/sobranie';
+
+const SENTENCES = [
+  'Жильцы трёх домов на углу собрались в читальном зале и долго обсуждали двор.',
+  'Ремонт крыльца обещали ещё весной, но подрядчик так и не появился.',
+  'Соседка с третьего этажа принесла пирог, и разговор сразу стал спокойнее.',
+  'Решили писать в управу вместе, а не поодиночке, и собрать подписи к пятнице.',
+  'Дети нарисовали план площадки: качели, песочница и скамейка под липой.',
+  'Ґанок біля під’їзду треба полагодити до морозів, інакше взимку буде слизько.',
+  'Їхні сусіди з будинку навпроти теж долучаться, якщо ми покличемо заздалегідь.',
+];
+
+/** Long, distinct paragraphs, each opening with its own number, so order can be checked. */
+const paragraphs = (prefix: string, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => {
+    const body = Array.from(
+      { length: 5 },
+      (_, k) => SENTENCES[(i + k) % SENTENCES.length] ?? '',
+    ).join(' ');
+    return `${prefix} ${i + 1}. ${body}`;
+  });
+
+const NEWS_TITLE = 'Новости района';
+const NEWS_LONG = paragraphs('Заметка', 4);
+const LETTER_TITLE = 'Письмо читателя';
+const LETTER = paragraphs('Абзац', 12);
+
+/** Everything of the news draft in reading order, as it should print. */
+const NEWS_ORDER = [
+  'Во вторник в библиотеке прошло собрание жильцов.',
+  'Пришли сорок человек',
+  'многие впервые',
+  'Что решили',
+  'Починить крыльцо до зимы',
+  'Собрать подписи за новый фонарь',
+  'Подробности по ссылке:',
+  'example.org/sobranie',
+  ...NEWS_LONG,
+];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const scan = await new AxeBuilder({ page }).analyze();
+  return scan.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** No serious or critical axe finding, in the light and the dark theme; a screenshot of each. */
+async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function writeNews(page: Page): Promise<void> {
+  await createDraft(page, NEWS_TITLE);
+  const editor = draftText(page, NEWS_TITLE);
+  await editor.click();
+  await page.keyboard.insertText('Во вторник в библиотеке прошло собрание жильцов. ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.insertText('Пришли сорок человек');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.insertText(', ');
+  await page.keyboard.press('ControlOrMeta+i');
+  await page.keyboard.insertText('многие впервые');
+  await page.keyboard.press('ControlOrMeta+i');
+  await page.keyboard.insertText('.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Heading 2' }).click();
+  await page.keyboard.insertText('Что решили');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await page.keyboard.insertText('Починить крыльцо до зимы');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('Собрать подписи за новый фонарь');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('Подробности по ссылке: ');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByLabel('Link address (http:// or https://)').fill(LINK);
+  await page.getByRole('button', { name: 'Apply link' }).click();
+  await page.keyboard.press('End');
+  for (const paragraph of NEWS_LONG) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(paragraph);
+  }
+  await expect(editor.locator('strong')).toHaveText('Пришли сорок человек');
+  await expect(editor.locator('em')).toHaveText('многие впервые');
+  await expect(editor.locator('h2')).toHaveText('Что решили');
+  await expect(editor.locator('ul > li')).toHaveText([
+    'Починить крыльцо до зимы',
+    'Собрать подписи за новый фонарь',
+  ]);
+  await expect(editor.locator(`a[href="${LINK}"]`)).toHaveText(LINK);
+  await expect(editor.locator('p').last()).toHaveText(NEWS_LONG.at(-1) ?? '');
+}
+
+async function writeLetter(page: Page): Promise<void> {
+  await createDraft(page, LETTER_TITLE);
+  const editor = draftText(page, LETTER_TITLE);
+  await editor.click();
+  for (const [i, paragraph] of LETTER.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.insertText(paragraph);
+  }
+  await expect(editor.locator('p')).toHaveCount(LETTER.length);
+}
+
+const LAYOUT_LABEL: Record<IssueLayout, string> = {
+  'a4-two-column': 'A4 newspaper, two columns',
+  'a5-booklet': 'A5 booklet for folding',
+  'single-column': 'Plain, one column',
+};
+
+/** A new issue through the form; it opens, with both drafts added and put in order by keyboard. */
+async function composeIssue(page: Page, layout: IssueLayout, number: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'New issue' }).click();
+  const form = page.getByRole('form', { name: 'New issue' });
+  await form.getByLabel('Title').fill(MASTHEAD);
+  await form.getByLabel('Issue number (optional)').fill(number);
+  await form.getByLabel('Date printed on the issue').fill(DATE);
+  await form.getByLabel('Tagline (optional)').fill(TAGLINE);
+  await form.getByRole('radio', { name: new RegExp(`^${LAYOUT_LABEL[layout]}`) }).check();
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  const workspace = page.getByRole('region', { name: MASTHEAD });
+  // The workspace's summary line; the date is spelled out in the UI language.
+  await expect(
+    workspace.getByText(
+      new RegExp(`^No\\. ${number} · November 7, 2025 · ${LAYOUT_LABEL[layout]}$`),
+    ),
+  ).toBeVisible();
+
+  // Added letter first, then news; then news moved up with the keyboard.
+  await workspace.getByRole('button', { name: `Add “${LETTER_TITLE}” to the issue` }).click();
+  await workspace.getByRole('button', { name: `Add “${NEWS_TITLE}” to the issue` }).click();
+  const chosen = workspace.getByRole('region', { name: 'Drafts in this issue' }).locator('ol > li');
+  await expect(chosen).toHaveText([new RegExp(LETTER_TITLE), new RegExp(NEWS_TITLE)]);
+  const up = workspace.getByRole('button', { name: `Move “${NEWS_TITLE}” up` });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await expect(chosen).toHaveText([new RegExp(NEWS_TITLE), new RegExp(LETTER_TITLE)]);
+  // Focus followed the moved draft (now first, so onto its "down" button).
+  await expect(workspace.getByRole('button', { name: `Move “${NEWS_TITLE}” down` })).toBeFocused();
+  return workspace;
+}
+
+interface LayoutCase {
+  readonly layout: IssueLayout;
+  readonly page: { readonly width: number; readonly height: number };
+}
+
+const A4 = { width: 595, height: 842 };
+const A5 = { width: 420, height: 595 };
+
+const expectSize = (
+  actual: { width: number; height: number },
+  expected: { width: number; height: number },
+  what: string,
+): void => {
+  expect(
+    Math.abs(actual.width - expected.width),
+    `${what} width ${actual.width}`,
+  ).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs(actual.height - expected.height),
+    `${what} height ${actual.height}`,
+  ).toBeLessThanOrEqual(1);
+};
+
+/** Nothing in the PDF names the cell, its member or the app; the chosen day is the only date. */
+async function expectScrubbed(pdf: Uint8Array, what: string): Promise<void> {
+  const facts = await readPdf(pdf);
+  const info = JSON.stringify(facts.info);
+  for (const needle of [PSEUDONYM, CELL, 'Quire', 'Chromium', 'Skia', 'HeadlessChrome']) {
+    expect(info, `${what}: Info holds ${needle}`).not.toContain(needle);
+  }
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer']) {
+    expect(facts.info[key] ?? '', `${what}: Info ${key}`).toBe('');
+  }
+  for (const key of ['CreationDate', 'ModDate']) {
+    const value = facts.info[key];
+    if (value !== undefined && value !== null && value !== '') {
+      expect(typeof value === 'string' ? value : JSON.stringify(value), `${what}: ${key}`).toMatch(
+        /^D:20251107/,
+      );
+    }
+  }
+  expect(facts.xmp, `${what}: XMP metadata`).toBeNull();
+  expect(rawHits(pdf, [PSEUDONYM, CELL, 'Quire']), `${what}: raw bytes`).toEqual([]);
+  expect(
+    datesIn(pdf).filter((date) => date !== DATE),
+    `${what}: other dates`,
+  ).toEqual([]);
+}
+
+async function checkLayout(
+  page: Page,
+  browser: Browser,
+  testInfo: TestInfo,
+  { layout, page: size }: LayoutCase,
+  number: string,
+): Promise<void> {
+  const workspace = await composeIssue(page, layout, number);
+  const preview = workspace.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('status')).toHaveText(/^Page 1 of \d+$/, { timeout: 30_000 });
+  const shown = await preview.getByRole('status').textContent();
+  const previewPages = Number(/of (\d+)/.exec(shown ?? '')?.[1]);
+  expect(previewPages, 'the preview has more than one page').toBeGreaterThan(1);
+  await expect(
+    preview.getByRole('group', { name: 'Page 1 of' + ` ${previewPages}` }),
+  ).toContainText(MASTHEAD);
+  await preview.getByRole('button', { name: 'Next page' }).click();
+  await expect(preview.getByRole('status')).toHaveText(`Page 2 of ${previewPages}`);
+  if (layout === 'a5-booklet') {
+    const sheets = Math.ceil(previewPages / 4);
+    await expect(
+      preview.getByRole('heading', { name: `Sheets to print: ${sheets}` }),
+    ).toBeVisible();
+    await expect(preview.getByText('Sheet 1, front')).toBeVisible();
+  }
+  await checkScreen(page, testInfo, `issue-${layout}`);
+
+  await workspace.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Export “${MASTHEAD}”` });
+  await expect(dialog).toContainText('Removed from every file:');
+  await expect(dialog).toContainText('the name of the cell');
+  await expect(dialog).toContainText('the browser’s own print dialog makes the PDF');
+  if (layout === 'a5-booklet') await expect(dialog).toContainText('cannot impose a booklet');
+  await checkScreen(page, testInfo, `export-dialog-${layout}`);
+
+  const saved = await downloadFrom(page, dialog.getByRole('button', { name: 'Save HTML' }));
+  expect(saved.name).toMatch(/\.html$/);
+  const html = saved.bytes.toString('utf8');
+  expect(html).not.toMatch(/<script/i);
+  expect(externalCssUrls(html)).toEqual([]);
+  for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(html).not.toContain(needle);
+  expect(html).toContain('<html lang="en"');
+  await expect(dialog.getByRole('status')).toContainText(`Saved as ${saved.name}`);
+
+  const opened = await openHtml(browser, html);
+  try {
+    expect(await urlAttributes(opened.page)).toEqual([]);
+    expect(await opened.page.title()).toBe(MASTHEAD);
+    const printed = new Uint8Array(
+      await opened.page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    );
+    expect(opened.requests, 'the HTML fetched something').toEqual([]);
+    const raw = await readPdf(printed);
+    // Chromium's PDF does name its maker: proof that the scrub below has work to do.
+    expect(JSON.stringify(raw.info)).toMatch(/Skia|Chromium/);
+    expectInOrder(
+      raw.pages.map((p) => p.text).join(' '),
+      [MASTHEAD, TAGLINE, NEWS_TITLE, ...NEWS_ORDER, LETTER_TITLE, ...LETTER],
+      `${layout} text`,
+    );
+    for (const [i, p] of raw.pages.entries()) expectSize(p, size, `${layout} page ${i + 1}`);
+
+    let finalPdf: Uint8Array = printed;
+    if (layout === 'a5-booklet') {
+      const imposed = await imposeBooklet(printed);
+      if (!imposed.ok) throw new Error(`imposeBooklet: ${imposed.error}`);
+      finalPdf = imposed.value;
+      const sheets = await readPdf(finalPdf);
+      expect(sheets.pages).toHaveLength(2 * Math.ceil(raw.pages.length / 4));
+      for (const [i, p] of sheets.pages.entries()) {
+        expectSize(p, { width: A4.height, height: A4.width }, `imposed side ${i + 1}`);
+      }
+    }
+    const scrubbed = await scrubPdf(finalPdf, DATE);
+    if (!scrubbed.ok) throw new Error(`scrubPdf: ${scrubbed.error}`);
+    await expectScrubbed(scrubbed.value, layout);
+    await testInfo.attach(`issue-${layout}.pdf`, {
+      body: Buffer.from(scrubbed.value),
+      contentType: 'application/pdf',
+    });
+  } finally {
+    await opened.close();
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('issue export: compose in each layout, HTML and PDF without leaks, Markdown round trip', async ({
+  person,
+  browser,
+}, testInfo) => {
+  test.setTimeout(4 * VAULT_TIMEOUT_MS + 240_000);
+  const { signal } = serverUrls();
+  const { page } = await person(appUrl({ lang: 'en', signal: [signal] }));
+  await createVault(page);
+  await createCell(page, CELL, PSEUDONYM);
+  await writeNews(page);
+  await writeLetter(page);
+
+  await page.getByRole('tab', { name: 'Issues' }).click();
+  await expect(page.getByText('No issues yet.')).toBeVisible();
+  await checkScreen(page, testInfo, 'issues-empty');
+
+  // A refused masthead changes nothing and says why.
+  await page.getByRole('button', { name: 'New issue' }).click();
+  const form = page.getByRole('form', { name: 'New issue' });
+  await form.getByLabel('Title').fill('   ');
+  await form.getByLabel('Date printed on the issue').fill(DATE);
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give the issue a title.');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No issues yet.')).toBeVisible();
+
+  const cases: LayoutCase[] = [
+    { layout: 'a4-two-column', page: A4 },
+    { layout: 'single-column', page: A4 },
+    { layout: 'a5-booklet', page: A5 },
+  ];
+  for (const [i, layoutCase] of cases.entries()) {
+    await checkLayout(page, browser, testInfo, layoutCase, String(i + 1));
+  }
+  const list = page.getByRole('navigation', { name: 'Issues' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  // Markdown: export the open issue, then import it back as a new draft.
+  const workspace = page.getByRole('region', { name: MASTHEAD });
+  await workspace.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Export “${MASTHEAD}”` });
+  const markdown = await downloadFrom(page, dialog.getByRole('button', { name: 'Save Markdown' }));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const md = markdown.bytes.toString('utf8');
+  for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(md).not.toContain(needle);
+  expectInOrder(md, [MASTHEAD, NEWS_TITLE, 'Что решили', LETTER_TITLE, ...LETTER], 'markdown');
+
+  const importer = page.getByLabel('Import Markdown as a new draft');
+  await importer.setInputFiles({
+    name: 'empty.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('  \n'),
+  });
+  await expect(page.getByText('The file has no text. Nothing was imported.')).toBeVisible();
+  await importer.setInputFiles({
+    name: 'vozvrat.md',
+    mimeType: 'text/markdown',
+    buffer: markdown.bytes,
+  });
+  await expect(page.getByText('Imported as the draft “vozvrat”.')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Drafts' }).click();
+  await expect(page.getByRole('button', { name: /^Новости района/ })).toBeVisible();
+  await page.getByRole('button', { name: /^vozvrat/ }).click();
+  const editor = draftText(page, 'vozvrat');
+  await expect(editor.locator('h1, h2, h3').filter({ hasText: 'Что решили' })).toBeVisible();
+  await expect(editor.locator('ul > li')).toHaveText([
+    'Починить крыльцо до зимы',
+    'Собрать подписи за новый фонарь',
+  ]);
+  await expect(editor.locator('strong')).toHaveText('Пришли сорок человек');
+  // The tagline is set in italics too.
+  await expect(editor.locator('em')).toHaveText([TAGLINE, 'многие впервые']);
+  await expect(editor.locator(`a[href="${LINK}"]`)).toHaveText(LINK);
+  await expect(editor.locator('p').filter({ hasText: LETTER.at(-1) ?? '' })).toBeVisible();
+});
