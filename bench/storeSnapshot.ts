@@ -17,6 +17,16 @@ export const storeSnapshotSchema = z.object({
       state: z.string(),
       applied: z.record(z.string(), z.number()),
       sessions: z.record(z.string(), z.array(z.number())),
+      snapshots: z
+        .array(
+          z.object({
+            envId: z.string(),
+            author: z.string(),
+            seq: z.number(),
+            covered: z.record(z.string(), z.number()),
+          }),
+        )
+        .optional(),
     }),
   ),
   scopes: z.record(z.string(), z.array(z.object({ envId: z.string(), bytes: z.string() }))),
@@ -51,6 +61,7 @@ export async function toSnapshot(store: SyncStore): Promise<StoreSnapshot> {
       state: toBase64(cp.state),
       applied: { ...cp.applied },
       sessions: Object.fromEntries(Object.entries(cp.sessions).map(([k, v]) => [k, [...v]])),
+      ...(cp.snapshots ? { snapshots: cp.snapshots.map((h) => ({ ...h })) } : {}),
     })),
     scopes: {},
   };
@@ -73,6 +84,7 @@ export async function fromSnapshot(raw: unknown): Promise<MemorySyncStore> {
       state: fromBase64(cp.state),
       applied: cp.applied,
       sessions: cp.sessions,
+      ...(cp.snapshots ? { snapshots: cp.snapshots } : {}),
     });
   }
   await store.saveLocal(parsed.local);

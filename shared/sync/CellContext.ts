@@ -19,6 +19,8 @@ export interface CellContext {
   /** `${author}:${doc}:${kind}:${seq}` -> envId: replays are ignored, a second envId is equivocation. */
   readonly seen: Map<string, string>;
   replica(docId: Uint8Array): DocReplica;
+  /** The document whose checkpoint holds this snapshot envelope, if any (cold open). */
+  holderOf(envId: string): DocReplica | undefined;
   current(): WireScope;
   closed(): boolean;
 }

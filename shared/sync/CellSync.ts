@@ -63,6 +63,10 @@ export class CellSync {
       ),
       seen: new Map(),
       replica: (docId) => this.replica(docId),
+      holderOf: (envId) => {
+        for (const r of this.replicas.values()) if (r.heldSnapshot(envId)) return r;
+        return undefined;
+      },
       current: () => this.current,
       closed: () => this.closed,
     };

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
-import type { DocCheckpoint } from './SyncStore.ts';
+import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
 
 /** Snapshot ids a checkpoint remembers per document (a few generations' worth). */
 const MAX_SNAPSHOTS_HELD = 16;
@@ -38,8 +38,8 @@ export class DocReplica {
   readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
   /** The clientID of this device's current editing session (set by CellSync.startSession). */
   ownClientId = 0;
-  /** Snapshot envelopes (ids) whose state this doc holds, oldest first; kept in checkpoints. */
-  private readonly snapshotsHeld = new Set<string>();
+  /** Snapshot envelopes (by id) whose state this doc holds, oldest first; kept in checkpoints. */
+  private readonly snapshotsHeld = new Map<string, HeldSnapshot>();
   private readonly clientIds = new Map<string, number>();
 
   constructor(readonly docId: Uint8Array) {
@@ -102,17 +102,15 @@ export class DocReplica {
     const checked = checkClientIds(body.state, allowed);
     if (!checked.ok) return checked;
     for (const c of body.claims) this.claim(c.author, c.session);
-    const merged = this.integrate(body.state);
-    if (merged.ok) this.holdsSnapshot(envId);
-    return merged;
+    return this.integrate(body.state);
   }
 
   /** Records that the doc holds a snapshot's state (applied, or written from this doc). */
-  holdsSnapshot(envId: string): void {
-    this.snapshotsHeld.delete(envId);
-    this.snapshotsHeld.add(envId);
+  holdsSnapshot(held: HeldSnapshot): void {
+    this.snapshotsHeld.delete(held.envId);
+    this.snapshotsHeld.set(held.envId, held);
     // Only the newest generations' snapshots are still stored; older ids are dead weight.
-    for (const old of this.snapshotsHeld) {
+    for (const old of this.snapshotsHeld.keys()) {
       if (this.snapshotsHeld.size <= MAX_SNAPSHOTS_HELD) break;
       this.snapshotsHeld.delete(old);
     }
@@ -133,6 +131,10 @@ export class DocReplica {
     }
   }
 
+  heldSnapshot(envId: string): HeldSnapshot | undefined {
+    return this.snapshotsHeld.get(envId);
+  }
+
   /** Every (author, session) pair known for this doc, for snapshots. */
   allClaims(): SessionClaim[] {
     return Array.from(this.claims.values(), ({ author, session }) => ({ author, session }));
@@ -143,7 +145,7 @@ export class DocReplica {
       state: Y.encodeStateAsUpdate(this.doc),
       applied: Object.fromEntries(this.applied),
       sessions: sessionsByAuthor(this.claims.values()),
-      snapshots: Array.from(this.snapshotsHeld),
+      snapshots: Array.from(this.snapshotsHeld.values()),
     };
   }
 
@@ -154,7 +156,7 @@ export class DocReplica {
       if (author) for (const session of sessions) this.claim(author, session);
     }
     for (const [a, s] of Object.entries(cp.applied)) this.applied.set(a, s);
-    for (const envId of cp.snapshots ?? []) this.holdsSnapshot(envId);
+    for (const held of cp.snapshots ?? []) this.holdsSnapshot(held);
     Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
   }
 }

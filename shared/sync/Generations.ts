@@ -152,7 +152,11 @@ export class Generations {
     const body = encodeSnapshotBody({ claims: replica.allClaims(), covered, state });
     for (const m of covered) to.raiseCoverage(replica.docHex, toHex(m.author), m.seq);
     const sealed = this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
-    if (sealed) replica.holdsSnapshot(sealed.envId);
+    if (sealed) {
+      const { envId, seq } = sealed;
+      const marks = Object.fromEntries(replica.applied);
+      replica.holdsSnapshot({ envId, author: this.ctx.meHex, seq, covered: marks });
+    }
   }
 
   private republishOne(from: WireScope, to: WireScope, key: string): void {

@@ -28,7 +28,17 @@ const localSchema = z.object({
 const checkpointMetaSchema = z.object({
   applied: z.record(hexKey, count),
   sessions: z.record(hexKey, z.array(count).max(100_000)),
-  snapshots: z.array(hexKey).max(1024).optional(),
+  snapshots: z
+    .array(
+      z.object({
+        envId: hexKey,
+        author: hexKey,
+        seq: count,
+        covered: z.record(hexKey, count),
+      }),
+    )
+    .max(1024)
+    .optional(),
 });
 
 const encoder = new TextEncoder();

@@ -22,10 +22,20 @@ export interface DocCheckpoint {
   /** Editing sessions seen per author (hex), so clientID claims survive a restart. */
   readonly sessions: Readonly<Record<string, readonly number[]>>;
   /**
-   * Ids of snapshot envelopes whose state `state` already holds (absent in older checkpoints),
-   * so a cold open verifies them but does not merge the same state a second time.
+   * Snapshot envelopes whose state `state` already holds (absent in older checkpoints): a cold
+   * open marks these stored entries applied without opening or merging them again.
    */
-  readonly snapshots?: readonly string[];
+  readonly snapshots?: readonly HeldSnapshot[];
+}
+
+/** A verified snapshot envelope a checkpoint's state includes, and what the engine knew of it. */
+export interface HeldSnapshot {
+  readonly envId: string;
+  /** Its author (hex) and seq, for replay and equivocation checks. */
+  readonly author: string;
+  readonly seq: number;
+  /** The update seq per author (hex) the snapshot covers (rollover re-publishing). */
+  readonly covered: Readonly<Record<string, number>>;
 }
 
 /** Everything a cell's engine needs at open, read in one pass over the store. */

@@ -80,7 +80,7 @@ describe.each(adapters)('SyncStore contract: %s', (_name, make) => {
       state: randomBytes(100),
       applied: { ab: 1 },
       sessions: { ab: [1] },
-      snapshots: ['d'.repeat(32)],
+      snapshots: [{ envId: 'd'.repeat(32), author: 'ab', seq: 2, covered: { ab: 1 } }],
     };
     await store.saveCheckpoint('cd'.repeat(16), cp);
     await other?.saveEnvelopes('0:0', [{ envId: 'e'.repeat(32), bytes: randomBytes(10) }]);
