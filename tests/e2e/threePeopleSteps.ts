@@ -92,6 +92,8 @@ export interface Cell {
   readonly anna: Page;
   readonly boris: Page;
   readonly chen: Page;
+  /** Chen's console problems, which the fixture checks at the end (see the offline journey). */
+  readonly chenProblems: string[];
 }
 
 /**
@@ -106,7 +108,8 @@ export async function threePeopleInOneCell(
   const url = appUrl({ lang: 'en', signal: [serverUrls().signal] });
   const anna = (await person(url)).page;
   const boris = (await person(url)).page;
-  const chen = (await person(url)).page;
+  const chenPerson = await person(url);
+  const chen = chenPerson.page;
   await createVault(anna);
   await createCell(anna, cellName, 'Anna');
   await openTab(anna, 'Members');
@@ -124,14 +127,15 @@ export async function threePeopleInOneCell(
       });
     }
   }
-  return { anna, boris, chen };
+  return { anna, boris, chen, chenProblems: chenPerson.problems };
 }
 
 /** Opens the draft `title` from the list (it may still be on its way) and returns its editor. */
 export async function openDraft(page: Page, title: string): Promise<Locator> {
   await openTab(page, 'Drafts');
   await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .locator('button.draft-item')
+    .filter({ has: page.getByText(title, { exact: true }) })
     .click({ timeout: NETWORK_TIMEOUT_MS });
   const editor = draftText(page, title);
   await expect(editor).toBeVisible();
@@ -184,6 +188,15 @@ export const column = (page: Page, name: 'To do' | 'Doing' | 'Done'): Locator =>
 
 export const titlesIn = (scope: Locator): Promise<string[]> =>
   scope.locator('.task-card__title').allTextContents();
+
+/** The board as one page shows it, each column sorted (concurrent additions may interleave). */
+export const boardOf = async (page: Page): Promise<string[][]> => {
+  const out: string[][] = [];
+  for (const name of ['To do', 'Doing', 'Done'] as const) {
+    out.push((await titlesIn(column(page, name))).sort());
+  }
+  return out;
+};
 
 export async function addTask(page: Page, title: string): Promise<void> {
   await page.getByRole('textbox', { name: 'New task' }).fill(title);
