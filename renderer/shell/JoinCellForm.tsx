@@ -112,7 +112,8 @@ export function JoinCellForm({
         <section className="stack" aria-labelledby={`${ids.status}-words`}>
           <h2 id={`${ids.status}-words`}>{t('shell.join.yourWords')}</h2>
           <p className="muted">{t('shell.join.yourWordsHelp')}</p>
-          <ol className="safety-words" data-testid="join-safety-words">
+          {/* The word list is English in every UI language: both sides must say the same words. */}
+          <ol className="safety-words" data-testid="join-safety-words" lang="en">
             {words.map((w, i) => (
               <li key={`${i}-${w}`}>{w}</li>
             ))}
