@@ -1,0 +1,82 @@
+import { createDraft, draftText, expect, test } from './fixtures.ts';
+import { VAULT_TIMEOUT_MS } from './shellSteps.ts';
+import {
+  addTask,
+  boardOf,
+  checkScreen,
+  expectConverged,
+  memberRow,
+  NETWORK_TIMEOUT_MS,
+  openDraft,
+  openTab,
+  textOf,
+  threePeopleInOneCell,
+  typeAtEnd,
+} from './threePeopleSteps.ts';
+
+/**
+ * The coordinator removes one of three people: the removed person's view says so, and what the
+ * other two write afterwards never reaches them (the cell moved to a key they do not have).
+ */
+test('three people: the coordinator removes one; their view says so and receives nothing more', async ({
+  person,
+}, testInfo) => {
+  test.setTimeout(6 * VAULT_TIMEOUT_MS);
+  const { anna, boris, chen } = await threePeopleInOneCell(person, 'Print run');
+  await openTab(anna, 'Tasks');
+  await addTask(anna, 'Collect the leaflets');
+  await openTab(anna, 'Drafts');
+  await createDraft(anna, 'Minutes');
+  let annaEditor = draftText(anna, 'Minutes');
+  await typeAtEnd(anna, annaEditor, 'Agreed: print on Friday. ');
+  const borisEditor = await openDraft(boris, 'Minutes');
+  let chenEditor = await openDraft(chen, 'Minutes');
+  await typeAtEnd(boris, borisEditor, 'Boris takes the van. ');
+  const before = await expectConverged(
+    [annaEditor, borisEditor, chenEditor],
+    ['Agreed: print on Friday.', 'Boris takes the van.'],
+  );
+
+  // Anna removes Boris.
+  await openTab(anna, 'Members');
+  await memberRow(anna, 'Boris').getByRole('button', { name: 'Remove Boris' }).click();
+  const dialog = anna.getByRole('dialog', { name: 'Remove Boris from this cell?' });
+  await expect(dialog).toContainText('Boris gets nothing written from now on');
+  await dialog.getByRole('button', { name: 'Remove Boris' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(anna.getByText('Boris was removed and the cell moved to a new key.')).toBeVisible();
+  await openTab(chen, 'Members');
+  await expect(memberRow(chen, 'Boris')).toHaveCount(0, { timeout: NETWORK_TIMEOUT_MS });
+
+  // Boris's view says what happened.
+  const banner = boris
+    .getByRole('alert')
+    .filter({ hasText: 'You are no longer a member of this cell' });
+  await expect(banner).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await expect(banner).toContainText('This cell no longer receives edits');
+  await checkScreen(boris, testInfo, 'removed-drafts');
+
+  // Anna and Chen go on writing; Boris also types, on his own now.
+  annaEditor = await openDraft(anna, 'Minutes');
+  chenEditor = await openDraft(chen, 'Minutes');
+  await typeAtEnd(anna, annaEditor, 'Anna after the removal. ');
+  await typeAtEnd(chen, chenEditor, 'Chen after the removal. ');
+  await typeAtEnd(boris, borisEditor, 'Boris after his removal.');
+  const after = await expectConverged(
+    [annaEditor, chenEditor],
+    ['Anna after the removal.', 'Chen after the removal.'],
+  );
+  await openTab(chen, 'Tasks');
+  await addTask(chen, 'Change the meeting place');
+  await openTab(anna, 'Tasks');
+  await expect
+    .poll(() => boardOf(anna), { timeout: NETWORK_TIMEOUT_MS })
+    .toEqual([['Change the meeting place', 'Collect the leaflets'], [], []]);
+
+  // Now that the two have converged, Boris still has only what there was before, plus his own.
+  expect(after).not.toContain('Boris after his removal.');
+  expect(await textOf(borisEditor)).toBe(`${before}Boris after his removal.`);
+  await openTab(boris, 'Tasks');
+  expect(await boardOf(boris)).toEqual([['Collect the leaflets'], [], []]);
+  await checkScreen(boris, testInfo, 'removed-tasks');
+});
