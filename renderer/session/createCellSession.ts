@@ -218,7 +218,10 @@ export function createCellSession(
     diagnostics: () => ({
       ...cell.sync.diagnostics.snapshot(),
       'presence.dropped': presence.dropped,
-      ...hosting?.stats(),
+      // Prefixed: the invite rooms' "duplicates" and "reinserted" are not the sync engine's.
+      ...Object.fromEntries(
+        Object.entries(hosting?.stats() ?? {}).map(([name, n]) => [`invites.${name}`, n]),
+      ),
     }),
     governance,
     connection: {

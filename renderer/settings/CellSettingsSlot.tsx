@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellSession } from '../session/CellSession.ts';
 import { CellConnectionForm } from './CellConnectionForm.tsx';
+import { diagnosticLabel } from './diagnosticLabel.ts';
 
 /** Per-cell settings: connection (rendezvous, ICE, relay-only) and diagnostics counters. */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
@@ -28,7 +29,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
             {rows.map(([name, value]) => (
               <tr key={name} data-counter={name}>
                 <td>
-                  <code>{name}</code>
+                  <DiagnosticName name={name} />
                 </td>
                 <td>{value}</td>
               </tr>
@@ -37,5 +38,28 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
         </table>
       </section>
     </section>
+  );
+}
+
+/** A counter in the user's language, with its code underneath (for reports to developers). */
+function DiagnosticName({ name }: { readonly name: string }): ReactElement {
+  const { t } = useTranslation();
+  const label = diagnosticLabel(name);
+  const text =
+    label.kind === 'named'
+      ? t(`settings.cell.diagnostics.counters.${label.counter}`)
+      : label.kind === 'rejected'
+        ? t('settings.cell.diagnostics.rejected', {
+            reason: t(`settings.cell.diagnostics.reasons.${label.reason}`),
+          })
+        : label.kind === 'inviteDropped'
+          ? t('settings.cell.diagnostics.inviteDropped')
+          : t('settings.cell.diagnostics.unknownCounter');
+  return (
+    <>
+      {text}
+      <br />
+      <code className="muted">{name}</code>
+    </>
   );
 }

@@ -88,6 +88,8 @@ const LATIN_ALLOWED = new Set([
   'Linux',
   'PDF',
   'HTML',
+  'XMP',
+  'UTF',
   'Markdown',
   'aaa',
   'abc',

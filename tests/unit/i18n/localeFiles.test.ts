@@ -21,6 +21,44 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
+/**
+ * Latin words a Russian or Ukrainian string may contain: the product name, protocol, key and
+ * operating-system names, and the examples of guessable patterns. Any other run of three Latin
+ * letters is English left behind.
+ */
+const LATIN_ALLOWED = new Set([
+  'Quire',
+  'English',
+  'http',
+  'https',
+  'wss',
+  'URL',
+  'WebRTC',
+  'STUN',
+  'TURN',
+  'ICE',
+  'stun',
+  'turn',
+  'turns',
+  'Alt',
+  'Ctrl',
+  'Shift',
+  'Windows',
+  'macOS',
+  'Linux',
+  'Markdown',
+  'PDF',
+  'HTML',
+  'XMP',
+  'UTF',
+  'aaa',
+  'abc',
+  'abcabcabc',
+]);
+
+const latinWords = (value: string): string[] =>
+  value.replace(/\{\{\s*\w+\s*\}\}/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
+
 const interpolations = (value: string): string[] =>
   [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 
@@ -57,5 +95,20 @@ describe('locale files', () => {
         expect(same, `${language}:${key}`).toBe(SAME_IN_EVERY_LANGUAGE.has(key));
       }
     }
+  });
+
+  it('leave no English word in Russian or Ukrainian outside the allow-list', () => {
+    for (const language of ['ru', 'uk'] as const) {
+      for (const [key, value] of locales[language]) {
+        const stray = latinWords(String(value)).filter((word) => !LATIN_ALLOWED.has(word));
+        expect(stray, `${language}:${key}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the Latin-word check itself catches English and ignores variables', () => {
+    expect(latinWords('Сохранить {{name}} в Quire')).toEqual(['Quire']);
+    expect(latinWords('Сохранить draft')).toEqual(['draft']);
+    expect(latinWords('ws:// и IP-адрес')).toEqual([]);
   });
 });
