@@ -55,7 +55,14 @@ export function IssuePreview({
           {t('export.preview.next')}
         </button>
       </div>
-      <div className="issue-preview__stage" lang={lang}>
+      {/* Focusable: the page may be wider than the screen and scroll (keyboard users too). */}
+      <div
+        className="issue-preview__stage"
+        lang={lang}
+        role="region"
+        aria-label={blocks ? pageLabel(index) : t('export.preview.laying')}
+        tabIndex={0}
+      >
         {blocks ? <PageView blocks={blocks} box={box} label={pageLabel(index)} /> : null}
       </div>
       {issue.layout === 'a5-booklet' && pages ? (
