@@ -1,5 +1,16 @@
-/** What must never be in an exported PDF: the app's and the engines' names. */
-export const PDF_MARKERS: readonly string[] = ['Quire', 'Chromium', 'Skia', 'pdf-lib'];
+/**
+ * What must never be in an exported PDF: the app's and the engines' names, and pieces of the
+ * user agent Chromium writes as Creator (it names the OS and the Electron and Chrome versions).
+ */
+export const PDF_MARKERS: readonly string[] = [
+  'Quire',
+  'Chromium',
+  'Skia',
+  'pdf-lib',
+  'Electron',
+  'HeadlessChrome',
+  'AppleWebKit',
+];
 
 function utf16be(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length * 2);
