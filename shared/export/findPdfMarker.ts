@@ -1,9 +1,11 @@
 /**
  * What must never be in an exported PDF: the app's and the engines' names, and pieces of the
- * user agent Chromium writes as Creator (it names the OS and the Electron and Chrome versions).
+ * user agent Chromium writes as Creator (it names the OS and the Electron and Chrome versions,
+ * and the app as package.json names it, in lower case).
  */
 export const PDF_MARKERS: readonly string[] = [
   'Quire',
+  'quire',
   'Chromium',
   'Skia',
   'pdf-lib',
