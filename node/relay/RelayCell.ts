@@ -1,5 +1,6 @@
 import { bytesEqual, fromHex } from '../../shared/crypto/bytes.ts';
 import { deriveRoomName } from '../../shared/crypto/deriveEpochSecrets.ts';
+import { RELAY_HELLO_FIELD, relayHello } from '../../shared/sync/relayHello.ts';
 import { isRelayNoticeKey } from '../../shared/sync/relayNotice.ts';
 import { realScheduler, type Scheduler } from '../../shared/sync/Scheduler.ts';
 import { BEACON_GENERATION } from '../../shared/sync/WireScope.ts';
@@ -118,6 +119,12 @@ export class RelayCell {
           relayOnly: record.relayOnly,
         },
         scope.doc,
+      );
+      // Lets members show "relay reachable" (PROTOCOL §6): a signed hello, nothing else.
+      const { awareness } = scope.room;
+      awareness.setLocalStateField(
+        RELAY_HELLO_FIELD,
+        relayHello(record.identity, record.cellId, awareness.clientID),
       );
     } catch {
       this.counts.joinFailures++;

@@ -11,6 +11,7 @@ import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
+import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { validateRendezvousUrl } from '../../shared/invite/validateRendezvousUrl.ts';
 import type {
@@ -23,6 +24,7 @@ import type {
   Role,
   SyncStatusView,
 } from './CellSession.ts';
+import { relayReachable } from './relayReachable.ts';
 
 /** Rendezvous URLs must be ws(s); relay-only needs at least one TURN server (else it cannot connect). */
 function checkConnection(
@@ -110,6 +112,20 @@ export function createCellSession(
   const offDocs = cell.sync.onDocChange(() => {
     lastSyncedAt = Date.now();
   });
+
+  /** Keys of the peers in the current room whose awareness carries a valid relay hello. */
+  const connectedRelays = (): Set<string> => {
+    const keys = new Set<string>();
+    const channel = cell.sync.presenceChannel();
+    if (!channel) return keys;
+    for (const [clientId, state] of channel.awareness.getStates()) {
+      if (clientId === channel.awareness.clientID) continue;
+      const raw: unknown = (state as Record<string, unknown>)[RELAY_HELLO_FIELD];
+      const signPk = openRelayHello(raw, cell.cellRecord.cellId, clientId);
+      if (signPk) keys.add(toHex(signPk));
+    }
+    return keys;
+  };
 
   const inviteViews = (): InviteView[] => {
     const roster = cell.currentRoster();
@@ -206,7 +222,13 @@ export function createCellSession(
       return {
         rendezvousReachable: s.signalingConnected,
         peers: s.peers,
-        relayReachable: undefined,
+        relayReachable: relayReachable(
+          Array.from(cell.currentRoster().members, ([signPkHex, m]) => ({
+            signPkHex,
+            role: m.role,
+          })),
+          connectedRelays(),
+        ),
         lastSyncedAt,
         unsynced: s.unsynced,
       };

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellConnectionSettings, IceServerView } from '../session/CellSession.ts';
+import '../drafts/common.css';
 
 const lines = (s: string): string[] =>
   s
@@ -84,7 +85,7 @@ export function CellConnectionForm({
           {t('settings.cell.iceHelp')}
         </p>
       </div>
-      <div className="field field--inline">
+      <div className="check-field">
         <input
           id={ids.relay}
           type="checkbox"

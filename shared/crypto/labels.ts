@@ -32,6 +32,7 @@ export const LABELS = {
   vaultIdKey: 'quire/vault-id-key/v1',
   scope: 'quire/scope/v1',
   clientId: 'quire/clientid/v1',
+  relayHello: 'quire/relay-hello/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];
