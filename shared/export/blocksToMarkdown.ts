@@ -15,7 +15,11 @@ function blockToMarkdown(block: Block, alternate: boolean, headingOffset: number
   switch (block.type) {
     case 'heading': {
       const hashes = '#'.repeat(Math.min(6, block.level + headingOffset));
-      return `${hashes} ${inlinesToMarkdown(block.inlines).replace(/\\\n/g, ' ')}`;
+      // A trailing run of '#' after a space would be read as the heading's closing sequence.
+      const text = inlinesToMarkdown(block.inlines)
+        .replace(/\\\n/g, ' ')
+        .replace(/(^|\s)(#+)$/, '$1\\$2');
+      return `${hashes} ${text}`;
     }
     case 'paragraph':
       return inlinesToMarkdown(block.inlines);

@@ -66,5 +66,11 @@ export function inlinesToMarkdown(inlines: readonly Inline[]): string {
     out += escapeText(inline.text).replace(/\n/g, '\\\n');
   }
   for (const entry of open.reverse()) out += close(entry);
-  return out.split('\n').map(escapeLineStart).join('\n');
+  // A break at the very end would leave a literal backslash before the blank line that ends
+  // the block; it shows nothing, so it goes.
+  return out
+    .replace(/(?:\\\n\s*)+$/, '')
+    .split('\n')
+    .map(escapeLineStart)
+    .join('\n');
 }

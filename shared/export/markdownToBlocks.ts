@@ -13,6 +13,9 @@ const parser = new MarkdownIt('commonmark', { html: false, linkify: false, typog
 // At this depth markdown-it stops parsing and silently drops the rest of the file, so a file
 // that reaches it is refused rather than imported in part.
 parser.set({ maxNesting: MAX_BLOCK_DEPTH });
+// Keep a link target as written (markdown-it would punycode the host and percent-encode the
+// path): a draft stores what its writer typed, and isHttpHref still decides what is a link.
+parser.normalizeLink = (url: string): string => url;
 
 export type MarkdownImportError = 'too-large' | 'too-deep' | 'empty';
 

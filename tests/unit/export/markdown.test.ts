@@ -68,6 +68,19 @@ describe('Markdown export and import', () => {
     ]);
   });
 
+  it('keeps line breaks, drops a trailing one', () => {
+    expect(roundTrip([p({ text: 'a\n\nb\n  \nc' }), p({ text: 'd\n' }), p({ text: 'e' })])).toEqual(
+      [p({ text: 'a\n\nb\n\nc' }), p({ text: 'd' }), p({ text: 'e' })],
+    );
+    expect(
+      roundTrip([
+        { type: 'bulletList', items: [[p({ text: 'x\n', bold: true })], [p({ text: 'y' })]] },
+      ]),
+    ).toEqual([
+      { type: 'bulletList', items: [[p({ text: 'x', bold: true })], [p({ text: 'y' })]] },
+    ]);
+  });
+
   it('moves whitespace out of emphasis so it stays emphasis', () => {
     expect(roundTrip([p({ text: 'a' }, { text: ' bold ', bold: true }, { text: 'b' })])).toEqual([
       p({ text: 'a ' }, { text: 'bold', bold: true }, { text: ' b' }),
