@@ -8,10 +8,12 @@ import { typographicQuotes, type IssueLanguage } from './typographicQuotes.ts';
 
 /**
  * Only @font-face rules whose every url() is a data: URL are let in: the document must load
- * nothing, and the caller's CSS must not be able to close the <style> element.
+ * nothing (image-set(), a background, @import are not font faces), and the caller's CSS must not
+ * be able to close the <style> element.
  */
 export function isSelfContainedFontCss(css: string): boolean {
   if (/<|@import|\\/i.test(css)) return false;
+  if (css.replace(/@font-face\s*\{[^{}]*\}/g, '').trim() !== '') return false;
   const urls = css.match(/url\(\s*['"]?[^'")\s]*/gi) ?? [];
   return urls.every((url) => /^url\(\s*['"]?data:font\/[a-z0-9.+-]+;base64,/i.test(url));
 }

@@ -119,6 +119,8 @@ describe('HTML export', () => {
       '@font-face { src: url(data:font/woff2;base64,AA) } </style><script>alert(1)</script>',
       '@font-face { src: u\\72l(https://x.example/a) }',
       '@font-face { src: url(data:text/html;base64,AA) }',
+      "body { background: image-set('https://x.example/a.png' 1x) }",
+      "@font-face { src: url(data:font/woff2;base64,AA) } body { background: url(data:font/woff2;base64,AA), image-set('https://x.example/a.png' 1x) }",
     ]) {
       expect(isSelfContainedFontCss(bad)).toBe(false);
       const html = renderIssueHtml({ issue: ISSUE, drafts: DRAFTS, lang: 'en', fontCss: bad });
