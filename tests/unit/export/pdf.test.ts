@@ -149,6 +149,15 @@ describe('scrubPdf', () => {
     expect(read.info).not.toHaveProperty('Producer');
   });
 
+  it('scrubs a file whose objects sit in compressed object streams', async () => {
+    const leaky = await leakyPdf(['Compressed page'], PageSizes.A5, { objectStreams: true });
+    expect(Buffer.from(leaky).toString('latin1')).toContain('/ObjStm');
+    const scrubbed = await scrubPdf(leaky, '2026-11-07');
+    if (!scrubbed.ok) throw new Error(scrubbed.error);
+    for (const leak of LEAKS) expect(bytesContain(scrubbed.value, leak), leak).toBe(false);
+    expect((await pageTexts(scrubbed.value)).texts).toEqual(['Compressed page']);
+  });
+
   it('scrubs an imposed booklet the same way', async () => {
     const imposed = await imposeBooklet(await leakyPdf(['a', 'b', 'c']));
     if (!imposed.ok) throw new Error(imposed.error);

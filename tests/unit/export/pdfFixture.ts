@@ -19,6 +19,7 @@ export const openWithPdfJs = (bytes: Uint8Array): ReturnType<typeof getDocument>
 export async function leakyPdf(
   pageTexts: readonly string[],
   size = PageSizes.A5,
+  options: { readonly objectStreams?: boolean } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -69,7 +70,7 @@ export async function leakyPdf(
     PDFHexString.fromText('Anna'),
     PDFHexString.of('0123456789abcdef'),
   ]);
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save({ useObjectStreams: options.objectStreams ?? false });
 }
 
 /** Every form a string can take in a PDF's bytes: Latin-1, UTF-16BE, and both as hex. */
