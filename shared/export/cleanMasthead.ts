@@ -24,6 +24,7 @@ export function cleanMasthead(masthead: Masthead): Result<Masthead, IssueError> 
   };
   for (const [field, max] of LINE_FIELDS) {
     const raw: unknown = masthead[field];
+    // Not text at all (a stale or hostile caller) is refused like an oversized line.
     if (typeof raw !== 'string') return err('too-long', field);
     const line = cleanLine(raw, Number.MAX_SAFE_INTEGER);
     if (line.length > max) return err('too-long', field);
