@@ -65,7 +65,7 @@ async function newVault(page: Page, lang: Lang, invite: boolean): Promise<void> 
   await page.getByLabel(tr(lang, 'vault.create.confirmLabel'), { exact: true }).fill(PASSPHRASE);
   await page.getByLabel(tr(lang, 'vault.create.understand'), { exact: true }).check();
   await expect(page.locator('.strength')).toHaveAttribute('data-score', /^[34]$/);
-  await page.getByRole('button', { name: tr(lang, 'vault.create.submit') }).click();
+  await page.getByRole('button', { name: tr(lang, 'vault.create.submit'), exact: true }).click();
   await screen(invite ? 'shell.join.heading' : 'shell.newCell.heading');
 }
 
@@ -77,21 +77,23 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     const check = screens(lang, testInfo);
     const { signal } = serverUrls();
     const anna = (await person(appUrl({ lang, signal: [signal] }))).page;
-    const nav = anna.getByRole('navigation', { name: tr(lang, 'shell.nav.label') });
+    const nav = anna.getByRole('navigation', { name: tr(lang, 'shell.nav.label'), exact: true });
 
     // First run and the passphrase form, with a weak passphrase's warnings on screen.
     await expect(
       anna.getByRole('heading', { level: 1, name: tr(lang, 'shell.firstRun.heading') }),
     ).toBeVisible();
     await check(anna, 'first-run');
-    await anna.getByRole('button', { name: tr(lang, 'shell.firstRun.startNew') }).click();
+    await anna
+      .getByRole('button', { name: tr(lang, 'shell.firstRun.startNew'), exact: true })
+      .click();
     await anna
       .getByLabel(tr(lang, 'vault.create.passphraseLabel'), { exact: true })
       .fill('qwerty2024');
-    await anna.getByRole('button', { name: tr(lang, 'vault.create.submit') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'vault.create.submit'), exact: true }).click();
     await expect(anna.getByRole('alert').first()).toBeVisible();
     await check(anna, 'passphrase');
-    await anna.getByRole('button', { name: tr(lang, 'shell.back') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'shell.back'), exact: true }).click();
     await newVault(anna, lang, false);
 
     // New cell: the form, then its error for an invalid server address, then the cell.
@@ -103,11 +105,11 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
       .getByLabel(tr(lang, 'shell.newCell.pseudonymLabel'), { exact: true })
       .fill(DATA.coordinator);
     await urls.fill('http://nicht-gueltig');
-    await anna.getByRole('button', { name: tr(lang, 'shell.newCell.submit') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'shell.newCell.submit'), exact: true }).click();
     await expect(anna.getByRole('alert')).toBeVisible();
     await check(anna, 'new-cell-error');
     await urls.fill(goodUrls);
-    await anna.getByRole('button', { name: tr(lang, 'shell.newCell.submit') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'shell.newCell.submit'), exact: true }).click();
     await expect(anna.getByRole('heading', { level: 1, name: DATA.cell })).toBeVisible({
       timeout: 30_000,
     });
@@ -115,17 +117,19 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     // Drafts: empty, then a draft in the editor with a saved version.
     await expect(anna.getByText(tr(lang, 'drafts.emptyTitle'))).toBeVisible();
     await check(anna, 'drafts-empty', [DATA.cell]);
-    await anna.getByRole('textbox', { name: tr(lang, 'drafts.newTitleLabel') }).fill(DATA.draft);
-    await anna.getByRole('button', { name: tr(lang, 'drafts.create') }).click();
+    await anna
+      .getByRole('textbox', { name: tr(lang, 'drafts.newTitleLabel'), exact: true })
+      .fill(DATA.draft);
+    await anna.getByRole('button', { name: tr(lang, 'drafts.create'), exact: true }).click();
     const editor = anna.getByRole('textbox', {
       name: tr(lang, 'editor.textLabel', { title: DATA.draft }),
     });
     await editor.click();
     await anna.keyboard.type('Цены на хлеб снова выросли.');
     await anna
-      .getByRole('textbox', { name: tr(lang, 'editor.versions.nameLabel') })
+      .getByRole('textbox', { name: tr(lang, 'editor.versions.nameLabel'), exact: true })
       .fill(DATA.version);
-    await anna.getByRole('button', { name: tr(lang, 'editor.versions.save') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'editor.versions.save'), exact: true }).click();
     await expect(
       anna.getByRole('button', {
         name: tr(lang, 'editor.versions.viewNamed', { name: DATA.version }),
@@ -135,21 +139,26 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
 
     await editor.click();
     await anna.getByRole('button', { name: tr(lang, 'editor.link'), exact: true }).click();
-    await anna.getByRole('textbox', { name: tr(lang, 'editor.linkUrlLabel') }).fill('ftp://x');
-    await anna.getByRole('button', { name: tr(lang, 'editor.linkApply') }).click();
+    await anna
+      .getByRole('textbox', { name: tr(lang, 'editor.linkUrlLabel'), exact: true })
+      .fill('ftp://x');
+    await anna.getByRole('button', { name: tr(lang, 'editor.linkApply'), exact: true }).click();
     await expect(anna.getByRole('alert')).toHaveText(tr(lang, 'editor.linkInvalid'));
     await check(anna, 'draft-link-form', [DATA.cell]);
-    await anna.getByRole('button', { name: tr(lang, 'editor.cancel') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'editor.cancel'), exact: true }).click();
 
     await anna
-      .getByRole('button', { name: tr(lang, 'editor.versions.viewNamed', { name: DATA.version }) })
+      .getByRole('button', {
+        name: tr(lang, 'editor.versions.viewNamed', { name: DATA.version }),
+        exact: true,
+      })
       .click();
     const viewer = anna.getByRole('dialog', {
       name: tr(lang, 'editor.versions.viewing', { name: DATA.version }),
     });
     await expect(viewer).toBeVisible();
     await check(anna, 'draft-version-viewer', [DATA.cell]);
-    await viewer.getByRole('button', { name: tr(lang, 'editor.close') }).click();
+    await viewer.getByRole('button', { name: tr(lang, 'editor.close'), exact: true }).click();
     await anna
       .getByRole('button', {
         name: tr(lang, 'editor.versions.restoreNamed', { name: DATA.version }),
@@ -160,53 +169,67 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     });
     await expect(restore).toBeVisible();
     await check(anna, 'draft-restore-confirm', [DATA.cell]);
-    await restore.getByRole('button', { name: tr(lang, 'editor.cancel') }).click();
+    await restore.getByRole('button', { name: tr(lang, 'editor.cancel'), exact: true }).click();
     await expect(restore).toBeHidden();
 
     // Tasks: empty board, a task with notes, due date and label, the exposing warning (self).
-    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.tasks') }).click();
+    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.tasks'), exact: true }).click();
     await expect(anna.getByText(tr(lang, 'tasks.empty.todo'))).toBeVisible();
     await check(anna, 'tasks-empty', [DATA.cell]);
-    await anna.getByRole('textbox', { name: tr(lang, 'tasks.newTitleLabel') }).fill(DATA.task);
-    await anna.getByRole('button', { name: tr(lang, 'tasks.add') }).click();
-    const edit = anna.getByRole('dialog', { name: tr(lang, 'tasks.editTitle') });
     await anna
-      .getByRole('button', { name: tr(lang, 'tasks.editNamed', { title: DATA.task }) })
+      .getByRole('textbox', { name: tr(lang, 'tasks.newTitleLabel'), exact: true })
+      .fill(DATA.task);
+    await anna.getByRole('button', { name: tr(lang, 'tasks.add'), exact: true }).click();
+    const edit = anna.getByRole('dialog', { name: tr(lang, 'tasks.editTitle'), exact: true });
+    await anna
+      .getByRole('button', { name: tr(lang, 'tasks.editNamed', { title: DATA.task }), exact: true })
       .click();
     await edit.getByLabel(tr(lang, 'tasks.fields.notes'), { exact: true }).fill(DATA.notes);
     await edit.getByLabel(tr(lang, 'tasks.fields.due'), { exact: true }).fill('2031-03-08');
     await edit.getByLabel(tr(lang, 'tasks.fields.labels'), { exact: true }).fill(DATA.label);
     await check(anna, 'task-dialog', [DATA.cell]);
-    await edit.getByRole('button', { name: tr(lang, 'tasks.save') }).click();
+    await edit.getByRole('button', { name: tr(lang, 'tasks.save'), exact: true }).click();
     await expect(edit).toBeHidden();
-    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.inside.label') }).check();
+    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.inside.label'), exact: true }).check();
     await anna
-      .getByRole('button', { name: tr(lang, 'tasks.editNamed', { title: DATA.task }) })
+      .getByRole('button', { name: tr(lang, 'tasks.editNamed', { title: DATA.task }), exact: true })
       .click();
-    await edit.getByRole('checkbox', { name: tr(lang, 'tasks.fields.exposing') }).check();
+    await edit
+      .getByRole('checkbox', { name: tr(lang, 'tasks.fields.exposing'), exact: true })
+      .check();
     await edit.getByLabel(tr(lang, 'tasks.fields.assignee'), { exact: true }).selectOption({
       label: `${tr(lang, 'tasks.meNamed', { name: DATA.coordinator })} (${tr(lang, 'tasks.inside.short')})`,
     });
-    await edit.getByRole('button', { name: tr(lang, 'tasks.save') }).click();
-    const warning = anna.getByRole('dialog', { name: tr(lang, 'tasks.warning.titleSelf') });
+    await edit.getByRole('button', { name: tr(lang, 'tasks.save'), exact: true }).click();
+    const warning = anna.getByRole('dialog', {
+      name: tr(lang, 'tasks.warning.titleSelf'),
+      exact: true,
+    });
     await expect(warning).toBeVisible();
     await check(anna, 'task-exposure-warning-self', [DATA.cell]);
-    await warning.getByRole('button', { name: tr(lang, 'tasks.warning.confirm') }).click();
+    await warning
+      .getByRole('button', { name: tr(lang, 'tasks.warning.confirm'), exact: true })
+      .click();
     await expect(edit).toBeHidden();
     await check(anna, 'tasks-board', [DATA.cell]);
-    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.onlyMine') }).check();
+    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.onlyMine'), exact: true }).check();
     if (lang !== 'en') await expectNoEnglish(anna, lang, 'tasks-mine', [DATA.cell]);
-    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.onlyMine') }).uncheck();
+    await anna.getByRole('checkbox', { name: tr(lang, 'tasks.onlyMine'), exact: true }).uncheck();
 
     // Members: the list, an invite with its code.
-    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.members') }).click();
+    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.members'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 2, name: tr(lang, 'members.heading') }),
     ).toBeVisible();
     await check(anna, 'members', [DATA.cell]);
     await anna.getByLabel(tr(lang, 'members.invites.noteLabel'), { exact: true }).fill(DATA.invite);
-    await anna.getByRole('button', { name: tr(lang, 'members.invites.create') }).click();
-    const codeBox = anna.getByRole('textbox', { name: tr(lang, 'members.invites.codeLabel') });
+    await anna
+      .getByRole('button', { name: tr(lang, 'members.invites.create'), exact: true })
+      .click();
+    const codeBox = anna.getByRole('textbox', {
+      name: tr(lang, 'members.invites.codeLabel'),
+      exact: true,
+    });
     await expect(codeBox).toHaveValue(/^QUIRE1-/);
     const code = await codeBox.inputValue();
     await check(anna, 'members-invite', [DATA.cell]);
@@ -235,44 +258,49 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     await check(anna, 'members-pending', [DATA.cell]);
 
     // Cell settings: connection, an error, diagnostics.
-    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.settings') }).click();
+    await anna.getByRole('tab', { name: tr(lang, 'shell.tabs.settings'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 2, name: tr(lang, 'settings.cell.heading') }),
     ).toBeVisible();
     await anna.getByLabel(tr(lang, 'settings.cell.relayOnly'), { exact: true }).check();
-    await anna.getByRole('button', { name: tr(lang, 'settings.cell.save') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'settings.cell.save'), exact: true }).click();
     await expect(
       anna.getByText(tr(lang, 'settings.cell.errors.relay_only_needs_turn')),
     ).toBeVisible();
     await check(anna, 'cell-settings', [DATA.cell]);
 
     // App settings and the panic-wipe dialog (cancelled).
-    await nav.getByRole('button', { name: tr(lang, 'shell.nav.settings') }).click();
+    await nav.getByRole('button', { name: tr(lang, 'shell.nav.settings'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 1, name: tr(lang, 'settings.heading') }),
     ).toBeVisible();
     await check(anna, 'app-settings', [DATA.cell]);
-    await anna.getByRole('button', { name: tr(lang, 'settings.panic.button') }).click();
-    const panic = anna.getByRole('dialog', { name: tr(lang, 'settings.panic.confirmHeading') });
+    await anna
+      .getByRole('button', { name: tr(lang, 'settings.panic.button'), exact: true })
+      .click();
+    const panic = anna.getByRole('dialog', {
+      name: tr(lang, 'settings.panic.confirmHeading'),
+      exact: true,
+    });
     await expect(panic).toBeVisible();
     await check(anna, 'panic-wipe-dialog', [DATA.cell]);
-    await panic.getByRole('button', { name: tr(lang, 'shell.cancel') }).click();
+    await panic.getByRole('button', { name: tr(lang, 'shell.cancel'), exact: true }).click();
     await expect(panic).toBeHidden();
 
     // The forms of the unlocked app: a new cell, joining.
-    await nav.getByRole('button', { name: tr(lang, 'shell.nav.newCell') }).click();
+    await nav.getByRole('button', { name: tr(lang, 'shell.nav.newCell'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 1, name: tr(lang, 'shell.newCell.heading') }),
     ).toBeVisible();
     await check(anna, 'new-cell-unlocked', [DATA.cell]);
-    await nav.getByRole('button', { name: tr(lang, 'shell.nav.join') }).click();
+    await nav.getByRole('button', { name: tr(lang, 'shell.nav.join'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 1, name: tr(lang, 'shell.join.heading') }),
     ).toBeVisible();
     await check(anna, 'join-unlocked', [DATA.cell]);
 
     // Locked: the unlock screen, a wrong passphrase, then back in.
-    await nav.getByRole('button', { name: tr(lang, 'shell.nav.lock') }).click();
+    await nav.getByRole('button', { name: tr(lang, 'shell.nav.lock'), exact: true }).click();
     await expect(
       anna.getByRole('heading', { level: 1, name: tr(lang, 'vault.unlock.heading') }),
     ).toBeVisible();
@@ -280,7 +308,7 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     await anna
       .getByLabel(tr(lang, 'vault.unlock.passphraseLabel'), { exact: true })
       .fill('not the passphrase');
-    await anna.getByRole('button', { name: tr(lang, 'vault.unlock.submit') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'vault.unlock.submit'), exact: true }).click();
     await expect(anna.getByText(tr(lang, 'vault.unlock.failed'))).toBeVisible({
       timeout: VAULT_TIMEOUT_MS,
     });
@@ -288,7 +316,7 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     await anna
       .getByLabel(tr(lang, 'vault.unlock.passphraseLabel'), { exact: true })
       .fill(PASSPHRASE);
-    await anna.getByRole('button', { name: tr(lang, 'vault.unlock.submit') }).click();
+    await anna.getByRole('button', { name: tr(lang, 'vault.unlock.submit'), exact: true }).click();
     await expect(nav).toBeVisible({ timeout: VAULT_TIMEOUT_MS });
     await check(anna, 'home', [DATA.cell]);
   });
@@ -306,20 +334,25 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     url.searchParams.set('screen', 'tasks');
     const { page } = await person(url.toString());
     const title = 'Read the statement on the livestream';
-    await page.getByRole('button', { name: tr(lang, 'tasks.editNamed', { title }) }).click();
-    const edit = page.getByRole('dialog', { name: tr(lang, 'tasks.editTitle') });
+    await page
+      .getByRole('button', { name: tr(lang, 'tasks.editNamed', { title }), exact: true })
+      .click();
+    const edit = page.getByRole('dialog', { name: tr(lang, 'tasks.editTitle'), exact: true });
     await edit
       .getByLabel(tr(lang, 'tasks.fields.assignee'), { exact: true })
       .selectOption({ label: `Marko (${tr(lang, 'tasks.inside.short')})` });
-    await edit.getByRole('button', { name: tr(lang, 'tasks.save') }).click();
+    await edit.getByRole('button', { name: tr(lang, 'tasks.save'), exact: true }).click();
     await expect(
-      page.getByRole('dialog', { name: tr(lang, 'tasks.warning.title', { name: 'Marko' }) }),
+      page.getByRole('dialog', {
+        name: tr(lang, 'tasks.warning.title', { name: 'Marko' }),
+        exact: true,
+      }),
     ).toBeVisible();
     await check(page, 'harness-exposure-warning', HARNESS_DATA);
-    await page.getByRole('button', { name: tr(lang, 'tasks.warning.cancel') }).click();
-    await edit.getByRole('button', { name: tr(lang, 'tasks.cancel') }).click();
+    await page.getByRole('button', { name: tr(lang, 'tasks.warning.cancel'), exact: true }).click();
+    await edit.getByRole('button', { name: tr(lang, 'tasks.cancel'), exact: true }).click();
     await check(page, 'harness-tasks', HARNESS_DATA);
-    await page.getByRole('button', { name: tr(lang, 'shell.tabs.drafts') }).click();
+    await page.getByRole('button', { name: tr(lang, 'shell.tabs.drafts'), exact: true }).click();
     await page.getByRole('button', { name: /^Issue 12: editorial/ }).click();
     await expect(
       page.getByRole('textbox', {
