@@ -40,7 +40,7 @@ export function BookletSheets({
     const label = t('export.sheets.page', { n: page + 1 });
     return (
       <figure className="issue-sheets__slot">
-        <PageView blocks={blocks} box={box} label={label} scale={THUMB_SCALE} />
+        <PageView blocks={blocks} box={box} label={label} number={page + 1} scale={THUMB_SCALE} />
         <figcaption className="muted small">{label}</figcaption>
       </figure>
     );

@@ -1,9 +1,10 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
 import { BookletSheets } from './BookletSheets.tsx';
 import { PageView } from './PageView.tsx';
 import { PrintIssue } from './PrintIssue.tsx';
+import { useFitScale } from './useFitScale.ts';
 import type { Pagination } from './usePagination.ts';
 
 /**
@@ -28,6 +29,8 @@ export function IssuePreview({
   const count = pages?.length ?? 0;
   const index = Math.min(wanted, Math.max(count - 1, 0));
   const blocks = pages?.[index];
+  const stageRef = useRef<HTMLDivElement>(null);
+  const scale = useFitScale(stageRef, box.widthMm);
   const pageLabel = (n: number): string => t('export.preview.pageOf', { n: n + 1, total: count });
 
   return (
@@ -57,13 +60,22 @@ export function IssuePreview({
       </div>
       {/* Focusable: the page may be wider than the screen and scroll (keyboard users too). */}
       <div
+        ref={stageRef}
         className="issue-preview__stage"
         lang={lang}
         role="region"
         aria-label={blocks ? pageLabel(index) : t('export.preview.laying')}
         tabIndex={0}
       >
-        {blocks ? <PageView blocks={blocks} box={box} label={pageLabel(index)} /> : null}
+        {blocks ? (
+          <PageView
+            blocks={blocks}
+            box={box}
+            label={pageLabel(index)}
+            number={index + 1}
+            scale={scale}
+          />
+        ) : null}
       </div>
       {issue.layout === 'a5-booklet' && pages ? (
         <BookletSheets pages={pages} box={box} lang={lang} />

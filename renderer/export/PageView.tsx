@@ -9,11 +9,14 @@ export function PageView({
   blocks,
   box,
   label,
+  number,
   scale,
 }: {
   readonly blocks: readonly Element[];
   readonly box: PageBox;
   readonly label: string;
+  /** Printed in the bottom margin, as the exported page's footer has it. */
+  readonly number: number;
   readonly scale?: number;
 }): ReactElement {
   const pageRef = useRef<HTMLDivElement>(null);
@@ -28,6 +31,13 @@ export function PageView({
   const page = (
     <div ref={pageRef} role="group" aria-label={label}>
       <div ref={bodyRef} />
+      <span
+        className="issue-page__number"
+        style={{ height: `${box.marginMm}mm` }}
+        aria-hidden="true"
+      >
+        {number}
+      </span>
     </div>
   );
   if (scale === undefined) return page;

@@ -44,6 +44,7 @@ export function PrintIssue({
           key={i}
           blocks={blocks}
           box={box}
+          number={i + 1}
           label={t('export.preview.pageOf', { n: i + 1, total: pages.length })}
         />
       ))}
