@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import type { IssueLayout } from '../../shared/export/IssueLayout.ts';
@@ -270,6 +271,10 @@ async function checkLayout(
   expect(externalCssUrls(html)).toEqual([]);
   for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(html).not.toContain(needle);
   expect(html).toContain('<html lang="en"');
+  // The shipped typeface travels inside the file.
+  expect(html).toMatch(
+    /@font-face \{ font-family: 'Noto Serif';[^}]*url\("data:font\/woff2;base64,/,
+  );
   await expect(dialog.getByRole('status')).toContainText(`Saved as ${saved.name}`);
 
   const opened = await openHtml(browser, html);
@@ -280,6 +285,8 @@ async function checkLayout(
       await opened.page.pdf({ preferCSSPageSize: true, printBackground: true }),
     );
     expect(opened.requests, 'the HTML fetched something').toEqual([]);
+    // Set in the embedded Noto Serif (subset into the PDF), not a system fallback.
+    expect(Buffer.from(printed).includes('NotoSerif'), 'Noto Serif embedded').toBe(true);
     const raw = await readPdf(printed);
     // Chromium's PDF does name its maker: proof that the scrub below has work to do.
     expect(JSON.stringify(raw.info)).toMatch(/Skia|Chromium/);
@@ -304,10 +311,8 @@ async function checkLayout(
     const scrubbed = await scrubPdf(finalPdf, DATE);
     if (!scrubbed.ok) throw new Error(`scrubPdf: ${scrubbed.error}`);
     await expectScrubbed(scrubbed.value, layout);
-    await testInfo.attach(`issue-${layout}.pdf`, {
-      body: Buffer.from(scrubbed.value),
-      contentType: 'application/pdf',
-    });
+    // Kept with the screenshots, to look at or print by hand.
+    await writeFile(testInfo.outputPath(`issue-${layout}.pdf`), scrubbed.value);
   } finally {
     await opened.close();
   }
