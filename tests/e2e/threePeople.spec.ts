@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
   addTask,
+  caretColour,
   caretNames,
   checkScreen,
   column,
@@ -44,7 +46,12 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
   await expectConverged(editors, ['Anna opens.', 'Boris adds.', 'Chen closes.']);
 
   // Each sees the other two's carets, labelled with the roster's pseudonyms.
-  const others = { Anna: ['Boris', 'Chen'], Boris: ['Anna', 'Chen'], Chen: ['Anna', 'Boris'] };
+  type Name = 'Anna' | 'Boris' | 'Chen';
+  const others: Record<Name, Name[]> = {
+    Anna: ['Boris', 'Chen'],
+    Boris: ['Anna', 'Chen'],
+    Chen: ['Anna', 'Boris'],
+  };
   for (const [page, me, editor] of [
     [anna, 'Anna', annaEditor],
     [boris, 'Boris', borisEditor],
@@ -52,6 +59,18 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
   ] as const) {
     await editor.click();
     await expect.poll(() => caretNames(page), { timeout: NETWORK_TIMEOUT_MS }).toEqual(others[me]);
+  }
+  // ... and each person's caret has the same colour on both other screens (derived from their key).
+  // (Their own header swatch is not compared: it shows the identity's own random colour, which
+  // differs from what the others see; reported, not fixed here.)
+  const viewers: Record<Name, readonly [Page, Page]> = {
+    Anna: [boris, chen],
+    Boris: [anna, chen],
+    Chen: [anna, boris],
+  };
+  for (const name of ['Anna', 'Boris', 'Chen'] as const) {
+    const [first, second] = viewers[name];
+    expect(await caretColour(first, name)).toBe(await caretColour(second, name));
   }
   await checkScreen(boris, testInfo, 'three-drafts-carets');
 

@@ -180,6 +180,12 @@ export async function expectConverged(
 export const caretNames = async (page: Page): Promise<string[]> =>
   (await page.locator('.collaboration-carets__label').allTextContents()).sort();
 
+/** The colour of the caret label `name` in `page`'s editor. */
+export const caretColour = (page: Page, name: string): Promise<string> =>
+  page
+    .locator('.collaboration-carets__label', { hasText: name })
+    .evaluate((label) => getComputedStyle(label).backgroundColor);
+
 export const taskCard = (page: Page, title: string): Locator =>
   page.locator('.task-card').filter({ hasText: title });
 
