@@ -22,6 +22,7 @@ import { genericUserAgent } from './policy/genericUserAgent.ts';
 import { isTrustedSender } from './policy/isTrustedSender.ts';
 import { webRtcIpPolicy } from './policy/webRtcIpPolicy.ts';
 import { printHtmlToPdf } from './printHtmlToPdf.ts';
+import { saveFileWithDialog } from './saveFileWithDialog.ts';
 import { registerAppProtocol, registerAppSchemePrivileges } from './registerAppProtocol.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 
@@ -124,6 +125,7 @@ const start = async (): Promise<void> => {
       startLanRendezvous: ({ host, port }) => lan.start(host, port),
       stopLanRendezvous: async () => ok({ stopped: await lan.stop() }),
       printToPdf: ({ html, options }) => printHtmlToPdf(html, options),
+      saveFile: (request) => saveFileWithDialog(mainWindow, app.getPath('documents'), request),
     },
     isTrusted,
   );

@@ -47,6 +47,7 @@ export const createQuireApi = (bridge: IpcBridge): QuireApi => {
     startLanRendezvous: (host, port) => call('startLanRendezvous', { host, port }),
     stopLanRendezvous: () => call('stopLanRendezvous', {}),
     printToPdf: (html, options) => call('printToPdf', { html, options }),
+    saveFile: (name, kind, data) => call('saveFile', { name, kind, data }),
     onLock: (listener) =>
       bridge.on(LOCK_CHANNEL, (payload) => {
         const parsed = lockEventSchema.safeParse(payload);

@@ -6,8 +6,9 @@ import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
 import { renderIssueHtml } from '../../shared/export/renderIssueHtml.ts';
 import { ModalDialog } from '../editor/ModalDialog.tsx';
 import { pickLanguage } from '../i18n/i18n.ts';
+import { safeFileName } from '../../shared/platform/safeFileName.ts';
 import { getPlatform } from '../platform/getPlatform.ts';
-import { downloadFile, issueFileName } from './downloadFile.ts';
+import { issueFileName } from './issueFileName.ts';
 import { embeddedFontCss } from './embeddedFontCss.ts';
 import { exportIssuePdf } from './exportIssuePdf.ts';
 
@@ -47,14 +48,28 @@ export function ExportDialog({
     if (!fontCss.ok) return undefined;
     return renderIssueHtml({ issue, drafts: [...content], lang, fontCss: fontCss.value });
   };
+  /** Through the platform: Electron's save dialog, or the browser's download. */
+  const save = async (name: string, kind: Format, data: Uint8Array): Promise<void> => {
+    const saved = await platform.saveFile(name, kind, data);
+    if (!saved.ok) setOutcome({ kind: 'error', text: t('export.dialog.saveFailed') });
+    else if (!saved.value.saved) setOutcome({ kind: 'error', text: t('export.dialog.notSaved') });
+    // Electron's dialog lets the user rename the file, so only the browser knows the name.
+    else
+      setOutcome({
+        kind: 'saved',
+        text:
+          platform.kind === 'electron'
+            ? t('export.dialog.savedChosen')
+            : t('export.dialog.saved', { name: safeFileName(name, kind) }),
+      });
+  };
   const run = async (format: Format): Promise<void> => {
     setBusy(format);
     setOutcome(null);
     try {
       if (format === 'markdown') {
-        const name = issueFileName(issue.masthead, 'md');
-        downloadFile(name, 'text/markdown;charset=utf-8', issueMarkdown(issue, [...content]));
-        setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+        const markdown = new TextEncoder().encode(issueMarkdown(issue, [...content]));
+        await save(issueFileName(issue.masthead, 'md'), 'markdown', markdown);
         return;
       }
       const issueHtml = await html();
@@ -63,9 +78,11 @@ export function ExportDialog({
         return;
       }
       if (format === 'html') {
-        const name = issueFileName(issue.masthead, 'html');
-        downloadFile(name, 'text/html;charset=utf-8', issueHtml);
-        setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+        await save(
+          issueFileName(issue.masthead, 'html'),
+          'html',
+          new TextEncoder().encode(issueHtml),
+        );
         return;
       }
       const pdf = await exportIssuePdf(platform, issue, issueHtml);
@@ -73,9 +90,7 @@ export function ExportDialog({
         setOutcome({ kind: 'error', text: t(`export.dialog.pdfError.${pdf.error}`) });
         return;
       }
-      const name = issueFileName(issue.masthead, 'pdf');
-      downloadFile(name, 'application/pdf', pdf.value);
-      setOutcome({ kind: 'saved', text: t('export.dialog.saved', { name }) });
+      await save(issueFileName(issue.masthead, 'pdf'), 'pdf', pdf.value);
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,9 @@
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { err, ok } from '../../shared/util/result.ts';
 import { isSafeExternalUrl } from '../../shared/platform/isSafeExternalUrl.ts';
+import type { SaveKind } from '../../shared/platform/ipcContract.ts';
+import { safeFileName } from '../../shared/platform/safeFileName.ts';
+import { anchorDownload } from './anchorDownload.ts';
 
 /** What the browser adapter uses from `window` (injected so that tests can supply it). */
 export interface BrowserHost {
@@ -8,12 +11,22 @@ export interface BrowserHost {
   open(url: string, target: string, features: string): unknown;
 }
 
+const MIME_TYPES: Readonly<Record<SaveKind, string>> = {
+  pdf: 'application/pdf',
+  html: 'text/html;charset=utf-8',
+  markdown: 'text/markdown;charset=utf-8',
+};
+
 /**
  * The platform in a plain browser (tests, web build): links open in a new tab after confirm(),
  * the caller reloads after a panic wipe, and OS features (content protection, WebRTC IP policy,
- * a LAN server, PDF rendering) are reported as unsupported.
+ * a LAN server, PDF rendering) are reported as unsupported. Exports are saved as downloads.
  */
-export const browserPlatform = (host: BrowserHost = window, version = 'web'): Platform => ({
+export const browserPlatform = (
+  host: BrowserHost = window,
+  version = 'web',
+  download: (name: string, type: string, data: Uint8Array) => void = anchorDownload,
+): Platform => ({
   kind: 'browser',
   info: () => Promise.resolve({ platform: 'browser', version }),
   openExternal: (url) => {
@@ -38,4 +51,9 @@ export const browserPlatform = (host: BrowserHost = window, version = 'web'): Pl
   startLanRendezvous: () => Promise.resolve(err('unsupported')),
   stopLanRendezvous: () => Promise.resolve(err('unsupported')),
   printToPdf: () => Promise.resolve(err('unsupported')),
+  saveFile: (name, kind, data) => {
+    download(safeFileName(name, kind), MIME_TYPES[kind], data);
+    // The browser gives no word on whether the download was kept.
+    return Promise.resolve(ok({ saved: true }));
+  },
 });

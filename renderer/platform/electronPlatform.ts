@@ -20,4 +20,5 @@ export const electronPlatform = (api: QuireApi): Platform => ({
     const pdf = await api.printToPdf(html, options);
     return pdf.ok ? ok(pdf.value.pdf) : pdf;
   },
+  saveFile: (name, kind, data) => api.saveFile(name, kind, data),
 });

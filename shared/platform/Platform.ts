@@ -4,10 +4,11 @@ import type {
   PdfOptions,
   PlatformError,
   PlatformInfo,
+  SaveKind,
   WebRtcIpPolicy,
 } from './ipcContract.ts';
 
-export type { LockReason, PdfOptions, PlatformError, PlatformInfo, WebRtcIpPolicy };
+export type { LockReason, PdfOptions, PlatformError, PlatformInfo, SaveKind, WebRtcIpPolicy };
 
 /**
  * The platform port: everything the UI needs from its host (Electron or a plain browser).
@@ -37,4 +38,13 @@ export interface Platform {
   stopLanRendezvous(): Promise<Result<{ stopped: boolean }, PlatformError>>;
   /** Renders self-contained HTML (no scripts, no network) to PDF bytes. */
   printToPdf(html: string, options: PdfOptions): Promise<Result<Uint8Array, PlatformError>>;
+  /**
+   * Saves an export where the user chooses: a native save dialog (Electron) or the browser's
+   * download. `saved` false: the user cancelled. `name` is a suggestion; hosts clean it.
+   */
+  saveFile(
+    name: string,
+    kind: SaveKind,
+    data: Uint8Array,
+  ): Promise<Result<{ saved: boolean }, PlatformError>>;
 }

@@ -4,6 +4,7 @@ import type {
   PdfOptions,
   PlatformError,
   PlatformInfo,
+  SaveKind,
   WebRtcIpPolicy,
 } from './ipcContract.ts';
 
@@ -26,6 +27,11 @@ export interface QuireApi {
     html: string,
     options: PdfOptions,
   ): Promise<Result<{ pdf: Uint8Array }, PlatformError>>;
+  saveFile(
+    name: string,
+    kind: SaveKind,
+    data: Uint8Array,
+  ): Promise<Result<{ saved: boolean }, PlatformError>>;
   /** Calls `listener` on every lock request from main; returns the unsubscribe function. */
   onLock(listener: (reason: LockReason) => void): () => void;
 }

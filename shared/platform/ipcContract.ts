@@ -47,6 +47,12 @@ export const pdfOptionsSchema = z
   .strict();
 export type PdfOptions = z.infer<typeof pdfOptionsSchema>;
 
+/** An exported issue (PDF, HTML or Markdown) saved where the user chooses. */
+export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_NAME_CHARS = 120;
+export const saveKindSchema = z.enum(['pdf', 'html', 'markdown']);
+export type SaveKind = z.infer<typeof saveKindSchema>;
+
 export const webRtcIpPolicySchema = z.enum([
   'default_public_interface_only',
   'disable_non_proxied_udp',
@@ -104,6 +110,20 @@ export const ipcContract = {
     z.object({
       pdf: z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.byteLength <= MAX_PDF_BYTES),
     }),
+  ),
+  /** Main asks where to save (a native dialog); `saved` is false when the user cancels. */
+  saveFile: channel(
+    'quire:save-file',
+    z
+      .object({
+        name: z.string().min(1).max(MAX_FILE_NAME_CHARS),
+        kind: saveKindSchema,
+        data: z.custom<Uint8Array>(
+          (b) => b instanceof Uint8Array && b.byteLength <= MAX_SAVE_BYTES,
+        ),
+      })
+      .strict(),
+    z.object({ saved: z.boolean() }),
   ),
 } as const;
 

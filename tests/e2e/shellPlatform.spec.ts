@@ -41,6 +41,7 @@ test('with the desktop platform: OS lock locks, content protection follows the s
         startLanRendezvous: unsupported,
         stopLanRendezvous: unsupported,
         printToPdf: unsupported,
+        saveFile: unsupported,
         onLock: (listener: (reason: string) => void) => {
           calls.push('onLock');
           w['__lock'] = listener;

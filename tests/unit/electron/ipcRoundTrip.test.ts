@@ -34,6 +34,7 @@ const setup = (overrides: Partial<IpcHandlers> = {}) => {
     startLanRendezvous: record('startLanRendezvous', ok({ urls: ['ws://192.168.1.2:4444'] })),
     stopLanRendezvous: record('stopLanRendezvous', ok({ stopped: true })),
     printToPdf: record('printToPdf', ok({ pdf: new Uint8Array([37, 80, 68, 70]) })),
+    saveFile: record('saveFile', ok({ saved: true })),
     ...overrides,
   };
   const registered = new Map<string, Listener>();
@@ -106,6 +107,18 @@ describe('preload API <-> main handlers', () => {
     expect(calls[1]?.request).toEqual({ host: '0.0.0.0', port: 4444 });
   });
 
+  it('carries an export to be saved: name, kind and the bytes, intact across the clone', async () => {
+    const { api, calls } = setup();
+    const data = new Uint8Array([37, 80, 68, 70, 45, 49]);
+    expect(await api.saveFile('Vesti-3.pdf', 'pdf', data)).toEqual(ok({ saved: true }));
+    const request = calls[0]?.request as { name: string; kind: string; data: Uint8Array };
+    expect([request.name, request.kind, Array.from(request.data)]).toEqual([
+      'Vesti-3.pdf',
+      'pdf',
+      Array.from(data),
+    ]);
+  });
+
   it('the preload refuses bad arguments without sending anything', async () => {
     const { api, invokes } = setup();
     expect(await api.openExternal('https://x.example/' + 'a'.repeat(3000))).toEqual(
@@ -117,6 +130,11 @@ describe('preload API <-> main handlers', () => {
     const bad = { pageSize: 'A0', landscape: false, printBackground: true, marginMm: 10 } as never;
     expect(await api.printToPdf('<p/>', bad)).toEqual(err('invalid-request'));
     expect(await api.setRelayOnly('yes' as never)).toEqual(err('invalid-request'));
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(await api.saveFile('', 'pdf', bytes)).toEqual(err('invalid-request'));
+    expect(await api.saveFile('x'.repeat(121), 'pdf', bytes)).toEqual(err('invalid-request'));
+    expect(await api.saveFile('a.exe', 'exe' as never, bytes)).toEqual(err('invalid-request'));
+    expect(await api.saveFile('a.pdf', 'pdf', 'text' as never)).toEqual(err('invalid-request'));
     expect(invokes()).toBe(0);
   });
 

@@ -65,6 +65,25 @@ describe('browserPlatform', () => {
     } as const;
     expect(await p.printToPdf('<p/>', pdfOptions)).toEqual(err('unsupported'));
   });
+
+  it('saves an export as a download under a cleaned name with the type of its kind', async () => {
+    const downloads: [string, string, number[]][] = [];
+    const p = browserPlatform(fakeWindow(true), 'web', (name, type, data) =>
+      downloads.push([name, type, Array.from(data)]),
+    );
+    expect(await p.saveFile('../Вести: №3', 'pdf', new Uint8Array([1]))).toEqual(
+      ok({ saved: true }),
+    );
+    expect(await p.saveFile('issue.html', 'html', new Uint8Array([2]))).toEqual(
+      ok({ saved: true }),
+    );
+    expect(await p.saveFile('notes', 'markdown', new Uint8Array([3]))).toEqual(ok({ saved: true }));
+    expect(downloads).toEqual([
+      ['Вести- №3.pdf', 'application/pdf', [1]],
+      ['issue.html', 'text/html;charset=utf-8', [2]],
+      ['notes.md', 'text/markdown;charset=utf-8', [3]],
+    ]);
+  });
 });
 
 describe('electronPlatform and platformFor', () => {
@@ -72,6 +91,7 @@ describe('electronPlatform and platformFor', () => {
     invoke: (channel) => {
       if (channel === ipcContract.printToPdf.channel)
         return Promise.resolve(ok({ pdf: new Uint8Array([1, 2]) }));
+      if (channel === ipcContract.saveFile.channel) return Promise.resolve(ok({ saved: false }));
       if (channel === ipcContract.info.channel)
         return Promise.resolve(ok({ platform: 'darwin', version: '0.1.0' }));
       return Promise.resolve(err('untrusted-sender'));
@@ -96,5 +116,6 @@ describe('electronPlatform and platformFor', () => {
     expect(pdf.ok && Array.from(pdf.value)).toEqual([1, 2]);
     expect(await p.info()).toEqual({ platform: 'darwin', version: '0.1.0' });
     expect(await p.panicWipe()).toEqual(err('untrusted-sender'));
+    expect(await p.saveFile('a.pdf', 'pdf', new Uint8Array([1]))).toEqual(ok({ saved: false }));
   });
 });
