@@ -34,7 +34,7 @@ describe.sequential('quire command (integration)', () => {
 
   it(
     'CLI scenario: init, create, join while serving, drafts and tasks both ways, removal cuts the member off',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       await runCliScenario(q, await tempDir());
     },
@@ -42,7 +42,7 @@ describe.sequential('quire command (integration)', () => {
 
   it(
     'relay: async members through it alone, SIGKILL mid-sync, hostile peers, blindness',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       const server = await startSignalServer({ host: '127.0.0.1', port: 0 });
       try {
