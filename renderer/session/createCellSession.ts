@@ -1,7 +1,5 @@
 import { fromHex, toHex } from '../../shared/crypto/bytes.ts';
-import { hash } from '../../shared/crypto/hash.ts';
-import { LABELS } from '../../shared/crypto/labels.ts';
-import { PALETTE } from '../../shared/identity/palette.ts';
+import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { deriveInviteSecrets } from '../../shared/invite/deriveInviteSecrets.ts';
 import { encodeInviteCode } from '../../shared/invite/encodeInviteCode.ts';
@@ -42,12 +40,6 @@ function checkConnection(
   return { ok: true };
 }
 
-/** Colour of someone else: derived from their key, so it is the same on every screen. */
-function colourOf(signPkHex: string): string {
-  const h = hash(LABELS.fingerprint, [fromHex(signPkHex) ?? new Uint8Array()], 16);
-  return PALETTE[(h[0] ?? 0) % PALETTE.length] ?? PALETTE[0];
-}
-
 export interface OpenCellSession extends CellSession {
   close(): Promise<void>;
 }
@@ -71,7 +63,7 @@ export function createCellSession(
     return {
       signPkHex: hex,
       pseudonym: m.pseudonym,
-      colour: hex === meHex ? cell.me.colour : colourOf(hex),
+      colour: memberColour(m.signPk),
       role: m.role,
       verified: cell.cellRecord.verified.includes(hex),
       safetyWords: safetyWords(m.signPk, m.boxPk),
@@ -204,7 +196,7 @@ export function createCellSession(
         member(meHex) ?? {
           signPkHex: meHex,
           pseudonym: cell.me.pseudonym,
-          colour: cell.me.colour,
+          colour: memberColour(cell.me.signPk),
           role: 'member',
           verified: true,
           safetyWords: safetyWords(cell.me.signPk, cell.me.boxPk),

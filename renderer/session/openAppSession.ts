@@ -1,5 +1,6 @@
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { createIdentity } from '../../shared/identity/createIdentity.ts';
+import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
@@ -49,7 +50,7 @@ export async function openAppSession(
     cellIdHex: r.cellIdHex,
     name: r.name,
     pseudonym: r.identity.pseudonym,
-    colour: r.identity.colour,
+    colour: memberColour(r.identity.signPk),
   });
 
   return {
