@@ -47,22 +47,21 @@ export function RichTextEditor({
       }),
       editable: !readOnly,
       editorProps: {
-        attributes: {
-          class: 'rich-text',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          spellcheck: 'true',
-        },
+        attributes: editorAttributes(label, readOnly),
         transformPastedHTML: sanitizePastedHtml,
       },
     },
-    [fragment, awareness, readOnly, userName, userColor],
+    // Not readOnly or label: a role change (a member removed) must not tear the editor down mid-
+    // render; the effect below updates them in place, mounted or not.
+    [fragment, awareness, userName, userColor],
   );
 
   useEffect(() => {
-    const dom = editor?.view.dom;
-    dom?.setAttribute('aria-label', label);
-    if (readOnly) dom?.setAttribute('aria-readonly', 'true');
+    if (!editor || editor.isDestroyed) return;
+    editor.setOptions({
+      editable: !readOnly,
+      editorProps: { ...editor.options.editorProps, attributes: editorAttributes(label, readOnly) },
+    });
   }, [editor, label, readOnly]);
 
   const openLink = (): void => {
@@ -98,4 +97,16 @@ export function RichTextEditor({
       <EditorContent editor={editor} className="rich-editor__content" />
     </div>
   );
+}
+
+/** The editable element's attributes: a labelled multi-line textbox, marked read-only when so. */
+function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
+  return {
+    class: 'rich-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    spellcheck: 'true',
+    'aria-label': label,
+    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+  };
 }

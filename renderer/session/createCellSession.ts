@@ -197,7 +197,9 @@ export function createCellSession(
           signPkHex: meHex,
           pseudonym: cell.me.pseudonym,
           colour: memberColour(cell.me.signPk),
-          role: 'member',
+          // Not in the roster (removed, or left): every peer rejects this identity's writes, so
+          // the screens must treat it as read-only rather than offer edits that vanish.
+          role: 'reader',
           verified: true,
           safetyWords: safetyWords(cell.me.signPk, cell.me.boxPk),
           isMe: true,

@@ -1,15 +1,27 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
 
 /**
  * The cell's connection at a glance: rendezvous reachable, peers online, relay reachable (only
- * when the cell has a relay), last synced, edits not yet sent. Polled once a second from the session; it never blocks typing.
+ * when the cell has a relay), last synced, edits not yet sent. Polled once a second from the
+ * session; it never blocks typing. A removed member sees that instead: their device may still
+ * hold connections, but nothing it shows would be true of the cell any more.
  */
 export function CellStatus({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
   const [status, setStatus] = useState<SyncStatusView>(() => session.status());
   useEffect(() => session.onStatusChange(() => setStatus(session.status())), [session]);
+  useGovernanceVersion(session);
+  if (session.governance?.state() === 'removed') {
+    return (
+      <p className="cell-status cell-status--offline" role="status" data-state="removed">
+        <span className="cell-status__dot" aria-hidden="true" />
+        {t('shell.status.removed')}
+      </p>
+    );
+  }
   const state = !status.rendezvousReachable ? 'offline' : status.peers > 0 ? 'online' : 'alone';
   const seconds =
     status.lastSyncedAt === undefined
