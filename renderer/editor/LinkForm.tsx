@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+import { isAllowedLinkHref } from '../../shared/cell/isAllowedLinkHref.ts';
 
 /**
  * Sets, changes or removes the link at the selection. Only http(s) addresses are accepted; with

@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { getPlatform } from '../platform/getPlatform.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { editorExtensions } from './editorExtensions.ts';
-import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+import { isAllowedLinkHref } from '../../shared/cell/isAllowedLinkHref.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { sanitizePastedHtml } from './sanitizePastedHtml.ts';
 import './editor.css';

@@ -1,5 +1,5 @@
 import { Link } from '@tiptap/extension-link';
-import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+import { isAllowedLinkHref } from '../../shared/cell/isAllowedLinkHref.ts';
 
 /**
  * The link mark with one attribute, href (http/https only). Target, class and title are not

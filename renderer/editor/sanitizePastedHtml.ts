@@ -1,4 +1,4 @@
-import { isAllowedLinkHref } from './isAllowedLinkHref.ts';
+import { isAllowedLinkHref } from '../../shared/cell/isAllowedLinkHref.ts';
 
 /** Removed with everything inside them: active, embedded, styling or form content. */
 const DROP = new Set([

@@ -7,7 +7,7 @@ export interface Inline {
   readonly text: string;
   readonly bold?: true;
   readonly italic?: true;
-  /** An absolute http(s) URL (isHttpHref); anything else is never kept as a link. */
+  /** An absolute http(s) URL (isAllowedLinkHref); anything else is never kept as a link. */
   readonly href?: string;
 }
 

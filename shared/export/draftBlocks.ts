@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from './IssueBlock.ts';
-import { isHttpHref } from './isHttpHref.ts';
+import { isAllowedLinkHref } from '../cell/isAllowedLinkHref.ts';
 import { makeInline, normalizeInlines } from './normalizeInlines.ts';
 
 /** A mark's name as y-prosemirror stores it: `name`, or `name--hash` for overlapping marks. */
@@ -9,7 +9,7 @@ const markName = (key: string): string => key.split('--')[0] ?? key;
 function linkHref(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const href = (value as { href?: unknown }).href;
-  return isHttpHref(href) ? href : undefined;
+  return isAllowedLinkHref(href) ? href : undefined;
 }
 
 /** Text runs of a Y.XmlText: format attributes (bold/italic {} and link {href}) become marks. */

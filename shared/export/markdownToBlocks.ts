@@ -1,7 +1,7 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { err, ok, type Result } from '../util/result.ts';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from './IssueBlock.ts';
-import { isHttpHref } from './isHttpHref.ts';
+import { isAllowedLinkHref } from '../cell/isAllowedLinkHref.ts';
 import { makeInline, normalizeInlines } from './normalizeInlines.ts';
 
 /** Checked before parsing: far above any newsletter article, far below what hurts the parser. */
@@ -14,7 +14,7 @@ const parser = new MarkdownIt('commonmark', { html: false, linkify: false, typog
 // that reaches it is refused rather than imported in part.
 parser.set({ maxNesting: MAX_BLOCK_DEPTH });
 // Keep a link target as written (markdown-it would punycode the host and percent-encode the
-// path): a draft stores what its writer typed, and isHttpHref still decides what is a link.
+// path): a draft stores what its writer typed, and isAllowedLinkHref still decides what is a link.
 parser.normalizeLink = (url: string): string => url;
 
 export type MarkdownImportError = 'too-large' | 'too-deep' | 'empty';
@@ -58,7 +58,7 @@ function inlinesOf(children: readonly Token[]): Inline[] {
         break;
       case 'link_open': {
         const href = token.attrGet('href');
-        links.push(isHttpHref(href) ? href : undefined);
+        links.push(isAllowedLinkHref(href) ? href : undefined);
         break;
       }
       case 'link_close':

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from './IssueBlock.ts';
-import { isHttpHref } from './isHttpHref.ts';
+import { isAllowedLinkHref } from '../cell/isAllowedLinkHref.ts';
 import { normalizeInlines } from './normalizeInlines.ts';
 
 type Content = Y.XmlElement | Y.XmlText;
@@ -20,7 +20,8 @@ function attributes(inline: Inline): Record<string, object> {
   const attrs: Record<string, object> = {};
   if (inline.bold) attrs['bold'] = {};
   if (inline.italic) attrs['italic'] = {};
-  if (inline.href !== undefined && isHttpHref(inline.href)) attrs['link'] = { href: inline.href };
+  if (inline.href !== undefined && isAllowedLinkHref(inline.href))
+    attrs['link'] = { href: inline.href };
   return attrs;
 }
 

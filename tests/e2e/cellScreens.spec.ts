@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './checkScreen.ts';
 import type { Locator, Page } from '@playwright/test';
 import { expect, serverUrls, test } from './fixtures.ts';
 
@@ -27,16 +27,6 @@ const column = (page: Page, name: string): Locator =>
 
 const titlesIn = (scope: Locator): Promise<string[]> =>
   scope.locator('.task-card__title').allTextContents();
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const scan = await new AxeBuilder({ page }).analyze();
-  return scan.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-}
 
 test('drafts: create, format, save a version, change, restore it, view it', async ({ person }) => {
   const { page } = await person(harnessUrl());

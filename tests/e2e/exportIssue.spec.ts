@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import type { IssueLayout } from '../../shared/export/IssueLayout.ts';
 import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
@@ -16,6 +15,7 @@ import {
 } from './exportSteps.ts';
 import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
 import { createCell, createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
+import { checkScreen } from './checkScreen.ts';
 
 /**
  * Issue #8 end to end in the real app: one person writes two Cyrillic drafts, composes an issue
@@ -70,23 +70,6 @@ const NEWS_ORDER = [
   'example.org/sobranie',
   ...NEWS_LONG,
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const scan = await new AxeBuilder({ page }).analyze();
-  return scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** No serious or critical axe finding, in the light and the dark theme; a screenshot of each. */
-async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function writeNews(page: Page): Promise<void> {
   await createDraft(page, NEWS_TITLE);

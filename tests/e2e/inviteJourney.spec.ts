@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { appUrl, expect, serverUrls, test } from './fixtures.ts';
 import { createCell, createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
+import { checkScreen } from './checkScreen.ts';
 
 /**
  * The invite journey of DESIGN §1 and §5 in the real app, two people in two browser contexts:
@@ -12,23 +12,6 @@ import { createCell, createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
 
 /** Joining waits for WebRTC between the two contexts and the coordinator's answer. */
 const NETWORK_TIMEOUT_MS = 60_000;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const scan = await new AxeBuilder({ page }).analyze();
-  return scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** No serious or critical axe finding, in the light and the dark theme; a screenshot of each. */
-async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function openMembers(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Members' }).click();

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from './fixtures.ts';
+import { seriousViolations } from './checkScreen.ts';
 
 export type Lang = 'en' | 'ru' | 'uk';
 
@@ -160,13 +160,6 @@ export async function expectNoEnglish(
     if (latin.length > 0) problems.push(`"${text}" has Latin words: ${latin.join(', ')}`);
   }
   expect([...new Set(problems)], `${screen} in ${lang}`).toEqual([]);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const scan = await new AxeBuilder({ page }).analyze();
-  return scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** No serious or critical axe finding in light and dark; a full-page screenshot of each. */

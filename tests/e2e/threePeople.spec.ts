@@ -1,10 +1,10 @@
+import { checkScreen } from './checkScreen.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
   addTask,
   caretColour,
   caretNames,
-  checkScreen,
   column,
   expectConverged,
   NETWORK_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import { checkScreen } from './checkScreen.ts';
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
@@ -5,7 +6,6 @@ import { lockNow, unlock, VAULT_TIMEOUT_MS } from './shellSteps.ts';
 import {
   addTask,
   boardOf,
-  checkScreen,
   expectConverged,
   NETWORK_TIMEOUT_MS,
   openDraft,

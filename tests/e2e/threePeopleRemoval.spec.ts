@@ -1,9 +1,9 @@
+import { checkScreen } from './checkScreen.ts';
 import { createDraft, draftText, expect, test } from './fixtures.ts';
 import { VAULT_TIMEOUT_MS } from './shellSteps.ts';
 import {
   addTask,
   boardOf,
-  checkScreen,
   expectConverged,
   memberRow,
   NETWORK_TIMEOUT_MS,

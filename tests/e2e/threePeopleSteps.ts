@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { appUrl, draftText, expect, serverUrls, type Person } from './fixtures.ts';
 import { createCell, createVault } from './shellSteps.ts';
 
@@ -10,23 +9,6 @@ import { createCell, createVault } from './shellSteps.ts';
 
 /** Joining, sync and removal wait for WebRTC between contexts on a loaded 2-core machine. */
 export const NETWORK_TIMEOUT_MS = 60_000;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const scan = await new AxeBuilder({ page }).analyze();
-  return scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** No serious or critical axe finding, in the light and the dark theme; a screenshot of each. */
-export async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 export async function openTab(page: Page, name: 'Drafts' | 'Tasks' | 'Members'): Promise<void> {
   await page.getByRole('tab', { name }).click();

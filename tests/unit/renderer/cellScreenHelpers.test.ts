@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../../shared/cell/Task.ts';
 import { formatRelativeTime } from '../../../renderer/drafts/formatRelativeTime.ts';
 import { memberName } from '../../../renderer/drafts/memberName.ts';
-import { isAllowedLinkHref } from '../../../renderer/editor/isAllowedLinkHref.ts';
+import { isAllowedLinkHref } from '../../../shared/cell/isAllowedLinkHref.ts';
 import { caretUser } from '../../../renderer/editor/renderCaret.ts';
 import { shortcut } from '../../../renderer/editor/shortcut.ts';
 import type { MemberView } from '../../../renderer/session/CellSession.ts';

@@ -3,7 +3,8 @@ const MAX_HREF_LENGTH = 2048;
 /**
  * Whether a link target may stay in a draft: an absolute http: or https: URL with a host, no
  * credentials, no whitespace or control characters. Everything else (javascript:, data:, file:,
- * relative paths, app-internal schemes) is refused, whether typed, pasted or sent by a peer.
+ * relative paths, app-internal schemes) is refused, whether typed, pasted or sent by a peer. The
+ * same rule decides what an exported or imported issue keeps as a link (shared/export).
  */
 export function isAllowedLinkHref(href: unknown): href is string {
   if (typeof href !== 'string' || href.length === 0 || href.length > MAX_HREF_LENGTH) return false;
