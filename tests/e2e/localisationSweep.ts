@@ -2,6 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from './fixtures.ts';
 import { seriousViolations } from './checkScreen.ts';
+import { LATIN_ALLOWED } from '../support/latinAllowed.ts';
 
 export type Lang = 'en' | 'ru' | 'uk';
 
@@ -59,42 +60,6 @@ function englishMatchers(lang: Exclude<Lang, 'en'>): { key: string; test(s: stri
   }
   return out;
 }
-
-/**
- * Latin words a Russian or Ukrainian screen may show: the product name, protocol and key names,
- * operating systems, the endonym of English. Anything else with three Latin letters in a row is
- * English left behind (URLs and user data are removed before this check).
- */
-const LATIN_ALLOWED = new Set([
-  'Quire',
-  'QUIRE',
-  'English',
-  'http',
-  'https',
-  'wss',
-  'URL',
-  'WebRTC',
-  'STUN',
-  'TURN',
-  'ICE',
-  'stun',
-  'turn',
-  'turns',
-  'Alt',
-  'Ctrl',
-  'Shift',
-  'Windows',
-  'macOS',
-  'Linux',
-  'PDF',
-  'HTML',
-  'XMP',
-  'UTF',
-  'Markdown',
-  'aaa',
-  'abc',
-  'abcabcabc',
-]);
 
 /**
  * What a person can read or hear on the page: visible text nodes, and the accessible names,

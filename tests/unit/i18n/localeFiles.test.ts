@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/i18n/locales/en.json';
 import ru from '../../../renderer/i18n/locales/ru.json';
 import uk from '../../../renderer/i18n/locales/uk.json';
+import { LATIN_ALLOWED } from '../../support/latinAllowed.ts';
 
 /** Keys whose value is the same in every language on purpose: the name and the endonyms. */
 const SAME_IN_EVERY_LANGUAGE = new Set(['app.name', 'language.en', 'language.ru', 'language.uk']);
@@ -20,41 +21,6 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   }
   return out;
 }
-
-/**
- * Latin words a Russian or Ukrainian string may contain: the product name, protocol, key and
- * operating-system names, and the examples of guessable patterns. Any other run of three Latin
- * letters is English left behind.
- */
-const LATIN_ALLOWED = new Set([
-  'Quire',
-  'English',
-  'http',
-  'https',
-  'wss',
-  'URL',
-  'WebRTC',
-  'STUN',
-  'TURN',
-  'ICE',
-  'stun',
-  'turn',
-  'turns',
-  'Alt',
-  'Ctrl',
-  'Shift',
-  'Windows',
-  'macOS',
-  'Linux',
-  'Markdown',
-  'PDF',
-  'HTML',
-  'XMP',
-  'UTF',
-  'aaa',
-  'abc',
-  'abcabcabc',
-]);
 
 const latinWords = (value: string): string[] =>
   value.replace(/\{\{\s*\w+\s*\}\}/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
