@@ -117,9 +117,11 @@ describe('chunked data channels over real WebRTC', () => {
     expect(await until(() => sender.bufferedAmount === 0 && lows > 0)).toBe(true);
   });
 
-  it('control: the same burst straight into an unwrapped channel is silently cut short', async () => {
+  it('control: a burst straight into an unwrapped channel is silently cut short', async () => {
     const { sender, got } = await connect(false, false);
-    for (let i = 0; i < 384; i++) sender.send(bytes(64 * 1024, i)); // 24 MiB
+    // 64 MiB: on an idle machine libwebrtc sometimes drains a 24 MiB burst in time; 64 MiB is
+    // far past its 16 MiB send buffer however fast the receiver is.
+    for (let i = 0; i < 1024; i++) sender.send(bytes(64 * 1024, i));
     // Wait until nothing more arrives for half a second.
     let last = -1;
     await until(
@@ -131,7 +133,7 @@ describe('chunked data channels over real WebRTC', () => {
       5_000,
       500,
     );
-    expect(got.length).toBeLessThan(384);
+    expect(got.length).toBeLessThan(1024);
   });
 
   it('drops and counts what a peer without the wrapper sends, and keeps working', async () => {
