@@ -116,9 +116,17 @@ export class SyncWriter {
     });
   }
 
-  /** Resolves when every queued write has reached the store. */
-  idle(): Promise<void> {
-    return this.writes;
+  /**
+   * Resolves when every queued write has reached the store, including writes queued while the
+   * earlier ones ran (entries received meanwhile, checkpoints): a close that awaited only the
+   * writes queued when it started let later ones reach a store whose vault was already locked.
+   */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.writes;
+      await seen;
+    } while (seen !== this.writes);
   }
 
   /** Keeps a received entry; entries are saved in batches, one write per burst. */
