@@ -42,6 +42,9 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
   const editors = [annaEditor, borisEditor, chenEditor] as const;
   await expectConverged(editors, ['Anna opens.']);
   await typeAtEnd(boris, borisEditor, 'Boris adds. ');
+  // Chen types after Boris's sentence once she sees it whole (his last keystrokes may still be
+  // in his batch window; typing after half of it would merge inside it).
+  await expectConverged([borisEditor, chenEditor], ['Boris adds.']);
   await typeAtEnd(chen, chenEditor, 'Chen closes.');
   await expectConverged(editors, ['Anna opens.', 'Boris adds.', 'Chen closes.']);
 

@@ -31,6 +31,7 @@ test('three people: the coordinator removes one; their view says so and receives
   await typeAtEnd(anna, annaEditor, 'Agreed: print on Friday. ');
   const borisEditor = await openDraft(boris, 'Minutes');
   let chenEditor = await openDraft(chen, 'Minutes');
+  await expectConverged([annaEditor, borisEditor], ['Agreed: print on Friday.']);
   await typeAtEnd(boris, borisEditor, 'Boris takes the van. ');
   const before = await expectConverged(
     [annaEditor, borisEditor, chenEditor],
@@ -64,6 +65,7 @@ test('three people: the coordinator removes one; their view says so and receives
   annaEditor = await openDraft(anna, 'Minutes');
   chenEditor = await openDraft(chen, 'Minutes');
   await typeAtEnd(anna, annaEditor, 'Anna after the removal. ');
+  await expectConverged([annaEditor, chenEditor], ['Anna after the removal.']);
   await typeAtEnd(chen, chenEditor, 'Chen after the removal. ');
   const after = await expectConverged(
     [annaEditor, chenEditor],
