@@ -23,6 +23,8 @@ export interface CellRuntimeOptions {
   readonly saveRecord: (record: CellRecord) => Promise<void>;
   readonly scheduler?: Scheduler;
   readonly limits?: Partial<SyncLimits>;
+  /** Jitter source (seeded in simulations). */
+  readonly random?: () => number;
 }
 
 export type CellState = 'active' | 'removed';
@@ -76,6 +78,7 @@ export class CellRuntime {
       relayOnly: record.relayOnly,
       ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
       ...(opts.limits ? { limits: opts.limits } : {}),
+      ...(opts.random ? { random: opts.random } : {}),
       onRosterOp: (op) => roster.add(op),
     });
     const runtime = new CellRuntime(opts, sync, roster);

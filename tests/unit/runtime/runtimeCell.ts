@@ -1,0 +1,123 @@
+/**
+ * An in-process cell of CellRuntimes over the seeded MemoryNetwork: real engines, real roster
+ * ops, real envelopes, virtual time. Used by the runtime tests and the membership property test.
+ */
+import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
+import { LABELS } from '../../../shared/crypto/labels.ts';
+import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
+import { signDetached } from '../../../shared/crypto/signDetached.ts';
+import { sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
+import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
+import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
+import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
+import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
+import type { Role } from '../../../shared/roster/RosterOp.ts';
+import {
+  admitJoiner,
+  createCellRecord,
+  createInvite,
+  recordFromWelcome,
+} from '../../../shared/runtime/cellGovernance.ts';
+import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
+import { MemoryNetwork, type NetworkFaults } from '../../support/MemoryNetwork.ts';
+import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
+import { fastVault } from '../vault/vaultFixture.ts';
+
+const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export function testIdentity(name: string): Identity {
+  const r = createIdentity(name);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+export interface RuntimeCell {
+  readonly scheduler: VirtualScheduler;
+  readonly net: MemoryNetwork;
+  /** Runs virtual time forward, letting promises settle between timers. */
+  advance(ms: number): Promise<void>;
+  /** Opens a runtime for `record` on network peer `peer`, with its own fast vault. */
+  open(record: CellRecord, peer: number): Promise<CellRuntime>;
+  /** Invites, admits and opens a new member through `by` (a coordinator). */
+  admit(by: CellRuntime, name: string, role: Role, peer: number): Promise<CellRuntime>;
+}
+
+export async function createRuntimeCell(
+  rand: () => number = Math.random,
+  faults: Partial<NetworkFaults> = {},
+): Promise<{ cell: RuntimeCell; founder: CellRuntime }> {
+  await sodiumReady();
+  const scheduler = new VirtualScheduler();
+  const net = new MemoryNetwork(scheduler, rand, {
+    drop: 0,
+    duplicate: 0,
+    minLatency: 1,
+    maxLatency: 20,
+    reconnectMs: 10,
+    ...faults,
+  });
+  const open = async (record: CellRecord, peer: number): Promise<CellRuntime> => {
+    const { vault } = await fastVault();
+    return CellRuntime.open({
+      record,
+      sealed: vault.store,
+      transport: net.transportFor(peer),
+      saveRecord: () => Promise.resolve(),
+      scheduler,
+      random: rand,
+    });
+  };
+  const admit = async (
+    by: CellRuntime,
+    name: string,
+    role: Role,
+    peer: number,
+  ): Promise<CellRuntime> => {
+    const inv = await createInvite(by, role, 3_600_000, '', scheduler.now());
+    if (!inv.ok) throw new Error(inv.error);
+    const who = testIdentity(name);
+    const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
+    const request: JoinRequest = {
+      version: 1,
+      signPk: who.signPk,
+      boxPk: who.boxPk,
+      requestId: randomBytes(16),
+      createdAt: 0,
+      pseudonym: who.pseudonym,
+      joinerSignature: signDetached(
+        who.signSk,
+        LABELS.joinProof,
+        joinerSignatureMessage(inviteId, who.signPk, who.boxPk, who.pseudonym),
+      ),
+    };
+    const welcome = admitJoiner(by, admitBodyFor(request, inviteId, role, true, 0));
+    if (!welcome.ok) throw new Error(welcome.error);
+    const rec = recordFromWelcome(welcome.value, who);
+    if (!rec.ok) throw new Error(rec.error);
+    return open(rec.value, peer);
+  };
+  const created = createCellRecord({
+    identity: testIdentity('Anna'),
+    name: 'Cell',
+    signaling: ['ws://127.0.0.1:1'],
+  });
+  if (!created.ok) throw new Error(created.error);
+  const cell: RuntimeCell = {
+    scheduler,
+    net,
+    advance: (ms) => scheduler.advance(ms, settle),
+    open,
+    admit,
+  };
+  return { cell, founder: await open(created.value, 0) };
+}
+
+/** The key this runtime holds for the roster's current epoch (hex), or undefined. */
+export function currentKeyHex(rt: CellRuntime): string | undefined {
+  const key = rt.cellRecord.epochKeys.get(rt.currentRoster().epoch);
+  return key && toHex(key);
+}
+
+export const memberHex = (rt: CellRuntime): string => toHex(rt.me.signPk);
