@@ -14,6 +14,12 @@ export interface MemberState {
   readonly coordinatorSince: string | undefined;
   /** Highest epoch whose secret this identity is known to hold (welcome or rotate wrap). */
   readonly keyEpoch: number;
+  /**
+   * The op (a counted rotate, or the genesis) whose epoch secret this identity holds: the admitting
+   * coordinator's current epoch for a joiner, the rotate itself for its recipients. Two concurrent
+   * rotates to one epoch carry different secrets, so holding "epoch n" is not enough to know which.
+   */
+  readonly keyFrom: string;
 }
 
 export interface DepartedState {
@@ -22,6 +28,8 @@ export interface DepartedState {
   readonly member: MemberState;
   /** As MemberState.keyEpoch; grows if a concurrent rotate still sealed a key to them. */
   readonly keyEpoch: number;
+  /** As MemberState.keyFrom: which epoch secret they still hold. */
+  readonly keyFrom: string;
 }
 
 export type InviteStatus = 'open' | 'used' | 'revoked' | 'dead';

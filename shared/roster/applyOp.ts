@@ -13,7 +13,7 @@ function depart(s: RosterState, who: string, kind: 'removed' | 'left', opId: str
   const m = s.members.get(who);
   if (!m) return;
   s.members.delete(who);
-  s.departed.set(who, { kind, opId, member: m, keyEpoch: m.keyEpoch });
+  s.departed.set(who, { kind, opId, member: m, keyEpoch: m.keyEpoch, keyFrom: m.keyFrom });
   if (m.role === 'coordinator') s.coordinators--;
   killInvites(s, who);
 }
@@ -47,6 +47,7 @@ export function applyGenesis(s: RosterState, op: GraphOp): void {
     historyAccess: true,
     coordinatorSince: op.orderKey,
     keyEpoch: 0,
+    keyFrom: op.opId,
   };
   s.genesisId = op.opId;
   s.cellName = op.body.cellName;
@@ -91,6 +92,7 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
         coordinatorSince: body.role === 'coordinator' ? op.orderKey : undefined,
         // The welcome carries the epoch key the admitting coordinator held.
         keyEpoch: currentEpoch(past),
+        keyFrom: past.epochs[currentEpoch(past)]?.rotateOpId ?? '',
       });
       if (body.role === 'coordinator') s.coordinators++;
       return;
@@ -115,10 +117,10 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
       });
       for (const r of recipients) {
         const m = s.members.get(r);
-        if (m) s.members.set(r, { ...m, keyEpoch: body.newEpoch });
+        if (m) s.members.set(r, { ...m, keyEpoch: body.newEpoch, keyFrom: op.opId });
         const d = s.departed.get(r);
         // A rotate concurrent with a removal still sealed the new key to the removed: a leak.
-        if (d) s.departed.set(r, { ...d, keyEpoch: body.newEpoch });
+        if (d) s.departed.set(r, { ...d, keyEpoch: body.newEpoch, keyFrom: op.opId });
       }
       return;
     }

@@ -47,6 +47,9 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
       keyEpoch: m.keyEpoch,
     });
   const epoch = currentEpoch(s);
+  // Judged by which secret is held, not by epoch number: a joiner admitted after a rotate that
+  // lost to a concurrent one holds a secret of the right number that nobody else uses.
+  const currentKey = s.epochs[epoch]?.rotateOpId;
   const departed = [...s.departed.entries()];
   return {
     cellId: cellIdHex,
@@ -61,9 +64,9 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
     applied: result.applied.map((i) => g.ops[i]?.opId ?? ''),
     rejected,
     missing: g.missing,
-    rotationNeeded: departed.some(([, d]) => d.keyEpoch >= epoch),
+    rotationNeeded: departed.some(([, d]) => d.keyFrom === currentKey),
     keyMissing: [...s.members]
-      .filter(([, m]) => m.keyEpoch < epoch)
+      .filter(([, m]) => m.keyFrom !== currentKey)
       .map(([k]) => k)
       .sort(),
   };

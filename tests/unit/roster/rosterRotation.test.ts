@@ -204,6 +204,35 @@ describe('rotate', () => {
     expect(r2.rotationNeeded).toBe(false);
     expect(r2.keyMissing).toEqual([]);
   });
+
+  it('judges who holds the key by the rotate that counts, not by the epoch number', () => {
+    // Two coordinators remove one member each and rotate at once: one rotate counts, and the
+    // member the winner did not remove still received the counted epoch's key from it.
+    const cell = new TestCell(alice);
+    cell.join(alice, carol, 'coordinator');
+    cell.join(alice, bob);
+    cell.join(alice, dave);
+    const { inviteId } = cell.invite(alice, 'late');
+    const base = cell.frontier();
+    const a = cell.rotate(alice, K1, [cell.remove(alice, bob, base)]);
+    const c = cell.rotate(carol, K2, [cell.remove(carol, dave, base)]);
+    const r = cell.roster();
+    expect(r.removed.has(bob.hex) && r.removed.has(dave.hex)).toBe(true);
+    const winner = counted(r, a) ? a : c;
+    expect(counted(r, a) !== counted(r, c)).toBe(true);
+    expect(r.epochs[1]?.rotateOpId).toBe(winner);
+    expect(r.rotationNeeded).toBe(true);
+    // A joiner admitted by the losing coordinator after its own rotate holds the losing key.
+    const loserAuthor = winner === a ? carol : alice;
+    const loserRotate = winner === a ? c : a;
+    const adm = cell.admit(loserAuthor, mallory, inviteId, { heads: [loserRotate] });
+    expect(counted(cell.roster(), adm)).toBe(true);
+    expect(cell.roster().keyMissing).toContain(mallory.hex);
+    cell.rotate(alice, K1);
+    const healed = cell.roster();
+    expect(healed.rotationNeeded).toBe(false);
+    expect(healed.keyMissing).toEqual([]);
+  });
 });
 
 describe('canWrite and roleAt', () => {
