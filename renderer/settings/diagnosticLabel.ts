@@ -9,6 +9,7 @@ export const NAMED_COUNTERS = {
   pending: 'pending',
   republished: 'republished',
   reinserted: 'reinserted',
+  rekeyed: 'rekeyed',
   equivocators: 'equivocators',
   'presence.dropped': 'presenceDropped',
   'invites.hosted': 'invitesHosted',

@@ -1,10 +1,16 @@
 import { bytesEqual, toHex } from '../crypto/bytes.ts';
-import { deriveEpochSecrets, type EpochSecrets } from '../crypto/deriveEpochSecrets.ts';
+import {
+  deriveEpochSecrets,
+  EPOCH_KEY_BYTES,
+  type EpochSecrets,
+} from '../crypto/deriveEpochSecrets.ts';
+import { randomBytes } from '../crypto/randomBytes.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
-import { openEpochWrap } from '../roster/openEpochWrap.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterOp } from '../roster/createRosterOp.ts';
-import type { RosterOpBody } from '../roster/RosterOp.ts';
+import type { RosterOpBody, RotateBody } from '../roster/RosterOp.ts';
+import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
+import { realScheduler } from '../sync/Scheduler.ts';
 import { CellSync } from '../sync/CellSync.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
 import type { SyncLimits } from '../sync/SyncLimits.ts';
@@ -12,8 +18,10 @@ import { SealedSyncStore } from '../sync/SealedSyncStore.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
+import { countedEpochKeys } from './countedEpochKeys.ts';
 import type { CellRecord } from './Keyring.ts';
 import { RosterLog } from './RosterLog.ts';
+import { RotationDuty, rotationDue } from './RotationDuty.ts';
 
 export interface CellRuntimeOptions {
   readonly record: CellRecord;
@@ -40,6 +48,12 @@ export class CellRuntime {
   private readonly listeners = new Set<() => void>();
   private saving: Promise<void> = Promise.resolve();
   private stateValue: CellState = 'active';
+  /** Roster changes are handled one at a time, in order. */
+  private following: Promise<void> = Promise.resolve();
+  /** rotate opId -> the key our wrap in it gives us (null: none): opened once per rotate. */
+  private readonly opened = new Map<string, Uint8Array | null>();
+  private readonly duty: RotationDuty;
+  private closed = false;
 
   private constructor(
     private readonly opts: CellRuntimeOptions,
@@ -48,21 +62,31 @@ export class CellRuntime {
   ) {
     this.record = opts.record;
     this.roster = roster;
+    this.duty = new RotationDuty({
+      roster: () => this.roster.roster(),
+      meHex: toHex(opts.record.identity.signPk),
+      active: () => !this.closed && this.stateValue === 'active',
+      rotate: () => this.rotateKey(),
+      scheduler: opts.scheduler ?? realScheduler,
+      random: opts.random ?? Math.random,
+    });
   }
 
   static async open(opts: CellRuntimeOptions): Promise<CellRuntime> {
     const { record } = opts;
     const roster = new RosterLog(record.cellId, record.rosterOps);
-    const secretsCache = new Map<number, EpochSecrets>();
-    // Filled once the runtime exists: keys learnt from later rotations live in its record.
+    const secretsCache = new Map<number, { key: Uint8Array; secrets: EpochSecrets }>();
+    // Filled once the runtime exists: keys learnt from later rotations live in its record, and a
+    // key may be replaced when the rotate it came from lost to a concurrent one.
     const holder: { runtime?: CellRuntime } = {};
     const secretsFor = (epoch: number): EpochSecrets | undefined => {
-      const cached = secretsCache.get(epoch);
-      if (cached) return cached;
-      const key = holder.runtime?.record.epochKeys.get(epoch) ?? record.epochKeys.get(epoch);
+      const keys = holder.runtime?.record.epochKeys ?? record.epochKeys;
+      const key = keys.get(epoch);
       if (!key) return undefined;
+      const cached = secretsCache.get(epoch);
+      if (cached?.key === key) return cached.secrets;
       const secrets = deriveEpochSecrets(key, record.cellId, epoch);
-      secretsCache.set(epoch, secrets);
+      secretsCache.set(epoch, { key, secrets });
       return secrets;
     };
     const sync = await CellSync.open({
@@ -83,8 +107,8 @@ export class CellRuntime {
     });
     const runtime = new CellRuntime(opts, sync, roster);
     holder.runtime = runtime;
-    roster.onChange(() => void runtime.onRosterChange());
-    await runtime.onRosterChange();
+    roster.onChange(() => void runtime.followRoster());
+    await runtime.followRoster();
     return runtime;
   }
 
@@ -123,6 +147,38 @@ export class CellRuntime {
     return ok(created.value);
   }
 
+  /**
+   * Rotates to a new epoch key wrapped to every current identity (relays get the transport root
+   * only, and a notice in the old epoch's wire doc, where they still listen), then moves our
+   * writing there. If a concurrent rotate counts instead, followRoster replaces this key.
+   */
+  async rotateKey(): Promise<Result<number, string>> {
+    const roster = this.currentRoster();
+    const newEpoch = roster.epoch + 1;
+    const key = randomBytes(EPOCH_KEY_BYTES);
+    const recipients: WrapRecipient[] = Array.from(roster.members.values(), (m) => ({
+      signPk: m.signPk,
+      boxPk: m.boxPk,
+      kind: m.role === 'relay' ? 'relay' : 'member',
+    }));
+    const wraps = sealEpochWraps(this.record.cellId, newEpoch, key, recipients);
+    if (!wraps.ok) return err(wraps.error);
+    const rotate = this.publishOp({ type: 'rotate', newEpoch, wraps: wraps.value });
+    if (!rotate.ok) return rotate;
+    for (const w of wraps.value) if (w.kind === 'relay') this.sync.publishRelayNotice(w.sealed);
+    this.opened.set(rotate.value.opId, key);
+    await this.followRoster();
+    return ok(newEpoch);
+  }
+
+  /**
+   * A removal (or leave) that is not effective yet: someone who departed still holds the current
+   * key, or a member lacks it, until a coordinator's rotation counts (RotationDuty does it).
+   */
+  rotationPending(): boolean {
+    return rotationDue(this.currentRoster());
+  }
+
   /** Updates the record (merged) and persists it through the keyring owner, in order. */
   update(
     patch: Partial<Omit<CellRecord, 'cellId' | 'cellIdHex' | 'identity' | 'kind'>>,
@@ -133,33 +189,47 @@ export class CellRuntime {
     return this.saving;
   }
 
+  /** Serialised: roster changes arrive in bursts, and each handling awaits the engine. */
+  private followRoster(): Promise<void> {
+    this.following = this.following.then(() => this.onRosterChange());
+    return this.following;
+  }
+
   private async onRosterChange(): Promise<void> {
+    if (this.closed) return;
     const roster = this.roster.roster();
     const meHex = toHex(this.record.identity.signPk);
-    // A rotation to an epoch whose key is wrapped to us: keep the key, move the engine.
-    const keys = new Map(this.record.epochKeys);
-    for (const epoch of roster.epochs) {
-      if (epoch.epoch === 0 || keys.has(epoch.epoch)) continue;
-      const opBytes = this.roster.allOps().find((op) => {
-        const d = decodeRosterOp(op);
-        return d.ok && d.value.opId === epoch.rotateOpId;
-      });
-      const decoded = opBytes && decodeRosterOp(opBytes);
-      if (!decoded?.ok || decoded.value.body.type !== 'rotate') continue;
-      const opened = openEpochWrap(decoded.value.body, this.record.cellId, this.record.identity);
-      if (opened.ok && opened.value.kind === 'member')
-        keys.set(opened.value.epoch, opened.value.secret);
-    }
+    const keys = countedEpochKeys({
+      roster,
+      cellId: this.record.cellId,
+      identity: this.record.identity,
+      held: this.record.epochKeys,
+      rotateBody: (opId) => this.rotateBody(opId),
+      opened: this.opened,
+    });
+    const keysChanged =
+      keys.size !== this.record.epochKeys.size ||
+      Array.from(keys).some(([e, k]) => this.record.epochKeys.get(e) !== k);
     await this.update({
       rosterOps: this.roster.allOps(),
       ...(roster.cellName !== undefined ? { name: roster.cellName } : {}),
-      ...(keys.size !== this.record.epochKeys.size ? { epochKeys: keys } : {}),
+      ...(keysChanged ? { epochKeys: keys } : {}),
     });
-    const newest = Math.max(...keys.keys());
-    if (newest > this.sync.status().epoch) await this.sync.advanceEpoch(newest);
+    // Write in the roster's epoch if we hold its key, else in the newest one we do hold.
+    const usable = Array.from(keys.keys()).filter((e) => e <= roster.epoch);
+    const target = keys.has(roster.epoch) ? roster.epoch : Math.max(0, ...usable);
+    if (!this.closed) await this.sync.advanceEpoch(target);
     const removed = roster.removed.has(meHex) || roster.left.has(meHex);
     if (removed && this.stateValue === 'active') this.stateValue = 'removed';
+    if (removed) this.duty.cancel();
+    else this.duty.check();
     for (const l of this.listeners) l();
+  }
+
+  private rotateBody(opId: string): RotateBody | undefined {
+    const bytes = this.roster.get(opId);
+    const decoded = bytes && decodeRosterOp(bytes);
+    return decoded?.ok && decoded.value.body.type === 'rotate' ? decoded.value.body : undefined;
   }
 
   /** True if `signPk` is our own identity. */
@@ -168,6 +238,9 @@ export class CellRuntime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.duty.cancel();
+    await this.following;
     await this.sync.close();
     await this.saving;
   }

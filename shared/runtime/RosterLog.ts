@@ -64,6 +64,11 @@ export class RosterLog implements RosterPort {
     return this.current;
   }
 
+  /** The op with this id, if held. */
+  get(opId: string): Uint8Array | undefined {
+    return this.ops.get(opId);
+  }
+
   allOps(): Uint8Array[] {
     return Array.from(this.ops.values());
   }

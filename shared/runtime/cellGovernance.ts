@@ -1,6 +1,5 @@
 import { fromHex, toHex } from '../crypto/bytes.ts';
-import { EPOCH_KEY_BYTES } from '../crypto/deriveEpochSecrets.ts';
-import { deriveEpochSecrets } from '../crypto/deriveEpochSecrets.ts';
+import { EPOCH_KEY_BYTES, deriveEpochSecrets } from '../crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import type { Identity } from '../identity/createIdentity.ts';
 import { createInviteSecret } from '../invite/createInviteSecret.ts';
@@ -9,7 +8,6 @@ import { encodeInviteCode } from '../invite/encodeInviteCode.ts';
 import type { Welcome } from '../invite/Welcome.ts';
 import { createGenesisOp } from '../roster/createGenesisOp.ts';
 import type { AdmitBody, Role } from '../roster/RosterOp.ts';
-import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
 import type { IceServer } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { CellRuntime } from './CellRuntime.ts';
@@ -123,28 +121,9 @@ export async function removeMember(
   return rotateEpoch(cell);
 }
 
-/** Rotates to a new epoch key wrapped to every current identity. */
-export async function rotateEpoch(cell: CellRuntime): Promise<Result<number, string>> {
-  const roster = cell.currentRoster();
-  const newEpoch = roster.epoch + 1;
-  const key = randomBytes(EPOCH_KEY_BYTES);
-  const recipients: WrapRecipient[] = Array.from(roster.members.values(), (m) => ({
-    signPk: m.signPk,
-    boxPk: m.boxPk,
-    kind: m.role === 'relay' ? 'relay' : 'member',
-  }));
-  const wraps = sealEpochWraps(cell.cellRecord.cellId, newEpoch, key, recipients);
-  if (!wraps.ok) return err(wraps.error);
-  const rotate = cell.publishOp({ type: 'rotate', newEpoch, wraps: wraps.value });
-  if (!rotate.ok) return rotate;
-  // Relays cannot read the rotate op: each gets its own wrap as a notice in the old epoch's wire
-  // doc, where it still listens (shared/sync/relayNotice.ts).
-  for (const w of wraps.value) if (w.kind === 'relay') cell.sync.publishRelayNotice(w.sealed);
-  const epochKeys = new Map(cell.cellRecord.epochKeys);
-  epochKeys.set(newEpoch, key);
-  await cell.update({ epochKeys });
-  await cell.sync.advanceEpoch(newEpoch);
-  return ok(newEpoch);
+/** Rotates to a new epoch key wrapped to every current identity (CellRuntime.rotateKey). */
+export function rotateEpoch(cell: CellRuntime): Promise<Result<number, string>> {
+  return cell.rotateKey();
 }
 
 /** The record a joiner keeps after a verified member welcome. */

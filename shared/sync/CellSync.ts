@@ -10,6 +10,7 @@ import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
+import { EpochFollower } from './EpochFollower.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
 import { relayNoticeKey } from './relayNotice.ts';
@@ -44,7 +45,7 @@ export class CellSync {
   private closed = false;
   private readonly docListeners = new Set<(docHex: string) => void>();
   private unsubscribeRoster: (() => void) | undefined;
-  private advancing: Promise<void> = Promise.resolve();
+  private epochs!: EpochFollower;
   private readonly scopeListeners = new Set<() => void>();
 
   private constructor(private readonly opts: CellSyncOptions) {
@@ -101,6 +102,16 @@ export class CellSync {
       beacon: () => this.beacon,
       flushEdits: () => this.batchers.forEach((b) => b.flush()),
       replicas: () => this.replicas.values(),
+    });
+    this.epochs = new EpochFollower(this.ctx, this.writer, this.generations, {
+      openScope: (e, g) => this.openScope(e, g),
+      setCurrent: (scope) => {
+        this.current = scope;
+        for (const l of this.scopeListeners) l();
+      },
+      beacon: () => this.beacon,
+      setBeacon: (scope) => (this.beacon = scope),
+      flushEdits: () => this.batchers.forEach((b) => b.flush()),
     });
     for (const [docHex, cp] of stored.checkpoints) {
       const docId = fromHex(docHex);
@@ -270,35 +281,12 @@ export class CellSync {
    * Moves this member's writing to a new epoch (after a rotation): joins its first generation and
    * beacon, seeds it with snapshots where the new epoch holds less than we have, and keeps the old
    * epoch's rooms joined for the grace period so late writes and offline members still arrive.
+   * Also leaves every wire doc whose epoch key changed under it (`secretsFor` now answers with
+   * another key: a rotate we followed lost to a concurrent one) and re-opens writing on the right
+   * key, even an older epoch's (EpochFollower).
    */
   advanceEpoch(epoch: number): Promise<void> {
-    // Serialised: a rotation is seen both by its author and through the roster, at once.
-    this.advancing = this.advancing.then(() => this.advance(epoch));
-    return this.advancing;
-  }
-
-  private async advance(epoch: number): Promise<void> {
-    if (this.closed || epoch <= this.current.epoch || !this.opts.secretsFor(epoch)) return;
-    for (const b of this.batchers.values()) b.flush();
-    const oldBeacon = this.beacon;
-    const next = await this.openScope(epoch, 0);
-    this.beacon = await this.openScope(epoch, BEACON_GENERATION);
-    for (const s of this.scopes.values()) {
-      if (s.epoch < epoch && !s.superseded) {
-        s.superseded = true;
-        if (s !== oldBeacon) this.generations.graceThenRetire(s);
-      }
-    }
-    this.generations.retireNow(oldBeacon);
-    this.current = next;
-    for (const l of this.scopeListeners) l();
-    this.writer.setScopes(
-      Array.from(this.scopes.values())
-        .filter((s) => !s.isBeacon)
-        .map((s) => s.key),
-    );
-    this.writer.saveLocal();
-    this.generations.topUpLater(next);
+    return this.epochs.follow(epoch);
   }
 
   /** Rolls the current wire doc over now (normally automatic past the thresholds). */

@@ -9,6 +9,8 @@ export class Diagnostics {
   pending = 0;
   republished = 0;
   reinserted = 0;
+  /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
+  rekeyed = 0;
   /** Authors (hex signPk) caught signing two different envelopes with one seq. */
   readonly equivocators = new Set<string>();
 
@@ -30,6 +32,7 @@ export class Diagnostics {
       pending: this.pending,
       republished: this.republished,
       reinserted: this.reinserted,
+      rekeyed: this.rekeyed,
       equivocators: this.equivocators.size,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
     };

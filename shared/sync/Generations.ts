@@ -163,6 +163,7 @@ export class Generations {
     const meta = from.meta.get(key);
     const bytes = from.kept.get(key);
     if (!meta || !bytes || to.map.has(key) || this.ctx.closed()) return;
+    if (this.ctx.scopes.get(to.key) !== to) return;
     const carry =
       meta.kind === ENVELOPE_KIND.roster ||
       (meta.kind === ENVELOPE_KIND.update && meta.seq > to.covered(meta.docHex, meta.authorHex));
@@ -178,7 +179,8 @@ export class Generations {
 
   private retire(scope: WireScope): void {
     const { ctx, writer } = this;
-    if (ctx.closed() || scope === ctx.current()) return;
+    // A scope left for a key change (EpochFollower) is gone already; its key may be reused.
+    if (ctx.closed() || scope === ctx.current() || ctx.scopes.get(scope.key) !== scope) return;
     const target =
       scope.rolledOverTo !== undefined
         ? ctx.scopes.get(scopeKey(scope.epoch, scope.rolledOverTo))

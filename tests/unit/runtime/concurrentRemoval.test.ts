@@ -44,8 +44,9 @@ describe('concurrent removals by two coordinators', () => {
     for (const rt of active) expect(currentKeyHex(rt)).toBe(key);
     for (const rt of [xena, yuri]) {
       expect(rt.state).toBe('removed');
-      expect(Array.from(rt.cellRecord.epochKeys.values(), (k) => Buffer.from(k).toString('hex')))
-        .not.toContain(key);
+      expect(
+        Array.from(rt.cellRecord.epochKeys.values(), (k) => Buffer.from(k).toString('hex')),
+      ).not.toContain(key);
     }
 
     chen.sync.doc(DOC).getText('t').insert(0, 'after removal ');

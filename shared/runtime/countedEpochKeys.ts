@@ -1,0 +1,45 @@
+import { toHex } from '../crypto/bytes.ts';
+import type { Identity } from '../identity/createIdentity.ts';
+import { openEpochWrap } from '../roster/openEpochWrap.ts';
+import type { Roster } from '../roster/Roster.ts';
+import type { RotateBody } from '../roster/RosterOp.ts';
+
+export interface CountedEpochKeysInput {
+  readonly roster: Roster;
+  readonly cellId: Uint8Array;
+  readonly identity: Pick<Identity, 'signPk' | 'boxPk' | 'boxSk'>;
+  /** The keys held now (from the welcome, earlier rotations, or our own rotate). */
+  readonly held: ReadonlyMap<number, Uint8Array>;
+  /** The decoded body of a counted rotate op by opId. */
+  readonly rotateBody: (opId: string) => RotateBody | undefined;
+  /** rotate opId -> our opened key (null: no wrap for us); filled here, kept by the caller. */
+  readonly opened: Map<string, Uint8Array | null>;
+}
+
+/**
+ * The epoch keys this member should hold, re-derived from the roster on every recomputation:
+ * each epoch's key is the one our wrap in the rotate that COUNTS gives us. A key of the same
+ * number adopted earlier from a rotate that lost to a concurrent one (our own, or a losing
+ * coordinator's welcome) is replaced, or dropped when the counted rotate has no wrap for us and
+ * the roster says we lack its key (keyMissing: we wait for the re-rotation). Epoch 0's key comes
+ * from the genesis or the welcome and is kept as it is.
+ */
+export function countedEpochKeys(input: CountedEpochKeysInput): Map<number, Uint8Array> {
+  const { roster, cellId, identity, opened } = input;
+  const keys = new Map(input.held);
+  const meHex = toHex(identity.signPk);
+  for (const epoch of roster.epochs) {
+    if (epoch.epoch === 0) continue;
+    let key = opened.get(epoch.rotateOpId);
+    if (key === undefined) {
+      const body = input.rotateBody(epoch.rotateOpId);
+      const wrap = body ? openEpochWrap(body, cellId, identity) : undefined;
+      key = wrap?.ok && wrap.value.kind === 'member' ? wrap.value.secret : null;
+      opened.set(epoch.rotateOpId, key);
+    }
+    if (key) keys.set(epoch.epoch, key);
+    else if (epoch.epoch === roster.epoch && roster.keyMissing.includes(meHex))
+      keys.delete(epoch.epoch);
+  }
+  return keys;
+}

@@ -1,0 +1,108 @@
+import { bytesEqual } from '../crypto/bytes.ts';
+import type { EpochSecrets } from '../crypto/deriveEpochSecrets.ts';
+import type { CellContext } from './CellContext.ts';
+import type { Generations } from './Generations.ts';
+import type { SyncWriter } from './SyncWriter.ts';
+import { BEACON_GENERATION, type WireScope } from './WireScope.ts';
+
+export interface EpochFollowerHooks {
+  openScope(epoch: number, generation: number): Promise<WireScope>;
+  setCurrent(scope: WireScope): void;
+  beacon(): WireScope;
+  setBeacon(scope: WireScope): void;
+  flushEdits(): void;
+}
+
+const sameSecrets = (a: EpochSecrets, b: EpochSecrets | undefined): boolean =>
+  b !== undefined && bytesEqual(a.contentKey, b.contentKey);
+
+/**
+ * Keeps the engine's rooms on the epoch keys the roster says are this member's. Writing moves to
+ * a newer epoch after a rotation; and when two coordinators rotated at once, the rotate that lost
+ * left some members (its author first) on a key nobody else will use: every wire doc sealed under
+ * a key we no longer hold for its epoch is left and its stored envelopes dropped, and writing
+ * re-opens on the right key, seeded with snapshots of everything we hold, so nothing written
+ * under the dropped key is lost.
+ */
+export class EpochFollower {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly writer: SyncWriter,
+    private readonly generations: Generations,
+    private readonly hooks: EpochFollowerHooks,
+  ) {}
+
+  /** Serialised: a rotation is seen both by its author and through the roster, at once. */
+  follow(epoch: number): Promise<void> {
+    this.chain = this.chain.then(() => this.run(epoch));
+    return this.chain;
+  }
+
+  private async run(epoch: number): Promise<void> {
+    const { ctx, hooks } = this;
+    if (ctx.closed()) return;
+    const stale = Array.from(ctx.scopes.values()).filter(
+      (s) => !sameSecrets(s.secrets, ctx.opts.secretsFor(s.epoch)),
+    );
+    const current = ctx.current();
+    const currentStale = stale.includes(current);
+    const beaconStale = stale.includes(hooks.beacon());
+    if (stale.length > 0) {
+      hooks.flushEdits();
+      for (const s of stale) this.discard(s);
+      // Dropped before anything is opened again: a re-opened scope may reuse the same store key.
+      await this.writer.idle();
+      ctx.diagnostics.rekeyed += stale.length;
+    }
+    if (ctx.closed() || !ctx.opts.secretsFor(epoch)) return;
+    if (!currentStale && epoch <= current.epoch) return;
+    hooks.flushEdits();
+    const next = await this.scopeToWrite(epoch);
+    if (ctx.closed()) return;
+    if (beaconStale || hooks.beacon().epoch !== epoch)
+      hooks.setBeacon(await hooks.openScope(epoch, BEACON_GENERATION));
+    for (const s of ctx.scopes.values()) {
+      if (s.epoch < epoch && !s.superseded && !s.isBeacon) {
+        s.superseded = true;
+        this.generations.graceThenRetire(s);
+      }
+    }
+    for (const s of Array.from(ctx.scopes.values()))
+      if (s.isBeacon && s !== hooks.beacon()) this.generations.retireNow(s);
+    hooks.setCurrent(next);
+    this.writer.setScopes(
+      Array.from(ctx.scopes.values())
+        .filter((s) => !s.isBeacon)
+        .map((s) => s.key),
+    );
+    this.writer.saveLocal();
+    this.generations.topUpLater(next);
+  }
+
+  /** The newest joined generation of `epoch` (after a retreat to an older key), else a new one. */
+  private async scopeToWrite(epoch: number): Promise<WireScope> {
+    let best: WireScope | undefined;
+    for (const s of this.ctx.scopes.values())
+      if (s.epoch === epoch && !s.isBeacon && (!best || s.generation > best.generation)) best = s;
+    if (!best) return this.hooks.openScope(epoch, 0);
+    best.superseded = false;
+    best.rolledOverTo = undefined;
+    return best;
+  }
+
+  /** Leaves a wire doc sealed under a key we no longer hold for its epoch, and forgets it. */
+  private discard(scope: WireScope): void {
+    const { ctx, writer } = this;
+    scope.room?.close();
+    ctx.scopes.delete(scope.key);
+    scope.doc.destroy();
+    writer.setScopes(writer.scopes.filter((k) => k !== scope.key));
+    const local = writer.localState();
+    writer.enqueue(async () => {
+      await ctx.opts.store.saveLocal(local);
+      await ctx.opts.store.dropScope(scope.key);
+    });
+  }
+}
