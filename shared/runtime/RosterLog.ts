@@ -52,10 +52,10 @@ export class RosterLog implements RosterPort {
     if (!changed) return false;
     const before = this.current;
     this.current = this.compute();
-    if (
-      before.applied.length !== this.current.applied.length ||
-      before.epoch !== this.current.epoch
-    )
+    // Any change of what counts, not only of how much: a concurrent rotate can replace ours with
+    // the same count and the same epoch number, and our key must follow it (countedEpochKeys).
+    const after = this.current.applied;
+    if (before.applied.length !== after.length || before.applied.some((id, i) => id !== after[i]))
       for (const l of this.listeners) l();
     return true;
   }
