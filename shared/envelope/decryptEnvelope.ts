@@ -8,7 +8,7 @@ import { envelopeAd } from './envelopeAd.ts';
 import { ENVELOPE_OVERHEAD_BYTES, ENVELOPE_VERSION, MIN_PADDED_BYTES } from './envelopeFormat.ts';
 import { isUint32 } from './isUint32.ts';
 import { padmeLength } from './padmeLength.ts';
-import { paddedEnvelopeLength } from './paddedEnvelopeLength.ts';
+import { envelopePaddedLength } from './envelopePaddedLength.ts';
 import { unpadPlaintext } from './unpadPlaintext.ts';
 
 /**
@@ -37,7 +37,7 @@ export function decryptEnvelope(
   const plaintext = unpadPlaintext(padded);
   if (!plaintext.ok) return plaintext;
   // Only the canonical padding is valid, so the plaintext has exactly one encoding on the wire.
-  if (paddedEnvelopeLength(plaintext.value.length) !== padded.length)
+  if (envelopePaddedLength(plaintext.value) !== padded.length)
     return err('bad_padding', 'not the canonical padded length');
   return plaintext;
 }

@@ -7,12 +7,17 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { EnvelopeKind } from './EnvelopeKind.ts';
 import { encodeEnvelopeFields } from './encodeEnvelopeFields.ts';
 import { envelopeAd } from './envelopeAd.ts';
-import { ENVELOPE_VERSION, MAX_BODY_BYTES } from './envelopeFormat.ts';
+import { envelopePaddedLength } from './envelopePaddedLength.ts';
+import {
+  ENVELOPE_OVERHEAD_BYTES,
+  ENVELOPE_VERSION,
+  MAX_BODY_BYTES,
+  MAX_SEALED_ENVELOPE_BYTES,
+} from './envelopeFormat.ts';
 import { envelopeId } from './envelopeId.ts';
 import { envelopeSignatureInput } from './envelopeSignatureInput.ts';
 import { isUint32 } from './isUint32.ts';
 import { padPlaintext } from './padPlaintext.ts';
-import { paddedEnvelopeLength } from './paddedEnvelopeLength.ts';
 
 export interface SealEnvelopeInput {
   /** The epoch's contentKey (deriveEpochSecrets). */
@@ -72,7 +77,11 @@ export function sealEnvelope(input: SealEnvelopeInput): Result<SealedEnvelope, S
     envelopeSignatureInput(cellId, epoch, fields.value),
   );
   const plaintext = concatBytes(fields.value, signature);
-  const padded = padPlaintext(plaintext, paddedEnvelopeLength(plaintext.length));
+  const paddedLength = envelopePaddedLength(plaintext);
+  // Only a rotate-sized roster body can round past the cap (its sizes step by powers of two).
+  if (paddedLength + ENVELOPE_OVERHEAD_BYTES > MAX_SEALED_ENVELOPE_BYTES)
+    return err('body_too_large');
+  const padded = padPlaintext(plaintext, paddedLength);
   const sealed = concatBytes(
     new Uint8Array([ENVELOPE_VERSION]),
     aeadSeal(contentKey, padded, envelopeAd(cellId, epoch), nonce),

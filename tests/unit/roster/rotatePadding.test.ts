@@ -3,6 +3,7 @@ import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../../../shared/envelope/sealEnvelope.ts';
+import { sealedEnvelopeLength } from '../../../shared/envelope/sealedEnvelopeLength.ts';
 import { CELL_DOC_ID } from '../../../shared/sync/CellSyncOptions.ts';
 import { makeActor, TestCell, type Actor } from './rosterFixture.ts';
 
@@ -53,6 +54,24 @@ describe('rotate envelope sizes', () => {
   it('is one value for 2 to 16 members', () => {
     const sizes = new Set(Array.from({ length: 15 }, (_, i) => rotateEnvelopeSize(i + 2)));
     expect([...sizes]).toHaveLength(1);
+  });
+
+  it('leaves every other roster op at its Padmé size', () => {
+    const { anna, cell } = setup();
+    const opId = cell.op(anna, { type: 'rename', pseudonym: 'Anna K.' }, [cell.genesisId]);
+    const body = cell.get(opId);
+    const sealed = sealEnvelope({
+      contentKey,
+      cellId: cell.cellId,
+      epoch: 0,
+      kind: ENVELOPE_KIND.roster,
+      docId: CELL_DOC_ID,
+      author: anna,
+      seq: 1,
+      time: 0,
+      body,
+    });
+    expect(sealed.ok && sealed.value.bytes.length).toBe(sealedEnvelopeLength(body.length));
   });
 
   it('takes three values for 1 to 200 members (PROTOCOL §4.3)', () => {
