@@ -22,6 +22,7 @@ export const LABELS = {
   inviteTransport: 'quire/invite-transport/v1',
   inviteKey: 'quire/invite-key/v1',
   joinProof: 'quire/join-proof/v1',
+  rekeyProof: 'quire/rekey-proof/v1',
   welcome: 'quire/welcome/v1',
   joinRequestAd: 'quire/join-request/v1',
   inviteNoticeAd: 'quire/invite-notice/v1',

@@ -27,13 +27,19 @@ export type RosterRejectReason =
   | 'invite_expired'
   | 'inviter_removed'
   | 'bad_join_proof'
+  | 'bad_rekey_proof'
   | 'bad_box_key'
   | 'role_mismatch'
   | 'already_member'
   | 'member_departed'
   // rotation
   | 'stale_epoch'
-  | 'bad_recipients';
+  | 'bad_recipients'
+  // re-keying
+  /** Two concurrent rekeys of one identity: its key is in two hands; both void, it is removed. */
+  | 'rekey_conflict'
+  /** By an identity whose own rekey this op did not see: someone else holds the old key. */
+  | 'rekeyed_author';
 
 export interface RosterMember {
   readonly signPk: Uint8Array;
@@ -47,6 +53,8 @@ export interface RosterMember {
   readonly historyAccess: boolean;
   /** Highest epoch whose secret this identity is known to have received. */
   readonly keyEpoch: number;
+  /** The counted rotate (or genesis) whose secret this identity holds; see RosterState. */
+  readonly keyFrom: string;
 }
 
 export interface RosterInvite {
@@ -79,8 +87,16 @@ export interface Roster {
   readonly cellName: string | undefined;
   /** Current identities by signPk hex (every role, relays included). */
   readonly members: ReadonlyMap<string, RosterMember>;
+  /** Removed by a coordinator, or for a rekey conflict (then also in `rekeyConflicts`). */
   readonly removed: ReadonlySet<string>;
   readonly left: ReadonlySet<string>;
+  /**
+   * Old signPk hex -> the signPk hex its own `rekey` moved it to (the same person; that identity
+   * may since have been re-keyed or departed in turn: follow the chain, see currentIdentity.ts).
+   */
+  readonly rekeyed: ReadonlyMap<string, string>;
+  /** Identities removed because two concurrent rekeys of them were seen (their key is in two hands). */
+  readonly rekeyConflicts: ReadonlySet<string>;
   /** Current epoch number (-1 before the genesis). */
   readonly epoch: number;
   /** Indexed by epoch number. */

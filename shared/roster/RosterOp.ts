@@ -38,7 +38,8 @@ export type RosterOpType =
   | 'set-role'
   | 'rotate'
   | 'leave'
-  | 'rename';
+  | 'rename'
+  | 'rekey';
 /** Wire codes; the index in this array is the byte on the wire. */
 export const OP_TYPE_CODES: readonly RosterOpType[] = [
   'genesis',
@@ -50,6 +51,7 @@ export const OP_TYPE_CODES: readonly RosterOpType[] = [
   'rotate',
   'leave',
   'rename',
+  'rekey',
 ];
 
 /** What a rotate wrap carries: members get K_e, relays only the transport root of the epoch. */
@@ -121,6 +123,19 @@ export interface RenameBody {
   readonly pseudonym: string;
 }
 
+/**
+ * "My device was out of my hands": the author (the old identity) moves itself, with its pseudonym,
+ * role and history access, to fresh keys. `proof` is the NEW signing key's signature
+ * (LABELS.rekeyProof) over cellId || old signPk || newSignPk || newBoxPk (rekeyProofMessage.ts), so
+ * nobody can move an identity onto keys they do not hold.
+ */
+export interface RekeyBody {
+  readonly type: 'rekey';
+  readonly newSignPk: Uint8Array;
+  readonly newBoxPk: Uint8Array;
+  readonly proof: Uint8Array;
+}
+
 export type RosterOpBody =
   | GenesisBody
   | InviteBody
@@ -130,7 +145,8 @@ export type RosterOpBody =
   | SetRoleBody
   | RotateBody
   | LeaveBody
-  | RenameBody;
+  | RenameBody
+  | RekeyBody;
 
 /** A decoded op. `heads` are lowercase hex opIds, strictly ascending. */
 export interface RosterOp {
@@ -140,7 +156,7 @@ export interface RosterOp {
   readonly authorHex: string;
   readonly heads: readonly string[];
   readonly body: RosterOpBody;
-  /** Precomputed hex of the identity an admit, remove or set-role is about. */
+  /** Precomputed hex of the identity an admit, remove or set-role is about (a rekey: the new key). */
   readonly subjectHex: string | undefined;
   /** Precomputed hex of the invite id of an invite, revoke-invite or admit. */
   readonly inviteIdHex: string | undefined;

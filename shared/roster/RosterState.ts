@@ -22,9 +22,18 @@ export interface MemberState {
   readonly keyFrom: string;
 }
 
+/**
+ * How an identity left the roster: removed by a coordinator, left by itself, moved by its own
+ * `rekey` to fresh keys (`successor`), or removed because two concurrent rekeys of it were seen
+ * (its key is in two hands at once: nobody inherits it).
+ */
+export type DepartureKind = 'removed' | 'left' | 'rekeyed' | 'rekey_conflict';
+
 export interface DepartedState {
-  readonly kind: 'removed' | 'left';
+  readonly kind: DepartureKind;
   readonly opId: string;
+  /** For 'rekeyed': the signPk hex the identity moved to. */
+  readonly successor?: string;
   readonly member: MemberState;
   /** As MemberState.keyEpoch; grows if a concurrent rotate still sealed a key to them. */
   readonly keyEpoch: number;
@@ -94,3 +103,28 @@ export function cloneState(s: RosterState): RosterState {
 
 /** The current epoch number, or -1 before the genesis. */
 export const currentEpoch = (s: RosterState): number => s.epochs.length - 1;
+
+/**
+ * The identities `who` was re-keyed from in `s`, nearest first: the old keys of the same person
+ * (ops they signed count as theirs when judging concurrency with a departure).
+ */
+export function predecessorsOf(s: RosterState, who: string): string[] {
+  const byNew = new Map<string, string>();
+  for (const [hex, d] of s.departed)
+    if (d.kind === 'rekeyed' && d.successor !== undefined) byNew.set(d.successor, hex);
+  const out: string[] = [];
+  for (let prev = byNew.get(who); prev !== undefined && !out.includes(prev); prev = byNew.get(prev))
+    out.push(prev);
+  return out;
+}
+
+/** Where `who` is now: itself, or the current identity it was (transitively) re-keyed to. */
+export function successorOf(s: RosterState, who: string): string {
+  let current = who;
+  for (let i = 0; i <= s.departed.size; i++) {
+    const d = s.departed.get(current);
+    if (d?.kind !== 'rekeyed' || d.successor === undefined) return current;
+    current = d.successor;
+  }
+  return current;
+}

@@ -1,6 +1,12 @@
 import type { GraphOp } from './buildOpGraph.ts';
 import type { Role } from './RosterOp.ts';
-import { currentEpoch, type MemberState, type RosterState } from './RosterState.ts';
+import {
+  currentEpoch,
+  successorOf,
+  type DepartureKind,
+  type MemberState,
+  type RosterState,
+} from './RosterState.ts';
 
 /** Open invites die with their inviter's departure or loss of the coordinator role. */
 function killInvites(s: RosterState, inviter: string): void {
@@ -9,7 +15,8 @@ function killInvites(s: RosterState, inviter: string): void {
       s.invites.set(id, { ...inv, status: 'dead' });
 }
 
-function depart(s: RosterState, who: string, kind: 'removed' | 'left', opId: string): void {
+/** `who` leaves the roster; its open invites die. Also a rekey conflict's removal (replaySet). */
+export function depart(s: RosterState, who: string, kind: DepartureKind, opId: string): void {
   const m = s.members.get(who);
   if (!m) return;
   s.members.delete(who);
@@ -100,7 +107,8 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
     case 'remove':
       return depart(s, op.subjectHex ?? '', 'removed', op.opId);
     case 'set-role':
-      return setRole(s, op.subjectHex ?? '', body.role, op.orderKey);
+      // A role change concurrent with the target's rekey follows the person to the new keys.
+      return setRole(s, successorOf(s, op.subjectHex ?? ''), body.role, op.orderKey);
     case 'rotate': {
       const last = s.epochs[s.epochs.length - 1];
       if (last) {
@@ -129,6 +137,26 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
     case 'rename': {
       const m = s.members.get(op.authorHex);
       if (m) s.members.set(op.authorHex, { ...m, pseudonym: body.pseudonym });
+      return;
+    }
+    case 'rekey': {
+      // The same person on fresh keys: pseudonym, role, seniority, history access, admittedBy and
+      // the epoch key they hold carry over. The old identity departs (its later ops and writes
+      // are refused) and its open invites die: their secrets were on the device too.
+      const m = s.members.get(op.authorHex);
+      const next = op.subjectHex ?? '';
+      if (!m) return;
+      s.members.delete(op.authorHex);
+      s.departed.set(op.authorHex, {
+        kind: 'rekeyed',
+        opId: op.opId,
+        successor: next,
+        member: m,
+        keyEpoch: m.keyEpoch,
+        keyFrom: m.keyFrom,
+      });
+      s.members.set(next, { ...m, signPk: body.newSignPk, boxPk: body.newBoxPk });
+      killInvites(s, op.authorHex);
       return;
     }
   }

@@ -2,6 +2,7 @@ import { bytesEqual } from '../crypto/bytes.ts';
 import { ok } from '../util/result.ts';
 import { Bitset } from './Bitset.ts';
 import { checkAdmitProofs } from './checkAdmitProofs.ts';
+import { checkRekeyProof } from './checkRekeyProof.ts';
 import { compareBytes } from './compareBytes.ts';
 import type { RosterRejection } from './Roster.ts';
 import type { AdmitProblem, RosterCache, VerifiedEntry } from './RosterCache.ts';
@@ -16,7 +17,7 @@ export interface GraphOp extends RosterOp {
   readonly depth: number;
   /** depth (8 hex digits) || opId: sorting by it is a topological order that any subset shares. */
   readonly orderKey: string;
-  /** For an admit: what its join proof or box key check found wrong, if anything. */
+  /** For an admit or a rekey: what its proof or box key check found wrong, if anything. */
   readonly admitProblem: AdmitProblem;
   readonly headIndexes: readonly number[];
 }
@@ -62,8 +63,15 @@ function graphOp(
 const orderKeyOf = (depth: number, opId: string): string =>
   depth.toString(16).padStart(8, '0') + opId;
 
+/** The byte-only checks of an admit (join proof) or a rekey (the new key's proof), once per op. */
+function proofs(op: RosterOp): AdmitProblem {
+  if (op.body.type === 'admit') return checkAdmitProofs(op.body);
+  if (op.body.type === 'rekey') return checkRekeyProof(op.cellId, op.author, op.body);
+  return undefined;
+}
+
 /** Verification of the bytes, and their opId, from the cache when these exact bytes were seen. */
-function verifyCached(bytes: Uint8Array, cache: RosterCache, cellId: Uint8Array) {
+export function verifyCached(bytes: Uint8Array, cache: RosterCache, cellId: Uint8Array) {
   const known = cache.ids.get(bytes);
   const hit = known === undefined ? undefined : cache.verified.get(known);
   if (known !== undefined && hit && bytesEqual(hit.bytes, bytes)) return { id: known, entry: hit };
@@ -73,10 +81,7 @@ function verifyCached(bytes: Uint8Array, cache: RosterCache, cellId: Uint8Array)
   if (again && bytesEqual(again.bytes, bytes)) return { id, entry: again };
   const v = verifyRosterOp(bytes, cellId);
   const result: VerifiedEntry['result'] = v.ok
-    ? ok({
-        op: v.value,
-        admitProblem: v.value.body.type === 'admit' ? checkAdmitProofs(v.value.body) : undefined,
-      })
+    ? ok({ op: v.value, admitProblem: proofs(v.value) })
     : v;
   const entry: VerifiedEntry = { bytes: bytes.slice(), result };
   cache.verified.set(id, entry);

@@ -45,6 +45,7 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
       joinedAt: m.joinedAt,
       historyAccess: m.historyAccess,
       keyEpoch: m.keyEpoch,
+      keyFrom: m.keyFrom,
     });
   const epoch = currentEpoch(s);
   // Judged by which secret is held, not by epoch number: a joiner admitted after a rotate that
@@ -56,8 +57,16 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
     genesisId: s.genesisId,
     cellName: s.cellName,
     members,
-    removed: new Set(departed.filter(([, d]) => d.kind === 'removed').map(([k]) => k)),
+    removed: new Set(
+      departed
+        .filter(([, d]) => d.kind === 'removed' || d.kind === 'rekey_conflict')
+        .map(([k]) => k),
+    ),
     left: new Set(departed.filter(([, d]) => d.kind === 'left').map(([k]) => k)),
+    rekeyed: new Map(departed.flatMap(([k, d]) => (d.successor ? [[k, d.successor]] : []))),
+    rekeyConflicts: new Set(
+      departed.filter(([, d]) => d.kind === 'rekey_conflict').map(([k]) => k),
+    ),
     epoch,
     epochs: s.epochs.map((e): RosterEpoch => ({ ...e })),
     invites: new Map([...s.invites].map(([k, inv]): [string, RosterInvite] => [k, { ...inv }])),

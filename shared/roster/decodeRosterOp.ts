@@ -43,7 +43,9 @@ export function decodeRosterOp(bytes: Uint8Array): Result<RosterOp, DecodeError>
       ? body.memberSignPk
       : body.type === 'remove' || body.type === 'set-role'
         ? body.member
-        : undefined;
+        : body.type === 'rekey'
+          ? body.newSignPk
+          : undefined;
   const inviteId =
     body.type === 'invite' || body.type === 'revoke-invite' || body.type === 'admit'
       ? body.inviteId

@@ -87,6 +87,11 @@ function readBody(r: ByteReader, typeCode: number): RosterOpBody | undefined {
       return { type: 'leave' };
     case 'rename':
       return { type: 'rename', pseudonym: r.str(MAX_PSEUDONYM_BYTES) };
+    case 'rekey': {
+      const newSignPk = r.bytes(SIGN_PUBLIC_BYTES);
+      const newBoxPk = r.bytes(BOX_PUBLIC_BYTES);
+      return { type: 'rekey', newSignPk, newBoxPk, proof: r.bytes(SIGNATURE_BYTES) };
+    }
     default:
       return undefined;
   }

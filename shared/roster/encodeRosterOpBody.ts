@@ -92,6 +92,12 @@ export function encodeRosterOpBody(body: RosterOpBody): Result<Uint8Array, 'inva
       if (!validStr(body.pseudonym, MAX_PSEUDONYM_BYTES)) return bad('pseudonym');
       w.str(body.pseudonym);
       break;
+    case 'rekey':
+      if (body.newSignPk.length !== SIGN_PUBLIC_BYTES) return bad('newSignPk');
+      if (body.newBoxPk.length !== BOX_PUBLIC_BYTES) return bad('newBoxPk');
+      if (body.proof.length !== SIGNATURE_BYTES) return bad('proof');
+      w.bytes(body.newSignPk).bytes(body.newBoxPk).bytes(body.proof);
+      break;
   }
   return ok(w.finish());
 }

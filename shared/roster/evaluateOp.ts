@@ -1,7 +1,7 @@
 import type { GraphOp } from './buildOpGraph.ts';
 import type { RosterRejectReason } from './Roster.ts';
 import type { RosterOpType } from './RosterOp.ts';
-import { currentEpoch, type RosterState } from './RosterState.ts';
+import { currentEpoch, successorOf, type RosterState } from './RosterState.ts';
 
 export type Verdict = 'ok' | RosterRejectReason;
 
@@ -102,7 +102,10 @@ export function evaluateOp(
       // A relay is a transport-only identity: turning a member into one would leave K_e with a
       // relay, and a relay turned member would lack keys and history. Admit a new identity.
       if ((from === 'relay') !== (body.role === 'relay')) return 'role_mismatch';
-      if (lastCoordinator(past, t, body.role) || lastCoordinator(cur, t, body.role))
+      if (
+        lastCoordinator(past, t, body.role) ||
+        lastCoordinator(cur, successorOf(cur, t), body.role)
+      )
         return 'last_coordinator';
       return 'ok';
     }
@@ -122,6 +125,17 @@ export function evaluateOp(
       return lastCoordinator(past, a) || lastCoordinator(cur, a) ? 'last_coordinator' : 'ok';
     case 'rename':
       return 'ok';
+    case 'rekey': {
+      if (op.admitProblem) return op.admitProblem;
+      // A relay holds no content key; a compromised relay is removed and a new one admitted.
+      if (past.members.get(a)?.role === 'relay') return 'role_mismatch';
+      const next = op.subjectHex ?? '';
+      for (const s of [past, cur]) {
+        if (s.members.has(next)) return 'already_member';
+        if (s.departed.has(next)) return 'member_departed';
+      }
+      return 'ok';
+    }
   }
 }
 

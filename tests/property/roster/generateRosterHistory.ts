@@ -16,7 +16,7 @@ import {
   type Role,
   type RosterOpBody,
 } from '../../../shared/roster/RosterOp.ts';
-import { joinProof, type Actor } from '../../unit/roster/rosterFixture.ts';
+import { joinProof, makeActor, rekeyProof, type Actor } from '../../unit/roster/rosterFixture.ts';
 
 export interface GenOp {
   readonly id: string;
@@ -214,14 +214,30 @@ export function generateRosterHistory(
     );
     // Outsiders and the departed mostly stay quiet; now and then they try anyway.
     if (!local.members.has(me.hex) && rand() < 0.8) continue;
-    const body = chooseBody(rand, me, actors, local, step);
+    // Now and then someone re-keys: the new keys get their own actor (and a copy of the view);
+    // the old actor stays, holding the old key without having seen the rekey: the thief's copy
+    // of an imaged device, which may race with ops or a rekey of its own.
+    const next = rand() < 0.08 ? makeActor(`${me.name}~${step}`, `rekey-${seed}`) : undefined;
+    const body = next
+      ? ({
+          type: 'rekey',
+          newSignPk: next.signPk,
+          newBoxPk: next.boxPk,
+          proof: rekeyProof(cellId, me, next, rand() < 0.05 ? me : next),
+        } as const)
+      : chooseBody(rand, me, actors, local, step);
     if (!body) continue;
     const referenced = new Set([...view].flatMap((id) => byId.get(id)!.heads));
     const heads = [...view].filter((id) => !referenced.has(id)).slice(0, 32);
     const made = createRosterOp(cellId, me, heads, body);
     if (!made.ok) throw new Error(`seed ${seed}: ${made.error} ${made.detail ?? ''}`);
     add({ id: made.value.opId, bytes: made.value.bytes, author: me.hex, heads, body });
-    view.add(made.value.opId);
+    if (!next) view.add(made.value.opId);
+    else {
+      actors.push(next);
+      views.push(new Set([...view, made.value.opId]));
+      caches.push(cacheWith(cellId, shared));
+    }
   }
   return { cellId, genesisId: g.value.opId, ops, byId };
 }

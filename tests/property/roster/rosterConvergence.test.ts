@@ -61,7 +61,7 @@ function stateDigest(s: RosterState): string {
       m.keyEpoch,
       m.coordinatorSince,
     ]),
-    departed: sorted(s.departed).map(([k, d]) => [k, d.kind, d.opId, d.keyEpoch]),
+    departed: sorted(s.departed).map(([k, d]) => [k, d.kind, d.opId, d.keyEpoch, d.successor]),
     invites: sorted(s.invites),
     epochs: s.epochs.map((e) => ({ ...e, rolesAtEnd: e.rolesAtEnd && sorted(e.rolesAtEnd) })),
   });
@@ -73,7 +73,10 @@ function checkInvariants(seed: number, h: History, r: Roster, shared: SharedChec
   const concurrentOrAfter = (x: string, y: string) => !anc.get(y)!.has(x) && x !== y;
   expect(r.genesisId, `seed ${seed}: genesis`).toBe(h.genesisId);
   const coordinators = [...r.members.values()].filter((m) => m.role === 'coordinator');
-  expect(coordinators.length, `seed ${seed}: at least one coordinator`).toBeGreaterThan(0);
+  // The one exception (PROTOCOL §9.4): the last coordinator's key raced by two rekeys.
+  if (r.rekeyConflicts.size === 0)
+    expect(coordinators.length, `seed ${seed}: at least one coordinator`).toBeGreaterThan(0);
+  checkRekeys(seed, h, r, counted, concurrentOrAfter);
   for (const op of h.ops) {
     if (!counted.has(op.id) || op.body.type === 'genesis') continue;
     // Departure wins: nothing of the departed counts unless it is in the departure's causal past.
@@ -100,6 +103,43 @@ function checkInvariants(seed: number, h: History, r: Roster, shared: SharedChec
         'coordinator',
       );
   }
+}
+
+/**
+ * A counted rekey wins over every op of its old key it did not see; two rekeys of one key never
+ * both count (a conflict removes the key); a removal concurrent with a rekey beats it.
+ */
+function checkRekeys(
+  seed: number,
+  h: History,
+  r: Roster,
+  counted: ReadonlySet<string>,
+  concurrentOrAfter: (x: string, y: string) => boolean,
+) {
+  const rekeys = h.ops.filter((op) => op.body.type === 'rekey');
+  for (const rk of rekeys) {
+    if (!counted.has(rk.id)) continue;
+    expect(r.rekeyConflicts.has(rk.author), `seed ${seed}: ${rk.id} counted in a conflict`).toBe(
+      false,
+    );
+    for (const other of h.ops) {
+      if (other.id === rk.id || other.author !== rk.author || !counted.has(other.id)) continue;
+      expect(
+        concurrentOrAfter(other.id, rk.id),
+        `seed ${seed}: ${other.id} by re-keyed ${rk.author.slice(0, 8)} counted despite ${rk.id}`,
+      ).toBe(false);
+    }
+    for (const rm of h.ops) {
+      const target = rm.body.type === 'remove' ? toHex(rm.body.member) : undefined;
+      if (target !== rk.author || !counted.has(rm.id)) continue;
+      expect(
+        concurrentOrAfter(rm.id, rk.id) && concurrentOrAfter(rk.id, rm.id),
+        `seed ${seed}: ${rk.id} counted although removal ${rm.id} was concurrent`,
+      ).toBe(false);
+    }
+  }
+  for (const who of r.rekeyConflicts)
+    expect(r.members.has(who) || r.rekeyed.has(who), `seed ${seed}: conflicted ${who}`).toBe(false);
 }
 
 describe('roster convergence (seeded)', () => {

@@ -14,13 +14,21 @@ import {
   type RosterOpBody,
 } from '../../../shared/roster/RosterOp.ts';
 import { verifyRosterOp } from '../../../shared/roster/verifyRosterOp.ts';
-import { inviteIdFor, joinProof, makeActor, TestCell, type Actor } from './rosterFixture.ts';
+import {
+  inviteIdFor,
+  joinProof,
+  makeActor,
+  rekeyProof,
+  TestCell,
+  type Actor,
+} from './rosterFixture.ts';
 
-let alice: Actor, bob: Actor;
+let alice: Actor, bob: Actor, carol: Actor;
 beforeAll(async () => {
   await sodiumReady();
   alice = makeActor('alice');
   bob = makeActor('bob');
+  carol = makeActor('carol');
 });
 
 const u16 = (n: number) => new Uint8Array([n >> 8, n & 255]);
@@ -88,6 +96,12 @@ describe('roster op codec', () => {
       },
       { type: 'leave' },
       { type: 'rename', pseudonym: 'x' },
+      {
+        type: 'rekey',
+        newSignPk: carol.signPk,
+        newBoxPk: carol.boxPk,
+        proof: rekeyProof(cell.cellId, alice, carol),
+      },
     ];
     for (const body of bodies) {
       const heads = [cell.genesisId, toHex(id(1))];
@@ -143,7 +157,9 @@ describe('roster op codec', () => {
       truncated: ok.slice(0, -1),
       trailing: concatBytes(ok, new Uint8Array([0])),
       version: raw(cell, { version: 2, type: 1, body: invite() }),
-      unknownType: raw(cell, { type: 9, body: new Uint8Array() }),
+      unknownType: raw(cell, { type: 10, body: new Uint8Array() }),
+      rekeyShort: raw(cell, { type: 9, body: new Uint8Array(127) }),
+      rekeyLong: raw(cell, { type: 9, body: new Uint8Array(129) }),
       unknownRole: raw(cell, { type: 1, body: invite(4) }),
       unsafeInteger: raw(cell, { type: 1, body: invite(1, bigTime) }),
       unsortedHeads: raw(cell, { type: 7, heads: [id(2), id(1)], body: new Uint8Array() }),

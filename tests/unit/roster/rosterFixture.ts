@@ -8,6 +8,7 @@ import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMe
 import { computeRoster } from '../../../shared/roster/computeRoster.ts';
 import { createGenesisOp } from '../../../shared/roster/createGenesisOp.ts';
 import { createRosterOp } from '../../../shared/roster/createRosterOp.ts';
+import { rekeyProofMessage } from '../../../shared/roster/rekeyProofMessage.ts';
 import type { Roster } from '../../../shared/roster/Roster.ts';
 import type { RosterCache } from '../../../shared/roster/RosterCache.ts';
 import type { EpochWrap, Role, RosterOpBody } from '../../../shared/roster/RosterOp.ts';
@@ -45,6 +46,12 @@ export function inviteIdFor(label: string): Uint8Array {
 export function joinProof(joiner: Actor, inviteId: Uint8Array, pseudonym = joiner.name) {
   const msg = joinerSignatureMessage(inviteId, joiner.signPk, joiner.boxPk, pseudonym);
   return signDetached(joiner.signSk, LABELS.joinProof, msg);
+}
+
+/** The new key's signature over the move of `from` onto `next` in `cellId` (a rekey op's proof). */
+export function rekeyProof(cellId: Uint8Array, from: Actor, next: Actor, signer: Actor = next) {
+  const msg = rekeyProofMessage(cellId, from.signPk, next.signPk, next.boxPk);
+  return signDetached(signer.signSk, LABELS.rekeyProof, msg);
 }
 
 export const FAR_FUTURE = 4_000_000_000_000;
@@ -134,6 +141,17 @@ export class TestCell {
     return this.op(author, { type: 'set-role', member: member.signPk, role }, heads);
   }
 
+  /** `author` moves itself to `next`'s keys; the proof is `next`'s unless `proof` is given. */
+  rekey(author: Actor, next: Actor, heads?: string[], proof?: Uint8Array): string {
+    const body: RosterOpBody = {
+      type: 'rekey',
+      newSignPk: next.signPk,
+      newBoxPk: next.boxPk,
+      proof: proof ?? rekeyProof(this.cellId, author, next),
+    };
+    return this.op(author, body, heads);
+  }
+
   /** A rotate sealed for real to everyone on the author's view of the roster at `heads`. */
   rotate(author: Actor, epochKey: Uint8Array, heads: readonly string[] = this.frontier()): string {
     const view = this.roster(this.closure(heads));
@@ -208,6 +226,8 @@ export function rosterDigest(r: Roster): string {
     ]),
     removed: [...r.removed].sort(),
     left: [...r.left].sort(),
+    rekeyed: sorted(r.rekeyed),
+    rekeyConflicts: [...r.rekeyConflicts].sort(),
     epochs: r.epochs.map((e) => ({ ...e, rolesAtEnd: e.rolesAtEnd && sorted(e.rolesAtEnd) })),
     invites: sorted(r.invites),
   });
