@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /** What a command may touch of its process: environment, output lines, stdin, stop requests. */
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -9,6 +11,11 @@ export interface CliIo {
   readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
   /** Calls `listener` once when the process is asked to stop (SIGINT, SIGTERM). */
   onStop(listener: () => void): () => void;
+  /**
+   * Present only when a person is at the terminal (stdin is a TTY): shows `question` on stderr
+   * and resolves with the line typed (undefined if stdin closes first).
+   */
+  readonly ask?: (question: string) => Promise<string | undefined>;
 }
 
 /** The real process: stdout/stderr lines, stdin, SIGINT and SIGTERM. */
@@ -44,5 +51,16 @@ export function processIo(): CliIo {
       process.once('SIGTERM', once);
       return off;
     },
+    ...(process.stdin.isTTY ? { ask } : {}),
   };
+}
+
+async function ask(question: string): Promise<string | undefined> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const closed = new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined)));
+  try {
+    return await Promise.race([rl.question(question), closed]);
+  } finally {
+    rl.close();
+  }
 }

@@ -38,7 +38,7 @@ export const COMMANDS = {
     role: { kind: 'enum', values: ['member', 'reader', 'coordinator', 'relay'], default: 'member' },
     expires: { kind: 'duration', default: DAY_S * 1000 },
   },
-  join: { home: required, code: required, pseudonym: required, timeout },
+  join: { home: required, code: required, pseudonym: required, timeout, 'confirm-words': optional },
   serve: { home: required, 'approve-all': { kind: 'switch' }, for: seconds },
   'draft write': { home: required, cell: required, title: required, file: optional },
   'draft read': { home: required, cell: required, title: required },

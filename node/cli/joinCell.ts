@@ -2,15 +2,61 @@ import { sodiumReady } from '../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../shared/identity/createIdentity.ts';
 import type { Welcome } from '../../shared/invite/Welcome.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
+import type { JoinSuccess } from '../../shared/join/JoinWithCodeOptions.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { ok, type Result } from '../../shared/util/result.ts';
 import type { CliIo } from './CliIo.ts';
-import { failure, type FailureKind } from './CommandResult.ts';
+import { failure, oneLine, type FailureKind } from './CommandResult.ts';
+
+/** Words as typed: any case, separated by spaces, commas or dashes. */
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[\s,;-]+/)
+    .filter((w) => w !== '');
+
+const sameWords = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
+
+/**
+ * The joiner's half of the safety-word comparison, after the welcome was verified against the
+ * code's commitment. The words go to stderr (stdout keeps only the cell id). With
+ * `--confirm-words` they must equal the words given there; else a person at a terminal is asked;
+ * else (a script) the join goes on, and stderr says the words were not compared.
+ */
+async function confirmCoordinator(
+  joined: JoinSuccess,
+  confirmWords: string | undefined,
+  io: CliIo,
+): Promise<Result<void, FailureKind>> {
+  const words = joined.coordinatorSafetyWords;
+  if (words === undefined) return ok(undefined); // a relay welcome: no roster, no words
+  const name = oneLine(joined.coordinatorPseudonym ?? 'the coordinator');
+  io.err(`safety words of ${name}, who admitted you: ${words.join(' ')}`);
+  const nothingKept = 'nothing was kept; ask for a new code';
+  if (confirmWords !== undefined) {
+    if (sameWords(wordsOf(confirmWords), words)) return ok(undefined);
+    return failure(
+      'denied',
+      `the safety words of ${name} differ from --confirm-words: ${nothingKept}`,
+    );
+  }
+  if (io.ask !== undefined) {
+    const answer = await io.ask(`Do these words match what ${name} reads to you? [y/N] `);
+    if (answer !== undefined && /^\s*y(es)?\s*$/i.test(answer)) return ok(undefined);
+    return failure('denied', `you did not confirm the safety words of ${name}: ${nothingKept}`);
+  }
+  io.err(
+    `not compared (no --confirm-words, no terminal): the code's commitment checked the cell and ${name}'s key; compare the words with ${name} to rule out a swapped code`,
+  );
+  return ok(undefined);
+}
 
 /**
  * Joins with an invite code under a fresh identity and waits until a coordinator admits us (or
- * refuses, or `timeoutMs` passes, or the process is asked to stop). Exit codes: invalid code 2,
- * denied/expired/revoked/used 3, timeout 4.
+ * refuses, or `timeoutMs` passes, or the process is asked to stop), then has the joiner compare
+ * the admitting coordinator's safety words (confirmCoordinator). Exit codes: invalid code 2,
+ * denied/expired/revoked/used, a refused forgery or words not confirmed 3, timeout 4.
  */
 export async function joinCell(input: {
   readonly code: string;
@@ -18,6 +64,8 @@ export async function joinCell(input: {
   readonly timeoutMs: number;
   readonly transport: Transport;
   readonly io: CliIo;
+  /** The coordinator's eight safety words, as they gave them; see confirmCoordinator. */
+  readonly confirmWords?: string | undefined;
 }): Promise<Result<{ welcome: Welcome; identity: Identity }, FailureKind>> {
   await sodiumReady();
   const identity = createIdentity(input.pseudonym);
@@ -33,14 +81,25 @@ export async function joinCell(input: {
     signal: abort.signal,
   });
   offStop();
-  if (joined.ok) return ok({ welcome: joined.value.welcome, identity: identity.value });
+  if (joined.ok) {
+    const confirmed = await confirmCoordinator(joined.value, input.confirmWords, input.io);
+    if (!confirmed.ok) return confirmed;
+    return ok({ welcome: joined.value.welcome, identity: identity.value });
+  }
   switch (joined.error) {
     case 'invalid_code':
-      return failure('usage', 'not a valid invite code');
+      return joined.detail === 'outdated_version'
+        ? failure('usage', 'this invite was made by an older Quire; ask for a new one')
+        : failure('usage', 'not a valid invite code');
     case 'invalid_argument':
       return failure('usage', 'invalid pseudonym');
     case 'timeout':
       return failure('timeout', `not admitted within ${Math.round(input.timeoutMs / 1000)} s`);
+    case 'forged_welcome':
+      return failure(
+        'denied',
+        'refused an answer from someone else holding this code (another cell or another signer), and the coordinator did not answer in time: the code may have been intercepted; tell them',
+      );
     case 'denied':
     case 'expired':
     case 'revoked':

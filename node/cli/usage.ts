@@ -6,8 +6,11 @@ export const USAGE = `usage: quire <command> [flags]
                                                        prints the new cell id
   quire invite create --home DIR --cell ID [--role member|reader|coordinator|relay] [--expires 24h]
                                                        prints the invite code
-  quire join --home DIR --code CODE --pseudonym P [--timeout 60]
-                                                       waits until admitted; prints the cell id
+  quire join --home DIR --code CODE --pseudonym P [--timeout 60] [--confirm-words "W1 ... W8"]
+                                                       waits until admitted; prints the cell id. Shows the admitting
+                                                       coordinator's safety words on stderr: they must equal
+                                                       --confirm-words, else a terminal asks; a script without the
+                                                       flag joins and says they were not compared
   quire serve --home DIR [--approve-all] [--for SECONDS]
                                                        online: syncs every cell; with --approve-all admits every valid join request
   quire draft write --home DIR --cell ID --title T [--file F]   text from F or stdin; creates or replaces; prints the draft id

@@ -1,73 +1,78 @@
-import { chmod, type FileHandle, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Row, Storage, Table, WriteOp } from '../../shared/storage/Storage.ts';
+import type { StorageReport } from '../../shared/storage/StorageReport.ts';
+import { StorageReportLog } from '../../shared/storage/StorageReportLog.ts';
 import { acquireLock, type StoreLock } from './acquireLock.ts';
+import { appendRecord, type LogTail, writeSlot } from './appendRecord.ts';
 import { compactLog, COMPACT_NAME, LOG_NAME } from './compactLog.ts';
 import { encodeBatch } from './encodeBatch.ts';
-import type { FileStorageOptions, FileStorageStats, WipeStep } from './FileStorageOptions.ts';
+import type {
+  FaultStep,
+  FileStorageOptions,
+  FileStorageStats,
+  WipeStep,
+} from './FileStorageOptions.ts';
+import { DAMAGED_TMP, destroyKeptAside } from './keepAside.ts';
+import { loadLog, type LoadedLog } from './loadLog.ts';
 import type { LogIndex, ValueLocation } from './LogIndex.ts';
-import { readAt, syncDir, writeAt } from './logIo.ts';
+import { readAt, syncDir } from './logIo.ts';
 import { openLogFile } from './openLogFile.ts';
-import { LOG_MAGIC } from './logFormat.ts';
-import { replayLog } from './replayLog.ts';
+import { FIRST_RECORD } from './logFormat.ts';
 import { scrubVaultCopies } from './scrubVaultCopies.ts';
 import { StorageError } from '../../shared/storage/StorageError.ts';
 import { isRowId, isTable, validateWriteOps } from '../../shared/storage/validateWriteOps.ts';
 
-export type { FileStorageOptions, FileStorageStats, WipeStep };
+export type { FaultStep, FileStorageOptions, FileStorageStats, WipeStep };
 
 type State = 'open' | 'wiping' | 'failed' | 'closed';
 type Counters = {
   -readonly [
-    K in 'compactions' | 'compactionFailures' | 'tornTails' | 'corruptRecords' | 'droppedBytes'
+    K in Exclude<keyof FileStorageStats, 'logBytes' | 'liveBytes' | 'rows' | 'notes'>
   ]: number;
 };
 const MAX_NOTES = 100;
 
 /**
  * Storage in one append-only log file (see logFormat.ts) with an in-memory index. Every call
- * runs in order on one queue; a batch is one record, fsynced before the promise resolves.
+ * runs in order on one queue; a batch is one record, fsynced (with a header slot saying where
+ * the log now ends) before the promise resolves. What open found and every refused write are
+ * reported (`reports()`).
  */
 export class FileStorage implements Storage {
   readonly #dir: string;
   readonly #lock: StoreLock;
   readonly #opts: FileStorageOptions;
-  #fh: FileHandle;
-  #size: number;
+  #tail: LogTail;
   #index: LogIndex;
   #state: State = 'open';
   #queue: Promise<unknown> = Promise.resolve();
   readonly #counters: Counters;
   readonly #notes: { table: Table; id: string; reason: string }[] = [];
+  readonly #reports = new StorageReportLog();
 
-  constructor(init: {
-    dir: string;
-    lock: StoreLock;
-    opts: FileStorageOptions;
-    fh: FileHandle;
-    size: number;
-    index: LogIndex;
-    damage: 'none' | 'torn' | 'corrupt';
-    droppedBytes: number;
-  }) {
+  constructor(init: { dir: string; lock: StoreLock; opts: FileStorageOptions; log: LoadedLog }) {
+    const { log } = init;
     this.#dir = init.dir;
     this.#lock = init.lock;
     this.#opts = init.opts;
-    this.#fh = init.fh;
-    this.#size = init.size;
-    this.#index = init.index;
-    this.#counters = {
-      compactions: 0,
-      compactionFailures: 0,
-      tornTails: init.damage === 'torn' ? 1 : 0,
-      corruptRecords: init.damage === 'corrupt' ? 1 : 0,
-      droppedBytes: init.droppedBytes,
-    };
+    this.#tail = { fh: log.fh, size: log.size, slotCounter: log.slotCounter };
+    this.#index = log.index;
+    this.#counters = { compactions: 0, compactionFailures: 0, failedWrites: 0, ...log.found };
+    for (const report of log.reports) this.#reports.add(report);
+  }
+
+  reports(): readonly StorageReport[] {
+    return this.#reports.list();
+  }
+
+  onReport(listener: (report: StorageReport) => void): () => void {
+    return this.#reports.on(listener);
   }
 
   stats(): FileStorageStats {
     return {
-      logBytes: this.#size,
+      logBytes: this.#tail.size,
       liveBytes: this.#index.liveBytes,
       rows: this.#index.rows,
       ...this.#counters,
@@ -153,7 +158,9 @@ export class FileStorage implements Storage {
         if (wasOpen && ids.length > 0) {
           await this.#append(encodeBatch(ids.map((id) => ({ op: 'delete', table: 'vault', id }))));
         }
-        await scrubVaultCopies(this.#fh, this.#index.vaultCopies);
+        await scrubVaultCopies(this.#tail.fh, this.#index.vaultCopies);
+        // Damaged bytes kept aside may hold an old copy of the vault row: gone before the step.
+        await destroyKeptAside(this.#dir);
         return wasOpen;
       } catch {
         return false; // the files go below whatever happened here
@@ -168,7 +175,9 @@ export class FileStorage implements Storage {
     await this.#run(async () => {
       this.#state = 'closed';
       this.#notes.length = 0;
-      await this.#fh.close().catch(() => undefined);
+      this.#reports.clear();
+      await this.#tail.fh.close().catch(() => undefined);
+      await destroyKeptAside(this.#dir);
       await rm(join(this.#dir, COMPACT_NAME), { force: true });
       await rm(join(this.#dir, LOG_NAME), { force: true });
       await this.#lock.release();
@@ -179,48 +188,53 @@ export class FileStorage implements Storage {
   async close(): Promise<void> {
     return this.#run(async () => {
       if (this.#state === 'closed') return;
+      const wasOpen = this.#state === 'open';
       this.#state = 'closed';
-      await this.#fh.close();
+      // A clean close: the header says the whole log is acknowledged, so losing even its last
+      // record is noticed on the next open.
+      const { size } = this.#tail;
+      if (wasOpen) await writeSlot(this.#tail, size, size, true).catch(() => undefined);
+      await this.#tail.fh.close();
       await this.#lock.release();
     });
   }
 
-  /** Appends one record and fsyncs it; on failure cuts the tail back so no half record stays. */
+  /** Appends one record durably (appendRecord); a refusal is counted, reported and thrown. */
   async #append(encoded: ReturnType<typeof encodeBatch>): Promise<void> {
-    const start = this.#size;
-    try {
-      await writeAt(this.#fh, encoded.record, start);
-      await this.#fh.datasync();
-    } catch (e) {
-      try {
-        await this.#fh.truncate(start);
-        await this.#fh.datasync();
-      } catch {
-        this.#state = 'failed'; // the file's tail is unknown: refuse writes until reopened
-      }
-      throw new StorageError('io', 'append failed', { cause: e });
+    const start = this.#tail.size;
+    const appended = await appendRecord(this.#tail, encoded.record, this.#opts.faults);
+    if (!appended.ok) {
+      if (appended.tailLost) this.#state = 'failed'; // the file's end is unknown: reopen first
+      throw this.#refused(appended.error);
     }
-    this.#size = start + encoded.record.length;
     this.#index.apply(encoded.entries, start, encoded.record.length);
     const min = this.#opts.compactMinBytes ?? 1024 * 1024;
-    if (this.#size > min && this.#size > 2 * (LOG_MAGIC.length + this.#index.liveBytes)) {
+    const size = this.#tail.size;
+    if (size > min && size > 2 * (FIRST_RECORD + this.#index.liveBytes)) {
       void this.#run(() => this.#compact()).catch(() => undefined);
     }
+  }
+
+  /** Counts and reports a refused write, and returns its error to throw. */
+  #refused(error: StorageError): StorageError {
+    this.#counters.failedWrites++;
+    this.#reports.add({ kind: 'write-failed', code: error.code === 'full' ? 'full' : 'io' });
+    return error;
   }
 
   async #compact(): Promise<void> {
     if (this.#state !== 'open') return;
     let next;
     try {
-      next = await compactLog(this.#dir, this.#fh, this.#index);
+      this.#opts.faults?.('compact');
+      next = await compactLog(this.#dir, this.#tail.fh, this.#index);
     } catch {
       this.#counters.compactionFailures++; // the old log is intact and still in use
       return;
     }
-    const old = this.#fh;
+    const old = this.#tail.fh;
     const oldVault = this.#index.vaultCopies;
-    this.#fh = next.fh;
-    this.#size = next.size;
+    this.#tail = { fh: next.fh, size: next.size, slotCounter: 1 }; // its head holds slots 0 and 1
     this.#index = next.index;
     this.#counters.compactions++;
     try {
@@ -236,7 +250,7 @@ export class FileStorage implements Storage {
 
   async #read(loc: ValueLocation): Promise<Uint8Array> {
     try {
-      return await readAt(this.#fh, loc.offset, loc.length);
+      return await readAt(this.#tail.fh, loc.offset, loc.length);
     } catch (e) {
       throw new StorageError('io', 'read failed', { cause: e });
     }
@@ -247,7 +261,11 @@ export class FileStorage implements Storage {
   }
 
   #assertWritable(): void {
-    if (this.#state === 'failed') throw new StorageError('io', 'store failed; reopen it');
+    if (this.#state === 'failed') {
+      throw this.#refused(
+        new StorageError('io', 'the store could not be written: it failed; reopen it'),
+      );
+    }
     if (this.#state !== 'open') throw closedError();
   }
 
@@ -269,7 +287,8 @@ function checkTable(table: unknown, prefix?: unknown): void {
 
 /**
  * Opens (creating if needed, mode 0700) the store in `dir`: takes the lock, removes an
- * unfinished compaction, replays the log and truncates a torn or corrupt tail.
+ * unfinished compaction, replays the log, keeps damaged bytes aside and cuts a torn tail
+ * (loadLog). What it found is in `reports()` from the start.
  */
 export async function openFileStorage(
   dir: string,
@@ -280,26 +299,13 @@ export async function openFileStorage(
   const lock = await acquireLock(dir);
   try {
     await rm(join(dir, COMPACT_NAME), { force: true });
-    const fh = await openLogFile(dir);
+    await rm(join(dir, DAMAGED_TMP), { force: true });
+    const opened = await openLogFile(dir);
     try {
-      const size = (await fh.stat()).size;
-      const replay = await replayLog(fh, size);
-      if (replay.end < size) {
-        await fh.truncate(replay.end);
-        await fh.datasync();
-      }
-      return new FileStorage({
-        dir,
-        lock,
-        opts,
-        fh,
-        size: replay.end,
-        index: replay.index,
-        damage: replay.damage,
-        droppedBytes: size - replay.end,
-      });
+      const log = await loadLog(dir, opened, opts.faults);
+      return new FileStorage({ dir, lock, opts, log });
     } catch (e) {
-      await fh.close();
+      await opened.fh.close().catch(() => undefined);
       throw e;
     }
   } catch (e) {

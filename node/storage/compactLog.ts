@@ -4,7 +4,8 @@ import { TABLES, type WriteOp } from '../../shared/storage/Storage.ts';
 import { encodeBatch } from './encodeBatch.ts';
 import { LogIndex } from './LogIndex.ts';
 import { readAt, writeAt } from './logIo.ts';
-import { LOG_MAGIC } from './logFormat.ts';
+import { FIRST_RECORD } from './logFormat.ts';
+import { newLogHead } from './logHeader.ts';
 
 export const LOG_NAME = 'store.log';
 export const COMPACT_NAME = 'store.log.compact';
@@ -19,7 +20,8 @@ export interface Compacted {
 }
 
 /**
- * Rewrites the live rows of `from` into a new log, fsyncs it and renames it over the old one.
+ * Rewrites the live rows of `from` (any format) into a new format 2 log, fsyncs it and renames
+ * it over the old one.
  * Until the rename the old log is untouched and authoritative (a leftover COMPACT_NAME is
  * deleted on open); after it the new one is. The caller must fsync the directory next and
  * close `from`. On failure before the rename the temporary file is removed and this throws.
@@ -33,8 +35,7 @@ export async function compactLog(
   const out = await open(tmp, 'w+', 0o600);
   try {
     const next = new LogIndex();
-    await writeAt(out, LOG_MAGIC, 0);
-    let size = LOG_MAGIC.length;
+    let size = FIRST_RECORD;
     let batch: WriteOp[] = [];
     let pending = 0;
     const flush = async (): Promise<void> => {
@@ -54,6 +55,7 @@ export async function compactLog(
       }
     }
     await flush();
+    await writeAt(out, newLogHead(size), 0); // magic and header last: a half-written copy is never a log
     await out.datasync();
     await rename(tmp, join(dir, LOG_NAME));
     return { fh: out, size, index: next };

@@ -1,4 +1,4 @@
-import { type BatchEntry, OP_DELETE, OP_PUT, RECORD_HEADER_BYTES } from './logFormat.ts';
+import { type BatchEntry, FORMAT_V2, OP_DELETE, OP_PUT, type RecordFormat } from './logFormat.ts';
 import { tableFromCode } from './tableCodes.ts';
 import { isRowId, MAX_ID_CHARS } from '../../shared/storage/validateWriteOps.ts';
 
@@ -6,10 +6,13 @@ import { isRowId, MAX_ID_CHARS } from '../../shared/storage/validateWriteOps.ts'
  * Parses the payload of an intact record (checksum already verified). Strict: any bound,
  * code, id or trailing byte out of place returns undefined and the record counts as corrupt.
  */
-export function decodeBatch(record: Uint8Array): BatchEntry[] | undefined {
+export function decodeBatch(
+  record: Uint8Array,
+  format: RecordFormat = FORMAT_V2,
+): BatchEntry[] | undefined {
   const view = new DataView(record.buffer, record.byteOffset, record.byteLength);
   const end = record.length;
-  let at = RECORD_HEADER_BYTES;
+  let at = format.headerBytes;
   if (end - at < 4) return undefined;
   const count = view.getUint32(at, true);
   at += 4;

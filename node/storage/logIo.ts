@@ -1,4 +1,5 @@
 import { type FileHandle, open } from 'node:fs/promises';
+import { StorageError } from '../../shared/storage/StorageError.ts';
 
 /** Writes all of `bytes` at `position` (a file write may be short). */
 export async function writeAt(fh: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
@@ -41,3 +42,20 @@ export const errorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
     ? (e as { code: string }).code
     : undefined;
+
+/** Errno codes that mean "no room": the disk or the user's quota is full, or the file too big. */
+const OUT_OF_SPACE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * A failed file write as the port's typed error: 'full' when there was no room, else 'io'. The
+ * message names the cause in words (the CLI shows it), never a path, id or byte.
+ */
+export function writeFailure(e: unknown, what: string): StorageError {
+  if (e instanceof StorageError) return e;
+  const code = errorCode(e);
+  return code !== undefined && OUT_OF_SPACE.has(code)
+    ? new StorageError('full', `${what}: disk full`, { cause: e })
+    : new StorageError('io', `${what}: input/output error${code ? ` (${code})` : ''}`, {
+        cause: e,
+      });
+}

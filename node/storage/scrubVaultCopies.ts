@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { VaultCopy } from './LogIndex.ts';
 import { readAt, writeAt } from './logIo.ts';
-import { sealRecord } from './logFormat.ts';
+import { FORMAT_V2, type RecordFormat, sealRecord } from './logFormat.ts';
 
 /**
  * Overwrites vault values in place with zeros and re-seals their records, so the log stays a
@@ -11,12 +11,13 @@ import { sealRecord } from './logFormat.ts';
 export async function scrubVaultCopies(
   fh: FileHandle,
   copies: readonly VaultCopy[],
+  format: RecordFormat = FORMAT_V2,
 ): Promise<void> {
   for (const c of copies) {
     const record = await readAt(fh, c.recordStart, c.recordLength);
     const from = c.offset - c.recordStart;
     record.fill(0, from, from + c.length);
-    sealRecord(record);
+    sealRecord(record, format);
     await writeAt(fh, record, c.recordStart);
   }
   if (copies.length > 0) await fh.datasync();

@@ -7,6 +7,8 @@ import {
   type WriteOp,
 } from '../../shared/storage/Storage.ts';
 import { StorageError } from '../../shared/storage/StorageError.ts';
+import type { StorageReport } from '../../shared/storage/StorageReport.ts';
+import { StorageReportLog } from '../../shared/storage/StorageReportLog.ts';
 import { isRowId, isTable, validateWriteOps } from '../../shared/storage/validateWriteOps.ts';
 
 /** A point in `wipe()` reported to the caller: the vault row is durably gone, the rest is next. */
@@ -53,12 +55,21 @@ export class DexieStorage implements Storage {
   readonly #db: Dexie;
   readonly #onWipeStep: DexieStorageOptions['onWipeStep'];
   readonly #notes: QuarantineNote[] = [];
+  readonly #reports = new StorageReportLog();
   #malformed = 0;
   #state: 'open' | 'wiping' | 'closed' = 'open';
 
   constructor(db: Dexie, onWipeStep: DexieStorageOptions['onWipeStep']) {
     this.#db = db;
     this.#onWipeStep = onWipeStep;
+  }
+
+  reports(): readonly StorageReport[] {
+    return this.#reports.list();
+  }
+
+  onReport(listener: (report: StorageReport) => void): () => void {
+    return this.#reports.on(listener);
   }
 
   stats(): DexieStorageStats {
@@ -101,11 +112,18 @@ export class DexieStorage implements Storage {
     this.#checkWritable();
     if (batch.length === 0) return;
     const tables = [...new Set(batch.map((op) => op.table))];
-    await this.#run(() =>
-      this.#db.transaction('rw', tables, () =>
-        Promise.all(batch.map((op) => this.#apply(op))).then(() => undefined),
-      ),
-    );
+    try {
+      await this.#run(() =>
+        this.#db.transaction('rw', tables, () =>
+          Promise.all(batch.map((op) => this.#apply(op))).then(() => undefined),
+        ),
+      );
+    } catch (e) {
+      if (e instanceof StorageError && (e.code === 'full' || e.code === 'io')) {
+        this.#reports.add({ kind: 'write-failed', code: e.code });
+      }
+      throw e;
+    }
   }
 
   async quarantine(table: Table, id: string, reason: string): Promise<void> {
@@ -145,6 +163,7 @@ export class DexieStorage implements Storage {
     }
     this.#state = 'closed';
     this.#notes.length = 0;
+    this.#reports.clear();
     await this.#run(() => this.#db.delete({ disableAutoOpen: true }));
   }
 
@@ -183,9 +202,11 @@ export class DexieStorage implements Storage {
     for (const id of ids) this.#note(table, id, 'malformed row');
   }
 
+  /** Keeps the reason in memory and reports the move (table only) to the app. */
   #note(table: Table, id: string, reason: string): void {
     this.#notes.push({ table, id, reason, at: Date.now() });
     if (this.#notes.length > MAX_NOTES) this.#notes.shift();
+    this.#reports.add({ kind: 'row-quarantined', table });
   }
 
   #check(table?: Table, prefix?: string): void {
@@ -202,15 +223,29 @@ export class DexieStorage implements Storage {
     this.#check(table);
   }
 
-  /** Runs a Dexie call, turning its failures into StorageError('io') (the cause is kept). */
+  /**
+   * Runs a Dexie call, turning its failures into StorageError: 'full' when the browser refused
+   * for lack of space (QuotaExceededError), else 'io' (the cause is kept).
+   */
   async #run<T>(fn: () => PromiseLike<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
       if (e instanceof StorageError) throw e;
+      if (isQuotaError(e))
+        throw new StorageError('full', 'IndexedDB: quota exceeded', { cause: e });
       throw new StorageError('io', 'IndexedDB operation failed', { cause: e });
     }
   }
+}
+
+/** A quota refusal, as the DOMException itself or wrapped by Dexie (its `inner`). */
+function isQuotaError(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; depth < 4 && typeof cur === 'object' && cur; depth++) {
+    if ((cur as { name?: unknown }).name === 'QuotaExceededError') return true;
+    cur = (cur as { inner?: unknown }).inner;
+  }
+  return false;
 }
 
 function isStoredRow(row: unknown): row is StoredRow {

@@ -1,8 +1,8 @@
 import { toHex } from '../crypto/bytes.ts';
 import { CELL_ID_BYTES, EPOCH_KEY_BYTES } from '../crypto/deriveEpochSecrets.ts';
 import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
+import { ByteReader } from '../util/ByteReader.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteReader, DecodeError } from './ByteReader.ts';
 import { checkWelcome } from './checkWelcome.ts';
 import { BOX_PUBLIC_BYTES } from './joinerSignatureMessage.ts';
 import type { EpochSecretEntry, IceServer, Welcome } from './Welcome.ts';
@@ -19,17 +19,40 @@ import {
   WELCOME_VARIANT,
 } from './welcomeFormat.ts';
 
-/** Reads a count and refuses it above `max` before allocating anything for it. */
-function count(n: number, max: number): number {
-  if (n > max) throw new DecodeError('count above cap');
-  return n;
+/** Set when a count was refused by its cap (before anything was allocated or read for it). */
+interface CapNote {
+  over: boolean;
 }
 
-function readIceServer(r: ByteReader): IceServer {
-  const urls: string[] = [];
-  for (let i = count(r.u8(), MAX_ICE_URLS); i > 0; i--) urls.push(r.string16(MAX_ICE_URL_CHARS));
-  const username = r.string16(MAX_ICE_CREDENTIAL_CHARS);
-  const credential = r.string16(MAX_ICE_CREDENTIAL_CHARS);
+/**
+ * `count` items read by `readOne`; undefined if the count is missing or above `max` (noted in
+ * `caps`) or any item fails.
+ */
+function list<T>(
+  caps: CapNote,
+  count: number | undefined,
+  max: number,
+  readOne: () => T | undefined,
+): T[] | undefined {
+  if (count === undefined) return undefined;
+  if (count > max) {
+    caps.over = true;
+    return undefined;
+  }
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) {
+    const item = readOne();
+    if (item === undefined) return undefined;
+    out.push(item);
+  }
+  return out;
+}
+
+function readIceServer(r: ByteReader, caps: CapNote): IceServer | undefined {
+  const urls = list(caps, r.u8(), MAX_ICE_URLS, () => r.string(2, MAX_ICE_URL_CHARS));
+  const username = r.string(2, MAX_ICE_CREDENTIAL_CHARS);
+  const credential = r.string(2, MAX_ICE_CREDENTIAL_CHARS);
+  if (!urls || username === undefined || credential === undefined) return undefined;
   return {
     urls,
     ...(username === '' ? {} : { username }),
@@ -37,41 +60,61 @@ function readIceServer(r: ByteReader): IceServer {
   };
 }
 
-function read(r: ByteReader): Welcome {
+function readEntry(r: ByteReader): EpochSecretEntry | undefined {
+  const epoch = r.u32();
+  const key = r.copy(EPOCH_KEY_BYTES);
+  return epoch === undefined || !key ? undefined : { epoch, key };
+}
+
+function read(r: ByteReader): Result<Welcome, 'malformed'> {
+  const caps: CapNote = { over: false };
   const variant = r.u8();
   if (variant !== WELCOME_VARIANT.member && variant !== WELCOME_VARIANT.relay)
-    throw new DecodeError('unknown variant');
-  const cellId = r.bytes(CELL_ID_BYTES);
-  const joinerSignPk = r.bytes(SIGN_PUBLIC_BYTES);
-  const joinerBoxPk = r.bytes(BOX_PUBLIC_BYTES);
-  const admitOpId = toHex(r.bytes(ADMIT_OP_ID_BYTES));
+    return err('malformed', 'unknown variant');
+  const cellId = r.copy(CELL_ID_BYTES);
+  const joinerSignPk = r.copy(SIGN_PUBLIC_BYTES);
+  const joinerBoxPk = r.copy(BOX_PUBLIC_BYTES);
+  const admitOpId = r.bytes(ADMIT_OP_ID_BYTES);
   const epoch = r.u32();
-  const entries: EpochSecretEntry[] = [];
-  for (let i = count(r.u16(), MAX_EPOCH_ENTRIES); i > 0; i--)
-    entries.push({ epoch: r.u32(), key: r.bytes(EPOCH_KEY_BYTES) });
-  const rosterOps: Uint8Array[] = [];
-  if (variant === WELCOME_VARIANT.member)
-    for (let i = count(r.u32(), MAX_ROSTER_OPS); i > 0; i--)
-      rosterOps.push(r.bytes(count(r.u32(), MAX_ROSTER_OP_BYTES)));
-  const rendezvousUrls: string[] = [];
-  for (let i = count(r.u8(), MAX_CONFIG_URLS); i > 0; i--)
-    rendezvousUrls.push(r.string16(MAX_ICE_URL_CHARS));
-  const iceServers: IceServer[] = [];
-  for (let i = count(r.u8(), MAX_ICE_SERVERS); i > 0; i--) iceServers.push(readIceServer(r));
+  const entries = list(caps, r.u16(), MAX_EPOCH_ENTRIES, () => readEntry(r));
+  const rosterOps =
+    variant === WELCOME_VARIANT.member
+      ? list(caps, r.u32(), MAX_ROSTER_OPS, () => {
+          const n = r.u32();
+          return n === undefined || n > MAX_ROSTER_OP_BYTES ? undefined : r.copy(n);
+        })
+      : [];
+  const rendezvousUrls = list(caps, r.u8(), MAX_CONFIG_URLS, () => r.string(2, MAX_ICE_URL_CHARS));
+  const iceServers = list(caps, r.u8(), MAX_ICE_SERVERS, () => readIceServer(r, caps));
   const relayOnlyByte = r.u8();
-  if (relayOnlyByte > 1) throw new DecodeError('relayOnly');
-  r.end();
+  if (
+    !cellId ||
+    !joinerSignPk ||
+    !joinerBoxPk ||
+    !admitOpId ||
+    epoch === undefined ||
+    !entries ||
+    !rosterOps ||
+    !rendezvousUrls ||
+    !iceServers ||
+    relayOnlyByte === undefined
+  )
+    return err('malformed', caps.over ? 'count above cap' : 'truncated or not UTF-8');
+  if (relayOnlyByte > 1) return err('malformed', 'relayOnly');
+  if (r.remaining !== 0) return err('malformed', 'trailing bytes');
   const common = {
     cellId,
     joinerSignPk,
     joinerBoxPk,
-    admitOpId,
+    admitOpId: toHex(admitOpId),
     epoch,
     config: { rendezvousUrls, iceServers, relayOnly: relayOnlyByte === 1 },
   };
-  return variant === WELCOME_VARIANT.member
-    ? { variant: 'member', ...common, epochKeys: entries, rosterOps }
-    : { variant: 'relay', ...common, transportRoots: entries };
+  return ok(
+    variant === WELCOME_VARIANT.member
+      ? { variant: 'member', ...common, epochKeys: entries, rosterOps }
+      : { variant: 'relay', ...common, transportRoots: entries },
+  );
 }
 
 /**
@@ -79,13 +122,8 @@ function read(r: ByteReader): Welcome {
  * are refused, and the result must pass checkWelcome.
  */
 export function decodeWelcomeBody(body: Uint8Array): Result<Welcome, 'malformed'> {
-  let welcome: Welcome;
-  try {
-    welcome = read(new ByteReader(body));
-  } catch (e) {
-    if (e instanceof DecodeError) return err('malformed', e.message);
-    throw e;
-  }
-  const checked = checkWelcome(welcome);
-  return checked.ok ? ok(welcome) : err('malformed', checked.detail);
+  const welcome = read(new ByteReader(body));
+  if (!welcome.ok) return welcome;
+  const checked = checkWelcome(welcome.value);
+  return checked.ok ? welcome : err('malformed', checked.detail);
 }

@@ -8,6 +8,7 @@ import {
   INVITE_CODE_HRP,
   INVITE_CODE_PREFIX,
   INVITE_CODE_VERSION,
+  INVITE_COMMITMENT_BYTES,
   INVITE_SECRET_BYTES,
   MAX_CODE_URLS,
 } from './inviteCodeFormat.ts';
@@ -15,14 +16,16 @@ import { validateRendezvousUrl } from './validateRendezvousUrl.ts';
 
 /**
  * The text form of an invite: "QUIRE1-XXXXX-XXXXX-..." (upper case, so that it also fits a QR
- * code's compact alphanumeric mode). Refuses a secret of the wrong size and any URL that
- * validateRendezvousUrl refuses.
+ * code's compact alphanumeric mode). Refuses a secret or commitment of the wrong size and any URL
+ * that validateRendezvousUrl refuses.
  */
 export function encodeInviteCode(
   code: Omit<InviteCode, 'version'>,
 ): Result<string, 'invalid_argument'> {
   if (code.secret.length !== INVITE_SECRET_BYTES)
     return err('invalid_argument', 'secret must be 32 bytes');
+  if (code.commitment.length !== INVITE_COMMITMENT_BYTES)
+    return err('invalid_argument', 'commitment must be 16 bytes');
   const urls = code.rendezvousUrls;
   if (urls.length < 1 || urls.length > MAX_CODE_URLS)
     return err('invalid_argument', `1 to ${MAX_CODE_URLS} rendezvous URLs`);
@@ -34,7 +37,7 @@ export function encodeInviteCode(
     const rest = utf8(valid.value.slice(secure ? 6 : 5));
     entries.push(new Uint8Array([(secure ? 0x80 : 0) | rest.length]), rest);
   }
-  const payload = concatBytes(code.secret, ...entries);
+  const payload = concatBytes(code.secret, code.commitment, ...entries);
   const data = [INVITE_CODE_VERSION, ...(convertBits(payload, 8, 5, true) ?? [])];
   const symbols = [...data, ...bech32mChecksum(INVITE_CODE_HRP, data)];
   const chars = symbols.map((v) => BECH32_ALPHABET[v] ?? '').join('');

@@ -1,8 +1,8 @@
 import { aeadOpen } from '../crypto/aeadOpen.ts';
 import { AEAD_KEY_BYTES } from '../crypto/aeadSeal.ts';
 import { LABELS } from '../crypto/labels.ts';
+import { ByteReader } from '../util/ByteReader.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteReader, DecodeError } from './ByteReader.ts';
 import {
   INVITE_NOTICE_KINDS,
   INVITE_NOTICE_SEALED_BYTES,
@@ -27,17 +27,14 @@ export function openInviteNotice(
     return err('decrypt_failed', 'bad invite key or id');
   const plaintext = aeadOpen(inviteKey, sealed, inviteAd(LABELS.inviteNoticeAd, inviteId));
   if (!plaintext) return err('decrypt_failed');
-  try {
-    const r = new ByteReader(plaintext);
-    if (r.u8() !== INVITE_NOTICE_VERSION) return err('malformed', 'version');
-    const kind = INVITE_NOTICE_KINDS[r.u8() - 1];
-    if (kind === undefined) return err('malformed', 'unknown kind');
-    const requestId = r.bytes(REQUEST_ID_BYTES);
-    const issuedAt = r.u64();
-    r.end();
-    return ok({ kind, requestId, issuedAt });
-  } catch (e) {
-    if (e instanceof DecodeError) return err('malformed', e.message);
-    throw e;
-  }
+  const r = new ByteReader(plaintext);
+  if (r.u8() !== INVITE_NOTICE_VERSION) return err('malformed', 'version');
+  const kindByte = r.u8();
+  const kind = kindByte === undefined ? undefined : INVITE_NOTICE_KINDS[kindByte - 1];
+  if (kind === undefined) return err('malformed', 'unknown kind');
+  const requestId = r.copy(REQUEST_ID_BYTES);
+  const issuedAt = r.u64();
+  if (!requestId || issuedAt === undefined || r.remaining !== 0)
+    return err('malformed', 'truncated or trailing bytes');
+  return ok({ kind, requestId, issuedAt });
 }

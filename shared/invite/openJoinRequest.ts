@@ -6,8 +6,8 @@ import { verifyDetached } from '../crypto/verifyDetached.ts';
 import { unpadPlaintext } from '../envelope/unpadPlaintext.ts';
 import { MAX_PSEUDONYM_BYTES } from '../roster/RosterOp.ts';
 import { validateDisplayName } from '../roster/validateDisplayName.ts';
+import { ByteReader } from '../util/ByteReader.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { ByteReader, DecodeError } from './ByteReader.ts';
 import type { JoinRequest } from './JoinRequest.ts';
 import { inviteAd } from './inviteAd.ts';
 import {
@@ -23,30 +23,29 @@ import {
 
 export type JoinRequestRejection = 'too_large' | 'decrypt_failed' | 'malformed' | 'bad_signature';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function decode(plaintext: Uint8Array): Result<JoinRequest, 'malformed'> {
-  try {
-    const r = new ByteReader(plaintext);
-    const version = r.u8();
-    if (version !== JOIN_REQUEST_VERSION) return err('malformed', `version ${version}`);
-    const signPk = r.bytes(SIGN_PUBLIC_BYTES);
-    const boxPk = r.bytes(BOX_PUBLIC_BYTES);
-    const requestId = r.bytes(REQUEST_ID_BYTES);
-    const createdAt = r.u64();
-    const nameLength = r.u8();
-    if (nameLength > MAX_PSEUDONYM_BYTES) return err('malformed', 'pseudonym too long');
-    const pseudonym = strictUtf8.decode(r.bytes(nameLength));
-    const joinerSignature = r.bytes(SIGNATURE_BYTES);
-    r.end();
-    if (!validateDisplayName(pseudonym, MAX_PSEUDONYM_BYTES))
-      return err('malformed', 'invalid pseudonym');
-    return ok({ version, signPk, boxPk, requestId, createdAt, pseudonym, joinerSignature });
-  } catch (e) {
-    // DecodeError from the reader, TypeError from the strict UTF-8 decoder: both are bad bytes.
-    if (e instanceof DecodeError || e instanceof TypeError) return err('malformed', e.message);
-    throw e;
-  }
+  const r = new ByteReader(plaintext);
+  const version = r.u8();
+  if (version !== JOIN_REQUEST_VERSION) return err('malformed', `version ${String(version)}`);
+  const signPk = r.copy(SIGN_PUBLIC_BYTES);
+  const boxPk = r.copy(BOX_PUBLIC_BYTES);
+  const requestId = r.copy(REQUEST_ID_BYTES);
+  const createdAt = r.u64();
+  const pseudonym = r.string(1, MAX_PSEUDONYM_BYTES);
+  const joinerSignature = r.copy(SIGNATURE_BYTES);
+  if (
+    !signPk ||
+    !boxPk ||
+    !requestId ||
+    createdAt === undefined ||
+    pseudonym === undefined ||
+    !joinerSignature ||
+    r.remaining !== 0
+  )
+    return err('malformed', 'truncated, trailing bytes or bad pseudonym bytes');
+  if (!validateDisplayName(pseudonym, MAX_PSEUDONYM_BYTES))
+    return err('malformed', 'invalid pseudonym');
+  return ok({ version, signPk, boxPk, requestId, createdAt, pseudonym, joinerSignature });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ByteReader } from '../util/ByteReader.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { BECH32_ALPHABET, bech32mVerify } from './bech32mChecksum.ts';
 import { convertBits } from './convertBits.ts';
@@ -6,9 +7,11 @@ import {
   CHECKSUM_SYMBOLS,
   INVITE_CODE_HRP,
   INVITE_CODE_VERSION,
+  INVITE_COMMITMENT_BYTES,
   INVITE_SECRET_BYTES,
   MAX_CODE_URLS,
   MAX_INVITE_CODE_INPUT_CHARS,
+  OUTDATED_INVITE_CODE_VERSION,
 } from './inviteCodeFormat.ts';
 import { normalizeInviteCodeText } from './normalizeInviteCodeText.ts';
 import { validateRendezvousUrl } from './validateRendezvousUrl.ts';
@@ -17,30 +20,32 @@ const PREFIX = `${INVITE_CODE_HRP}1`;
 // 11 symbols of expanded hrp + data must stay within the code's natural length of 1023.
 const MAX_DATA_SYMBOLS = 1023 - (2 * INVITE_CODE_HRP.length + 1);
 
+/** One "header || host[:port][/path]" entry, as a canonical URL; undefined if it is not one. */
+function readUrl(r: ByteReader): string | undefined {
+  const header = r.u8();
+  const length = (header ?? 0) & 0x7f;
+  const restBytes = length === 0 ? undefined : r.bytes(length);
+  // Printable ASCII only: the URL grammar allows nothing else, and this keeps decoding exact.
+  if (header === undefined || !restBytes || restBytes.some((c) => c < 0x21 || c > 0x7e))
+    return undefined;
+  const url = `${header & 0x80 ? 'wss' : 'ws'}://${String.fromCharCode(...restBytes)}`;
+  const valid = validateRendezvousUrl(url);
+  return valid.ok && valid.value === url ? url : undefined;
+}
+
 function parsePayload(payload: Uint8Array): Result<InviteCode, 'malformed'> {
-  if (payload.length < INVITE_SECRET_BYTES + 2) return err('malformed', 'payload too short');
+  const r = new ByteReader(payload);
+  const secret = r.copy(INVITE_SECRET_BYTES);
+  const commitment = r.copy(INVITE_COMMITMENT_BYTES);
+  if (!secret || !commitment || r.remaining === 0) return err('malformed', 'payload too short');
   const urls: string[] = [];
-  let offset = INVITE_SECRET_BYTES;
-  while (offset < payload.length) {
-    const header = payload[offset] ?? 0;
-    const length = header & 0x7f;
-    const end = offset + 1 + length;
-    if (length === 0 || end > payload.length) return err('malformed', 'bad URL entry');
+  while (r.remaining > 0) {
     if (urls.length === MAX_CODE_URLS) return err('malformed', 'too many URLs');
-    const restBytes = payload.subarray(offset + 1, end);
-    // Printable ASCII only: the URL grammar allows nothing else, and this keeps decoding exact.
-    if (restBytes.some((c) => c < 0x21 || c > 0x7e)) return err('malformed', 'non-ASCII URL');
-    const url = `${header & 0x80 ? 'wss' : 'ws'}://${String.fromCharCode(...restBytes)}`;
-    const valid = validateRendezvousUrl(url);
-    if (!valid.ok || valid.value !== url) return err('malformed', 'invalid rendezvous URL');
+    const url = readUrl(r);
+    if (url === undefined) return err('malformed', 'bad URL entry');
     urls.push(url);
-    offset = end;
   }
-  return ok({
-    version: INVITE_CODE_VERSION,
-    secret: payload.slice(0, INVITE_SECRET_BYTES),
-    rendezvousUrls: urls,
-  });
+  return ok({ version: INVITE_CODE_VERSION, secret, commitment, rendezvousUrls: urls });
 }
 
 /**
@@ -62,7 +67,9 @@ export function parseInviteCode(text: string): Result<InviteCode, InviteCodeErro
   if (symbols.length < 1 + CHECKSUM_SYMBOLS) return err('malformed', 'too short');
   if (symbols.length > MAX_DATA_SYMBOLS) return err('malformed', 'too long');
   if (!bech32mVerify(INVITE_CODE_HRP, symbols)) return err('checksum_mismatch');
-  const version = symbols[0];
+  const version = symbols[0] ?? 0;
+  if (version === OUTDATED_INVITE_CODE_VERSION)
+    return err('outdated_version', `version ${String(version)}`);
   if (version !== INVITE_CODE_VERSION)
     return err('unsupported_version', `version ${String(version)}`);
   const payload = convertBits(symbols.slice(1, -CHECKSUM_SYMBOLS), 5, 8, false);

@@ -32,6 +32,8 @@ export interface MadeWelcome {
 export interface HostInviteOptions {
   /** The invite secret s (32 bytes); its invite op is already in the roster. */
   readonly secret: Uint8Array;
+  /** The cell the code commits to (with the signer's key): checked on every welcome before sending. */
+  readonly cellId: Uint8Array;
   readonly transport: Transport;
   /** The cell's rendezvous URLs (those in the code among them). */
   readonly signaling: readonly string[];

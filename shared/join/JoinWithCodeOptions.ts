@@ -47,6 +47,11 @@ export type JoinError =
   | 'revoked'
   | 'used'
   | 'timeout'
+  /**
+   * Nobody the code commits to answered in time, and a welcome from someone else holding the code
+   * (a made-up cell, or another signer) was refused: the code was probably intercepted.
+   */
+  | 'forged_welcome'
   | 'cancelled';
 
 export interface JoinSuccess extends VerifiedWelcome {

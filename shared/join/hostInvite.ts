@@ -1,7 +1,9 @@
 import { bytesEqual, toHex } from '../crypto/bytes.ts';
+import { CELL_ID_BYTES } from '../crypto/deriveEpochSecrets.ts';
 import { SIGN_PUBLIC_BYTES, SIGN_SECRET_BYTES } from '../crypto/signDetached.ts';
 import { safetyWords } from '../identity/safetyWords.ts';
 import { deriveInviteSecrets } from '../invite/deriveInviteSecrets.ts';
+import { inviteCommitment } from '../invite/inviteCommitment.ts';
 import { INVITE_SECRET_BYTES } from '../invite/inviteCodeFormat.ts';
 import type { InviteNoticeKind } from '../invite/InviteNotice.ts';
 import type { JoinRequest } from '../invite/JoinRequest.ts';
@@ -56,7 +58,9 @@ export function hostInvite(
     !bytesEqual(signSk.subarray(SIGN_SECRET_BYTES - SIGN_PUBLIC_BYTES), signPk)
   )
     return err('invalid_argument', 'signer');
+  if (o.cellId.length !== CELL_ID_BYTES) return err('invalid_argument', 'cellId');
   const secrets = deriveInviteSecrets(o.secret);
+  const code = { secret: o.secret, commitment: inviteCommitment(o.secret, o.cellId, signPk) };
   const { inviteId, inviteKey } = secrets;
   const { role, expiresAt } = o.inviteRecord;
   const maxRequests = o.maxRequests ?? DEFAULT_MAX_REQUESTS;
@@ -211,7 +215,7 @@ export function hostInvite(
     if (!keysMatch(w, q)) return 'welcome names other keys';
     if ((w.variant === 'relay') !== (role === 'relay'))
       return `a ${w.variant} welcome for a ${role}`;
-    const verified = verifyWelcome({ welcome: w, coordinatorSignPk: signPk }, inviteId);
+    const verified = verifyWelcome({ welcome: w, coordinatorSignPk: signPk }, code);
     return verified.ok ? undefined : verified.error;
   }
 

@@ -23,8 +23,10 @@ type JoinResult = Result<JoinSuccess, JoinError>;
  * Joiner side of the invite room (docs/PROTOCOL.md §10.9): parse the code (nothing touches the
  * network for a bad one), join the room on the code's rendezvous URLs, publish one sealed join
  * request (kept in the wire doc: put back if a peer removes it), then wait for a notice naming
- * it or a welcome that opens with this identity and passes verifyWelcome, driving
- * nextJoinerState. The room is closed on every exit, before the promise settles.
+ * it or a welcome that opens with this identity and passes verifyWelcome against the code's
+ * commitment, driving nextJoinerState. A welcome that fails the commitment is refused and
+ * reported (forged_welcome) without ending the wait. The room is closed on every exit, before the
+ * promise settles.
  */
 export async function joinWithCode(o: JoinWithCodeOptions): Promise<JoinResult> {
   const report = (state: JoinerState): void => {
@@ -76,7 +78,10 @@ export async function joinWithCode(o: JoinWithCodeOptions): Promise<JoinResult> 
         resolve(result);
       });
     };
-    /** A notice state if one was reached (more telling than a timeout), else `fallback`. */
+    /**
+     * A notice state, or forged_welcome, if one was reached (more telling than a timeout), else
+     * `fallback`.
+     */
     const noticeOr = (fallback: JoinError): JoinResult =>
       state.status === 'waiting_for_approval' || state.status === 'approved'
         ? err(fallback)
@@ -91,6 +96,9 @@ export async function joinWithCode(o: JoinWithCodeOptions): Promise<JoinResult> 
       report(next);
       if (next.status === 'approved' && verified !== undefined) {
         finish(ok({ ...verified, requestId }));
+      } else if (next.status === 'forged_welcome') {
+        // Keep waiting for the real coordinator (who may still be comparing words) until the
+        // timeout: ending here would let whoever holds the code stop every join with it.
       } else if (next.status !== 'approved' && grace === undefined) {
         grace = scheduler.setTimeout(
           () => finish(noticeOr('timeout')),
@@ -117,8 +125,12 @@ export async function joinWithCode(o: JoinWithCodeOptions): Promise<JoinResult> 
         }
         const welcome = openWelcome(message.body, { signPk, boxPk, boxSk }, inviteId);
         if (!welcome.ok) return counters.drop(`welcome.${welcome.error}`);
-        const verified = verifyWelcome(welcome.value, inviteId);
-        if (!verified.ok) return counters.drop(`welcome.${verified.error}`);
+        const verified = verifyWelcome(welcome.value, parsed.value);
+        if (!verified.ok) {
+          counters.drop(`welcome.${verified.error}`);
+          if (verified.error === 'commitment_mismatch') step({ type: 'welcome_forged' });
+          return;
+        }
         const { welcome: w, coordinatorSignPk } = verified.value;
         step({ type: 'welcome_verified', welcome: w, coordinatorSignPk }, verified.value);
       },

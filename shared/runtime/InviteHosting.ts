@@ -68,6 +68,7 @@ export class InviteHosting {
     const record = this.cell.cellRecord;
     const handle = hostInvite({
       secret,
+      cellId: record.cellId,
       transport: this.transport,
       signaling: record.signaling,
       iceServers: record.iceServers.map((i) => ({

@@ -4,7 +4,7 @@ import { randomBytes } from '../crypto/randomBytes.ts';
 import type { Identity } from '../identity/createIdentity.ts';
 import { createInviteSecret } from '../invite/createInviteSecret.ts';
 import { deriveInviteSecrets } from '../invite/deriveInviteSecrets.ts';
-import { encodeInviteCode } from '../invite/encodeInviteCode.ts';
+import { inviteCodeFor } from '../invite/inviteCodeFor.ts';
 import type { Welcome } from '../invite/Welcome.ts';
 import { createGenesisOp } from '../roster/createGenesisOp.ts';
 import type { AdmitBody, Role } from '../roster/RosterOp.ts';
@@ -51,7 +51,12 @@ export async function createInvite(
   const secret = createInviteSecret();
   const { inviteId } = deriveInviteSecrets(secret);
   const expiresAt = now + ttlMs;
-  const code = encodeInviteCode({ secret, rendezvousUrls: cell.cellRecord.signaling });
+  const code = inviteCodeFor({
+    secret,
+    cellId: cell.cellRecord.cellId,
+    inviterSignPk: cell.me.signPk,
+    rendezvousUrls: cell.cellRecord.signaling,
+  });
   if (!code.ok) return err(code.error, code.detail);
   const op = cell.publishOp({ type: 'invite', inviteId, role, expiresAt });
   if (!op.ok) return op;

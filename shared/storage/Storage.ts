@@ -7,9 +7,13 @@
  *
  * Refusals and failures reject with a StorageError carrying a `code` shared by all adapters:
  * 'invalid-op' (bad table, id, op or value; nothing applied), 'too-large' (nothing applied),
- * 'closed' (closed or wiped), 'locked' (store open in another process), 'foreign-file', 'io'.
+ * 'closed' (closed or wiped), 'locked' (store open in another process), 'foreign-file', 'full'
+ * (out of space: nothing applied), 'io'. A refused write and any damage found at rest (on open
+ * or on read) are also reported (StorageReport.ts) so the app and the CLI can tell the user.
  * See docs/STORAGE.md for what each adapter leaves on disk.
  */
+import type { StorageReport } from './StorageReport.ts';
+
 export const TABLES = [
   'vault', // the vault header and wrapped vault data key (one row)
   'secrets', // sealed identities and epoch keys
@@ -61,4 +65,11 @@ export interface Storage {
   wipe(): Promise<void>;
   /** Idempotent; further calls reject with 'closed'. */
   close(): Promise<void>;
+  /**
+   * What this adapter found wrong since it was opened (damage at rest, rows quarantined, writes
+   * refused), oldest first, at most the last 100. Kept in memory only.
+   */
+  reports(): readonly StorageReport[];
+  /** Calls `listener` with every new report; returns the unsubscribe function. */
+  onReport(listener: (report: StorageReport) => void): () => void;
 }

@@ -8,6 +8,7 @@ export type StorageErrorCode =
   | 'closed' // the adapter was closed or wiped
   | 'locked' // another process holds this store
   | 'foreign-file' // the store's file is not a Quire log: left untouched
+  | 'full' // out of space (disk full, quota exceeded): the batch was not applied
   | 'io'; // the backend failed; the batch was not applied (or the adapter is now unusable)
 
 export class StorageError extends Error {

@@ -6,7 +6,10 @@ import { withHome } from '../Home.ts';
 import { joinCell } from '../joinCell.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
 
-/** `quire join`: waits until admitted, keeps the cell's keys in the keyring, prints the cell id. */
+/**
+ * `quire join`: waits until admitted, has the joiner compare the admitting coordinator's safety
+ * words (joinCell), keeps the cell's keys in the keyring, prints the cell id.
+ */
 export function joinCommand(
   flags: FlagValues<'join'>,
   ctx: CommandContext,
@@ -18,6 +21,7 @@ export function joinCommand(
       timeoutMs: flags.timeout * 1000,
       transport: await loadNodeTransport(),
       io: ctx.io,
+      confirmWords: flags['confirm-words'],
     });
     if (!joined.ok) return joined;
     const { welcome, identity } = joined.value;

@@ -38,6 +38,7 @@ const child = runPeerChild({
     const invite = cell.invite('member', Date.now() + 60_000);
     const r = hostInvite({
       secret: invite.secret,
+      cellId: cell.cellId,
       transport,
       signaling: cell.config.rendezvousUrls,
       inviteRecord: { role: invite.role, expiresAt: invite.expiresAt },

@@ -180,6 +180,7 @@ describe('quire exit codes and output', () => {
     expect((await cli(['init', '--home', home])).code).toBe(0);
     const code = encodeInviteCode({
       secret: createInviteSecret(),
+      commitment: new Uint8Array(16),
       rendezvousUrls: ['ws://127.0.0.1:9'],
     });
     if (!code.ok) throw new Error(code.error);
@@ -205,5 +206,13 @@ describe('quire exit codes and output', () => {
       'Boris',
     ]);
     expect(bad.code).toBe(2);
+    // A code made by an older Quire (version 1, no commitment to its cell).
+    const old =
+      'QUIRE1-PQQQS-YQCYQ-5RQWZ-QFPG9-SCRGW-PUGPZ-YSNZS-23V9C-CRYDP-K8QAR-C0EYU-MFVAH-XZMPW-V4UXZ-MTSD3-JJUMM-JVUGN-ZWFJ9-CCNVW-PWXYH-RYVP6-XS6RG-DQW4T-P9C';
+    expect(await cli(['join', '--home', home, '--code', old, '--pseudonym', 'Boris'])).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: ['quire: this invite was made by an older Quire; ask for a new one'],
+    });
   });
 });

@@ -84,7 +84,7 @@ describe('an interceptor answering with a made-up cell', () => {
     expect(joiner.result()).toBeUndefined();
     // ...and the joiner refused it with no human step, and says so.
     expect(joiner.states.map((s) => s.status)).toContain('forged_welcome');
-    expect(joiner.counters.snapshot()['welcome.commitment_mismatch']).toBe(1);
+    expect(joiner.counters.snapshot()['dropped.welcome.commitment_mismatch']).toBe(1);
     await w.run(30_000);
     const r = joiner.result();
     expect(r?.ok).toBe(false);

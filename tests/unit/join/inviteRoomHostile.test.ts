@@ -154,7 +154,7 @@ describe('invite room: hostile frames', () => {
     host.handle.close();
   });
 
-  it('ignores a welcome whose signer is not a coordinator of the roster it carries', async () => {
+  it('ignores a welcome for a cell the code does not commit to, signed by someone else', async () => {
     const w = world();
     const cell = new TestCell(URLS);
     const invite = cell.invite('member');
@@ -174,7 +174,8 @@ describe('invite room: hostile frames', () => {
     if (!sealed.ok) throw new Error(sealed.error);
     put(mallory.map, frame({ kind: 'welcome', body: sealed.value }));
     await w.run(500);
-    expect(joiner.counters.dropped.get('welcome.signer_not_coordinator')).toBe(1);
+    expect(joiner.counters.dropped.get('welcome.commitment_mismatch')).toBe(1);
+    expect(joiner.states.at(-1)?.status).toBe('forged_welcome');
     expect(joiner.result()).toBeUndefined();
     answer.resolve({ approve: true, historyAccess: false });
     await w.run(1_000);

@@ -8,7 +8,8 @@ import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
 import { createInviteSecret } from '../../../shared/invite/createInviteSecret.ts';
 import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
-import { encodeInviteCode } from '../../../shared/invite/encodeInviteCode.ts';
+import { inviteCodeFor } from '../../../shared/invite/inviteCodeFor.ts';
+import { inviteCommitment } from '../../../shared/invite/inviteCommitment.ts';
 import type { CellConfig, Welcome } from '../../../shared/invite/Welcome.ts';
 import type { Admission, JoinRequestView, MadeWelcome } from '../../../shared/join/InviteHost.ts';
 import { INVITE_ROOM_MAP } from '../../../shared/join/openInviteRoom.ts';
@@ -27,6 +28,8 @@ export function identity(pseudonym: string): Identity {
 
 export interface TestInvite {
   readonly secret: Uint8Array;
+  /** What the code commits to: this cell and its coordinator (inviteCommitment). */
+  readonly commitment: Uint8Array;
   readonly inviteId: Uint8Array;
   readonly code: string;
   readonly role: Role;
@@ -73,9 +76,15 @@ export class TestCell {
     const secret = createInviteSecret();
     const { inviteId } = deriveInviteSecrets(secret);
     this.post({ type: 'invite', inviteId, role, expiresAt });
-    const code = encodeInviteCode({ secret, rendezvousUrls: this.config.rendezvousUrls });
+    const code = inviteCodeFor({
+      secret,
+      cellId: this.cellId,
+      inviterSignPk: this.coordinator.signPk,
+      rendezvousUrls: this.config.rendezvousUrls,
+    });
     if (!code.ok) throw new Error(code.error);
-    return { secret, inviteId, code: code.value, role, expiresAt };
+    const commitment = inviteCommitment(secret, this.cellId, this.coordinator.signPk);
+    return { secret, commitment, inviteId, code: code.value, role, expiresAt };
   }
 
   /** Posts the admit op; undefined if the roster refuses it (as the runtime would report). */

@@ -80,6 +80,7 @@ export function startHost(
     overrides.decide ?? (() => Promise.resolve({ approve: true, historyAccess: false }));
   const r = hostInvite({
     secret: invite.secret,
+    cellId: cell.cellId,
     transport,
     signaling: cell.config.rendezvousUrls,
     inviteRecord: { role: invite.role, expiresAt: invite.expiresAt },

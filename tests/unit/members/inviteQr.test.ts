@@ -23,6 +23,7 @@ async function realCode(): Promise<string> {
   await sodiumReady();
   const code = encodeInviteCode({
     secret: createInviteSecret(),
+    commitment: createInviteSecret().slice(0, 16),
     rendezvousUrls: ['wss://rendezvous.example.org/quire', 'ws://192.168.1.20:4444'],
   });
   if (!code.ok) throw new Error(code.error);

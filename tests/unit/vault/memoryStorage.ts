@@ -4,6 +4,7 @@
  * written" and the order of a panic wipe. The IndexedDB adapter is exercised in wipe.test.ts.
  */
 import type { Row, Storage, Table, WriteOp } from '../../../shared/storage/Storage.ts';
+import type { StorageReport } from '../../../shared/storage/StorageReport.ts';
 
 export type Call =
   | { readonly kind: 'write'; readonly ops: readonly WriteOp[] }
@@ -77,6 +78,15 @@ export class MemoryStorage implements Storage {
 
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Nothing at rest can be damaged in memory, and refused writes are only injected. */
+  reports(): readonly StorageReport[] {
+    return [];
+  }
+
+  onReport(): () => void {
+    return () => undefined;
   }
 
   /** Direct access for tamper tests (bypasses `calls`). */
