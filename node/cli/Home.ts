@@ -8,7 +8,10 @@ import type { Vault } from '../../shared/vault/Vault.ts';
 import { ok, type Result } from '../../shared/util/result.ts';
 import { openFileStorage, type FileStorage } from '../storage/FileStorage.ts';
 import { StorageError } from '../../shared/storage/StorageError.ts';
-import { failure, type FailureKind } from './CommandResult.ts';
+import type { StorageReport } from '../../shared/storage/StorageReport.ts';
+import type { CommandContext } from './CommandContext.ts';
+import { failure, type CommandResult, type FailureKind } from './CommandResult.ts';
+import { describeStoreReports, withStoreProblems } from './storeOutcome.ts';
 
 /**
  * An unlocked `--home`: one FileStorage (the vault header and sealed rows, nothing in clear) and
@@ -18,6 +21,8 @@ export interface Home {
   readonly vault: Vault;
   records(): readonly CellRecord[];
   upsert(record: CellRecord): Promise<void>;
+  /** What the store found wrong or could not write since it was opened (StorageReport.ts). */
+  reports(): readonly StorageReport[];
   close(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ async function openStorage(dir: string, mustExist: boolean): Promise<Opened> {
     if (code === 'locked') return failure('failed', `${dir} is in use by another quire process`);
     if (code === 'foreign-file')
       return failure('failed', `${dir} holds files that are not a quire store`);
+    if (code === 'full') return failure('failed', `cannot open ${dir}: disk full`);
     return failure('failed', `cannot open ${dir}`);
   }
 }
@@ -50,19 +56,22 @@ export async function createHome(
   const opened = await openStorage(dir, false);
   if (!opened.ok) return opened;
   const storage = opened.value;
+  let result: CommandResult;
   try {
-    if (await hasVault(storage)) return failure('failed', `a vault already exists in ${dir}`);
-    const created = await createVault(storage, passphrase, { kdf: argon2idKdf });
-    if (!created.ok) {
-      return created.error.startsWith('passphrase_')
-        ? failure('usage', 'QUIRE_PASSPHRASE is not a usable passphrase')
-        : failure('failed', 'could not create the vault');
+    if (await hasVault(storage)) result = failure('failed', `a vault already exists in ${dir}`);
+    else {
+      const created = await createVault(storage, passphrase, { kdf: argon2idKdf });
+      if (created.ok) created.value.lock();
+      result = created.ok
+        ? ok(undefined)
+        : created.error.startsWith('passphrase_')
+          ? failure('usage', 'QUIRE_PASSPHRASE is not a usable passphrase')
+          : failure('failed', 'could not create the vault');
     }
-    created.value.lock();
-    return ok(undefined);
   } finally {
     await storage.close();
   }
+  return withStoreProblems(result, describeStoreReports(storage.reports(), dir).problems);
 }
 
 /** Opens and unlocks `--home`: exit 3 for a wrong passphrase, 1 for a missing or damaged vault. */
@@ -75,7 +84,9 @@ export async function openHome(
   const storage = opened.value;
   const fail = async (kind: FailureKind, message: string) => {
     await storage.close();
-    return failure(kind, message);
+    // Damage found on open comes first: it may be why the vault or keyring cannot be read.
+    const { problems } = describeStoreReports(storage.reports(), dir);
+    return withStoreProblems(failure(kind, message), problems) as ReturnType<typeof failure>;
   };
   const unlocked = await tryUnlockVault(storage, passphrase, { kdf: argon2idKdf });
   if (!unlocked.ok) {
@@ -97,6 +108,7 @@ export async function openHome(
   return ok({
     vault,
     records: () => records,
+    reports: () => storage.reports(),
     upsert: (record) => {
       records = [...records.filter((r) => r.cellIdHex !== record.cellIdHex), record];
       const snapshot = records;
@@ -111,17 +123,29 @@ export async function openHome(
   });
 }
 
-/** Runs `fn` with the unlocked home and always closes it (keyring flushed, store released). */
-export async function withHome<T extends Result<unknown, FailureKind>>(
+/**
+ * Runs `fn` with the unlocked home and always closes it (keyring flushed, store released).
+ * Whatever the store reported meanwhile decides the outcome too: a write that was not made
+ * durable, or damage found at rest, makes the command fail with that message first (exit 1)
+ * even when `fn` succeeded; a torn tail (an interrupted, never acknowledged write) is a note.
+ */
+export async function withHome(
   dir: string,
-  passphrase: string,
-  fn: (home: Home) => Promise<T>,
-): Promise<T | Result<never, FailureKind>> {
-  const opened = await openHome(dir, passphrase);
+  ctx: Pick<CommandContext, 'passphrase' | 'io'>,
+  fn: (home: Home) => Promise<CommandResult>,
+): Promise<CommandResult> {
+  const opened = await openHome(dir, ctx.passphrase);
   if (!opened.ok) return opened;
+  const home = opened.value;
+  let result: CommandResult;
   try {
-    return await fn(opened.value);
+    result = await fn(home);
+  } catch (e) {
+    result = failure('failed', `unexpected error: ${e instanceof Error ? e.message : 'unknown'}`);
   } finally {
-    await opened.value.close();
+    await home.close();
   }
+  const { problems, notes } = describeStoreReports(home.reports(), dir);
+  for (const note of notes) ctx.io.err(`quire: ${note}`);
+  return withStoreProblems(result, problems);
 }

@@ -24,7 +24,7 @@ export async function cellCreateCommand(
   const name = flags.name.trim();
   const record = createCellRecord({ identity: identity.value, name, signaling: urls });
   if (!record.ok) return failure('usage', `invalid --name (${record.error})`);
-  return withHome(flags.home, ctx.passphrase, async (home) => {
+  return withHome(flags.home, ctx, async (home) => {
     await home.upsert(record.value);
     ctx.io.out(record.value.cellIdHex);
     return done();

@@ -13,7 +13,7 @@ export function draftReadCommand(
   flags: FlagValues<'draft read'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       const found = findDraftByTitle(cell.sync.doc(CELL_INDEX_DOC_ID), flags.title);
       if (!found.ok)

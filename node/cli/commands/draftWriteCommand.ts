@@ -50,7 +50,7 @@ export async function draftWriteCommand(
 ): Promise<CommandResult> {
   const text = await readText(flags, ctx);
   if (typeof text !== 'string') return text;
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       const denied = requireWriter(cell);
       if (denied) return Promise.resolve(denied);

@@ -13,7 +13,7 @@ export function inviteCreateCommand(
   flags: FlagValues<'invite create'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, async (cell) => {
       const denied = requireCoordinator(cell);
       if (denied) return denied;

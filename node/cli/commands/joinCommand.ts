@@ -14,7 +14,7 @@ export function joinCommand(
   flags: FlagValues<'join'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, async (home) => {
+  return withHome(flags.home, ctx, async (home) => {
     const joined = await joinCell({
       code: flags.code,
       pseudonym: flags.pseudonym,

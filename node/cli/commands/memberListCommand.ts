@@ -9,7 +9,7 @@ export function memberListCommand(
   flags: FlagValues<'member list'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       for (const m of cell.currentRoster().members.values())
         ctx.io.out(`${m.pseudonym}\t${m.role}`);

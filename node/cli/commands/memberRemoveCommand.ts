@@ -14,7 +14,7 @@ export function memberRemoveCommand(
   flags: FlagValues<'member remove'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, async (cell) => {
       const denied = requireCoordinator(cell);
       if (denied) return denied;

@@ -47,7 +47,7 @@ export function relayCommand(
   flags: FlagValues<'relay'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, async (home) => {
+  return withHome(flags.home, ctx, async (home) => {
     const transport = await loadNodeTransport();
     if (flags.code !== undefined) {
       const admitted = await admit(home, flags.code, transport, ctx);

@@ -20,7 +20,7 @@ export function serveCommand(
   flags: FlagValues<'serve'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, async (home) => {
+  return withHome(flags.home, ctx, async (home) => {
     const records = home.records().filter((r) => r.kind === 'member');
     if (records.length === 0) return failure('failed', 'this home has no cell to serve');
     const transport = await loadNodeTransport();

@@ -11,7 +11,7 @@ export function syncCommand(
   flags: FlagValues<'sync'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, async (home) => {
+  return withHome(flags.home, ctx, async (home) => {
     const transport = await loadNodeTransport();
     return withCell(home, flags.cell, transport, async (cell) => {
       const outcome = await waitForQuiet(cell.sync, {

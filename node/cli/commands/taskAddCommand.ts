@@ -13,7 +13,7 @@ export function taskAddCommand(
   flags: FlagValues<'task add'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       const denied = requireWriter(cell);
       if (denied) return Promise.resolve(denied);

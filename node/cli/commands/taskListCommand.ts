@@ -11,7 +11,7 @@ export function taskListCommand(
   flags: FlagValues<'task list'>,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  return withHome(flags.home, ctx.passphrase, (home) =>
+  return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       const members = cell.currentRoster().members;
       for (const task of listTasks(cell.sync.doc(TASK_BOARD_DOC_ID)).entries) {
