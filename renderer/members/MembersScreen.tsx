@@ -77,6 +77,7 @@ function Governed({
                 <PendingRequestCard
                   key={request.requestIdHex}
                   request={request}
+                  myWords={session.me.safetyWords}
                   report={setOutcome}
                 />
               ))}

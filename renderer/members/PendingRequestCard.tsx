@@ -7,13 +7,18 @@ import { SafetyWords } from './SafetyWords.tsx';
 /**
  * Someone asks to join with one of our invites. Approving lets them read the cell, so the card
  * is built against clicking through: the words come first, the instruction is plain, and Approve
- * does nothing until the coordinator ticks that they heard every word match.
+ * does nothing until the coordinator ticks that they heard every word match. Both sides compare:
+ * the card also shows the coordinator's own words, which the joiner checks before the cell opens
+ * on their device.
  */
 export function PendingRequestCard({
   request,
+  myWords,
   report,
 }: {
   readonly request: PendingJoin;
+  /** The coordinator's own safety words, to read to the joiner. */
+  readonly myWords: readonly string[];
   readonly report: Report;
 }): ReactElement {
   const { t } = useTranslation();
@@ -76,6 +81,8 @@ export function PendingRequestCard({
             </span>
           </span>
         </label>
+        <p>{t('members.pending.myWordsInstruction', { name })}</p>
+        <SafetyWords words={myWords} label={t('members.pending.myWordsLabel')} />
         {problem && !matched && (
           <p id={ids.problem} className="error" role="alert">
             {t('members.pending.tickFirst')}

@@ -18,6 +18,8 @@ export interface NewCell {
 
 export type JoinState =
   | 'waiting_for_approval'
+  /** Still waiting: a welcome from someone else holding the code (another cell) was refused. */
+  | 'forged_welcome'
   | 'approved'
   | 'denied'
   | 'expired'
@@ -32,6 +34,22 @@ export interface JoinDetail {
 }
 
 /**
+ * A welcome that passed every automatic check (the code's commitment to its cell and coordinator,
+ * the roster it carries), held until the joiner has compared the admitting coordinator's safety
+ * words: nothing of the cell is stored before `confirm`.
+ */
+export interface JoinConfirmation {
+  readonly cellName: string;
+  readonly coordinatorPseudonym: string;
+  /** The admitting coordinator's eight safety words, to compare with what they read out. */
+  readonly coordinatorWords: readonly string[];
+  /** Keeps the cell in the vault; resolves with its id. Only the first call does anything. */
+  confirm(): Promise<string>;
+  /** Drops the welcome and the new identity (keys zeroed): nothing of the cell was stored. */
+  cancel(): void;
+}
+
+/**
  * What the app shell may do once the vault is unlocked. Implemented by renderer/session over the
  * vault, the cell runtime and the sync engine; the shell never touches keys or envelopes.
  */
@@ -43,12 +61,15 @@ export interface AppSession {
   ): Promise<Result<string, 'invalid_name' | 'invalid_pseudonym' | 'no_rendezvous'>>;
   /** Opens (or returns the already open) session of one cell. */
   openCell(cellIdHex: string): Promise<CellSession>;
-  /** Joins a cell with an invite code, as a fresh identity under `pseudonym`; resolves with the cell id. */
+  /**
+   * Joins a cell with an invite code, as a fresh identity under `pseudonym`; resolves, once a
+   * verified welcome arrived, with what the joiner must confirm before the cell is kept.
+   */
   join(
     code: string,
     pseudonym: string,
     onState: (state: JoinState, detail: JoinDetail) => void,
-  ): Promise<Result<string, JoinState>>;
+  ): Promise<Result<JoinConfirmation, JoinState>>;
   /** Closes every cell, drops keys and decrypted content (zeroed where possible). */
   lock(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { fromHex, toHex } from '../../shared/crypto/bytes.ts';
 import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { deriveInviteSecrets } from '../../shared/invite/deriveInviteSecrets.ts';
-import { encodeInviteCode } from '../../shared/invite/encodeInviteCode.ts';
+import { inviteCodeFor } from '../../shared/invite/inviteCodeFor.ts';
 import type { Decision, JoinRequestView } from '../../shared/join/InviteHost.ts';
 import { createInvite, removeMember } from '../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
@@ -125,7 +125,12 @@ export function createCellSession(
       const secret = fromHex(inv.secret);
       if (!secret) return [];
       const idHex = toHex(deriveInviteSecrets(secret).inviteId);
-      const code = encodeInviteCode({ secret, rendezvousUrls: cell.cellRecord.signaling });
+      const code = inviteCodeFor({
+        secret,
+        cellId: cell.cellRecord.cellId,
+        inviterSignPk: cell.me.signPk,
+        rendezvousUrls: cell.cellRecord.signaling,
+      });
       const rs = roster.invites.get(idHex)?.status;
       const status: InviteView['status'] =
         rs === 'used'

@@ -12,6 +12,7 @@ import type { Transport } from '../../shared/transport/Transport.ts';
 import { err, ok } from '../../shared/util/result.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
 import type { AppSession, CellSummary, JoinState } from './AppSession.ts';
+import { heldWelcome } from './heldWelcome.ts';
 import { browserTransport } from './browserTransport.ts';
 import { createCellSession, type OpenCellSession } from './createCellSession.ts';
 
@@ -105,10 +106,21 @@ export async function openAppSession(
             : result.error;
         return err(state);
       }
-      const record = recordFromWelcome(result.value.welcome, identity.value);
-      if (!record.ok) return err('invalid_code');
-      await upsert(record.value);
-      return ok(toHex(result.value.welcome.cellId));
+      const v = result.value;
+      const record = recordFromWelcome(v.welcome, identity.value);
+      if (!record.ok || v.coordinatorSafetyWords === undefined) return err('invalid_code');
+      return ok(
+        heldWelcome(record.value, {
+          cellName: v.cellName ?? record.value.name,
+          coordinatorPseudonym: v.coordinatorPseudonym ?? '',
+          coordinatorWords: v.coordinatorSafetyWords,
+          coordinatorSignPkHex: toHex(v.coordinatorSignPk),
+          keep: async (kept) => {
+            await upsert(kept);
+            return kept.cellIdHex;
+          },
+        }),
+      );
     },
     lock: async () => {
       const sessions = await Promise.allSettled(open.values());

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PSEUDONYM_MAX_CHARS, validatePseudonym } from '../../shared/identity/validatePseudonym.ts';
 import { MAX_INVITE_CODE_INPUT_CHARS } from '../../shared/invite/inviteCodeFormat.ts';
 import { parseInviteCode } from '../../shared/invite/parseInviteCode.ts';
-import type { AppSession, JoinState } from '../session/AppSession.ts';
+import type { AppSession, JoinConfirmation, JoinState } from '../session/AppSession.ts';
+import { ConfirmCoordinator } from './ConfirmCoordinator.tsx';
 
 type Status =
   | { readonly kind: 'idle' }
@@ -11,6 +12,8 @@ type Status =
   | { readonly kind: 'bad_pseudonym' }
   | { readonly kind: 'joining'; readonly state: JoinState | 'connecting' }
   | { readonly kind: 'ended'; readonly state: JoinState }
+  | { readonly kind: 'confirm'; readonly confirmation: JoinConfirmation }
+  | { readonly kind: 'cancelled'; readonly coordinator: string }
   | { readonly kind: 'failed' };
 
 /** States after which nothing more will happen: the person has to get a new code or retry. */
@@ -25,7 +28,9 @@ const FINAL: ReadonlySet<JoinState> = new Set([
 
 /**
  * Join a cell with an invite code, as a fresh identity under a new pseudonym. Shows each state
- * of the join: waiting for a coordinator's approval, then approved, or why it ended.
+ * of the join: waiting for a coordinator's approval (and a refused forgery, if someone else
+ * holding the code answered), then the admitting coordinator's safety words to compare before
+ * the cell is kept, or why it ended.
  */
 export function JoinCellForm({
   session,
@@ -41,6 +46,28 @@ export function JoinCellForm({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [words, setWords] = useState<readonly string[]>([]);
   const joining = status.kind === 'joining';
+
+  if (status.kind === 'confirm') {
+    const { confirmation } = status;
+    return (
+      <ConfirmCoordinator
+        confirmation={confirmation}
+        onOpen={() => {
+          confirmation.confirm().then(
+            (cellIdHex) => {
+              setCode('');
+              onJoined(cellIdHex);
+            },
+            () => setStatus({ kind: 'failed' }),
+          );
+        }}
+        onCancel={() => {
+          confirmation.cancel();
+          setStatus({ kind: 'cancelled', coordinator: confirmation.coordinatorPseudonym });
+        }}
+      />
+    );
+  }
 
   return (
     <form
@@ -63,10 +90,11 @@ export function JoinCellForm({
           })
           .then(
             (joined) => {
-              if (joined.ok) {
-                setCode('');
-                onJoined(joined.value);
-              } else setStatus({ kind: 'ended', state: joined.error });
+              setStatus(
+                joined.ok
+                  ? { kind: 'confirm', confirmation: joined.value }
+                  : { kind: 'ended', state: joined.error },
+              );
             },
             () => setStatus({ kind: 'failed' }),
           );
@@ -140,7 +168,9 @@ function JoinStatus({ status }: { readonly status: Status }): ReactElement | nul
           {t(
             status.reason === 'checksum_mismatch'
               ? 'shell.join.badCode.typo'
-              : 'shell.join.badCode.other',
+              : status.reason === 'outdated_version'
+                ? 'shell.join.badCode.outdated'
+                : 'shell.join.badCode.other',
           )}
         </p>
       );
@@ -156,11 +186,25 @@ function JoinStatus({ status }: { readonly status: Status }): ReactElement | nul
           {t('shell.join.failed')}
         </p>
       );
+    case 'confirm':
+      return null;
+    case 'cancelled':
+      return (
+        <p className="notice" role="status" data-state="cancelled">
+          {t('shell.join.confirm.cancelled', { name: status.coordinator })}
+        </p>
+      );
     case 'joining':
       return (
         <div className="join-state" data-state={status.state}>
           <progress aria-label={t(`shell.join.state.${status.state}`)} />
-          <p role="status">{t(`shell.join.state.${status.state}`)}</p>
+          {status.state === 'forged_welcome' ? (
+            <p className="error" role="alert">
+              {t('shell.join.state.forged_welcome')}
+            </p>
+          ) : (
+            <p role="status">{t(`shell.join.state.${status.state}`)}</p>
+          )}
         </div>
       );
     case 'ended':
@@ -170,7 +214,9 @@ function JoinStatus({ status }: { readonly status: Status }): ReactElement | nul
           role={status.state === 'approved' ? 'status' : 'alert'}
           data-state={status.state}
         >
-          {t(`shell.join.state.${status.state}`)}
+          {status.state === 'forged_welcome'
+            ? t('shell.join.forgedEnded')
+            : t(`shell.join.state.${status.state}`)}
         </p>
       );
   }

@@ -78,8 +78,9 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   // What Boris reads out while waiting is exactly what Anna sees in the request.
   expect(await wordsIn(boris.getByTestId('join-safety-words'))).toEqual(requestWords);
   await expect(
-    request.getByRole('checkbox', { name: /read what the cell wrote before/ }),
+    request.getByRole('checkbox', { name: /keys from before the cell's last key change/ }),
   ).toBeChecked();
+  const annaWords = await wordsIn(request.getByRole('list', { name: 'Your safety words' }));
   await checkScreen(anna, testInfo, 'members-pending');
   await request.getByRole('button', { name: 'Approve Boris' }).click();
   await expect(request.getByRole('alert')).toContainText('Tick the box first');
@@ -88,6 +89,16 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await request.getByRole('button', { name: 'Approve Boris' }).click();
   await expect(request).toBeHidden();
   await expect(anna.getByText('Boris was approved.')).toBeVisible();
+
+  // Boris: Anna's words, to compare with what she reads out, before anything is kept.
+  await expect(
+    boris.getByRole('heading', { level: 1, name: 'Compare these words with Anna' }),
+  ).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  expect(await wordsIn(boris.getByRole('list', { name: 'Safety words of Anna' }))).toEqual(
+    annaWords,
+  );
+  await checkScreen(boris, testInfo, 'join-confirm-words');
+  await boris.getByRole('button', { name: 'The words match: open the cell' }).click();
 
   // Boris: the cell opens; his own device computes the same eight words Anna approved.
   await expect(boris.getByRole('heading', { level: 1, name: 'Printers' })).toBeVisible({

@@ -39,7 +39,8 @@ async function createInvite(coordinator: Page, note: string): Promise<string> {
 
 /**
  * `joiner` (a fresh person) joins with a new invite; the coordinator approves only after the
- * words the joiner reads out equal those in the request, then the cell opens for the joiner.
+ * words the joiner reads out equal those in the request, the joiner confirms the coordinator's
+ * words, then the cell opens for the joiner.
  */
 async function inviteAndApprove(
   coordinator: Page,
@@ -62,9 +63,18 @@ async function inviteAndApprove(
     await wordsIn(request.getByRole('list', { name: `Safety words of ${pseudonym}` })),
   ).toEqual(heard);
   await request.getByRole('checkbox', { name: `${pseudonym} read me these 8 words` }).check();
+  const read = await wordsIn(request.getByRole('list', { name: 'Your safety words' }));
   await request.getByRole('button', { name: `Approve ${pseudonym}` }).click();
   await expect(request).toBeHidden();
   await expect(coordinator.getByText(`${pseudonym} was approved.`)).toBeVisible();
+  // The joiner compares the coordinator's words (read out from the approval card) and confirms.
+  await expect(
+    joiner.getByRole('heading', { level: 1, name: /^Compare these words with/ }),
+  ).toBeVisible({
+    timeout: NETWORK_TIMEOUT_MS,
+  });
+  expect(await wordsIn(joiner.getByTestId('coordinator-safety-words'))).toEqual(read);
+  await joiner.getByRole('button', { name: 'The words match: open the cell' }).click();
   await expect(joiner.getByRole('heading', { level: 1, name: cellName })).toBeVisible({
     timeout: NETWORK_TIMEOUT_MS,
   });
