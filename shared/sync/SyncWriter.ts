@@ -18,6 +18,12 @@ export class SyncWriter {
     scopes: string[];
   };
   private writes: Promise<void> = Promise.resolve();
+  /**
+   * Our own envelopes not yet durable, oldest first. One whose write failed (disk full, quota)
+   * stays here and blocks the later ones, so they reach the store in seq order; every new
+   * publish and every idle() tries them again. None is published before it is durable.
+   */
+  private readonly backlog: (() => Promise<void>)[] = [];
   private readonly unsaved = new Map<string, WireEntry[]>();
   private saveScheduled = false;
   private readonly checkpointTimers = new Map<string, unknown>();
@@ -88,12 +94,26 @@ export class SyncWriter {
     scope.meta.set(envId, { authorHex: ctx.meHex, docHex, kind, seq });
     scope.keep(envId, bytes);
     const local = this.localState();
-    this.enqueue(async () => {
+    this.backlog.push(async () => {
       await ctx.opts.store.saveEnvelopes(scope.key, [{ envId, bytes }], local);
       if (!ctx.closed()) scope.map.set(envId, bytes);
       this.settled(scope, envId);
     });
+    this.enqueue(() => this.drainBacklog());
     return { seq, envId };
+  }
+
+  /** Saves (then publishes) our own envelopes in order; stops at the first that fails. */
+  private async drainBacklog(): Promise<void> {
+    for (let next = this.backlog[0]; next; next = this.backlog[0]) {
+      await next(); // throws: it stays first, and the write failure is logged by enqueue
+      this.backlog.shift();
+    }
+  }
+
+  /** How many of our own envelopes are not durable yet (a failed write is retried later). */
+  get notDurable(): number {
+    return this.backlog.length;
   }
 
   localState(): LocalSyncState {
@@ -111,7 +131,9 @@ export class SyncWriter {
 
   enqueue(fn: () => Promise<void>): void {
     this.writes = this.writes.then(fn).catch((e: unknown) => {
-      // A failed write leaves the entry in memory and in the mesh; it is retried on next receipt.
+      // A failed write is never acknowledged: a received entry stays in memory and in the mesh
+      // and is saved again when it arrives again; our own envelopes wait in the backlog. The
+      // store reports the failure itself (Storage.onReport), which the app and the CLI show.
       console.error('quire: sync store write failed', e instanceof Error ? e.message : 'unknown');
     });
   }
@@ -122,6 +144,7 @@ export class SyncWriter {
    * writes queued when it started let later ones reach a store whose vault was already locked.
    */
   async idle(): Promise<void> {
+    if (this.backlog.length > 0) this.enqueue(() => this.drainBacklog());
     let seen: Promise<void>;
     do {
       seen = this.writes;
