@@ -27,17 +27,25 @@ const inviteSchema = z.object({
   note: z.string().max(500),
 });
 
+const identitySchema = z.object({
+  pseudonym: z.string().min(1).max(200),
+  colour: z.string().refine(isColour),
+  signPk: hex(32),
+  signSk: hex(64),
+  boxPk: hex(32),
+  boxSk: hex(32),
+});
+
+/** An identity re-keyed away from: no signing key (never sign with it again). */
+const retiredSchema = z.object({ signPk: hex(32), boxPk: hex(32), boxSk: hex(32) });
+
 const recordSchema = z.object({
   cellId: hex(16),
   kind: z.enum(['member', 'relay']),
-  identity: z.object({
-    pseudonym: z.string().min(1).max(200),
-    colour: z.string().refine(isColour),
-    signPk: hex(32),
-    signSk: hex(64),
-    boxPk: hex(32),
-    boxSk: hex(32),
-  }),
+  identity: identitySchema,
+  /** Fresh keys of a rekey in progress (rekeySelf.ts); absent in older keyrings. */
+  pendingIdentity: identitySchema.optional(),
+  retired: z.array(retiredSchema).max(64).optional(),
   /** epoch -> K_e (members) or transport root (relays). */
   epochKeys: z.record(z.string().regex(/^\d{1,10}$/), hex(32)),
   signaling: z.array(z.string().max(512)).max(8),
@@ -53,12 +61,31 @@ const keyringSchema = z.object({ v: z.literal(1), cells: z.array(recordSchema).m
 
 export type InviteRecord = z.infer<typeof inviteSchema>;
 
+/**
+ * An identity this device re-keyed away from ("my device was out of my hands"). Its signing key is
+ * dropped: whoever imaged the device has it, and we must never sign with it again. The box secret
+ * is kept only to open an epoch wrap a rotate concurrent with the rekey sealed to the old key
+ * (whoever imaged the device can open that one too, so keeping it exposes nothing new).
+ */
+export interface RetiredIdentity {
+  readonly signPk: Uint8Array;
+  readonly boxPk: Uint8Array;
+  readonly boxSk: Uint8Array;
+}
+
 /** Everything this device keeps about one cell, sealed inside the keyring. */
 export interface CellRecord {
   readonly cellId: Uint8Array;
   readonly cellIdHex: string;
   readonly kind: 'member' | 'relay';
   readonly identity: Identity;
+  /**
+   * The fresh identity of a rekey this device started and has not finished (persisted before the
+   * rekey op leaves the device, so a crash cannot lose the new keys; rekeySelf.finishRekey).
+   */
+  readonly pendingIdentity?: Identity | undefined;
+  /** Identities this device re-keyed away from, oldest first. */
+  readonly retired?: readonly RetiredIdentity[];
   readonly epochKeys: ReadonlyMap<number, Uint8Array>;
   readonly signaling: readonly string[];
   readonly iceServers: readonly IceServer[];
@@ -73,19 +100,43 @@ export interface CellRecord {
   readonly verified: readonly string[];
 }
 
+const identityJson = (i: Identity): z.infer<typeof identitySchema> => ({
+  pseudonym: i.pseudonym,
+  colour: i.colour,
+  signPk: toHex(i.signPk),
+  signSk: toHex(i.signSk),
+  boxPk: toHex(i.boxPk),
+  boxSk: toHex(i.boxSk),
+});
+
+function identityFromJson(j: z.infer<typeof identitySchema>): Identity {
+  const b = (h: string) => fromHex(h) ?? new Uint8Array();
+  return {
+    pseudonym: j.pseudonym,
+    colour: j.colour,
+    signPk: b(j.signPk),
+    signSk: b(j.signSk),
+    boxPk: b(j.boxPk),
+    boxSk: b(j.boxSk),
+  };
+}
+
 function toJson(r: CellRecord): z.infer<typeof recordSchema> {
   const s = sodium();
   return {
     cellId: r.cellIdHex,
     kind: r.kind,
-    identity: {
-      pseudonym: r.identity.pseudonym,
-      colour: r.identity.colour,
-      signPk: toHex(r.identity.signPk),
-      signSk: toHex(r.identity.signSk),
-      boxPk: toHex(r.identity.boxPk),
-      boxSk: toHex(r.identity.boxSk),
-    },
+    identity: identityJson(r.identity),
+    ...(r.pendingIdentity ? { pendingIdentity: identityJson(r.pendingIdentity) } : {}),
+    ...(r.retired?.length
+      ? {
+          retired: r.retired.map((x) => ({
+            signPk: toHex(x.signPk),
+            boxPk: toHex(x.boxPk),
+            boxSk: toHex(x.boxSk),
+          })),
+        }
+      : {}),
     epochKeys: Object.fromEntries(Array.from(r.epochKeys, ([e, k]) => [String(e), toHex(k)])),
     signaling: [...r.signaling],
     iceServers: r.iceServers.map((i) => ({
@@ -107,14 +158,17 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
     cellId: b(j.cellId),
     cellIdHex: j.cellId,
     kind: j.kind,
-    identity: {
-      pseudonym: j.identity.pseudonym,
-      colour: j.identity.colour,
-      signPk: b(j.identity.signPk),
-      signSk: b(j.identity.signSk),
-      boxPk: b(j.identity.boxPk),
-      boxSk: b(j.identity.boxSk),
-    },
+    identity: identityFromJson(j.identity),
+    ...(j.pendingIdentity ? { pendingIdentity: identityFromJson(j.pendingIdentity) } : {}),
+    ...(j.retired
+      ? {
+          retired: j.retired.map((x) => ({
+            signPk: b(x.signPk),
+            boxPk: b(x.boxPk),
+            boxSk: b(x.boxSk),
+          })),
+        }
+      : {}),
     epochKeys: new Map(Object.entries(j.epochKeys).map(([e, k]) => [Number(e), b(k)])),
     signaling: j.signaling,
     iceServers: j.iceServers,

@@ -101,7 +101,8 @@ export class RosterLog implements RosterPort {
   knows(author: Uint8Array): boolean {
     const hex = toHex(author);
     const r = this.current;
-    return r.members.has(hex) || r.removed.has(hex) || r.left.has(hex);
+    // A re-keyed identity too: its writing from before the rekey is still in snapshots.
+    return r.members.has(hex) || r.removed.has(hex) || r.left.has(hex) || r.rekeyed.has(hex);
   }
 
   onChange(listener: () => void): () => void {
