@@ -5,12 +5,14 @@ import { applyTheme } from './applyTheme.ts';
 import { FirstRunScreen } from './FirstRunScreen.tsx';
 import { PanicWipeDialog } from './PanicWipeDialog.tsx';
 import type { ShellDeps } from './ShellDeps.ts';
+import { StorageAlertBanner } from './StorageAlertBanner.tsx';
 import { UnlockedLayout } from './UnlockedLayout.tsx';
 import { UnlockScreen } from './UnlockScreen.tsx';
 import { useAutoLock } from './useAutoLock.ts';
 import { useOsLock } from './useOsLock.ts';
 import { usePanicShortcut } from './usePanicShortcut.ts';
 import { useShellController } from './useShellController.ts';
+import { useStorageAlert } from './useStorageAlert.ts';
 import { WipingScreen } from './WipingScreen.tsx';
 
 /**
@@ -24,6 +26,7 @@ export function AppShell({ deps }: { readonly deps: ShellDeps }): ReactElement {
   const [asking, setAsking] = useState(false);
   const [platformName, setPlatformName] = useState<PlatformInfo['platform'] | undefined>();
   const unlocked = phase.kind === 'unlocked';
+  const storageAlert = useStorageAlert(phase.kind === 'wiping' ? undefined : shell.storage);
 
   useEffect(() => {
     void deps.platform.info().then((info) => setPlatformName(info.platform));
@@ -86,6 +89,7 @@ export function AppShell({ deps }: { readonly deps: ShellDeps }): ReactElement {
         />
       )}
       {phase.kind === 'wiping' && <WipingScreen />}
+      <StorageAlertBanner alert={storageAlert.alert} onDismiss={storageAlert.dismiss} />
       <PanicWipeDialog
         open={asking && phase.kind !== 'wiping'}
         onConfirm={() => {

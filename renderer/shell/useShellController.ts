@@ -43,6 +43,8 @@ export interface ShellController {
   /** undefined until the platform answered. */
   readonly contentProtectionSupported: boolean | undefined;
   readonly hasStorage: boolean;
+  /** The open store, for the banner that shows what it reports (useStorageAlert). */
+  readonly storage: DexieStorage | undefined;
   readonly create: (
     passphrase: string,
     intent: StartIntent,
@@ -62,6 +64,7 @@ export function useShellController(deps: ShellDeps): ShellController {
   const [settingsKnown, setSettingsKnown] = useState(false);
   const [protection, setProtection] = useState<boolean | undefined>(undefined);
   const [hasStorage, setHasStorage] = useState(false);
+  const [storage, setStorageState] = useState<DexieStorage | undefined>(undefined);
   const storageRef = useRef<DexieStorage | undefined>(undefined);
   const unlockedRef = useRef<Unlocked | undefined>(undefined);
   const settingsRef = useRef<AppSettings>(settings);
@@ -70,6 +73,7 @@ export function useShellController(deps: ShellDeps): ShellController {
   const setStorage = useCallback((storage: DexieStorage | undefined) => {
     storageRef.current = storage;
     setHasStorage(storage !== undefined);
+    setStorageState(storage);
   }, []);
 
   useEffect(() => {
@@ -205,6 +209,7 @@ export function useShellController(deps: ShellDeps): ShellController {
     settingsKnown,
     contentProtectionSupported: protection,
     hasStorage,
+    storage,
     create,
     unlock,
     lock,
