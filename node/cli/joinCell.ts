@@ -2,9 +2,10 @@ import { sodiumReady } from '../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../shared/identity/createIdentity.ts';
 import type { Welcome } from '../../shared/invite/Welcome.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
+import type { InviteTransport } from '../../shared/join/InviteTransport.ts';
 import type { JoinSuccess } from '../../shared/join/JoinWithCodeOptions.ts';
-import type { Transport } from '../../shared/transport/Transport.ts';
 import { ok, type Result } from '../../shared/util/result.ts';
+import { nodeSignalingSockets } from '../transport/nodeSignalingSockets.ts';
 import type { CliIo } from './CliIo.ts';
 import { failure, oneLine, type FailureKind } from './CommandResult.ts';
 
@@ -62,7 +63,11 @@ export async function joinCell(input: {
   readonly code: string;
   readonly pseudonym: string;
   readonly timeoutMs: number;
-  readonly transport: Transport;
+  /**
+   * Where the invite room lives: by default the rendezvous pub/sub alone, so nobody holding the
+   * code learns this machine's address (tests pass an in-memory one).
+   */
+  readonly transport?: InviteTransport;
   readonly io: CliIo;
   /** The coordinator's eight safety words, as they gave them; see confirmCoordinator. */
   readonly confirmWords?: string | undefined;
@@ -74,7 +79,7 @@ export async function joinCell(input: {
   const offStop = input.io.onStop(() => abort.abort());
   const joined = await joinWithCode({
     code: input.code,
-    transport: input.transport,
+    transport: input.transport ?? { sockets: nodeSignalingSockets() },
     identity: identity.value,
     pseudonym: identity.value.pseudonym,
     timeoutMs: input.timeoutMs,

@@ -4,13 +4,13 @@ import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { deriveInviteSecrets } from '../../shared/invite/deriveInviteSecrets.ts';
 import { inviteCodeFor } from '../../shared/invite/inviteCodeFor.ts';
 import type { Decision, JoinRequestView } from '../../shared/join/InviteHost.ts';
+import type { RendezvousInvites } from '../../shared/join/InviteTransport.ts';
 import { createInvite, removeMember } from '../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
-import type { Transport } from '../../shared/transport/Transport.ts';
 import { validateRendezvousUrl } from '../../shared/invite/validateRendezvousUrl.ts';
 import type {
   CellConnection,
@@ -50,7 +50,7 @@ export interface OpenCellSession extends CellSession {
  */
 export function createCellSession(
   cell: CellRuntime,
-  transport: Transport | undefined,
+  invites: RendezvousInvites | undefined,
 ): OpenCellSession {
   const meHex = toHex(cell.me.signPk);
   const listeners = new Set<() => void>();
@@ -97,9 +97,7 @@ export function createCellSession(
       });
       notify();
     });
-  const hosting = transport
-    ? new InviteHosting(cell, transport, () => Date.now(), decide)
-    : undefined;
+  const hosting = invites ? new InviteHosting(cell, invites, () => Date.now(), decide) : undefined;
   const offCell = cell.onChange(notify);
   const offDocs = cell.sync.onDocChange(() => {
     lastSyncedAt = Date.now();

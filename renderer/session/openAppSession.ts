@@ -2,6 +2,7 @@ import { toHex } from '../../shared/crypto/bytes.ts';
 import { createIdentity } from '../../shared/identity/createIdentity.ts';
 import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
+import type { RendezvousInvites } from '../../shared/join/InviteTransport.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
@@ -13,6 +14,7 @@ import { err, ok } from '../../shared/util/result.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
 import type { AppSession, CellSummary, JoinState } from './AppSession.ts';
 import { heldWelcome } from './heldWelcome.ts';
+import { browserSignalingSockets } from './browserSignalingSockets.ts';
 import { browserTransport } from './browserTransport.ts';
 import { createCellSession, type OpenCellSession } from './createCellSession.ts';
 
@@ -28,6 +30,7 @@ export async function openAppSession(
   _storage: Storage,
   _platform: Platform,
   transport: Transport = browserTransport(),
+  invites: RendezvousInvites = { sockets: browserSignalingSockets() },
 ): Promise<AppSession> {
   const loaded = await loadKeyring(vault.store);
   if (!loaded.ok) throw new Error('The keyring could not be read; nothing was changed.');
@@ -81,7 +84,7 @@ export async function openAppSession(
         sealed: vault.store,
         transport,
         saveRecord: (r) => upsert(r),
-      }).then((runtime) => createCellSession(runtime, transport));
+      }).then((runtime) => createCellSession(runtime, invites));
       open.set(cellIdHex, opening);
       return opening;
     },
@@ -91,7 +94,7 @@ export async function openAppSession(
       const words = safetyWords(identity.value.signPk, identity.value.boxPk);
       const result = await joinWithCode({
         code,
-        transport,
+        transport: invites,
         identity: identity.value,
         pseudonym: identity.value.pseudonym,
         timeoutMs: JOIN_TIMEOUT_MS,

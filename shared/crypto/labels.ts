@@ -27,6 +27,7 @@ export const LABELS = {
   welcome: 'quire/welcome/v1',
   joinRequestAd: 'quire/join-request/v1',
   inviteNoticeAd: 'quire/invite-notice/v1',
+  inviteChannelAd: 'quire/invite-channel/v1',
   epochKeyWrap: 'quire/epoch-wrap/v1',
   vaultKek: 'quire/vault-kek/v1',
   vaultRowAd: 'quire/vault-row/v1',

@@ -2,7 +2,8 @@ import type { WelcomeSigner } from '../invite/sealWelcome.ts';
 import type { InviteNoticeKind } from '../invite/InviteNotice.ts';
 import type { Welcome } from '../invite/Welcome.ts';
 import type { AdmitBody, Role } from '../roster/RosterOp.ts';
-import type { IceServer, RoomStatus, Transport } from '../transport/Transport.ts';
+import type { IceServer, RoomStatus } from '../transport/Transport.ts';
+import type { InviteTransport } from './InviteTransport.ts';
 
 /** A verified join request as the coordinator's UI shows it. */
 export interface JoinRequestView {
@@ -34,7 +35,8 @@ export interface HostInviteOptions {
   readonly secret: Uint8Array;
   /** The cell the code commits to (with the signer's key): checked on every welcome before sending. */
   readonly cellId: Uint8Array;
-  readonly transport: Transport;
+  /** The rendezvous pub/sub (the app, the CLI), or a mesh Transport (in-memory simulations). */
+  readonly transport: InviteTransport;
   /** The cell's rendezvous URLs (those in the code among them). */
   readonly signaling: readonly string[];
   readonly iceServers?: readonly IceServer[];

@@ -1,6 +1,8 @@
 import type { InviteNoticeRejection } from '../invite/openInviteNotice.ts';
 import type { JoinRequestRejection } from '../invite/openJoinRequest.ts';
 import type { WelcomeRejection } from '../invite/openWelcome.ts';
+import type { TopicDrop } from '../transport/openRendezvousTopic.ts';
+import type { InviteChannelRejection } from './openInviteChannelMessage.ts';
 import type { WelcomeCheckError } from './verifyWelcome.ts';
 
 /** Why a wire-doc value was not even a frame this side could use. */
@@ -13,8 +15,16 @@ export type FrameDrop =
   | 'over_budget'
   | 'handler_error';
 
+/**
+ * Why a message on the rendezvous invite channel was dropped before it became a frame: the
+ * socket's and the sealed message's reasons (a part of a frame above the cap counts as
+ * frame.too_large), and `evicted` for an unfinished frame pushed out by newer ones.
+ */
+export type ChannelDrop = TopicDrop | Exclude<InviteChannelRejection, 'too_large'> | 'evicted';
+
 /** Every way an invite-room value is dropped, by stage. */
 export type JoinDropKey =
+  | `channel.${ChannelDrop}`
   | `frame.${FrameDrop}`
   | `request.${JoinRequestRejection | 'too_many'}`
   | `notice.${InviteNoticeRejection}`
@@ -32,7 +42,7 @@ export class JoinCounters {
   duplicates = 0;
   /** A notice for someone else's request. */
   otherNotices = 0;
-  /** Own frames put back after a peer deleted or overwrote them (wire docs are append-only). */
+  /** Own frames put back after a peer deleted or overwrote them (mesh wire docs are append-only). */
   reinserted = 0;
 
   drop(key: JoinDropKey): void {

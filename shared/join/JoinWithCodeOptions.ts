@@ -1,6 +1,7 @@
 import type { JoinerState } from '../invite/JoinerState.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
-import type { IceServer, Transport } from '../transport/Transport.ts';
+import type { IceServer } from '../transport/Transport.ts';
+import type { InviteTransport } from './InviteTransport.ts';
 import type { AbortSignalLike } from './AbortSignalLike.ts';
 import type { JoinCounters } from './JoinCounters.ts';
 import type { VerifiedWelcome } from './verifyWelcome.ts';
@@ -8,7 +9,8 @@ import type { VerifiedWelcome } from './verifyWelcome.ts';
 export interface JoinWithCodeOptions {
   /** The code as typed, pasted or scanned. */
   readonly code: string;
-  readonly transport: Transport;
+  /** The rendezvous pub/sub (the app, the CLI), or a mesh Transport (in-memory simulations). */
+  readonly transport: InviteTransport;
   /** The joiner's fresh identity for this cell (createIdentity). */
   readonly identity: {
     readonly signPk: Uint8Array;

@@ -2,44 +2,32 @@ import * as Y from 'yjs';
 import { bytesEqual } from '../crypto/bytes.ts';
 import { decodeInviteRoomMessage } from '../invite/decodeInviteRoomMessage.ts';
 import { encodeInviteRoomMessage } from '../invite/encodeInviteRoomMessage.ts';
-import type { InviteSecrets } from '../invite/deriveInviteSecrets.ts';
-import {
-  MAX_INVITE_ROOM_FRAME_BYTES,
-  type InviteRoomMessage,
-  type InviteRoomMessageKind,
-} from '../invite/InviteRoomMessage.ts';
-import type { IceServer, Room, Transport } from '../transport/Transport.ts';
+import { MAX_INVITE_ROOM_FRAME_BYTES } from '../invite/InviteRoomMessage.ts';
+import type { Room, Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { inviteFrameKey } from './inviteFrameKey.ts';
 import type { InviteRoom } from './InviteRoom.ts';
-import type { JoinCounters } from './JoinCounters.ts';
+import { DEFAULT_MAX_EXAMINED_BYTES, type InviteRoomOptions } from './InviteRoomOptions.ts';
+import { isRendezvousInvites } from './InviteTransport.ts';
+import { openRendezvousInviteRoom } from './openRendezvousInviteRoom.ts';
+
+export { DEFAULT_MAX_EXAMINED_BYTES, type InviteRoomOptions };
 
 /** Name of the Y.Map (frame key -> frame bytes) that is the invite room's whole wire doc. */
 export const INVITE_ROOM_MAP = 'frames';
-/**
- * Bytes of distinct frames one side hashes and opens at most; later frames are dropped. A budget
- * in bytes, not a count: a count would let an insider crowd out the real request with a few
- * hundred cheap junk frames, while 64 MiB of junk is a wire doc the transport must refuse anyway.
- */
-export const DEFAULT_MAX_EXAMINED_BYTES = 64 * 1024 * 1024;
-
-export interface InviteRoomOptions {
-  readonly transport: Transport;
-  readonly secrets: Pick<InviteSecrets, 'roomName' | 'roomPassword'>;
-  /** The rendezvous URLs: the code's for a joiner, the cell's for a coordinator. */
-  readonly signaling: readonly string[];
-  readonly iceServers?: readonly IceServer[];
-  readonly relayOnly?: boolean;
-  /** Kinds this side reads. Others are counted as ignored, without hashing or opening. */
-  readonly accept: readonly InviteRoomMessageKind[];
-  /** Called once per distinct frame that passed the size cap, frame decode and key check. */
-  readonly onMessage: (message: InviteRoomMessage) => void;
-  readonly counters: JoinCounters;
-  readonly maxExaminedBytes?: number;
-}
 
 const sameBytes = (value: unknown, bytes: Uint8Array): boolean =>
   value instanceof Uint8Array && bytesEqual(value, bytes);
+
+/**
+ * Opens the invite room over what the caller gave: the rendezvous pub/sub alone
+ * (openRendezvousInviteRoom: no WebRTC, what the app and the CLI use), or a wire doc on a mesh
+ * Transport (in-memory simulations).
+ */
+export function openInviteRoom(o: InviteRoomOptions): Result<InviteRoom, 'transport'> {
+  const t = o.transport;
+  return isRendezvousInvites(t) ? openRendezvousInviteRoom(o, t) : openMeshInviteRoom(o, t);
+}
 
 /**
  * Joins an invite room with a fresh wire doc. Every value in it is untrusted: it must be bytes,
@@ -47,7 +35,10 @@ const sameBytes = (value: unknown, bytes: Uint8Array): boolean =>
  * address; anything else is counted and dropped, never thrown. Own frames are re-inserted if a
  * peer removes them, so a request or an answer survives anyone holding s deleting it.
  */
-export function openInviteRoom(o: InviteRoomOptions): Result<InviteRoom, 'transport'> {
+function openMeshInviteRoom(
+  o: InviteRoomOptions,
+  transport: Transport,
+): Result<InviteRoom, 'transport'> {
   const doc = new Y.Doc({ gc: true });
   const map = doc.getMap<unknown>(INVITE_ROOM_MAP);
   const own = new Map<string, Uint8Array>();
@@ -104,7 +95,7 @@ export function openInviteRoom(o: InviteRoomOptions): Result<InviteRoom, 'transp
 
   let room: Room;
   try {
-    room = o.transport.join(
+    room = transport.join(
       {
         roomName: o.secrets.roomName,
         password: o.secrets.roomPassword,

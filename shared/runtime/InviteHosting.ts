@@ -2,7 +2,7 @@ import { fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveInviteSecrets } from '../invite/deriveInviteSecrets.ts';
 import { hostInvite } from '../join/hostInvite.ts';
 import type { Decision, InviteHostHandle, JoinRequestView } from '../join/InviteHost.ts';
-import type { Transport } from '../transport/Transport.ts';
+import type { RendezvousInvites } from '../join/InviteTransport.ts';
 import type { CellRuntime } from './CellRuntime.ts';
 import { admitJoiner } from './cellGovernance.ts';
 import type { InviteRecord } from './Keyring.ts';
@@ -15,8 +15,9 @@ const LINGER_MS = 60_000;
 
 /**
  * Hosts every open invite this device created, while the cell is open and we are a coordinator:
- * one invite room each (shared/join/hostInvite). An approval posts `admit` through the cell and
- * answers with the welcome; invites the roster marks used, revoked or dead are retired.
+ * one invite room each (shared/join/hostInvite), on the rendezvous pub/sub alone: nobody holding
+ * a code gets a connection to this device. An approval posts `admit` through the cell and answers
+ * with the welcome; invites the roster marks used, revoked or dead are retired.
  */
 export class InviteHosting {
   private readonly hosts = new Map<string, InviteHostHandle>();
@@ -28,7 +29,7 @@ export class InviteHosting {
 
   constructor(
     private readonly cell: CellRuntime,
-    private readonly transport: Transport,
+    private readonly invites: RendezvousInvites,
     private readonly now: () => number,
     private readonly decide: DecideJoin,
   ) {
@@ -69,7 +70,7 @@ export class InviteHosting {
     const handle = hostInvite({
       secret,
       cellId: record.cellId,
-      transport: this.transport,
+      transport: this.invites,
       signaling: record.signaling,
       iceServers: record.iceServers.map((i) => ({
         ...i,

@@ -4,7 +4,6 @@ import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
 import { joinCell } from '../joinCell.ts';
-import { loadNodeTransport } from '../loadNodeTransport.ts';
 
 /**
  * `quire join`: waits until admitted, has the joiner compare the admitting coordinator's safety
@@ -19,7 +18,6 @@ export function joinCommand(
       code: flags.code,
       pseudonym: flags.pseudonym,
       timeoutMs: flags.timeout * 1000,
-      transport: await loadNodeTransport(),
       io: ctx.io,
       confirmWords: flags['confirm-words'],
     });

@@ -7,7 +7,6 @@ import type { Home } from '../Home.ts';
 import { withHome } from '../Home.ts';
 import { joinCell } from '../joinCell.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
-import type { YWebrtcTransport } from '../../../shared/transport/createYWebrtcTransport.ts';
 import { waitForStop } from '../waitForStop.ts';
 
 /** The name a relay shows the coordinator who admits it (it has no person behind it). */
@@ -15,17 +14,11 @@ const RELAY_PSEUDONYM = 'relay';
 /** A relay invite is usually answered by a coordinator who is online for it. */
 const RELAY_JOIN_TIMEOUT_MS = 10 * 60 * 1000;
 
-async function admit(
-  home: Home,
-  code: string,
-  transport: YWebrtcTransport,
-  ctx: CommandContext,
-): Promise<CommandResult> {
+async function admit(home: Home, code: string, ctx: CommandContext): Promise<CommandResult> {
   const joined = await joinCell({
     code,
     pseudonym: RELAY_PSEUDONYM,
     timeoutMs: RELAY_JOIN_TIMEOUT_MS,
-    transport,
     io: ctx.io,
   });
   if (!joined.ok) return joined;
@@ -50,7 +43,7 @@ export function relayCommand(
   return withHome(flags.home, ctx, async (home) => {
     const transport = await loadNodeTransport();
     if (flags.code !== undefined) {
-      const admitted = await admit(home, flags.code, transport, ctx);
+      const admitted = await admit(home, flags.code, ctx);
       if (!admitted.ok) return admitted;
     }
     const records = home.records().filter((r) => r.kind === 'relay');

@@ -6,6 +6,7 @@ import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
+import { nodeSignalingSockets } from '../../transport/nodeSignalingSockets.ts';
 import { waitForStop } from '../waitForStop.ts';
 
 /** --approve-all: every request that passed the invite checks is admitted, with history. */
@@ -26,6 +27,7 @@ export function serveCommand(
     const transport = await loadNodeTransport();
     const cells: CellRuntime[] = [];
     const hostings: InviteHosting[] = [];
+    const invites = { sockets: nodeSignalingSockets() };
     try {
       for (const record of records) {
         const cell = await CellRuntime.open({
@@ -36,7 +38,7 @@ export function serveCommand(
         });
         cells.push(cell);
         if (flags['approve-all'])
-          hostings.push(new InviteHosting(cell, transport, () => Date.now(), approveAll));
+          hostings.push(new InviteHosting(cell, invites, () => Date.now(), approveAll));
       }
       await waitForStop(ctx.io, flags.for);
     } finally {

@@ -29,11 +29,18 @@ const until = async (check: () => boolean | Promise<boolean>, ms: number): Promi
   return check();
 };
 
-describe('invite room over real WebRTC', () => {
+describe('invite room on the real rendezvous server', () => {
   const pool = createPeerPool();
   let server: SignalServer;
+  /** Everything the server relays: what its operator sees of the exchange. */
+  let relayed: string[] = [];
   beforeEach(async () => {
-    server = await startSignalServer({ host: '127.0.0.1', port: 0 });
+    relayed = [];
+    server = await startSignalServer({
+      host: '127.0.0.1',
+      port: 0,
+      observer: (bytes) => relayed.push(Buffer.from(bytes).toString('utf8')),
+    });
   });
   afterEach(async () => {
     await pool.closeAll();
@@ -69,6 +76,16 @@ describe('invite room over real WebRTC', () => {
     });
     expect(joined.states).toEqual(['waiting_for_approval', 'approved']);
     await host.waitForEvent('host', (e) => e.type === 'answered', 1_000);
+
+    // The operator saw one random-looking topic and base64 ciphertext, nothing else.
+    const seen = relayed.map((m) => JSON.parse(m) as Record<string, unknown>);
+    expect(new Set(seen.map((m) => m.topic)).size).toBe(1);
+    for (const m of seen) {
+      expect(Object.keys(m).sort()).toEqual(['clients', 'data', 'topic', 'type']);
+      expect(m.topic).toMatch(/^[0-9a-f]{32}$/);
+      expect(m.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    }
+    expect(relayed.join('')).not.toContain('Olena');
 
     // The joiner left the room on its way out: its rendezvous socket and every handle are gone.
     expect(await until(() => server.stats().connections === 1, 5_000)).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * One side of the invite flow in its own process (driven by tests/integration/transport/
- * peerProcess.ts), over real WebRTC (node/transport) and the project's rendezvous server.
+ * peerProcess.ts), over the project's rendezvous server: the invite room is its pub/sub alone, as
+ * in the app and the CLI (node/transport/nodeSignalingSockets.ts), no WebRTC.
  * Commands:
  *   host {signaling}         creates a cell and an invite, hosts it; replies {code, coordinatorSignPk, cellId}
  *                            events: request {safetyWords, pseudonym}, host {type, ...} per host event
@@ -17,11 +18,11 @@ import { hostInvite } from '../../../shared/join/hostInvite.ts';
 import type { Decision, InviteHostHandle } from '../../../shared/join/InviteHost.ts';
 import { JoinCounters } from '../../../shared/join/JoinCounters.ts';
 import { joinWithCode } from '../../../shared/join/joinWithCode.ts';
-import { createNodeTransport } from '../../../node/transport/nodeWebrtc.ts';
+import { nodeSignalingSockets } from '../../../node/transport/nodeSignalingSockets.ts';
 import { identity, TestCell } from '../../unit/join/joinFixture.ts';
 import { runPeerChild, type CommandArgs } from '../transport/runPeerChild.ts';
 
-const transport = createNodeTransport();
+const transport = { sockets: nodeSignalingSockets() };
 let handle: InviteHostHandle | undefined;
 let answer: ((d: Decision) => void) | undefined;
 
