@@ -46,6 +46,7 @@ export const COMMANDS = {
   'task list': { home: required, cell: required },
   'member list': { home: required, cell: required },
   'member remove': { home: required, cell: required, pseudonym: required },
+  'member rekey': { home: required, cell: required },
   sync: { home: required, cell: required, timeout },
   relay: { home: required, code: optional, for: seconds },
 } as const satisfies Record<string, Readonly<Record<string, FlagSpec>>>;

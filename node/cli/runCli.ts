@@ -9,6 +9,7 @@ import { initCommand } from './commands/initCommand.ts';
 import { inviteCreateCommand } from './commands/inviteCreateCommand.ts';
 import { joinCommand } from './commands/joinCommand.ts';
 import { memberListCommand } from './commands/memberListCommand.ts';
+import { memberRekeyCommand } from './commands/memberRekeyCommand.ts';
 import { memberRemoveCommand } from './commands/memberRemoveCommand.ts';
 import { relayCommand } from './commands/relayCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
@@ -45,6 +46,8 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return memberListCommand(p.flags, ctx);
     case 'member remove':
       return memberRemoveCommand(p.flags, ctx);
+    case 'member rekey':
+      return memberRekeyCommand(p.flags, ctx);
     case 'sync':
       return syncCommand(p.flags, ctx);
     case 'relay':

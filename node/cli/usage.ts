@@ -19,6 +19,8 @@ export const USAGE = `usage: quire <command> [flags]
   quire task list --home DIR --cell ID                           one line per task: id, status, assignee, title (tab-separated)
   quire member list --home DIR --cell ID                         one line per member: pseudonym, role (tab-separated)
   quire member remove --home DIR --cell ID --pseudonym P
+  quire member rekey --home DIR --cell ID                        my device was out of my hands: new keys, the old
+                                                                 signing key dropped; prints the new safety words
   quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s, exits
   quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
 The passphrase comes from the environment variable QUIRE_PASSPHRASE (never a flag).

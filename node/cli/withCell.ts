@@ -1,6 +1,7 @@
 import { toHex } from '../../shared/crypto/bytes.ts';
 import type { Role } from '../../shared/roster/RosterOp.ts';
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
+import { finishRekey } from '../../shared/runtime/finishRekey.ts';
 import type { CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { failure, type CommandResult } from './CommandResult.ts';
@@ -12,15 +13,22 @@ export function findCell(home: Home, cellArg: string): CellRecord | undefined {
   return home.records().find((r) => r.kind === 'member' && r.cellIdHex === id);
 }
 
-/** Opens one cell's runtime (offline without a transport), runs `fn`, and always closes it: edits are flushed and persisted. */
+/**
+ * Opens one cell's runtime (offline without a transport), runs `fn`, and always closes it: edits
+ * are flushed and persisted. A rekey interrupted half-way is finished first (finishRekey). `fn`
+ * may close the runtime itself (a rekey does).
+ */
 export async function withCell(
   home: Home,
   cellArg: string,
   transport: Transport | undefined,
   fn: (cell: CellRuntime) => Promise<CommandResult>,
 ): Promise<CommandResult> {
-  const record = findCell(home, cellArg);
-  if (!record) return failure('failed', `no cell ${cellArg} in this home`);
+  const found = findCell(home, cellArg);
+  if (!found) return failure('failed', `no cell ${cellArg} in this home`);
+  const finished = await finishRekey(found, home.vault.store);
+  if (finished) await home.upsert(finished);
+  const record = finished ?? found;
   const cell = await CellRuntime.open({
     record,
     sealed: home.vault.store,

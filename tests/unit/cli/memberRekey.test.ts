@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toHex } from '../../../shared/crypto/bytes.ts';
+import { computeRoster } from '../../../shared/roster/computeRoster.ts';
+import { safetyWords } from '../../../shared/identity/safetyWords.ts';
+import type { CliIo } from '../../../node/cli/CliIo.ts';
+import { openHome } from '../../../node/cli/Home.ts';
+import { runCli } from '../../../node/cli/runCli.ts';
+
+const PASS = 'correct horse battery staple';
+
+async function cli(argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CliIo = {
+    env: { QUIRE_PASSPHRASE: PASS },
+    out: (l) => stdout.push(...l.split('\n')),
+    err: (l) => stderr.push(...l.split('\n')),
+    readStdin: () => Promise.resolve(new Uint8Array()),
+    onStop: () => () => undefined,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function record(home: string, cell: string) {
+  const opened = await openHome(home, PASS);
+  if (!opened.ok) throw new Error(opened.error);
+  const r = opened.value.records().find((x) => x.cellIdHex === cell);
+  await opened.value.close();
+  if (!r) throw new Error('no record');
+  return r;
+}
+
+describe('quire member rekey', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'quire-rekey-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'moves the member to new keys, prints the new safety words, and (a coordinator) rotates',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const home = join(dir, 'h');
+      expect((await cli(['init', '--home', home])).code).toBe(0);
+      const created = await cli([
+        'cell',
+        'create',
+        '--home',
+        home,
+        '--name',
+        'Cell',
+        '--pseudonym',
+        'Anna',
+        '--signal',
+        'ws://127.0.0.1:9',
+      ]);
+      const cell = created.stdout[0]!;
+      const before = await record(home, cell);
+      const r = await cli(['member', 'rekey', '--home', home, '--cell', cell]);
+      expect(r.stderr).toEqual([]);
+      expect(r.code).toBe(0);
+      const after = await record(home, cell);
+      expect(r.stdout).toEqual([
+        safetyWords(after.identity.signPk, after.identity.boxPk).join(' '),
+      ]);
+      const oldHex = toHex(before.identity.signPk);
+      expect(toHex(after.identity.signPk)).not.toBe(oldHex);
+      expect(after.retired?.map((x) => toHex(x.signPk))).toEqual([oldHex]);
+      const roster = computeRoster(after.rosterOps, { cellId: after.cellId });
+      expect(roster.rekeyed.get(oldHex)).toBe(toHex(after.identity.signPk));
+      expect(roster.epoch).toBe(1);
+      expect(roster.rotationNeeded).toBe(false);
+      expect(after.epochKeys.has(1)).toBe(true);
+      const list = await cli(['member', 'list', '--home', home, '--cell', cell]);
+      expect(list.stdout).toEqual(['Anna\tcoordinator']);
+      const missing = await cli(['member', 'rekey', '--home', home, '--cell', '00'.repeat(16)]);
+      expect(missing.code).toBe(1);
+      const help = await cli(['--help']);
+      expect(help.stdout.join('\n')).toContain('quire member rekey --home DIR --cell ID');
+    },
+  );
+});
