@@ -98,6 +98,10 @@ describe('quire argument parser', () => {
     expect(
       run(['member', 'remove', '--home', 'h', '--cell', 'c', '--pseudonym', 'B']).command,
     ).toBe('member remove');
+    expect(run(['member', 'rekey', '--home', 'h', '--cell', 'c']).flags).toEqual({
+      home: 'h',
+      cell: 'c',
+    });
     expect(run(['sync', '--home', 'h', '--cell', 'c', '--timeout', '5']).flags).toEqual({
       home: 'h',
       cell: 'c',
@@ -108,7 +112,7 @@ describe('quire argument parser', () => {
       code: undefined,
       for: undefined,
     });
-    expect(Object.keys(COMMANDS)).toHaveLength(14);
+    expect(Object.keys(COMMANDS)).toHaveLength(15);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {
