@@ -10,6 +10,7 @@ export const NAMED_COUNTERS = {
   republished: 'republished',
   reinserted: 'reinserted',
   rekeyed: 'rekeyed',
+  rolloverFailed: 'rolloverFailed',
   equivocators: 'equivocators',
   'presence.dropped': 'presenceDropped',
   'invites.hosted': 'invitesHosted',

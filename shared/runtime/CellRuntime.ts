@@ -142,7 +142,10 @@ export class CellRuntime {
       body,
     );
     if (!created.ok) return err(created.error);
-    this.roster.add(created.value.bytes);
+    // Judged and capped like anyone's: an op our log refuses is not published, and says why.
+    const offered = this.roster.offer(created.value.bytes, this.record.identity.signPk);
+    if (offered.outcome !== 'held' && offered.outcome !== 'known')
+      return err(offered.outcome, offered.reason);
     this.sync.publishRosterOp(created.value.bytes);
     return ok(created.value);
   }

@@ -1,25 +1,53 @@
 import { toHex } from '../crypto/bytes.ts';
 import { ENVELOPE_KIND, type EnvelopeKind } from '../envelope/EnvelopeKind.ts';
+import { verifyCached } from '../roster/buildOpGraph.ts';
 import { canWrite } from '../roster/canWrite.ts';
 import { computeRoster } from '../roster/computeRoster.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
+import { judgeOwnPast } from '../roster/judgeOwnPast.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterCache, type RosterCache } from '../roster/RosterCache.ts';
-import { MAX_HEADS, MAX_OP_BYTES } from '../roster/RosterOp.ts';
-import { rosterOpId } from '../roster/rosterOpId.ts';
-import type { RosterPort, WriteCheck } from '../sync/RosterPort.ts';
+import { MAX_HEADS, MAX_OP_BYTES, type RosterOp } from '../roster/RosterOp.ts';
+import type {
+  RosterOffer,
+  RosterOfferOutcome,
+  RosterPort,
+  WriteCheck,
+} from '../sync/RosterPort.ts';
+import { RosterGate } from './RosterGate.ts';
 
-/** At most this many ops per cell are held: a member flooding governance ops cannot grow us further. */
-export const MAX_ROSTER_OPS = 20_000;
+export {
+  MAX_OPS_PER_COORDINATOR,
+  MAX_OPS_PER_MEMBER,
+  MAX_ROSTER_OPS,
+  MAX_WAITING_PER_MEMBER,
+} from './RosterGate.ts';
+
+const result = (
+  outcome: RosterOfferOutcome,
+  opId: string | undefined,
+  reason?: string,
+): RosterOffer => ({ outcome, opId, wanted: [], ...(reason ? { reason } : {}) });
+
+interface Fresh {
+  readonly op: RosterOp;
+  readonly bytes: Uint8Array;
+  /** Indexes in the batch where these bytes were offered. */
+  readonly at: number[];
+}
 
 /**
- * The cell's roster log as the sync engine's RosterPort: holds every op seen (from roster
- * envelopes or a welcome), recomputes the roster deterministically (computeRoster) when a new op
- * arrives, and answers who may write. Ops are validated by computeRoster itself; here they are
- * only size-capped and deduplicated.
+ * The cell's roster log as the sync engine's RosterPort: holds the ops that may count (from
+ * roster envelopes, a welcome, or our store), recomputes the roster deterministically
+ * (computeRoster) when one arrives, and answers who may write. Nothing is kept before it is
+ * judged: bad bytes and ops that cannot count even in their own causal past are refused for good
+ * (never stored, never carried); an op whose heads are not all here waits in a bounded buffer;
+ * ops from roster envelopes are capped per author and per sender (RosterGate), except a
+ * coordinator's remove and rotate, and any op a coordinator's waiting op needs.
  */
 export class RosterLog implements RosterPort {
   private readonly ops = new Map<string, Uint8Array>();
+  private readonly gate = new RosterGate();
   private readonly cache: RosterCache;
   private current: Roster;
   private readonly listeners = new Set<() => void>();
@@ -29,35 +57,165 @@ export class RosterLog implements RosterPort {
     initial: Iterable<Uint8Array> = [],
   ) {
     this.cache = createRosterCache(toHex(cellId));
-    for (const op of initial) this.hold(op);
+    this.current = this.compute();
+    this.admit(Array.from(initial), undefined);
     this.current = this.compute();
   }
 
-  private hold(op: Uint8Array): boolean {
-    if (op.length > MAX_OP_BYTES || this.ops.size >= MAX_ROSTER_OPS) return false;
-    const id = rosterOpId(op);
-    if (this.ops.has(id)) return false;
-    this.ops.set(id, op.slice());
-    return true;
-  }
-
-  private compute(): Roster {
-    return computeRoster(this.ops.values(), { cellId: this.cellId, cache: this.cache });
-  }
-
-  /** Adds ops; recomputes and notifies when anything new arrived. Returns whether it did. */
+  /**
+   * Adds ops we trust to be offered (a verified welcome, our store): judged like any, but not
+   * capped. Recomputes and notifies when anything new arrived; returns whether it did.
+   */
   add(...ops: readonly Uint8Array[]): boolean {
-    let changed = false;
-    for (const op of ops) changed = this.hold(op) || changed;
-    if (!changed) return false;
+    return this.settle(ops, undefined).some((r) => r.outcome === 'held' || r.outcome === 'waiting');
+  }
+
+  /** An op from a roster envelope sent by `sender` (or our own, before we publish it): capped. */
+  offer(op: Uint8Array, sender: Uint8Array): RosterOffer {
+    return this.settle([op], toHex(sender))[0] ?? result('roster_invalid', undefined);
+  }
+
+  offerOp(op: Uint8Array, sender: Uint8Array): RosterOffer {
+    return this.offer(op, sender);
+  }
+
+  carries(opId: string): boolean {
+    return this.ops.has(opId) || this.gate.waiting.has(opId);
+  }
+
+  private settle(batch: readonly Uint8Array[], sender: string | undefined): RosterOffer[] {
     const before = this.current;
+    const waiting = this.gate.waiting.size;
+    const results = this.admit(batch, sender);
+    const grew = results.some((r) => r.outcome === 'held' || r.outcome === 'waiting');
+    if (!grew && this.gate.waiting.size === waiting) return results;
     this.current = this.compute();
     // Any change of what counts, not only of how much: a concurrent rotate can replace ours with
     // the same count and the same epoch number, and our key must follow it (countedEpochKeys).
     const after = this.current.applied;
     if (before.applied.length !== after.length || before.applied.some((id, i) => id !== after[i]))
       for (const l of this.listeners) l();
-    return true;
+    return results;
+  }
+
+  /** Drops what the cache learnt about an op we do not keep: junk costs no memory. */
+  private forget(opId: string): void {
+    this.cache.verified.delete(opId);
+    this.cache.past.delete(opId);
+    this.cache.after.delete(opId);
+  }
+
+  private admit(batch: readonly Uint8Array[], sender: string | undefined): RosterOffer[] {
+    const capped = sender !== undefined;
+    const roster = this.current;
+    const isHeld = (id: string): boolean => this.ops.has(id);
+    const needed = capped ? this.gate.needed(roster, isHeld) : new Set<string>();
+    const results: RosterOffer[] = [];
+    const fresh = new Map<string, Fresh>();
+    for (const [i, bytes] of batch.entries()) {
+      if (bytes.length > MAX_OP_BYTES) {
+        results[i] = result('roster_invalid', undefined, 'oversize');
+        continue;
+      }
+      const { id, entry } = verifyCached(bytes, this.cache, this.cellId);
+      const prior = fresh.get(id);
+      if (prior) prior.at.push(i);
+      if (prior || this.carries(id)) {
+        results[i] ??= result('known', id);
+        continue;
+      }
+      if (!entry.result.ok) {
+        this.forget(id);
+        results[i] = result('roster_invalid', id, entry.result.error);
+        continue;
+      }
+      const { op } = entry.result.value;
+      // Cheap refusals first, where the op's whole causal past is here: no graph is built.
+      if (op.heads.every(isHeld)) {
+        if (this.gate.surelyUnauthorised(op)) {
+          this.forget(id);
+          results[i] = result('roster_unauthorised', id, 'not_member');
+          continue;
+        }
+        if (capped && this.gate.refusesHeld(op, roster, this.ops.size, needed.has(id))) {
+          this.forget(id);
+          results[i] = result('roster_over_cap', id, 'over_cap');
+          continue;
+        }
+      }
+      fresh.set(id, { op, bytes: entry.bytes, at: [i] });
+    }
+    if (fresh.size > 0) this.place(fresh, results, sender, needed);
+    if (capped && results.some((r) => r.outcome === 'waiting')) {
+      const wanted = [...this.gate.needed(roster, isHeld)].filter((id) => !this.carries(id));
+      for (const [i, r] of results.entries())
+        if (r.outcome === 'waiting') results[i] = { ...r, wanted };
+    }
+    return results;
+  }
+
+  /**
+   * Judges the fresh ops together with every waiting one, in canonical order (heads first): an op
+   * whose heads are all held and that counts in its own past is held (caps permitting), one that
+   * cannot count is dropped for good, and one whose heads are missing waits.
+   */
+  private place(
+    fresh: ReadonlyMap<string, Fresh>,
+    results: RosterOffer[],
+    sender: string | undefined,
+    needed: ReadonlySet<string>,
+  ): void {
+    const roster = this.current;
+    const waiting = this.gate.waiting;
+    const candidates = new Set([...fresh.keys(), ...waiting.keys()]);
+    const all = [
+      ...this.ops.values(),
+      ...Array.from(waiting.values(), (w) => w.bytes),
+      ...Array.from(fresh.values(), (f) => f.bytes),
+    ];
+    for (const { opId, verdict } of judgeOwnPast(this.cellId, all, candidates, this.cache)) {
+      const f = fresh.get(opId);
+      const w = f ? undefined : waiting.get(opId);
+      const op = f?.op ?? w?.op;
+      const bytes = f?.bytes ?? w?.bytes;
+      if (!op || !bytes) continue;
+      const capped = f ? sender !== undefined : (w?.capped ?? false);
+      const isNeeded = needed.has(opId);
+      let outcome: RosterOfferOutcome;
+      let reason: string | undefined;
+      if (verdict === 'missing_heads' || !op.heads.every((h) => this.ops.has(h))) {
+        if (w) continue;
+        const from = sender ?? op.authorHex;
+        if (capped && this.gate.refusesWaiting(op, from, roster, isNeeded)) {
+          outcome = 'roster_over_cap';
+          reason = 'over_cap';
+        } else {
+          this.gate.wait({ bytes, op, sender: from, capped });
+          outcome = 'waiting';
+        }
+      } else if (verdict !== 'ok') {
+        outcome = 'roster_unauthorised';
+        reason = verdict;
+      } else if (capped && this.gate.refusesHeld(op, roster, this.ops.size, isNeeded)) {
+        outcome = 'roster_over_cap';
+        reason = 'over_cap';
+      } else {
+        this.ops.set(opId, bytes);
+        this.gate.held(op);
+        outcome = 'held';
+      }
+      if (outcome !== 'waiting') this.gate.unwait(opId);
+      if (outcome !== 'waiting' && outcome !== 'held') this.forget(opId);
+      for (const i of f?.at ?? []) results[i] = result(outcome, opId, reason);
+    }
+  }
+
+  private compute(): Roster {
+    const waiting = Array.from(this.gate.waiting.values(), (w) => w.bytes);
+    return computeRoster([...this.ops.values(), ...waiting], {
+      cellId: this.cellId,
+      cache: this.cache,
+    });
   }
 
   roster(): Roster {

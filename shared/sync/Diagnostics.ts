@@ -11,6 +11,8 @@ export class Diagnostics {
   reinserted = 0;
   /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
   rekeyed = 0;
+  /** Rollovers and moves to a new generation that failed (a room not joined, a store error). */
+  rolloverFailed = 0;
   /** Authors (hex signPk) caught signing two different envelopes with one seq. */
   readonly equivocators = new Set<string>();
 
@@ -33,6 +35,7 @@ export class Diagnostics {
       republished: this.republished,
       reinserted: this.reinserted,
       rekeyed: this.rekeyed,
+      rolloverFailed: this.rolloverFailed,
       equivocators: this.equivocators.size,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
     };

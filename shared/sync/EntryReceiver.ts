@@ -5,11 +5,13 @@ import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
+import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
+import { RosterReceiver } from './RosterReceiver.ts';
 import { decodeSnapshotBody } from './snapshotBody.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 import { decodeUpdateBody } from './updateBody.ts';
-import { BEACON_GENERATION, type EntryStatus, type WireScope } from './WireScope.ts';
+import { type EntryStatus, type WireScope } from './WireScope.ts';
 
 /** What the receiver asks of the rest of the engine. */
 export interface ReceiverHooks {
@@ -32,10 +34,17 @@ type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
  * changes no document.
  */
 export class EntryReceiver {
+  private readonly roster: RosterReceiver;
+
   constructor(
     private readonly ctx: CellContext,
     private readonly hooks: ReceiverHooks,
-  ) {}
+  ) {
+    this.roster = new RosterReceiver(ctx, {
+      persist: (scope, key, bytes) => hooks.persist(scope, key, bytes),
+      reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
+    });
+  }
 
   /** A wire-doc key changed (remote sync, load, or our own insert). */
   onWireChange(scope: WireScope, key: string): void {
@@ -100,11 +109,20 @@ export class EntryReceiver {
       ctx.diagnostics.equivocators.add(authorHex);
       return;
     }
+    if (env.kind === ENVELOPE_KIND.roster) {
+      // Judged by the roster log before anything keeps it, even a copy we saw elsewhere.
+      ctx.seen.set(seen, key);
+      scope.status.set(key, this.roster.receive(scope, key, env, value as Uint8Array));
+      this.hooks.settled(scope, key);
+      return;
+    }
     scope.meta.set(key, { authorHex, docHex, kind: env.kind, seq: env.seq });
     this.hooks.persist(scope, key, value as Uint8Array);
     if (prior === key) {
-      // The same envelope again (a replay, or a re-publish into a new generation): nothing to do.
+      // The same envelope again (a replay, or a re-publish into a new generation): nothing to do,
+      // and nothing that counts toward this wire doc's rollover threshold.
       ctx.diagnostics.duplicates++;
+      scope.skipLoad(key);
       scope.status.set(key, 'applied');
     } else {
       ctx.seen.set(seen, key);
@@ -168,9 +186,7 @@ export class EntryReceiver {
       case ENVELOPE_KIND.snapshot:
         return this.receiveSnapshot(scope, key, env);
       case ENVELOPE_KIND.roster:
-        this.ctx.opts.onRosterOp?.(env.body, env.author);
-        this.ctx.diagnostics.applied++;
-        return 'applied';
+        return 'rejected'; // handled before dispatch (RosterReceiver)
       case ENVELOPE_KIND.rollover:
         return this.receiveRollover(scope, env);
     }
@@ -241,11 +257,9 @@ export class EntryReceiver {
     const body = decodeRolloverBody(env.body);
     if (!body.ok) return this.rejected(body.error);
     const next = body.value.nextGeneration;
-    if (next === BEACON_GENERATION || (!scope.isBeacon && next !== scope.generation + 1)) {
-      return this.rejected('malformed_rollover');
-    }
-    this.ctx.diagnostics.applied++;
     const current = this.ctx.current();
+    if (!acceptsRollover(scope, next, current)) return this.rejected('malformed_rollover');
+    this.ctx.diagnostics.applied++;
     if (scope.epoch === current.epoch && next > current.generation) this.hooks.moveTo(next);
     return 'applied';
   }

@@ -2,12 +2,15 @@ import * as Y from 'yjs';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { CellContext } from './CellContext.ts';
+import { carriesEntry } from './carriesEntry.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { CELL_DOC_ID } from './CellSyncOptions.ts';
+import { farthestReachable } from './farthestReachable.ts';
+import { heldUpdates } from './heldUpdates.ts';
 import { encodeRolloverBody } from './rolloverBody.ts';
 import { encodeSnapshotBody } from './snapshotBody.ts';
 import type { SyncWriter } from './SyncWriter.ts';
-import { scopeKey, type WireScope } from './WireScope.ts';
+import { BEACON_GENERATION, scopeKey, type WireScope } from './WireScope.ts';
 
 export interface GenerationHooks {
   openScope(epoch: number, generation: number): Promise<WireScope>;
@@ -27,6 +30,8 @@ export class Generations {
   private timer: unknown;
   /** The newest generation a notice named, and whether a move towards it is under way. */
   private wanted: { readonly epoch: number; readonly generation: number } | undefined;
+  /** Generations of the current epoch that valid rollover notices named, beyond the current. */
+  private named: { readonly epoch: number; readonly generations: Set<number> } | undefined;
   private moving = false;
   private topUpTimer: unknown;
   private readonly timers = new Set<unknown>();
@@ -51,9 +56,11 @@ export class Generations {
       if (target) this.republishOne(scope, target, key);
       return;
     }
+    // Roster envelopes and copies from an older generation never count (WireScope.loadEntries).
+    if (scope.meta.get(key)?.kind !== ENVELOPE_KIND.roster) scope.countLoad(key);
     if (scope !== ctx.current() || this.timer !== undefined) return;
-    if (scope.kept.size < ctx.limits.rolloverEntries && scope.keptBytes < ctx.limits.rolloverBytes)
-      return;
+    const { rolloverEntries, rolloverBytes } = ctx.limits;
+    if (scope.loadEntries < rolloverEntries && scope.loadBytes < rolloverBytes) return;
     if (
       ctx.opts.roster.writeCheck(ctx.opts.me.signPk, scope.epoch, ENVELOPE_KIND.snapshot) !== 'ok'
     )
@@ -65,35 +72,65 @@ export class Generations {
     }, delay);
   }
 
-  /** Writes snapshots of every document into the next generation, then announces the move. */
+  /**
+   * Writes snapshots of every document into the next generation, then announces the move. Never
+   * rejects: a failure (a room that cannot be joined, a store error) is counted and the wire doc
+   * stays where it was, to be rolled over later.
+   */
   async rollover(scope: WireScope): Promise<void> {
     const { ctx, writer, hooks } = this;
     if (ctx.closed() || scope !== ctx.current() || scope.rolledOverTo !== undefined) return;
-    hooks.flushEdits();
-    const next = await hooks.openScope(scope.epoch, scope.generation + 1);
-    if (ctx.closed() || scope !== ctx.current()) return;
-    for (const replica of hooks.replicas()) this.snapshotInto(replica, next);
-    const notice = encodeRolloverBody({ nextGeneration: next.generation });
-    writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, scope);
-    writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, hooks.beacon());
-    this.moveTo(next.generation);
+    const generation = scope.generation + 1;
+    // The beacon's number is reserved: after 2^32 - 2 rollovers an epoch's wire doc stays put.
+    if (generation >= BEACON_GENERATION) {
+      ctx.diagnostics.rolloverFailed++;
+      return;
+    }
+    const key = scopeKey(scope.epoch, generation);
+    const existing = ctx.scopes.get(key);
+    try {
+      hooks.flushEdits();
+      const next = existing ?? (await hooks.openScope(scope.epoch, generation));
+      if (ctx.closed() || scope !== ctx.current()) return;
+      for (const replica of hooks.replicas()) this.snapshotInto(replica, next);
+      const notice = encodeRolloverBody({ nextGeneration: next.generation });
+      writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, scope);
+      writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, hooks.beacon());
+      this.moveTo(next.generation);
+    } catch {
+      ctx.diagnostics.rolloverFailed++;
+      this.dropStray(key, existing);
+    }
   }
 
-  /** Follows the cell to a newer generation of the current epoch. */
+  /**
+   * Follows the cell to a newer generation of the current epoch that a valid rollover notice
+   * named. Only small forward steps: the move goes to the farthest generation reachable from the
+   * current one in steps of at most MAX_GENERATION_STEP through named generations, so a notice
+   * naming a far generation (0xfffffffe) alone moves nobody, while a member that missed many
+   * rollovers catches up through their notices in one move.
+   */
   moveTo(generation: number): void {
+    const current = this.ctx.current();
+    if (generation <= current.generation || generation >= BEACON_GENERATION) return;
+    if (this.named?.epoch !== current.epoch)
+      this.named = { epoch: current.epoch, generations: new Set() };
+    const { generations } = this.named;
+    generations.add(generation);
+    for (const g of generations) if (g <= current.generation) generations.delete(g);
     // Notices often arrive in a batch (a cold joiner reads the beacon's whole history): remember
     // only the newest target and make one move, never one room per notice.
-    const current = this.ctx.current();
+    const target = farthestReachable(current.generation, generations);
     const wanted = this.wanted?.epoch === current.epoch ? this.wanted.generation : -1;
-    if (generation <= current.generation || generation <= wanted) return;
-    this.wanted = { epoch: current.epoch, generation };
+    if (target <= current.generation || target <= wanted) return;
+    this.wanted = { epoch: current.epoch, generation: target };
     if (this.moving) return;
     this.moving = true;
     queueMicrotask(() => void this.performMoves());
   }
 
   private async performMoves(): Promise<void> {
-    const { ctx, writer, hooks } = this;
+    const { ctx } = this;
     try {
       for (;;) {
         const old = ctx.current();
@@ -101,20 +138,44 @@ export class Generations {
         // A move only within one epoch: a rotation in between makes older targets moot.
         if (ctx.closed() || wanted?.epoch !== old.epoch || wanted.generation <= old.generation)
           return;
-        const generation = wanted.generation;
-        const key = scopeKey(old.epoch, generation);
-        old.rolledOverTo = generation;
-        const next = ctx.scopes.get(key) ?? (await hooks.openScope(old.epoch, generation));
-        if (ctx.closed() || ctx.current() !== old) return;
-        hooks.setCurrent(next);
-        writer.setScopes([...writer.scopes.filter((k) => k !== key), key]);
-        writer.saveLocal();
-        this.later(() => this.republish(old, next), ctx.limits.republishDelayMs);
-        this.later(() => this.retire(old), ctx.limits.drainMs);
+        if (!(await this.moveOnce(old, wanted.generation))) return;
       }
     } finally {
       this.moving = false;
     }
+  }
+
+  /** One move from `old` to `generation`; false when it did not happen (failures are counted). */
+  private async moveOnce(old: WireScope, generation: number): Promise<boolean> {
+    const { ctx, writer, hooks } = this;
+    const key = scopeKey(old.epoch, generation);
+    const existing = ctx.scopes.get(key);
+    old.rolledOverTo = generation;
+    try {
+      const next = existing ?? (await hooks.openScope(old.epoch, generation));
+      if (ctx.closed() || ctx.current() !== old) return false;
+      hooks.setCurrent(next);
+      writer.setScopes([...writer.scopes.filter((k) => k !== key), key]);
+      writer.saveLocal();
+      this.later(() => this.republish(old, next), ctx.limits.republishDelayMs);
+      this.later(() => this.retire(old), ctx.limits.drainMs);
+      return true;
+    } catch {
+      ctx.diagnostics.rolloverFailed++;
+      if (ctx.current() === old) old.rolledOverTo = undefined;
+      this.dropStray(key, existing);
+      this.wanted = undefined;
+      return false;
+    }
+  }
+
+  /** Forgets a scope half-opened by a failed rollover or move (never one that was there before). */
+  private dropStray(key: string, existing: WireScope | undefined): void {
+    const stray = this.ctx.scopes.get(key);
+    if (!stray || stray === existing || stray === this.ctx.current()) return;
+    stray.room?.close();
+    this.ctx.scopes.delete(key);
+    stray.doc.destroy();
   }
 
   private republish(from: WireScope, to: WireScope): void {
@@ -160,14 +221,11 @@ export class Generations {
   }
 
   private republishOne(from: WireScope, to: WireScope, key: string): void {
-    const meta = from.meta.get(key);
-    const bytes = from.kept.get(key);
-    if (!meta || !bytes || to.map.has(key) || this.ctx.closed()) return;
+    if (to.map.has(key) || this.ctx.closed()) return;
     if (this.ctx.scopes.get(to.key) !== to) return;
-    const carry =
-      meta.kind === ENVELOPE_KIND.roster ||
-      (meta.kind === ENVELOPE_KIND.update && meta.seq > to.covered(meta.docHex, meta.authorHex));
-    if (!carry) return;
+    if (!carriesEntry(this.ctx, from, to, key)) return;
+    const bytes = from.kept.get(key);
+    if (!bytes) return;
     this.ctx.diagnostics.republished++;
     to.map.set(key, bytes);
   }
@@ -230,17 +288,4 @@ export class Generations {
     for (const h of this.timers) this.ctx.scheduler.clearTimeout(h);
     this.timers.clear();
   }
-}
-
-/** `${docHex}:${authorHex}` -> update seqs present in a scope. */
-function heldUpdates(scope: WireScope): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
-  for (const m of scope.meta.values()) {
-    if (m.kind !== ENVELOPE_KIND.update) continue;
-    const key = `${m.docHex}:${m.authorHex}`;
-    let set = out.get(key);
-    if (!set) out.set(key, (set = new Set()));
-    set.add(m.seq);
-  }
-  return out;
 }

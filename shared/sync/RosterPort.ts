@@ -2,6 +2,23 @@ import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
 
 export type WriteCheck = 'ok' | 'not_member' | 'not_writer';
 
+/** What a roster log did with an offered op (the `roster_*` outcomes are refusals). */
+export type RosterOfferOutcome =
+  'held' | 'waiting' | 'known' | 'roster_invalid' | 'roster_unauthorised' | 'roster_over_cap';
+
+export interface RosterOffer {
+  readonly outcome: RosterOfferOutcome;
+  /** The op's id, unless its bytes were refused before hashing (oversize). */
+  readonly opId: string | undefined;
+  /** The precise reason of a refusal (computeRoster's rejection reason, or 'over_cap'). */
+  readonly reason?: string;
+  /**
+   * Ops that a coordinator's waiting op needs and the log does not hold: copies refused earlier
+   * (over a cap) should be offered again.
+   */
+  readonly wanted: readonly string[];
+}
+
 /**
  * What the sync engine asks of the cell's membership: may this author write this kind of
  * envelope at this epoch? The roster log (shared/roster) implements it; a fixed member list
@@ -13,4 +30,12 @@ export interface RosterPort {
   knows(author: Uint8Array): boolean;
   /** Called when membership changes, so rejected-for-membership envelopes are reconsidered. */
   onChange(listener: () => void): () => void;
+  /**
+   * A roster op from a roster envelope sent by `sender`, judged before anything keeps it: held,
+   * waiting for its heads, already known, or refused (never stored, never carried). Ports
+   * without it (fixedRoster) hand ops to `onRosterOp` unjudged.
+   */
+  offerOp?(op: Uint8Array, sender: Uint8Array): RosterOffer;
+  /** Whether a rollover should carry a roster envelope holding this op into the next generation. */
+  carries?(opId: string): boolean;
 }

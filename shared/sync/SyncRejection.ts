@@ -14,6 +14,12 @@ export const SYNC_REJECTIONS = [
   'unknown_author',
   'pending_evicted',
   'apply_failed',
+  // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
+  'roster_invalid',
+  // ... cannot count even in its own causal past (the author lacked the role there) ...
+  'roster_unauthorised',
+  // ... or over its author's (or sender's) cap of held or waiting ops.
+  'roster_over_cap',
 ] as const;
 
 export type SyncRejection = EnvelopeRejection | (typeof SYNC_REJECTIONS)[number];

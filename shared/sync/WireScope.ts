@@ -6,6 +6,12 @@ import type { Room } from '../transport/Transport.ts';
 /** Generation number reserved for an epoch's beacon room, which carries only rollover notices. */
 export const BEACON_GENERATION = 0xffffffff;
 
+/**
+ * A rollover notice read from the beacon may name a generation at most this far beyond the
+ * current one, or beyond another generation a beacon notice named (PROTOCOL §8).
+ */
+export const MAX_GENERATION_STEP = 16;
+
 export type EntryStatus = 'applied' | 'pending' | 'retry' | 'rejected';
 
 /** What the engine learned about a verified entry, so it can re-publish it after a rollover. */
@@ -37,6 +43,16 @@ export class WireScope {
   superseded = false;
   /** Per document (hex) and author (hex): the highest update seq a snapshot here covers. */
   readonly coverage = new Map<string, Map<string, number>>();
+  /** Roster envelopes kept here: entry key -> opId, and opId -> key (one envelope per op). */
+  readonly rosterOpOf = new Map<string, string>();
+  readonly rosterKeyOf = new Map<string, string>();
+  /**
+   * What counts toward the rollover threshold: kept entries other than roster envelopes and
+   * other than copies carried in from an older generation, so neither can start a cascade.
+   */
+  loadEntries = 0;
+  loadBytes = 0;
+  private readonly weighed = new Set<string>();
 
   constructor(
     readonly epoch: number,
@@ -57,6 +73,26 @@ export class WireScope {
     this.kept.set(envId, bytes);
     this.keptBytes += bytes.length;
     return true;
+  }
+
+  /** Records that the roster envelope under `key` holds the op `opId`. */
+  noteRosterOp(key: string, opId: string): void {
+    this.rosterOpOf.set(key, opId);
+    if (!this.rosterKeyOf.has(opId)) this.rosterKeyOf.set(opId, key);
+  }
+
+  /** Counts a kept entry toward the rollover threshold, once. */
+  countLoad(key: string): void {
+    const bytes = this.kept.get(key);
+    if (!bytes || this.weighed.has(key)) return;
+    this.weighed.add(key);
+    this.loadEntries++;
+    this.loadBytes += bytes.length;
+  }
+
+  /** An entry that must never count toward the threshold (a copy from an older generation). */
+  skipLoad(key: string): void {
+    this.weighed.add(key);
   }
 
   covered(docHex: string, authorHex: string): number {

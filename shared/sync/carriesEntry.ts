@@ -1,0 +1,41 @@
+import { decodeEnvelope } from '../envelope/decodeEnvelope.ts';
+import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
+import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
+import { rosterOpId } from '../roster/rosterOpId.ts';
+import type { CellContext } from './CellContext.ts';
+import type { WireScope } from './WireScope.ts';
+
+/** The roster op a kept roster envelope holds (our own envelopes are read back once). */
+function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Uint8Array) {
+  const known = scope.rosterOpOf.get(key);
+  if (known !== undefined) return known;
+  const plaintext = decryptEnvelope(bytes, scope.secrets.contentKey, ctx.opts.cellId, scope.epoch);
+  const env = plaintext.ok ? decodeEnvelope(plaintext.value) : undefined;
+  if (!env?.ok || env.value.kind !== ENVELOPE_KIND.roster) return undefined;
+  const opId = rosterOpId(env.value.body);
+  scope.noteRosterOp(key, opId);
+  return opId;
+}
+
+/**
+ * Whether a rollover copies the entry `key` of `from` into `to` (PROTOCOL §8): an update the new
+ * generation's snapshots do not cover and that was not refused; a roster envelope whose op the
+ * roster log still holds (the compacted roster: ops refused or dropped stay behind), one per op.
+ * Rollover notices and snapshots are never copied. A roster envelope it says yes to is recorded
+ * in `to` at once, so a second envelope of the same op is not copied too.
+ */
+export function carriesEntry(ctx: CellContext, from: WireScope, to: WireScope, key: string) {
+  const meta = from.meta.get(key);
+  const bytes = from.kept.get(key);
+  if (!meta || !bytes) return false;
+  if (meta.kind === ENVELOPE_KIND.update)
+    return (
+      from.status.get(key) !== 'rejected' && meta.seq > to.covered(meta.docHex, meta.authorHex)
+    );
+  if (meta.kind !== ENVELOPE_KIND.roster) return false;
+  const opId = rosterOpIdOf(ctx, from, key, bytes);
+  if (opId === undefined || to.rosterKeyOf.has(opId)) return false;
+  if (!(ctx.opts.roster.carries?.(opId) ?? true)) return false;
+  to.noteRosterOp(key, opId);
+  return true;
+}
