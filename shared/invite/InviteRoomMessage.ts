@@ -5,9 +5,9 @@ import { MAX_WELCOME_SEALED_BYTES } from './welcomeFormat.ts';
 /**
  * What travels in an invite room: frame version u8 || kind u8 || sealed body. Only peers holding s
  * are in the room, and they can open requests and notices anyway, so the kind byte tells them
- * nothing new; the rendezvous server sees none of it (signaling is encrypted with the room
- * password and messages go over WebRTC). Bodies: join_request and notice are sealed under the
- * invite key (fixed sizes), welcome is sealed to the joiner's box key (Padmé-padded).
+ * nothing new; the rendezvous server sees none of it (frames travel sealed again under the room
+ * password: shared/join/sealInviteChannelMessage.ts). Bodies: join_request and notice are sealed
+ * under the invite key (fixed sizes), welcome is sealed to the joiner's box key (Padmé-padded).
  */
 export const INVITE_ROOM_FRAME_VERSION = 1;
 export const INVITE_ROOM_KINDS = { join_request: 1, notice: 2, welcome: 3 } as const;
