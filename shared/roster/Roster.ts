@@ -92,11 +92,14 @@ export interface Roster {
   readonly left: ReadonlySet<string>;
   /**
    * Old signPk hex -> the signPk hex its own `rekey` moved it to (the same person; that identity
-   * may since have been re-keyed or departed in turn: follow the chain, see currentIdentity.ts).
+   * may since have been re-keyed or departed in turn; formerKeys.ts walks the chain back).
    */
   readonly rekeyed: ReadonlyMap<string, string>;
-  /** Identities removed because two concurrent rekeys of them were seen (their key is in two hands). */
-  readonly rekeyConflicts: ReadonlySet<string>;
+  /**
+   * Identities removed because two concurrent rekeys of them were seen (their key is in two
+   * hands), with the pseudonym they had: coordinators see who and why, and can re-invite them.
+   */
+  readonly rekeyConflicts: ReadonlyMap<string, string>;
   /** Current epoch number (-1 before the genesis). */
   readonly epoch: number;
   /** Indexed by epoch number. */

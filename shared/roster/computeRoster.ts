@@ -64,8 +64,10 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
     ),
     left: new Set(departed.filter(([, d]) => d.kind === 'left').map(([k]) => k)),
     rekeyed: new Map(departed.flatMap(([k, d]) => (d.successor ? [[k, d.successor]] : []))),
-    rekeyConflicts: new Set(
-      departed.filter(([, d]) => d.kind === 'rekey_conflict').map(([k]) => k),
+    rekeyConflicts: new Map(
+      departed.flatMap(([k, d]): Array<[string, string]> =>
+        d.kind === 'rekey_conflict' ? [[k, d.member.pseudonym]] : [],
+      ),
     ),
     epoch,
     epochs: s.epochs.map((e): RosterEpoch => ({ ...e })),

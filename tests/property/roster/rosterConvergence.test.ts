@@ -138,7 +138,7 @@ function checkRekeys(
       ).toBe(false);
     }
   }
-  for (const who of r.rekeyConflicts)
+  for (const who of r.rekeyConflicts.keys())
     expect(r.members.has(who) || r.rekeyed.has(who), `seed ${seed}: conflicted ${who}`).toBe(false);
 }
 

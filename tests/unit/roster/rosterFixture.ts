@@ -227,7 +227,7 @@ export function rosterDigest(r: Roster): string {
     removed: [...r.removed].sort(),
     left: [...r.left].sort(),
     rekeyed: sorted(r.rekeyed),
-    rekeyConflicts: [...r.rekeyConflicts].sort(),
+    rekeyConflicts: sorted(r.rekeyConflicts),
     epochs: r.epochs.map((e) => ({ ...e, rolesAtEnd: e.rolesAtEnd && sorted(e.rolesAtEnd) })),
     invites: sorted(r.invites),
   });

@@ -7,6 +7,7 @@ import { toHex } from '../../../shared/crypto/bytes.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
+import { formerKeys } from '../../../shared/roster/formerKeys.ts';
 import type { Roster } from '../../../shared/roster/Roster.ts';
 import {
   counted,
@@ -123,6 +124,8 @@ describe('rekey: the same person on fresh keys', () => {
     expect(r.members.get(bob3.hex)?.pseudonym).toBe('bob');
     expect(r.rekeyed.get(bob.hex)).toBe(bob2.hex);
     expect(r.rekeyed.get(bob2.hex)).toBe(bob3.hex);
+    expect(formerKeys(r, bob3.hex)).toEqual([bob2.hex, bob.hex]);
+    expect(formerKeys(r, alice.hex)).toEqual([]);
     for (const old of [bob, bob2]) {
       const late = cell.op(old, { type: 'leave' });
       expect(reasonOf(cell.roster(), late)).toBe('removed_author');
@@ -191,7 +194,7 @@ describe('rekey conflicts: the thief holds the old key too', () => {
     for (const id of [laterMine, laterTheirs]) expect(counted(r, id)).toBe(false);
     for (const k of [bob, bob2, thief]) expect(r.members.has(k.hex)).toBe(false);
     expect(r.removed.has(bob.hex)).toBe(true);
-    expect([...r.rekeyConflicts]).toEqual([bob.hex]);
+    expect([...r.rekeyConflicts]).toEqual([[bob.hex, 'bob']]);
     expect(r.rekeyed.size).toBe(0);
     expect(r.rotationNeeded).toBe(true);
     // A coordinator re-invites the person (a new identity), and rotates.
