@@ -1,3 +1,4 @@
+import { checkScreen } from './checkScreen.ts';
 import { appUrl, expect, serverUrls, test } from './fixtures.ts';
 import {
   createVault,
@@ -41,7 +42,7 @@ const damageSettingsRows = `(async () => {
 
 test('a row damaged on this device: after unlock the app says so in one line, until dismissed', async ({
   launchOptions,
-}) => {
+}, testInfo) => {
   test.setTimeout(3 * VAULT_TIMEOUT_MS);
   const profile = await openProfile(
     launchOptions,
@@ -60,6 +61,7 @@ test('a row damaged on this device: after unlock the app says so in one line, un
     await expect(banner).toContainText(
       'Part of what Quire keeps on this device was damaged and could not be read.',
     );
+    await checkScreen(page, testInfo, 'storage-alert');
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner).toHaveCount(0);
   } finally {
