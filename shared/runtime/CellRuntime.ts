@@ -5,12 +5,15 @@ import {
   type EpochSecrets,
 } from '../crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
+import { causalPast } from '../roster/causalPast.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterOp } from '../roster/createRosterOp.ts';
 import type { RosterOpBody, RotateBody } from '../roster/RosterOp.ts';
 import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
+import { openMemberNotice } from '../sync/openMemberNotice.ts';
 import { realScheduler } from '../sync/Scheduler.ts';
+import { sealMemberNotice } from '../sync/sealMemberNotice.ts';
 import { CellSync } from '../sync/CellSync.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
 import type { SyncLimits } from '../sync/SyncLimits.ts';
@@ -20,6 +23,7 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import type { CellRecord } from './Keyring.ts';
+import { RosterEcho } from './RosterEcho.ts';
 import { RosterLog } from './RosterLog.ts';
 import { RotationDuty, rotationDue } from './RotationDuty.ts';
 
@@ -53,6 +57,7 @@ export class CellRuntime {
   /** rotate opId -> the key our wrap in it gives us (null: none): opened once per rotate. */
   private readonly opened = new Map<string, Uint8Array | null>();
   private readonly duty: RotationDuty;
+  private readonly echo = new RosterEcho();
   private closed = false;
 
   private constructor(
@@ -104,6 +109,15 @@ export class CellRuntime {
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.random ? { random: opts.random } : {}),
       onRosterOp: (op) => roster.add(op),
+      // Ops a coordinator sealed to us because we could not read where the cell writes.
+      onMemberNotice: (sealed) => {
+        const opened = openMemberNotice(
+          sealed,
+          record.cellId,
+          holder.runtime?.me ?? record.identity,
+        );
+        if (opened.ok) roster.add(...opened.value);
+      },
     });
     const runtime = new CellRuntime(opts, sync, roster);
     holder.runtime = runtime;
@@ -138,7 +152,7 @@ export class CellRuntime {
     const created = createRosterOp(
       this.record.cellId,
       this.record.identity,
-      this.roster.heads(),
+      this.roster.heads(toHex(this.record.identity.signPk)),
       body,
     );
     if (!created.ok) return err(created.error);
@@ -156,6 +170,9 @@ export class CellRuntime {
    * writing there. If a concurrent rotate counts instead, followRoster replaces this key.
    */
   async rotateKey(): Promise<Result<number, string>> {
+    // Our writing must be in the roster's epoch first: a rotate posted in a room the others
+    // have already left would reach nobody.
+    await this.following;
     const roster = this.currentRoster();
     const newEpoch = roster.epoch + 1;
     const key = randomBytes(EPOCH_KEY_BYTES);
@@ -213,6 +230,9 @@ export class CellRuntime {
     const keysChanged =
       keys.size !== this.record.epochKeys.size ||
       Array.from(keys).some(([e, k]) => this.record.epochKeys.get(e) !== k);
+    const replaced = Array.from(this.record.epochKeys)
+      .filter(([e, k]) => keys.get(e) !== k)
+      .map(([e]) => e);
     await this.update({
       rosterOps: this.roster.allOps(),
       ...(roster.cellName !== undefined ? { name: roster.cellName } : {}),
@@ -221,12 +241,58 @@ export class CellRuntime {
     // Write in the roster's epoch if we hold its key, else in the newest one we do hold.
     const usable = Array.from(keys.keys()).filter((e) => e <= roster.epoch);
     const target = keys.has(roster.epoch) ? roster.epoch : Math.max(0, ...usable);
+    const writingIn = this.sync.status().epoch;
     if (!this.closed) await this.sync.advanceEpoch(target);
+    const moved = this.sync.status().epoch !== writingIn;
+    if (moved) replaced.push(target);
+    if (!this.closed) this.carryRosterOps(roster, replaced);
     const removed = roster.removed.has(meHex) || roster.left.has(meHex);
     if (removed && this.stateValue === 'active') this.stateValue = 'removed';
     if (removed) this.duty.cancel();
     else this.duty.check();
+    if (!removed && roster.members.get(meHex)?.role === 'coordinator') this.echoToStranded(roster);
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * When our writing moves to another epoch, or an epoch's key changes under us, ops posted only
+   * in the rooms we leave (a rotate built on our own losing one, ops from a partition that
+   * followed a dropped key) would reach nobody: post again, in each such epoch's room on the
+   * right key, the ops that belong to that epoch (from its counted rotate up to the next one;
+   * everyone there holds the past of its rotate). Usually none or a few.
+   */
+  private carryRosterOps(roster: Roster, epochs: readonly number[]): void {
+    const ops = this.roster.byId();
+    for (const e of new Set(epochs)) {
+      const key = this.record.epochKeys.get(e);
+      const start = roster.epochs[e]?.rotateOpId;
+      if (!key || !start) continue;
+      const known = causalPast(start, ops);
+      const end = roster.epochs[e + 1]?.rotateOpId;
+      const until = end ? causalPast(end, ops) : undefined;
+      const carry = Array.from(ops).flatMap(([id, bytes]) =>
+        known.has(id) || (until && !until.has(id)) ? [] : [bytes],
+      );
+      const { contentKey } = deriveEpochSecrets(key, this.record.cellId, e);
+      if (carry.length > 0) this.sync.echoRosterOps(e, contentKey, carry);
+    }
+  }
+
+  /** Roster ops to members who cannot read where the cell writes now (RosterEcho). */
+  private echoToStranded(roster: Roster): void {
+    const { cellId } = this.record;
+    this.echo.update({
+      roster,
+      ops: this.roster.byId(),
+      keys: this.record.epochKeys,
+      opened: this.opened,
+      rotateEpoch: (opId) => this.rotateBody(opId)?.newEpoch,
+      notify: (epoch, key, boxPk, ops) => {
+        const sealed = sealMemberNotice(cellId, boxPk, ops);
+        const { contentKey } = deriveEpochSecrets(key, cellId, epoch);
+        return sealed.ok && this.sync.publishMemberNotice(epoch, contentKey, sealed.value);
+      },
+    });
   }
 
   private rotateBody(opId: string): RotateBody | undefined {

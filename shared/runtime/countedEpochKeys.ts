@@ -21,12 +21,15 @@ export interface CountedEpochKeysInput {
  * each epoch's key is the one our wrap in the rotate that COUNTS gives us. A key of the same
  * number adopted earlier from a rotate that lost to a concurrent one (our own, or a losing
  * coordinator's welcome) is replaced, or dropped when the counted rotate has no wrap for us and
- * the roster says we lack its key (keyMissing: we wait for the re-rotation). Epoch 0's key comes
- * from the genesis or the welcome and is kept as it is.
+ * the roster says we lack its key (keyMissing: we wait for the re-rotation); a key for an epoch
+ * beyond the roster's is dropped. Epoch 0's key comes from the genesis or the welcome and is kept.
  */
 export function countedEpochKeys(input: CountedEpochKeysInput): Map<number, Uint8Array> {
   const { roster, cellId, identity, opened } = input;
   const keys = new Map(input.held);
+  // A key for an epoch the roster does not have came from a rotate that does not count (its
+  // author's removal won a race, or it lost to a concurrent rotate): nobody else uses it.
+  for (const e of keys.keys()) if (e > roster.epoch) keys.delete(e);
   const meHex = toHex(identity.signPk);
   for (const epoch of roster.epochs) {
     if (epoch.epoch === 0) continue;

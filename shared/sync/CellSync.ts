@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { fromHex, toHex } from '../crypto/bytes.ts';
+import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
@@ -11,8 +11,10 @@ import { Diagnostics } from './Diagnostics.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
+import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
+import { memberNoticeKey } from './memberNotice.ts';
 import { relayNoticeKey } from './relayNotice.ts';
 import { realScheduler } from './Scheduler.ts';
 import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
@@ -72,10 +74,16 @@ export class CellSync {
       closed: () => this.closed,
     };
     this.receiver = new EntryReceiver(this.ctx, {
-      persist: (scope, key, bytes) => this.writer.persist(scope, key, bytes),
+      // A parked wire doc (under a dropped key) is read but never stored.
+      persist: (scope, key, bytes) =>
+        this.scopes.get(scope.key) === scope && this.writer.persist(scope, key, bytes),
       touched: (replica) => this.touched(replica),
       settled: (scope, key) => this.generations.settled(scope, key),
       moveTo: (generation) => this.generations.moveTo(generation),
+      memberNotice: (scope, key, value) => {
+        const kept = keepMemberNotice(this.ctx, scope, key, value);
+        if (kept && this.scopes.get(scope.key) === scope) this.writer.persist(scope, key, kept);
+      },
     });
   }
 
@@ -258,6 +266,51 @@ export class CellSync {
   }
 
   /**
+   * Posts roster ops (others' too: each stays signed by its author) as our roster envelopes into
+   * the newest joined wire doc of `epoch` sealed under `contentKey`, current, in grace or parked:
+   * for a member who holds only that key and so cannot read where the cell writes now (admitted
+   * concurrently with a rotate). False if we are not joined there.
+   */
+  echoRosterOps(epoch: number, contentKey: Uint8Array, ops: readonly Uint8Array[]): boolean {
+    const target = this.joinedScope(epoch, contentKey);
+    if (!target) return false;
+    const stored = this.scopes.get(target.key) === target;
+    for (const op of ops)
+      this.writer.publish(CELL_DOC_ID, ENVELOPE_KIND.roster, op, target, stored);
+    return true;
+  }
+
+  /**
+   * Puts a roster notice sealed to one member (memberNotice.ts) into the newest joined wire doc of
+   * `epoch` under `contentKey` (current, in grace or parked), stored first where that wire doc
+   * is ours, so it is re-served to a member who comes later. False if we are not joined there.
+   */
+  publishMemberNotice(epoch: number, contentKey: Uint8Array, sealed: Uint8Array): boolean {
+    const scope = this.joinedScope(epoch, contentKey);
+    if (!scope || this.closed) return false;
+    const key = memberNoticeKey(sealed);
+    if (!scope.keep(key, sealed)) return true;
+    scope.status.set(key, 'applied');
+    const stored = this.scopes.get(scope.key) === scope;
+    this.writer.enqueue(async () => {
+      if (stored) await this.opts.store.saveEnvelopes(scope.key, [{ envId: key, bytes: sealed }]);
+      if (!this.closed) scope.map.set(key, sealed);
+    });
+    return true;
+  }
+
+  /** The newest joined wire doc (not a beacon) of `epoch` sealed under `contentKey`. */
+  private joinedScope(epoch: number, contentKey: Uint8Array): WireScope | undefined {
+    let target: WireScope | undefined;
+    for (const s of [...this.scopes.values(), ...this.epochs.parked]) {
+      if (s.epoch !== epoch || s.isBeacon || !bytesEqual(s.secrets.contentKey, contentKey))
+        continue;
+      if (!target || s.generation > target.generation) target = s;
+    }
+    return this.closed ? undefined : target;
+  }
+
+  /**
    * Puts a blind relay's rotation notice (its sealed wrap, relayNotice.ts) into the current wire
    * doc, persisted first like our own envelopes so a relay that comes later still finds it.
    */
@@ -341,6 +394,7 @@ export class CellSync {
     this.closed = true;
     this.unsubscribeRoster?.();
     this.generations.cancel();
+    this.epochs.close();
     for (const b of this.batchers.values()) b.cancel();
     for (const scope of this.scopes.values()) {
       scope.room?.close();

@@ -31,4 +31,6 @@ export interface CellSyncOptions {
   readonly wireClientId?: () => number;
   /** Verified roster ops, in arrival order (the roster computes validity itself). */
   readonly onRosterOp?: (op: Uint8Array, author: Uint8Array) => void;
+  /** A roster notice sealed to some member (memberNotice.ts), for the runtime to try to open. */
+  readonly onMemberNotice?: (sealed: Uint8Array) => void;
 }

@@ -4,6 +4,7 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
@@ -23,6 +24,8 @@ export interface ReceiverHooks {
   settled(scope: WireScope, key: string): void;
   /** A valid rollover notice names a newer generation. */
   moveTo(generation: number): void;
+  /** A `member/` entry: a roster notice sealed to one member (memberNotice.ts). */
+  memberNotice(scope: WireScope, key: string, value: unknown): void;
 }
 
 type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
@@ -78,6 +81,7 @@ export class EntryReceiver {
   private handle(scope: WireScope, key: string, value: unknown): void {
     const { ctx } = this;
     if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
+    if (isMemberNoticeKey(key)) return this.hooks.memberNotice(scope, key, value);
     if (this.restoreHeld(scope, key, value)) return;
     const opened = openWireEntry(key, value, {
       cellId: ctx.opts.cellId,

@@ -26,6 +26,13 @@ const sameSecrets = (a: EpochSecrets, b: EpochSecrets | undefined): boolean =>
  */
 export class EpochFollower {
   private chain: Promise<void> = Promise.resolve();
+  /**
+   * Wire docs under a dropped key, still joined (in memory only) for the grace period: a member
+   * admitted on that key by a coordinator whose rotate lost listens there and nowhere else, so
+   * roster ops are echoed to it there (CellSync.echoRosterOps) and what it writes is still read.
+   */
+  readonly parked = new Set<WireScope>();
+  private readonly timers = new Set<unknown>();
 
   constructor(
     private readonly ctx: CellContext,
@@ -51,13 +58,30 @@ export class EpochFollower {
     const beaconStale = stale.includes(hooks.beacon());
     if (stale.length > 0) {
       hooks.flushEdits();
-      for (const s of stale) this.discard(s);
+      for (const s of stale) this.park(s);
       // Dropped before anything is opened again: a re-opened scope may reuse the same store key.
       await this.writer.idle();
       ctx.diagnostics.rekeyed += stale.length;
     }
-    if (ctx.closed() || !ctx.opts.secretsFor(epoch)) return;
-    if (!currentStale && epoch <= current.epoch) return;
+    if (ctx.closed()) return;
+    if (ctx.opts.secretsFor(epoch) && (currentStale || epoch > current.epoch))
+      await this.moveTo(epoch, beaconStale);
+    // An older epoch whose key changed under us: join its rooms on the right key for the grace
+    // period, where members still on that epoch listen (roster ops posted only in the dropped
+    // rooms reach them there: CellRuntime carries them).
+    for (const e of new Set(stale.filter((s) => !s.isBeacon).map((s) => s.epoch))) {
+      const joined = Array.from(ctx.scopes.values()).some((s) => s.epoch === e && !s.isBeacon);
+      if (ctx.closed() || joined || !ctx.opts.secretsFor(e)) continue;
+      const grace = await hooks.openScope(e, 0);
+      grace.superseded = e < ctx.current().epoch;
+      if (grace.superseded) this.generations.graceThenRetire(grace);
+      this.writer.setScopes([...this.writer.scopes, grace.key]);
+      this.writer.saveLocal();
+    }
+  }
+
+  private async moveTo(epoch: number, beaconStale: boolean): Promise<void> {
+    const { ctx, hooks } = this;
     hooks.flushEdits();
     const next = await this.scopeToWrite(epoch);
     if (ctx.closed()) return;
@@ -92,17 +116,40 @@ export class EpochFollower {
     return best;
   }
 
-  /** Leaves a wire doc sealed under a key we no longer hold for its epoch, and forgets it. */
-  private discard(scope: WireScope): void {
+  /**
+   * Forgets a wire doc sealed under a key we no longer hold for its epoch: no longer ours to
+   * write in or to store (its stored envelopes are dropped: a re-opened scope may reuse its store
+   * key), but kept joined for the grace period. Beacons are just left.
+   */
+  private park(scope: WireScope): void {
     const { ctx, writer } = this;
-    scope.room?.close();
     ctx.scopes.delete(scope.key);
-    scope.doc.destroy();
+    scope.superseded = true;
     writer.setScopes(writer.scopes.filter((k) => k !== scope.key));
     const local = writer.localState();
     writer.enqueue(async () => {
       await ctx.opts.store.saveLocal(local);
       await ctx.opts.store.dropScope(scope.key);
     });
+    if (scope.isBeacon) return this.leave(scope);
+    this.parked.add(scope);
+    const handle = ctx.scheduler.setTimeout(() => {
+      this.timers.delete(handle);
+      this.leave(scope);
+    }, ctx.limits.epochGraceMs);
+    this.timers.add(handle);
+  }
+
+  private leave(scope: WireScope): void {
+    this.parked.delete(scope);
+    scope.room?.close();
+    scope.doc.destroy();
+  }
+
+  /** Leaves every parked wire doc (the engine closes). */
+  close(): void {
+    for (const h of this.timers) this.ctx.scheduler.clearTimeout(h);
+    this.timers.clear();
+    for (const s of Array.from(this.parked)) this.leave(s);
   }
 }

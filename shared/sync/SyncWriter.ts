@@ -62,13 +62,15 @@ export class SyncWriter {
   /**
    * Seals and signs one envelope with the next seq, persists it together with the seq counter,
    * and only then inserts it into the wire doc: a crash can never make us reuse a seq (which
-   * peers would see as equivocation).
+   * peers would see as equivocation). With `stored` false (a parked wire doc, EpochFollower) only
+   * the seq counter is persisted, not the envelope.
    */
   publish(
     docId: Uint8Array,
     kind: EnvelopeKind,
     body: Uint8Array,
     scope: WireScope,
+    stored = true,
   ): { seq: number; envId: string } | undefined {
     const { ctx } = this;
     const docHex = toHex(docId);
@@ -95,7 +97,8 @@ export class SyncWriter {
     scope.keep(envId, bytes);
     const local = this.localState();
     this.backlog.push(async () => {
-      await ctx.opts.store.saveEnvelopes(scope.key, [{ envId, bytes }], local);
+      if (stored) await ctx.opts.store.saveEnvelopes(scope.key, [{ envId, bytes }], local);
+      else await ctx.opts.store.saveLocal(local);
       if (!ctx.closed()) scope.map.set(envId, bytes);
       this.settled(scope, envId);
     });

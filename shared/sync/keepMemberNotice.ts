@@ -1,0 +1,27 @@
+import type { CellContext } from './CellContext.ts';
+import { isMemberNotice, isMemberNoticeKey, MAX_MEMBER_NOTICES_PER_SCOPE } from './memberNotice.ts';
+import type { WireScope } from './WireScope.ts';
+
+/**
+ * A `member/` entry (memberNotice.ts): kept and re-served like a relay notice, so a member who was
+ * offline when it was posted still finds it, bounded per wire doc; handed to the runtime, which
+ * tries to open it with its own box key. Returns the bytes to keep, or undefined if refused.
+ */
+export function keepMemberNotice(
+  ctx: CellContext,
+  scope: WireScope,
+  key: string,
+  value: unknown,
+): Uint8Array | undefined {
+  let held = 0;
+  if (!scope.kept.has(key)) for (const k of scope.kept.keys()) if (isMemberNoticeKey(k)) held++;
+  if (!isMemberNotice(key, value) || held >= MAX_MEMBER_NOTICES_PER_SCOPE) {
+    // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
+    if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('malformed');
+    scope.status.set(key, 'retry');
+    return undefined;
+  }
+  scope.status.set(key, 'applied');
+  ctx.opts.onMemberNotice?.(value);
+  return value;
+}
