@@ -83,6 +83,29 @@ describe('invite room on the rendezvous pub/sub', () => {
     host.room.close();
   });
 
+  it('replaces a link that has gone silent (no pong), and resubscribes', async () => {
+    const w = channelWorld(8);
+    const host = openSide(w, ['join_request']);
+    await w.run(1_000);
+    const subscribes = (): number =>
+      w.pubsub.received.filter((m) => m.includes('"subscribe"')).length;
+    expect(subscribes()).toBe(1);
+    // The server still takes messages but delivers nothing, pongs included.
+    w.pubsub.faults = { ...w.pubsub.faults, drop: 1 };
+    await w.run(2 * 60_000);
+    expect(subscribes()).toBeGreaterThanOrEqual(2);
+    expect(w.pubsub.openSockets()).toBe(1);
+    // Once it delivers again, a request published now gets through.
+    w.pubsub.faults = { ...w.pubsub.faults, drop: 0 };
+    const joiner = openSide(w, ['notice', 'welcome']);
+    const request = { kind: 'join_request' as const, body: body(w.rand, 296) };
+    joiner.room.publish(request);
+    await w.run(5_000);
+    expect(host.got).toEqual([request]);
+    host.room.close();
+    joiner.room.close();
+  });
+
   it('a flood of hellos from new peers costs at most one re-send round per second', async () => {
     const w = channelWorld(5);
     const joiner = openSide(w, ['notice', 'welcome']);
