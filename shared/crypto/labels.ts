@@ -21,7 +21,7 @@ export const LABELS = {
   inviteRoom: 'quire/invite-room/v1',
   inviteTransport: 'quire/invite-transport/v1',
   inviteKey: 'quire/invite-key/v1',
-  inviteCommitment: 'quire/invite-commit/v1',
+  inviteCommit: 'quire/invite-commit/v1',
   joinProof: 'quire/join-proof/v1',
   rekeyProof: 'quire/rekey-proof/v1',
   welcome: 'quire/welcome/v1',

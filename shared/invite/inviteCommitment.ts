@@ -23,10 +23,5 @@ export function inviteCommitment(
     inviterSignPk.length !== SIGN_PUBLIC_BYTES
   )
     throw new RangeError('invite commitment: secret 32, cell id 16, signing key 32 bytes');
-  return deriveKey(
-    secret,
-    LABELS.inviteCommitment,
-    [cellId, inviterSignPk],
-    INVITE_COMMITMENT_BYTES,
-  );
+  return deriveKey(secret, LABELS.inviteCommit, [cellId, inviterSignPk], INVITE_COMMITMENT_BYTES);
 }
