@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SafetyWords } from '../members/SafetyWords.tsx';
 import type { JoinConfirmation } from '../session/AppSession.ts';
 
 /**
@@ -34,19 +35,10 @@ export function ConfirmCoordinator({
         {t('shell.join.confirm.heading', { name })}
       </h1>
       <p>{t('shell.join.confirm.intro', { name, cell: confirmation.cellName })}</p>
-      {/* The word list is English in every UI language: both sides must say the same words. */}
-      <ol
-        className="safety-words"
-        aria-label={t('shell.join.confirm.wordsLabel', { name })}
-        data-testid="coordinator-safety-words"
-        lang="en"
-      >
-        {confirmation.coordinatorWords.map((w, i) => (
-          <li key={`${i}-${w}`} className="safety-words__word">
-            {w}
-          </li>
-        ))}
-      </ol>
+      <SafetyWords
+        words={confirmation.coordinatorWords}
+        label={t('shell.join.confirm.wordsLabel', { name })}
+      />
       <p className="callout callout--warning">{t('shell.join.confirm.why', { name })}</p>
       <div className="actions actions--start">
         <button

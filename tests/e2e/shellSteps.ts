@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, LaunchOptions, Page } from '@playwright/test';
+import type { BrowserContext, LaunchOptions, Locator, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { expect } from './fixtures.ts';
+import { tr, type Lang } from './localisationSweep.ts';
 
 /** A passphrase zxcvbn rates strong enough (score >= 3); the real Argon2id floor runs on it. */
 export const PASSPHRASE = 'velvet tundra mosaic quarrel orbit';
@@ -11,23 +12,32 @@ export const PASSPHRASE = 'velvet tundra mosaic quarrel orbit';
 /** Argon2id at the real floor (3 passes, 256 MiB) takes about a second per derivation here. */
 export const VAULT_TIMEOUT_MS = 90_000;
 
-/** First run in English: "Start a new cell" (or the invite path), passphrase, vault created. */
+/**
+ * First run (in English unless `lang` says otherwise): "Start a new cell" (or the invite path),
+ * passphrase, vault created.
+ */
 export async function createVault(
   page: Page,
-  options: { readonly passphrase?: string; readonly invite?: boolean } = {},
+  options: { readonly passphrase?: string; readonly invite?: boolean; readonly lang?: Lang } = {},
 ): Promise<void> {
   const passphrase = options.passphrase ?? PASSPHRASE;
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Quire' })).toBeVisible();
+  const lang = options.lang ?? 'en';
+  const heading = (key: string): Locator =>
+    page.getByRole('heading', { level: 1, name: tr(lang, key), exact: true });
+  await expect(heading('shell.firstRun.heading')).toBeVisible();
   await page
-    .getByRole('button', { name: options.invite ? 'I have an invite code' : 'Start a new cell' })
+    .getByRole('button', {
+      name: tr(lang, options.invite ? 'shell.firstRun.haveInvite' : 'shell.firstRun.startNew'),
+      exact: true,
+    })
     .click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type the passphrase again').fill(passphrase);
-  await page.getByLabel('I understand that if I forget this passphrase').check();
+  await page.getByLabel(tr(lang, 'vault.create.passphraseLabel'), { exact: true }).fill(passphrase);
+  await page.getByLabel(tr(lang, 'vault.create.confirmLabel'), { exact: true }).fill(passphrase);
+  await page.getByLabel(tr(lang, 'vault.create.understand'), { exact: true }).check();
   await expect(page.locator('.strength')).toHaveAttribute('data-score', /^[34]$/);
-  await page.getByRole('button', { name: 'Create my encrypted vault' }).click();
+  await page.getByRole('button', { name: tr(lang, 'vault.create.submit'), exact: true }).click();
   await expect(
-    page.getByRole('heading', { level: 1, name: options.invite ? 'Join a cell' : 'New cell' }),
+    heading(options.invite ? 'shell.join.heading' : 'shell.newCell.heading'),
   ).toBeVisible({
     timeout: VAULT_TIMEOUT_MS,
   });

@@ -18,13 +18,13 @@ export async function openTab(page: Page, name: 'Drafts' | 'Tasks' | 'Members'):
 export const memberRow = (page: Page, text: string | RegExp): Locator =>
   page.locator('li.member').filter({ hasText: text });
 
-const wordsIn = async (list: Locator): Promise<string[]> => {
+export const wordsIn = async (list: Locator): Promise<string[]> => {
   await expect(list.getByRole('listitem')).toHaveCount(8);
   return (await list.getByRole('listitem').allTextContents()).map((w) => w.trim());
 };
 
 /** The coordinator (on the Members tab) creates a one-use member invite and reads its code. */
-async function createInvite(coordinator: Page, note: string): Promise<string> {
+export async function createInvite(coordinator: Page, note: string): Promise<string> {
   await coordinator.getByRole('radio', { name: '24 hours' }).check();
   await coordinator.getByLabel('Role of the new member').selectOption('member');
   await coordinator.getByLabel('Note (only you see it)').fill(note);
@@ -73,7 +73,7 @@ async function inviteAndApprove(
   ).toBeVisible({
     timeout: NETWORK_TIMEOUT_MS,
   });
-  expect(await wordsIn(joiner.getByTestId('coordinator-safety-words'))).toEqual(read);
+  expect(await wordsIn(joiner.getByRole('list', { name: /^Safety words of / }))).toEqual(read);
   await joiner.getByRole('button', { name: 'The words match: open the cell' }).click();
   await expect(joiner.getByRole('heading', { level: 1, name: cellName })).toBeVisible({
     timeout: NETWORK_TIMEOUT_MS,
