@@ -287,4 +287,41 @@ describe('self re-key: the imaged copy of a device', () => {
     expect(text(anna)).toBe('one. two. ');
     for (const rt of [anna, again]) await rt.close();
   });
+
+  it('the copy races with a rekey of its own: every peer ends with the key removed, nobody inherits it', async () => {
+    const w = await world();
+    const { anna } = w;
+    const boris = await w.admit('Boris', 'member', 1);
+    const chen = await w.admit('Chen', 'member', 2);
+    await w.advance(500);
+    const image = boris.runtime.cellRecord;
+    const oldHex = toHex(image.identity.signPk);
+    // The copy runs the app on another machine, next to Anna; Boris is next to Chen.
+    const thiefDevice = await w.device(image, 3);
+    const thief = await w.open(thiefDevice);
+    const rekey = (rt: CellRuntime, d: Device) =>
+      rekeySelf(rt, {
+        sealed: d.vault.store,
+        saveRecord: (r) => {
+          d.saved = r;
+          return Promise.resolve();
+        },
+        reopen: (r) => w.open(d, r),
+      });
+    const [mine, theirs] = await Promise.all([
+      rekey(boris.runtime, boris.device),
+      rekey(thief, thiefDevice),
+    ]);
+    if (!mine.ok || !theirs.ok) throw new Error('both rekeys count where they were made');
+    await w.advance(5000);
+    const everyone = [anna, chen.runtime, mine.value.runtime, theirs.value.runtime];
+    for (const rt of everyone) {
+      const r = rt.currentRoster();
+      expect([...r.rekeyConflicts.keys()]).toEqual([oldHex]);
+      expect(r.members.has(toHex(mine.value.runtime.me.signPk))).toBe(false);
+      expect(r.members.has(toHex(theirs.value.runtime.me.signPk))).toBe(false);
+      expect(r.members.size).toBe(2);
+    }
+    for (const rt of everyone) await rt.close();
+  });
 });
