@@ -249,7 +249,10 @@ export class RosterLog implements RosterPort {
     if (kind === ENVELOPE_KIND.roster) {
       // Governance ops carry their own signatures and authority checks (computeRoster); any
       // current non-relay identity may carry them, including a reader leaving or renaming.
+      // A re-keyed identity may still deliver them: a competing rekey of the same key must reach
+      // every peer, or a peer that saw the other rekey first never learns of the conflict.
       const m = roster.members.get(hex);
+      if (roster.rekeyed.has(hex)) return 'ok';
       return m && m.role !== 'relay' ? 'ok' : 'not_member';
     }
     if (canWrite(roster, hex, epoch)) return 'ok';

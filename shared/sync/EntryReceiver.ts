@@ -107,10 +107,14 @@ export class EntryReceiver {
     }
     const seen = seenKey(authorHex, docHex, env.kind, env.seq);
     const prior = ctx.seen.get(seen);
-    if (prior !== undefined && prior !== key) {
+    const equivocates = prior !== undefined && prior !== key;
+    if (equivocates) ctx.diagnostics.equivocators.add(authorHex);
+    // A roster op stands on its own signature and the roster decides what counts, so it goes on
+    // to the roster log even from an equivocating sender: two devices holding one key (an imaged
+    // device racing its owner's rekey) both reach every peer, or peers split (PROTOCOL §9.4).
+    if (equivocates && env.kind !== ENVELOPE_KIND.roster) {
       scope.status.set(key, 'rejected');
       ctx.diagnostics.reject('equivocation');
-      ctx.diagnostics.equivocators.add(authorHex);
       return;
     }
     if (env.kind === ENVELOPE_KIND.roster) {
