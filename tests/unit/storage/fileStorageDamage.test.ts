@@ -150,4 +150,24 @@ describe('FileStorage faults at rest', () => {
     expect(await present(again)).toEqual([1, 2, 4, 5]);
     expect(again.reports()).toEqual([]);
   });
+
+  it('a panic wipe destroys kept-aside damage before it reports the vault erased', async () => {
+    const home = await freshHome();
+    await writeBatches(home);
+    const path = join(home, LOG);
+    const bytes = await readFile(path);
+    const at = Math.floor(bytes.length * 0.3);
+    bytes[at] = bytes[at]! ^ 0x02;
+    await writeFile(path, bytes);
+    const seen: string[][] = [];
+    const s = await openFileStorage(home, {
+      onWipeStep: async () => {
+        seen.push((await readdir(home)).sort());
+      },
+    });
+    expect((await readdir(home)).sort()).toEqual(['lock', LOG, 'store.log.damaged-1']);
+    await s.wipe();
+    expect(seen).toEqual([['lock', LOG]]);
+    expect(await readdir(home)).toEqual([]);
+  });
 });
