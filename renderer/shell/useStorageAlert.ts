@@ -13,7 +13,10 @@ export function useStorageAlert(storage: Pick<Storage, 'reports' | 'onReport'> |
 } {
   const [alert, setAlert] = useState<StorageAlert | undefined>(undefined);
   useEffect(() => {
-    if (storage === undefined) return undefined;
+    if (storage === undefined) {
+      setAlert(undefined); // wiping, or no store yet: nothing to tell
+      return undefined;
+    }
     setAlert(storage.reports().map(storageAlertFor).reduce(worseAlert, undefined));
     return storage.onReport((report) =>
       setAlert((shown) => worseAlert(shown, storageAlertFor(report))),
