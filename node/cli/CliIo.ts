@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { isatty } from 'node:tty';
 
 /** What a command may touch of its process: environment, output lines, stdin, stop requests. */
 export interface CliIo {
@@ -51,7 +52,8 @@ export function processIo(): CliIo {
       process.once('SIGTERM', once);
       return off;
     },
-    ...(process.stdin.isTTY ? { ask } : {}),
+    // isatty(0), not process.stdin.isTTY: looking must not open stdin for commands that never ask.
+    ...(isatty(0) ? { ask } : {}),
   };
 }
 
