@@ -14,6 +14,11 @@ export const MAX_WAITING_PER_MEMBER = 32;
 export const MAX_WAITING_PER_COORDINATOR = 1024;
 /** Ops waiting in all (remove and rotate by a coordinator aside). */
 export const MAX_WAITING = 4096;
+/**
+ * Ops of one author judged unable to count (each costs a replay of its causal past): past this
+ * many, that author's further ops are refused unjudged, unless a coordinator's op needs one.
+ */
+export const MAX_STRIKES = 256;
 
 /** A verified op whose heads are not all held yet. */
 export interface WaitingOp {
@@ -50,6 +55,7 @@ export class RosterGate {
   private readonly waitingBy = new Map<string, number>();
   private readonly everMember = new Set<string>();
   private readonly everCoordinator = new Set<string>();
+  private readonly strikes = new Map<string, number>();
 
   /** Bookkeeping for an op that entered the log's graph. */
   held(op: RosterOp): void {
@@ -72,6 +78,11 @@ export class RosterGate {
     }
   }
 
+  /** Did some held op ever make this identity a coordinator? */
+  wasCoordinator(hex: string): boolean {
+    return this.everCoordinator.has(hex);
+  }
+
   wait(entry: WaitingOp): void {
     this.waiting.set(entry.op.opId, entry);
     bump(this.waitingBy, entry.sender, 1);
@@ -89,11 +100,22 @@ export class RosterGate {
    * Without building any graph: an op whose whole causal past is held, by an author no held op
    * ever made a member (or, for a governance op, a coordinator), cannot count in its own past.
    */
-  surelyUnauthorised(op: RosterOp): boolean {
-    if (op.body.type === 'genesis') return false;
-    return GOVERNANCE.has(op.body.type)
-      ? !this.everCoordinator.has(op.authorHex)
-      : !this.everMember.has(op.authorHex);
+  surelyUnauthorised(op: RosterOp): 'not_member' | 'not_coordinator' | undefined {
+    if (op.body.type === 'genesis') return undefined;
+    if (!this.everMember.has(op.authorHex)) return 'not_member';
+    if (GOVERNANCE.has(op.body.type) && !this.everCoordinator.has(op.authorHex))
+      return 'not_coordinator';
+    return undefined;
+  }
+
+  /** An op of this author was judged unable to count. */
+  strike(authorHex: string): void {
+    bump(this.strikes, authorHex, 1);
+  }
+
+  /** Has this author sent so many ops that could not count that we stop judging theirs? */
+  struckOut(authorHex: string): boolean {
+    return (this.strikes.get(authorHex) ?? 0) >= MAX_STRIKES;
   }
 
   /** Would holding one more op of this author exceed a cap? `needed` ops are never refused. */

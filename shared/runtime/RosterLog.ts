@@ -4,6 +4,7 @@ import { verifyCached } from '../roster/buildOpGraph.ts';
 import { canWrite } from '../roster/canWrite.ts';
 import { computeRoster } from '../roster/computeRoster.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
+import { frontierOf } from '../roster/frontierOf.ts';
 import { judgeOwnPast } from '../roster/judgeOwnPast.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterCache, type RosterCache } from '../roster/RosterCache.ts';
@@ -132,12 +133,16 @@ export class RosterLog implements RosterPort {
       const { op } = entry.result.value;
       // Cheap refusals first, where the op's whole causal past is here: no graph is built.
       if (op.heads.every(isHeld)) {
-        if (this.gate.surelyUnauthorised(op)) {
+        const unauthorised = this.gate.surelyUnauthorised(op);
+        if (unauthorised) {
           this.forget(id);
-          results[i] = result('roster_unauthorised', id, 'not_member');
+          results[i] = result('roster_unauthorised', id, unauthorised);
           continue;
         }
-        if (capped && this.gate.refusesHeld(op, roster, this.ops.size, needed.has(id))) {
+        const over =
+          this.gate.refusesHeld(op, roster, this.ops.size, needed.has(id)) ||
+          (this.gate.struckOut(op.authorHex) && !needed.has(id));
+        if (capped && over) {
           this.forget(id);
           results[i] = result('roster_over_cap', id, 'over_cap');
           continue;
@@ -196,6 +201,7 @@ export class RosterLog implements RosterPort {
       } else if (verdict !== 'ok') {
         outcome = 'roster_unauthorised';
         reason = verdict;
+        if (capped) this.gate.strike(op.authorHex);
       } else if (capped && this.gate.refusesHeld(op, roster, this.ops.size, isNeeded)) {
         outcome = 'roster_over_cap';
         reason = 'over_cap';
@@ -231,16 +237,24 @@ export class RosterLog implements RosterPort {
     return Array.from(this.ops.values());
   }
 
-  /** The counted ops nobody references yet: the heads a new op names. */
-  heads(): string[] {
-    const referenced = new Set<string>();
-    for (const id of this.current.applied) {
-      const op = this.ops.get(id);
-      const decoded = op && decodeRosterOp(op);
-      if (decoded?.ok) for (const h of decoded.value.heads) referenced.add(h);
-    }
-    const tips = this.current.applied.filter((id) => !referenced.has(id));
-    return tips.sort().slice(-MAX_HEADS);
+  /**
+   * The heads a new op names: the frontier of the counted ops. For a given author, the frontier
+   * of the counted ops by identities that were ever coordinators, by the author itself, and of
+   * every leave and rekey (which a rotate must see): a new op never builds on another member's
+   * rename, which some peers may have refused over a cap, so it never waits there for good.
+   */
+  heads(authorHex?: string): string[] {
+    const opOf = (id: string): RosterOp | undefined => {
+      const d = decodeRosterOp(this.ops.get(id) ?? new Uint8Array());
+      return d.ok ? d.value : undefined;
+    };
+    const counts = (op: RosterOp): boolean =>
+      authorHex === undefined ||
+      op.authorHex === authorHex ||
+      op.body.type === 'leave' ||
+      op.body.type === 'rekey' ||
+      this.gate.wasCoordinator(op.authorHex);
+    return frontierOf(this.current.applied, opOf, counts).sort().slice(-MAX_HEADS);
   }
 
   writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind): WriteCheck {

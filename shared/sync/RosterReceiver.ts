@@ -32,7 +32,8 @@ export class RosterReceiver {
     const { ctx } = this;
     const { roster, onRosterOp } = ctx.opts;
     const keep = (opId: string | undefined): void => {
-      if (opId !== undefined && scope.rosterKeyOf.has(opId)) return;
+      const other = opId === undefined ? undefined : scope.rosterKeyOf.get(opId);
+      if (other !== undefined && other !== key) return;
       scope.meta.set(key, {
         authorHex: toHex(env.author),
         docHex: toHex(env.docId),

@@ -3,7 +3,8 @@ import { createRosterOp } from '../../../shared/roster/createRosterOp.ts';
 import type { RosterOpBody } from '../../../shared/roster/RosterOp.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { prng, randBytes, randInt } from '../../support/prng.ts';
-import { createRuntimeCell, memberHex } from '../runtime/runtimeCell.ts';
+import { removeMember } from '../../../shared/runtime/cellGovernance.ts';
+import { createRuntimeCell, currentKeyHex, memberHex } from '../runtime/runtimeCell.ts';
 
 /** Signs `body` as `rt`'s identity over its log's heads, without going through its log. */
 function signedBy(rt: CellRuntime, body: RosterOpBody): Uint8Array {
@@ -49,6 +50,34 @@ describe('junk roster envelopes', () => {
     expect(anna.currentRoster().members.get(memberHex(rita))?.role).toBe('reader');
     await rita.close();
     await anna.close();
+  });
+
+  it('a member floods roster envelopes, a coordinator removes them and rotates: all peers agree', async () => {
+    const rand = prng(5);
+    const { cell, founder: anna } = await createRuntimeCell(prng(4));
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    const chen = await cell.admit(anna, 'Chen', 'member', 2);
+    await cell.advance(2_000);
+    for (let i = 0; i < 1_500; i++) {
+      const pick = i % 5;
+      if (pick < 2) boris.sync.publishRosterOp(randBytes(rand, 100 + randInt(rand, 150)));
+      else if (pick === 2)
+        boris.sync.publishRosterOp(signedBy(boris, { type: 'remove', member: chen.me.signPk }));
+      else boris.sync.publishRosterOp(signedBy(boris, { type: 'rename', pseudonym: `Boris ${i}` }));
+    }
+    await boris.sync.flush();
+    await cell.advance(10_000);
+    expect((await removeMember(anna, memberHex(boris))).ok).toBe(true);
+    await cell.advance(30_000);
+    for (const rt of [anna, chen, boris]) {
+      expect(rt.currentRoster().removed.has(memberHex(boris))).toBe(true);
+      expect(rt.currentRoster().epoch).toBe(1);
+    }
+    expect(chen.currentRoster().applied).toEqual(anna.currentRoster().applied);
+    expect(currentKeyHex(chen)).toBe(currentKeyHex(anna));
+    expect(boris.cellRecord.epochKeys.has(1)).toBe(false);
+    expect(anna.sync.status().generation).toBe(0);
+    for (const rt of [anna, boris, chen]) await rt.close();
   });
 
   it('publishOp reports an op that the log refuses', async () => {
