@@ -78,6 +78,9 @@ export function MemberRow({
           </span>
         )}
       </div>
+      {!member.isMe && !member.verified && (member.formerKeys?.length ?? 0) > 0 && (
+        <p className="muted">{t('members.list.newKeys', { name })}</p>
+      )}
       <div className="actions actions--start">
         <button
           type="button"

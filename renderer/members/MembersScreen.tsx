@@ -8,6 +8,7 @@ import { isLastCoordinator } from './isLastCoordinator.ts';
 import { MemberRow } from './MemberRow.tsx';
 import { MyMembership } from './MyMembership.tsx';
 import { PendingRequestCard } from './PendingRequestCard.tsx';
+import { RekeySelf } from './RekeySelf.tsx';
 import type { Outcome } from './Report.ts';
 import { useGovernanceVersion } from './useGovernanceVersion.ts';
 import './members.css';
@@ -43,13 +44,14 @@ function Governed({
   readonly governance: CellGovernance;
 }): ReactElement {
   const { t } = useTranslation();
-  const ids = { pending: useId(), invites: useId(), list: useId() };
+  const ids = { pending: useId(), invites: useId(), list: useId(), conflicts: useId() };
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [shownInvite, setShownInvite] = useState<string | undefined>();
   const members = session.members();
   const active = governance.state() === 'active';
   const coordinator = active && governance.myRole() === 'coordinator';
   const pending = coordinator ? governance.pending() : [];
+  const conflicts = coordinator ? governance.rekeyConflicts() : [];
   const invites = coordinator ? governance.invites() : [];
   const shown = invites.find((i) => i.inviteIdHex === shownInvite && i.status === 'open');
   const roleOf = (hex: string) => session.members().find((m) => m.signPkHex === hex)?.role;
@@ -66,6 +68,16 @@ function Governed({
           </p>
         )}
       </div>
+      {coordinator && conflicts.length > 0 && (
+        <section className="stack stack--tight notice" aria-labelledby={ids.conflicts}>
+          <h3 id={ids.conflicts}>{t('members.rekeyConflict.heading')}</h3>
+          <ul className="plain-list">
+            {conflicts.map((name) => (
+              <li key={name}>{t('members.rekeyConflict.body', { name })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {coordinator && (
         <section className="stack" aria-labelledby={ids.pending}>
           <h3 id={ids.pending}>{t('members.pending.sectionHeading', { n: pending.length })}</h3>
@@ -130,6 +142,9 @@ function Governed({
           lastCoordinator={isLastCoordinator(session.me, members)}
           report={setOutcome}
         />
+      )}
+      {active && governance.myRole() !== 'relay' && (
+        <RekeySelf session={session} governance={governance} report={setOutcome} />
       )}
     </>
   );

@@ -11,17 +11,26 @@ import { useGovernanceVersion } from './useGovernanceVersion.ts';
  */
 export function RemovedBanner({ session }: { readonly session: CellSession }): ReactElement | null {
   useGovernanceVersion(session);
-  return session.governance?.state() === 'removed' ? <RemovedNotice /> : null;
+  const governance = session.governance;
+  return governance?.state() === 'removed' ? (
+    <RemovedNotice keysLost={governance.keysLost()} />
+  ) : null;
 }
 
 /** The banner itself (for a caller that already knows the state). */
-export function RemovedNotice(): ReactElement {
+export function RemovedNotice({
+  keysLost,
+}: {
+  /** A re-key explains it: our key was re-keyed elsewhere, or two re-keys of it met. */
+  readonly keysLost?: 'moved' | 'conflict' | undefined;
+}): ReactElement {
   const { t } = useTranslation();
   const heading = useId();
   return (
     <section className="removed-banner" role="alert" aria-labelledby={heading}>
       <h2 id={heading}>{t('members.removed.heading')}</h2>
       <p>{t('members.removed.body')}</p>
+      {keysLost && <p>{t(`members.removed.keys_${keysLost}`)}</p>}
       <p>{t('members.removed.keeps')}</p>
     </section>
   );

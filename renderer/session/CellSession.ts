@@ -14,6 +14,11 @@ export interface MemberView {
   /** 8 words; compare out of band. */
   readonly safetyWords: readonly string[];
   readonly isMe: boolean;
+  /**
+   * This person's earlier keys (signPk hex, nearest first) if they re-keyed ("my device was out of
+   * my hands"): content signed by those keys is theirs. Their safety words changed with the keys.
+   */
+  readonly formerKeys?: readonly string[];
 }
 
 export interface SyncStatusView {
@@ -112,6 +117,18 @@ export interface CellGovernance {
   setRole(signPkHex: string, role: Role): Promise<boolean>;
   rename(pseudonym: string): Promise<boolean>;
   leave(): Promise<boolean>;
+  /**
+   * "My device was out of my hands": new keys for this member, the cell re-opened under them (the
+   * app session replaces this session). True once the re-key counted.
+   */
+  rekey(): Promise<boolean>;
+  /**
+   * Why this device's identity is out of the roster, when a re-key explains it: 'moved' (our key
+   * was re-keyed on another device), 'conflict' (two devices re-keyed it at once: removed).
+   */
+  keysLost(): 'moved' | 'conflict' | undefined;
+  /** Pseudonyms of people removed because their key was re-keyed on two devices at once. */
+  rekeyConflicts(): readonly string[];
   setVerified(signPkHex: string, verified: boolean): Promise<void>;
   /** Any change to roster, invites or pending requests. */
   onChange(listener: () => void): () => void;

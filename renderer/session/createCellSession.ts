@@ -8,6 +8,7 @@ import type { RendezvousInvites } from '../../shared/join/InviteTransport.ts';
 import { createInvite, removeMember } from '../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
+import { formerKeys } from '../../shared/roster/formerKeys.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
@@ -51,19 +52,26 @@ export interface OpenCellSession extends CellSession {
 export function createCellSession(
   cell: CellRuntime,
   invites: RendezvousInvites | undefined,
+  hooks: { readonly rekey?: (cell: CellRuntime) => Promise<boolean> } = {},
 ): OpenCellSession {
   const meHex = toHex(cell.me.signPk);
   const listeners = new Set<() => void>();
   const notify = (): void => listeners.forEach((l) => l());
   let lastSyncedAt: number | undefined;
 
+  /** One colour per person: from their first key, so a re-key does not change it. */
+  const colourOf = (hex: string, former: readonly string[]): string =>
+    memberColour(fromHex(former[former.length - 1] ?? hex) ?? new Uint8Array(32));
   const member = (hex: string): MemberView | undefined => {
-    const m = cell.currentRoster().members.get(hex);
+    const roster = cell.currentRoster();
+    const m = roster.members.get(hex);
     if (!m) return undefined;
+    const former = formerKeys(roster, hex);
     return {
       signPkHex: hex,
       pseudonym: m.pseudonym,
-      colour: memberColour(m.signPk),
+      colour: colourOf(hex, former),
+      formerKeys: former,
       role: m.role,
       verified: cell.cellRecord.verified.includes(hex),
       safetyWords: safetyWords(m.signPk, m.boxPk),
@@ -156,9 +164,17 @@ export function createCellSession(
   const op = (body: Parameters<CellRuntime['publishOp']>[0]): Promise<boolean> =>
     Promise.resolve(cell.publishOp(body).ok);
 
+  const keysLost = (): 'moved' | 'conflict' | undefined => {
+    const r = cell.currentRoster();
+    if (r.members.has(meHex)) return undefined;
+    const mine = [meHex, ...(cell.cellRecord.retired ?? []).map((x) => toHex(x.signPk))];
+    if (mine.some((k) => r.rekeyConflicts.has(k))) return 'conflict';
+    return r.rekeyed.has(meHex) ? 'moved' : undefined;
+  };
+
   const governance: CellGovernance = {
     myRole: () => cell.currentRoster().members.get(meHex)?.role,
-    state: () => cell.state,
+    state: () => (cell.state === 'removed' || keysLost() ? 'removed' : 'active'),
     invites: inviteViews,
     createInvite: async (role: Role, ttlMs: number, note: string) => {
       const r = await createInvite(cell, role, ttlMs, note, Date.now());
@@ -178,6 +194,18 @@ export function createCellSession(
     },
     rename: (pseudonym) => op({ type: 'rename', pseudonym }),
     leave: () => op({ type: 'leave' }),
+    rekey: async () => {
+      if (!hooks.rekey) return false;
+      // The cell re-opens under the new keys as a new session: this one lets go of its parts.
+      offCell();
+      offDocs();
+      hosting?.close();
+      for (const p of pending.values()) p.resolve({ approve: false });
+      presence.destroy();
+      return hooks.rekey(cell);
+    },
+    keysLost,
+    rekeyConflicts: () => Array.from(cell.currentRoster().rekeyConflicts.values()),
     setVerified: async (signPkHex, verified) => {
       const rest = cell.cellRecord.verified.filter((h) => h !== signPkHex);
       await cell.update({ verified: verified ? [...rest, signPkHex] : rest });
@@ -199,7 +227,7 @@ export function createCellSession(
         member(meHex) ?? {
           signPkHex: meHex,
           pseudonym: cell.me.pseudonym,
-          colour: memberColour(cell.me.signPk),
+          colour: colourOf(meHex, formerKeys(cell.currentRoster(), meHex)),
           // Not in the roster (removed, or left): every peer rejects this identity's writes, so
           // the screens must treat it as read-only rather than offer edits that vanish.
           role: 'reader',

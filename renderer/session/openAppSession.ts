@@ -7,6 +7,8 @@ import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
+import { finishRekey } from '../../shared/runtime/finishRekey.ts';
+import { rekeySelf } from '../../shared/runtime/rekeySelf.ts';
 import { loadKeyring, saveKeyring, type CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Storage } from '../../shared/storage/Storage.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
@@ -54,8 +56,29 @@ export async function openAppSession(
     cellIdHex: r.cellIdHex,
     name: r.name,
     pseudonym: r.identity.pseudonym,
-    colour: memberColour(r.identity.signPk),
+    // From the first key: a re-key keeps the member's colour (createCellSession does the same).
+    colour: memberColour(r.retired?.[0]?.signPk ?? r.identity.signPk),
   });
+  const runtimeFor = (record: CellRecord): Promise<CellRuntime> =>
+    CellRuntime.open({ record, sealed: vault.store, transport, saveRecord: (r) => upsert(r) });
+  const sessionFor = (cellIdHex: string, runtime: CellRuntime): OpenCellSession =>
+    createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) });
+  /** A self re-key: the cell comes back as a new session under the new keys (or as it was). */
+  const rekeyCell = async (cellIdHex: string, cell: CellRuntime): Promise<boolean> => {
+    const result = await rekeySelf(cell, {
+      sealed: vault.store,
+      saveRecord: upsert,
+      reopen: runtimeFor,
+    }).catch(() => undefined);
+    if (result?.ok)
+      open.set(cellIdHex, Promise.resolve(sessionFor(cellIdHex, result.value.runtime)));
+    else {
+      await cell.close();
+      open.delete(cellIdHex);
+    }
+    for (const l of listeners) l();
+    return result?.ok ?? false;
+  };
 
   return {
     cells: () => records.map(summary),
@@ -79,12 +102,12 @@ export async function openAppSession(
       if (existing) return existing;
       const record = records.find((r) => r.cellIdHex === cellIdHex);
       if (!record) return Promise.reject(new Error('unknown cell'));
-      const opening = CellRuntime.open({
-        record,
-        sealed: vault.store,
-        transport,
-        saveRecord: (r) => upsert(r),
-      }).then((runtime) => createCellSession(runtime, invites));
+      const opening = (async () => {
+        // A re-key interrupted half-way is finished before anything signs (finishRekey).
+        const finished = await finishRekey(record, vault.store);
+        if (finished) await upsert(finished);
+        return sessionFor(cellIdHex, await runtimeFor(finished ?? record));
+      })();
       open.set(cellIdHex, opening);
       return opening;
     },

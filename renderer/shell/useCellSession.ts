@@ -15,17 +15,26 @@ export function useCellSession(session: AppSession, cellIdHex: string): CellOpen
   });
   useEffect(() => {
     let cancelled = false;
+    let shown: CellSession | undefined;
+    const load = (): void => {
+      session.openCell(cellIdHex).then(
+        (cell) => {
+          if (cancelled || cell === shown) return;
+          shown = cell;
+          setState({ id: cellIdHex, opening: { kind: 'open', cell } });
+        },
+        () => {
+          if (!cancelled) setState({ id: cellIdHex, opening: { kind: 'failed' } });
+        },
+      );
+    };
     setState({ id: cellIdHex, opening: { kind: 'opening' } });
-    session.openCell(cellIdHex).then(
-      (cell) => {
-        if (!cancelled) setState({ id: cellIdHex, opening: { kind: 'open', cell } });
-      },
-      () => {
-        if (!cancelled) setState({ id: cellIdHex, opening: { kind: 'failed' } });
-      },
-    );
+    load();
+    // After a self re-key the cell is a new session under the new keys: follow it.
+    const off = session.onCellsChange(load);
     return () => {
       cancelled = true;
+      off();
     };
   }, [session, cellIdHex]);
   return state.id === cellIdHex ? state.opening : { kind: 'opening' };

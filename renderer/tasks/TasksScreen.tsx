@@ -48,7 +48,9 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const editing = all.find((task) => task.id === editingId);
   const isInside = (signPkHex: string): boolean | undefined => people.get(signPkHex)?.insideCountry;
   const nameOf = (signPkHex: string): string | undefined => {
-    const member = members.find((m) => m.signPkHex === signPkHex);
+    const member = members.find(
+      (m) => m.signPkHex === signPkHex || (m.formerKeys?.includes(signPkHex) ?? false),
+    );
     return member && (member.isMe ? t('tasks.you') : member.pseudonym);
   };
 
