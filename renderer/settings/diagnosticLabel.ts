@@ -10,6 +10,7 @@ export const NAMED_COUNTERS = {
   republished: 'republished',
   reinserted: 'reinserted',
   rekeyed: 'rekeyed',
+  rekeyFailed: 'rekeyFailed',
   rolloverFailed: 'rolloverFailed',
   equivocators: 'equivocators',
   'presence.dropped': 'presenceDropped',

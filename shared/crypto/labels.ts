@@ -36,6 +36,7 @@ export const LABELS = {
   scope: 'quire/scope/v1',
   clientId: 'quire/clientid/v1',
   relayHello: 'quire/relay-hello/v1',
+  memberNotice: 'quire/member-notice/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

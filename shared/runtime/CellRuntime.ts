@@ -211,7 +211,12 @@ export class CellRuntime {
 
   /** Serialised: roster changes arrive in bursts, and each handling awaits the engine. */
   private followRoster(): Promise<void> {
-    this.following = this.following.then(() => this.onRosterChange());
+    // One failed step must not stop every later one: the chain always continues.
+    this.following = this.following
+      .then(() => this.onRosterChange())
+      .catch((e: unknown) => {
+        console.error('quire: following the roster failed', e instanceof Error ? e.stack : e);
+      });
     return this.following;
   }
 

@@ -228,6 +228,11 @@ export class RosterLog implements RosterPort {
     return this.current;
   }
 
+  /** Every op held, by opId. */
+  byId(): ReadonlyMap<string, Uint8Array> {
+    return this.ops;
+  }
+
   /** The op with this id, if held. */
   get(opId: string): Uint8Array | undefined {
     return this.ops.get(opId);
@@ -262,12 +267,17 @@ export class RosterLog implements RosterPort {
     const roster = this.current;
     if (kind === ENVELOPE_KIND.roster) {
       // Governance ops carry their own signatures and authority checks (computeRoster); any
-      // current non-relay identity may carry them, including a reader leaving or renaming.
-      // A re-keyed identity may still deliver them: a competing rekey of the same key must reach
-      // every peer, or a peer that saw the other rekey first never learns of the conflict.
+      // current non-relay identity may carry them, including a reader leaving or renaming. So may
+      // a departed one: its ops concurrent with its removal decide a removal race (a coordinator
+      // removing its remover), and every peer must judge the same set of ops or they split for
+      // good; what it signs after its removal counts for nothing (and RosterGate caps it).
       const m = roster.members.get(hex);
-      if (roster.rekeyed.has(hex)) return 'ok';
-      return m && m.role !== 'relay' ? 'ok' : 'not_member';
+      if (m) return m.role !== 'relay' ? 'ok' : 'not_member';
+      // A re-keyed one too: a competing rekey of the same key must reach every peer, or a peer
+      // that saw the other rekey first would never learn of the conflict (PROTOCOL §9.4).
+      return roster.removed.has(hex) || roster.left.has(hex) || roster.rekeyed.has(hex)
+        ? 'ok'
+        : 'not_member';
     }
     if (canWrite(roster, hex, epoch)) return 'ok';
     return roster.members.has(hex) ? 'not_writer' : 'not_member';

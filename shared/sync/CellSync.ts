@@ -150,6 +150,9 @@ export class CellSync {
   }
 
   private async openScope(epoch: number, generation: number): Promise<WireScope> {
+    // Its room may still be joined, parked under a key that is ours again (EpochFollower).
+    const parked = this.epochs?.reclaim(epoch, generation);
+    if (parked) return parked;
     const scope = this.createScope(epoch, generation);
     this.fill(scope, await this.opts.store.loadEnvelopes(scope.key));
     return scope;

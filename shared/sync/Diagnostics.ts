@@ -11,6 +11,8 @@ export class Diagnostics {
   reinserted = 0;
   /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
   rekeyed = 0;
+  /** Moves to another epoch or key that failed (logged; the next roster change tries again). */
+  rekeyFailed = 0;
   /** Rollovers and moves to a new generation that failed (a room not joined, a store error). */
   rolloverFailed = 0;
   /** Authors (hex signPk) caught signing two different envelopes with one seq. */
@@ -35,6 +37,7 @@ export class Diagnostics {
       republished: this.republished,
       reinserted: this.reinserted,
       rekeyed: this.rekeyed,
+      rekeyFailed: this.rekeyFailed,
       rolloverFailed: this.rolloverFailed,
       equivocators: this.equivocators.size,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),

@@ -32,7 +32,8 @@ export class EpochFollower {
    * roster ops are echoed to it there (CellSync.echoRosterOps) and what it writes is still read.
    */
   readonly parked = new Set<WireScope>();
-  private readonly timers = new Set<unknown>();
+  /** The timer that leaves each parked wire doc after the grace period. */
+  private readonly timers = new Map<WireScope, unknown>();
 
   constructor(
     private readonly ctx: CellContext,
@@ -43,7 +44,12 @@ export class EpochFollower {
 
   /** Serialised: a rotation is seen both by its author and through the roster, at once. */
   follow(epoch: number): Promise<void> {
-    this.chain = this.chain.then(() => this.run(epoch));
+    // One failed step must not stop every later one: the chain always continues.
+    const step = this.chain.then(() => this.run(epoch));
+    this.chain = step.catch((e: unknown) => {
+      this.ctx.diagnostics.rekeyFailed++;
+      console.error('quire: following the epoch failed', e instanceof Error ? e.stack : e);
+    });
     return this.chain;
   }
 
@@ -66,6 +72,8 @@ export class EpochFollower {
     if (ctx.closed()) return;
     if (ctx.opts.secretsFor(epoch) && (currentStale || epoch > current.epoch))
       await this.moveTo(epoch, beaconStale);
+    // What we wrote (or applied) only in the rooms we left reaches the others by snapshot.
+    if (stale.length > 0) this.generations.topUpLater(ctx.current());
     // An older epoch whose key changed under us: join its rooms on the right key for the grace
     // period, where members still on that epoch listen (roster ops posted only in the dropped
     // rooms reach them there: CellRuntime carries them).
@@ -133,14 +141,34 @@ export class EpochFollower {
     });
     if (scope.isBeacon) return this.leave(scope);
     this.parked.add(scope);
-    const handle = ctx.scheduler.setTimeout(() => {
-      this.timers.delete(handle);
-      this.leave(scope);
-    }, ctx.limits.epochGraceMs);
-    this.timers.add(handle);
+    const handle = ctx.scheduler.setTimeout(() => this.leave(scope), ctx.limits.epochGraceMs);
+    this.timers.set(scope, handle);
+  }
+
+  /**
+   * A parked wire doc of `epoch` and `generation` whose key is ours again (a rotate that lost a race counts once
+   * more ops arrive, or a key dropped while we lacked it came back): taken back, since its room
+   * is still joined and cannot be joined twice.
+   */
+  reclaim(epoch: number, generation: number): WireScope | undefined {
+    const { ctx, writer } = this;
+    let best: WireScope | undefined;
+    for (const s of this.parked)
+      if (s.epoch === epoch && s.generation === generation)
+        if (sameSecrets(s.secrets, ctx.opts.secretsFor(epoch))) best = s;
+    if (!best || ctx.scopes.has(best.key)) return undefined;
+    this.parked.delete(best);
+    ctx.scheduler.clearTimeout(this.timers.get(best));
+    this.timers.delete(best);
+    ctx.scopes.set(best.key, best);
+    writer.setScopes([...writer.scopes, best.key]);
+    return best;
   }
 
   private leave(scope: WireScope): void {
+    const handle = this.timers.get(scope);
+    if (handle !== undefined) this.ctx.scheduler.clearTimeout(handle);
+    this.timers.delete(scope);
     this.parked.delete(scope);
     scope.room?.close();
     scope.doc.destroy();
@@ -148,7 +176,7 @@ export class EpochFollower {
 
   /** Leaves every parked wire doc (the engine closes). */
   close(): void {
-    for (const h of this.timers) this.ctx.scheduler.clearTimeout(h);
+    for (const h of this.timers.values()) this.ctx.scheduler.clearTimeout(h);
     this.timers.clear();
     for (const s of Array.from(this.parked)) this.leave(s);
   }

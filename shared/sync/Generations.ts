@@ -34,6 +34,7 @@ export class Generations {
   private named: { readonly epoch: number; readonly generations: Set<number> } | undefined;
   private moving = false;
   private topUpTimer: unknown;
+  private topUpTarget: WireScope | undefined;
   private readonly timers = new Set<unknown>();
 
   constructor(
@@ -266,10 +267,14 @@ export class Generations {
 
   /** Writes snapshots into `to` after the usual delay where it holds less than we do (debounced). */
   topUpLater(to: WireScope): void {
+    this.topUpTarget = to;
     if (this.topUpTimer !== undefined) return;
+    // Debounced: a second request while one waits (writing moved again meanwhile) must not be
+    // lost, so the timer tops up the newest target, if writing is still there.
     this.topUpTimer = this.later(() => {
       this.topUpTimer = undefined;
-      if (this.ctx.current() === to) this.topUp(to);
+      const target = this.topUpTarget;
+      if (target && this.ctx.current() === target) this.topUp(target);
     }, this.ctx.limits.republishDelayMs);
   }
 
