@@ -110,7 +110,9 @@ export class RosterLog implements RosterPort {
     const capped = sender !== undefined;
     const roster = this.current;
     const isHeld = (id: string): boolean => this.ops.has(id);
-    const needed = capped ? this.gate.needed(roster, isHeld) : new Set<string>();
+    // Computed once, and only when a cap would refuse something (a walk of the waiting ops).
+    let needed: ReadonlySet<string> | undefined;
+    const isNeeded = (id: string): boolean => (needed ??= this.gate.needed(roster, isHeld)).has(id);
     const results: RosterOffer[] = [];
     const fresh = new Map<string, Fresh>();
     for (const [i, bytes] of batch.entries()) {
@@ -140,9 +142,11 @@ export class RosterLog implements RosterPort {
           continue;
         }
         const over =
-          this.gate.refusesHeld(op, roster, this.ops.size, needed.has(id)) ||
-          (this.gate.struckOut(op.authorHex) && !needed.has(id));
-        if (capped && over) {
+          capped &&
+          (this.gate.refusesHeld(op, roster, this.ops.size, false) ||
+            this.gate.struckOut(op.authorHex)) &&
+          !isNeeded(id);
+        if (over) {
           this.forget(id);
           results[i] = result('roster_over_cap', id, 'over_cap');
           continue;
@@ -150,7 +154,7 @@ export class RosterLog implements RosterPort {
       }
       fresh.set(id, { op, bytes: entry.bytes, at: [i] });
     }
-    if (fresh.size > 0) this.place(fresh, results, sender, needed);
+    if (fresh.size > 0) this.place(fresh, results, sender, isNeeded);
     if (capped && results.some((r) => r.outcome === 'waiting')) {
       const wanted = [...this.gate.needed(roster, isHeld)].filter((id) => !this.carries(id));
       for (const [i, r] of results.entries())
@@ -168,7 +172,7 @@ export class RosterLog implements RosterPort {
     fresh: ReadonlyMap<string, Fresh>,
     results: RosterOffer[],
     sender: string | undefined,
-    needed: ReadonlySet<string>,
+    isNeeded: (opId: string) => boolean,
   ): void {
     const roster = this.current;
     const waiting = this.gate.waiting;
@@ -185,13 +189,12 @@ export class RosterLog implements RosterPort {
       const bytes = f?.bytes ?? w?.bytes;
       if (!op || !bytes) continue;
       const capped = f ? sender !== undefined : (w?.capped ?? false);
-      const isNeeded = needed.has(opId);
       let outcome: RosterOfferOutcome;
       let reason: string | undefined;
       if (verdict === 'missing_heads' || !op.heads.every((h) => this.ops.has(h))) {
         if (w) continue;
         const from = sender ?? op.authorHex;
-        if (capped && this.gate.refusesWaiting(op, from, roster, isNeeded)) {
+        if (capped && this.gate.refusesWaiting(op, from, roster, false) && !isNeeded(opId)) {
           outcome = 'roster_over_cap';
           reason = 'over_cap';
         } else {
@@ -202,7 +205,11 @@ export class RosterLog implements RosterPort {
         outcome = 'roster_unauthorised';
         reason = verdict;
         if (capped) this.gate.strike(op.authorHex);
-      } else if (capped && this.gate.refusesHeld(op, roster, this.ops.size, isNeeded)) {
+      } else if (
+        capped &&
+        this.gate.refusesHeld(op, roster, this.ops.size, false) &&
+        !isNeeded(opId)
+      ) {
         outcome = 'roster_over_cap';
         reason = 'over_cap';
       } else {
