@@ -27,7 +27,7 @@ function flood(cell: TestCell, from: Actor, count: number, seed: number): Uint8A
   };
   const out: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
-    const pick = i % 20;
+    const pick = (i % 40) - 26;
     if (pick < 14) out.push(randBytes(rand, 60 + randInt(rand, 400)));
     else if (pick === 14) out.push(signed(from, { type: 'remove', member: cell.creator.signPk }));
     else if (pick === 15)
