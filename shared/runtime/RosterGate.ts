@@ -19,6 +19,12 @@ export const MAX_WAITING = 4096;
  * many, that author's further ops are refused unjudged, unless a coordinator's op needs one.
  */
 export const MAX_STRIKES = 256;
+/**
+ * Rekeys of one author (held or waiting) let in past every cap and strike count: whoever imaged a
+ * device holds the old key and could fill its caps first, which would keep the member's own rekey
+ * out; two are enough for every peer to see a race between two (PROTOCOL §9.4).
+ */
+export const MAX_REKEYS_PAST_CAPS = 2;
 
 /** A verified op whose heads are not all held yet. */
 export interface WaitingOp {
@@ -56,10 +62,12 @@ export class RosterGate {
   private readonly everMember = new Set<string>();
   private readonly everCoordinator = new Set<string>();
   private readonly strikes = new Map<string, number>();
+  private readonly rekeysBy = new Map<string, number>();
 
   /** Bookkeeping for an op that entered the log's graph. */
   held(op: RosterOp): void {
     bump(this.heldBy, op.authorHex, 1);
+    if (op.body.type === 'rekey') bump(this.rekeysBy, op.authorHex, 1);
     const b = op.body;
     if (b.type === 'genesis') {
       this.everMember.add(op.authorHex);
@@ -86,6 +94,7 @@ export class RosterGate {
   wait(entry: WaitingOp): void {
     this.waiting.set(entry.op.opId, entry);
     bump(this.waitingBy, entry.sender, 1);
+    if (entry.op.body.type === 'rekey') bump(this.rekeysBy, entry.op.authorHex, 1);
   }
 
   unwait(opId: string): WaitingOp | undefined {
@@ -93,6 +102,7 @@ export class RosterGate {
     if (!entry) return undefined;
     this.waiting.delete(opId);
     bump(this.waitingBy, entry.sender, -1);
+    if (entry.op.body.type === 'rekey') bump(this.rekeysBy, entry.op.authorHex, -1);
     return entry;
   }
 
@@ -118,15 +128,22 @@ export class RosterGate {
     return (this.strikes.get(authorHex) ?? 0) >= MAX_STRIKES;
   }
 
+  /** A rekey within its author's allowance (MAX_REKEYS_PAST_CAPS): no cap or strike refuses it. */
+  rekeyAllowed(op: RosterOp): boolean {
+    return (
+      op.body.type === 'rekey' && (this.rekeysBy.get(op.authorHex) ?? 0) < MAX_REKEYS_PAST_CAPS
+    );
+  }
+
   /** Would holding one more op of this author exceed a cap? `needed` ops are never refused. */
   refusesHeld(op: RosterOp, roster: Roster, total: number, needed: boolean): boolean {
-    if (needed || uncapped(op, roster)) return false;
+    if (needed || uncapped(op, roster) || this.rekeyAllowed(op)) return false;
     const cap = isCoordinator(roster, op.authorHex) ? MAX_OPS_PER_COORDINATOR : MAX_OPS_PER_MEMBER;
     return total >= MAX_ROSTER_OPS || (this.heldBy.get(op.authorHex) ?? 0) >= cap;
   }
 
   refusesWaiting(op: RosterOp, sender: string, roster: Roster, needed: boolean): boolean {
-    if (needed || uncapped(op, roster)) return false;
+    if (needed || uncapped(op, roster) || this.rekeyAllowed(op)) return false;
     const cap = isCoordinator(roster, sender)
       ? MAX_WAITING_PER_COORDINATOR
       : MAX_WAITING_PER_MEMBER;

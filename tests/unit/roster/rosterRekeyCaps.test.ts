@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
-import { MAX_OPS_PER_MEMBER } from '../../../shared/runtime/RosterGate.ts';
+import { MAX_OPS_PER_MEMBER, MAX_STRIKES } from '../../../shared/runtime/RosterGate.ts';
 import { RosterLog } from '../../../shared/runtime/RosterLog.ts';
 import { makeActor, TestCell } from './rosterFixture.ts';
 
@@ -42,5 +42,24 @@ describe('a rekey past a full per-author cap', () => {
       log.offer(c.get(c.rekey(boris, makeActor(`extra ${i}`, 'rekey-cap'), base)), boris.signPk),
     );
     expect(more.filter((o) => o.outcome === 'held').length).toBeLessThan(8);
+  });
+
+  it('is judged though the copy of the old key struck it out with ops that cannot count', () => {
+    const anna = makeActor('Anna', 'rekey-strike');
+    const boris = makeActor('Boris', 'rekey-strike');
+    const fresh = makeActor('Boris new', 'rekey-strike');
+    const c = new TestCell(anna);
+    c.join(anna, boris);
+    const log = new RosterLog(c.cellId, [...c.bytes.values()]);
+    const base = c.frontier();
+    for (let i = 0; i < MAX_STRIKES; i++) {
+      const early = c.op(boris, { type: 'rename', pseudonym: `Early ${i}` }, [c.genesisId]);
+      log.offer(c.get(early), boris.signPk);
+    }
+    const late = c.get(c.op(boris, { type: 'rename', pseudonym: 'Late' }, base));
+    expect(log.offer(late, boris.signPk).outcome).toBe('roster_over_cap');
+    const mine = c.rekey(boris, fresh, base);
+    expect(log.offer(c.get(mine), boris.signPk).outcome).toBe('held');
+    expect(log.roster().rekeyed.get(boris.hex)).toBe(fresh.hex);
   });
 });
