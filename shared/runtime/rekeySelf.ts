@@ -68,7 +68,7 @@ export async function rekeySelf(
       rekeyProofMessage(record.cellId, me.signPk, n.signPk, n.boxPk),
     ),
   };
-  const op = createRosterOp(record.cellId, me, cell.roster.heads(), body);
+  const op = createRosterOp(record.cellId, me, cell.roster.heads(toHex(me.signPk)), body);
   if (!op.ok) return err('refused', op.error);
   await cell.update({ pendingIdentity: n, rosterOps: [...cell.roster.allOps(), op.value.bytes] });
   cell.roster.add(op.value.bytes);
