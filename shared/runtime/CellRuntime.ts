@@ -23,7 +23,9 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import type { CellRecord } from './Keyring.ts';
+import { NoticeSender } from './NoticeSender.ts';
 import { RosterEcho } from './RosterEcho.ts';
+import { RosterFanout } from './RosterFanout.ts';
 import { RosterLog } from './RosterLog.ts';
 import { RotationDuty, rotationDue } from './RotationDuty.ts';
 
@@ -58,6 +60,8 @@ export class CellRuntime {
   private readonly opened = new Map<string, Uint8Array | null>();
   private readonly duty: RotationDuty;
   private readonly echo = new RosterEcho();
+  private readonly fanout = new RosterFanout();
+  private readonly notices = new NoticeSender((e, k, pk, ops) => this.notify(e, k, pk, ops));
   private closed = false;
 
   private constructor(
@@ -283,21 +287,31 @@ export class CellRuntime {
     }
   }
 
-  /** Roster ops to members who cannot read where the cell writes now (RosterEcho). */
+  /**
+   * Roster ops sealed to members who may not read where we write: one admitted concurrently with
+   * a rotate (RosterEcho), everyone while two rotates compete for an epoch (RosterFanout).
+   */
   private echoToStranded(roster: Roster): void {
-    const { cellId } = this.record;
-    this.echo.update({
-      roster,
-      ops: this.roster.byId(),
-      keys: this.record.epochKeys,
-      opened: this.opened,
-      rotateEpoch: (opId) => this.rotateBody(opId)?.newEpoch,
-      notify: (epoch, key, boxPk, ops) => {
-        const sealed = sealMemberNotice(cellId, boxPk, ops);
-        const { contentKey } = deriveEpochSecrets(key, cellId, epoch);
-        return sealed.ok && this.sync.publishMemberNotice(epoch, contentKey, sealed.value);
-      },
+    const rotateEpoch = (opId: string): number | undefined => this.rotateBody(opId)?.newEpoch;
+    const common = { roster, ops: this.roster.byId(), keys: this.record.epochKeys, rotateEpoch };
+    this.echo.update({ ...common, opened: this.opened, sender: this.notices });
+    this.fanout.update({
+      ...common,
+      meHex: toHex(this.record.identity.signPk),
+      sender: this.notices,
     });
+  }
+
+  private notify(
+    epoch: number,
+    key: Uint8Array,
+    boxPk: Uint8Array,
+    ops: readonly Uint8Array[],
+  ): boolean {
+    const { cellId } = this.record;
+    const sealed = sealMemberNotice(cellId, boxPk, ops);
+    const { contentKey } = deriveEpochSecrets(key, cellId, epoch);
+    return sealed.ok && this.sync.publishMemberNotice(epoch, contentKey, sealed.value);
   }
 
   private rotateBody(opId: string): RotateBody | undefined {

@@ -1,4 +1,5 @@
 import { causalPast } from '../roster/causalPast.ts';
+import type { NoticeSender } from './NoticeSender.ts';
 import type { Roster } from '../roster/Roster.ts';
 
 export interface RosterEchoInput {
@@ -11,16 +12,7 @@ export interface RosterEchoInput {
   readonly opened: ReadonlyMap<string, Uint8Array | null>;
   /** The epoch a rotate op opens, if we hold it. */
   readonly rotateEpoch: (opId: string) => number | undefined;
-  /**
-   * Posts ops sealed to one member (a roster notice) where holders of (epoch, key) listen; false
-   * if we are not joined there.
-   */
-  readonly notify: (
-    epoch: number,
-    key: Uint8Array,
-    boxPk: Uint8Array,
-    ops: readonly Uint8Array[],
-  ) => boolean;
+  readonly sender: NoticeSender;
 }
 
 interface Stranded {
@@ -30,9 +22,6 @@ interface Stranded {
   /** The member's admit: everything in its causal past came with the welcome. */
   readonly since: string;
 }
-
-/** Ops per notice: 12 ops of at most 32 KiB each fit a notice (512 KiB) whatever they are. */
-const NOTICE_OPS = 12;
 
 /**
  * A member admitted concurrently with a rotate (or by a coordinator whose rotate lost) holds
@@ -45,7 +34,6 @@ const NOTICE_OPS = 12;
  */
 export class RosterEcho {
   private readonly stranded = new Map<string, Stranded>();
-  private readonly echoed = new Map<string, Set<string>>();
   private readonly pasts = new Map<string, ReadonlySet<string>>();
 
   update(input: RosterEchoInput): void {
@@ -61,24 +49,9 @@ export class RosterEcho {
         this.stranded.delete(hex);
         continue;
       }
-      let sent = this.echoed.get(hex);
-      if (!sent) this.echoed.set(hex, (sent = new Set()));
       const past = this.pastOf(s.since, input.ops);
-      const fresh = Array.from(input.ops).filter(([opId]) => !past.has(opId) && !sent.has(opId));
-      if (fresh.length === 0) continue;
-      for (let i = 0; i < fresh.length; i += NOTICE_OPS) {
-        const part = fresh.slice(i, i + NOTICE_OPS);
-        if (
-          !input.notify(
-            s.epoch,
-            s.key,
-            s.boxPk,
-            part.map(([, bytes]) => bytes),
-          )
-        )
-          break;
-        for (const [opId] of part) sent.add(opId);
-      }
+      const fresh = Array.from(input.ops).filter(([opId]) => !past.has(opId));
+      input.sender.send(s.epoch, s.key, { hex, boxPk: s.boxPk }, fresh);
     }
   }
 

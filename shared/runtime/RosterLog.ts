@@ -93,8 +93,14 @@ export class RosterLog implements RosterPort {
     this.current = this.compute();
     // Any change of what counts, not only of how much: a concurrent rotate can replace ours with
     // the same count and the same epoch number, and our key must follow it (countedEpochKeys).
-    const after = this.current.applied;
-    if (before.applied.length !== after.length || before.applied.some((id, i) => id !== after[i]))
+    // And a new op that does not count: a rival's rotate makes an epoch contested (RosterFanout).
+    const after = this.current;
+    const applied = after.applied;
+    if (
+      before.applied.length !== applied.length ||
+      before.applied.some((id, i) => id !== applied[i]) ||
+      before.rejected.length !== after.rejected.length
+    )
       for (const l of this.listeners) l();
     return results;
   }

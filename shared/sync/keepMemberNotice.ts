@@ -1,5 +1,10 @@
 import type { CellContext } from './CellContext.ts';
-import { isMemberNotice, isMemberNoticeKey, MAX_MEMBER_NOTICES_PER_SCOPE } from './memberNotice.ts';
+import {
+  isMemberNotice,
+  isMemberNoticeKey,
+  MAX_MEMBER_NOTICE_BYTES_PER_SCOPE,
+  MAX_MEMBER_NOTICES_PER_SCOPE,
+} from './memberNotice.ts';
 import type { WireScope } from './WireScope.ts';
 
 /**
@@ -14,8 +19,17 @@ export function keepMemberNotice(
   value: unknown,
 ): Uint8Array | undefined {
   let held = 0;
-  if (!scope.kept.has(key)) for (const k of scope.kept.keys()) if (isMemberNoticeKey(k)) held++;
-  if (!isMemberNotice(key, value) || held >= MAX_MEMBER_NOTICES_PER_SCOPE) {
+  let bytes = 0;
+  if (!scope.kept.has(key))
+    for (const [k, v] of scope.kept)
+      if (isMemberNoticeKey(k)) {
+        held++;
+        bytes += v.length;
+      }
+  const full =
+    held >= MAX_MEMBER_NOTICES_PER_SCOPE ||
+    (value instanceof Uint8Array && bytes + value.length > MAX_MEMBER_NOTICE_BYTES_PER_SCOPE);
+  if (!isMemberNotice(key, value) || full) {
     // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
     if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('malformed');
     scope.status.set(key, 'retry');

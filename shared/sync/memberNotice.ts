@@ -15,8 +15,12 @@ export const MEMBER_NOTICE_PREFIX = 'member/';
 export const MAX_MEMBER_NOTICE_OPS = 256;
 export const MAX_MEMBER_NOTICE_BYTES = 512 * 1024;
 
-/** Notices kept per wire doc; junk beyond this is dropped. */
-export const MAX_MEMBER_NOTICES_PER_SCOPE = 64;
+/**
+ * Notices kept per wire doc, and their bytes; junk beyond this is dropped. While two rotates
+ * compete, each coordinator posts one bundle per member per batch of ops (RosterFanout).
+ */
+export const MAX_MEMBER_NOTICES_PER_SCOPE = 1024;
+export const MAX_MEMBER_NOTICE_BYTES_PER_SCOPE = 8 * 1024 * 1024;
 
 /** Each op in a notice is at most one op's size. */
 export const MAX_MEMBER_NOTICE_OP_BYTES = MAX_OP_BYTES;
