@@ -4,11 +4,10 @@ import { verifyCached } from '../roster/buildOpGraph.ts';
 import { canWrite } from '../roster/canWrite.ts';
 import { computeRoster } from '../roster/computeRoster.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
-import { frontierOf } from '../roster/frontierOf.ts';
 import { judgeOwnPast } from '../roster/judgeOwnPast.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterCache, type RosterCache } from '../roster/RosterCache.ts';
-import { MAX_HEADS, MAX_OP_BYTES, type RosterOp } from '../roster/RosterOp.ts';
+import { MAX_OP_BYTES, type RosterOp } from '../roster/RosterOp.ts';
 import type {
   RosterOffer,
   RosterOfferOutcome,
@@ -16,13 +15,7 @@ import type {
   WriteCheck,
 } from '../sync/RosterPort.ts';
 import { RosterGate } from './RosterGate.ts';
-
-export {
-  MAX_OPS_PER_COORDINATOR,
-  MAX_OPS_PER_MEMBER,
-  MAX_ROSTER_OPS,
-  MAX_WAITING_PER_MEMBER,
-} from './RosterGate.ts';
+import { rosterHeads } from './rosterHeads.ts';
 
 const result = (
   outcome: RosterOfferOutcome,
@@ -112,6 +105,17 @@ export class RosterLog implements RosterPort {
     this.cache.after.delete(opId);
   }
 
+  /** A refusal that needs neither the signature nor a replay, if one applies. */
+  private refusedEarly(op: RosterOp, capped: boolean): RosterOffer | undefined {
+    const unauthorised = this.gate.surelyUnauthorised(op);
+    if (unauthorised) return result('roster_unauthorised', op.opId, unauthorised);
+    const over =
+      capped &&
+      (this.gate.refusesHeld(op, this.current, this.ops.size, false) ||
+        (this.gate.struckOut(op.authorHex) && !this.gate.rekeyAllowed(op)));
+    return over ? result('roster_over_cap', op.opId, 'over_cap') : undefined;
+  }
+
   private admit(batch: readonly Uint8Array[], sender: string | undefined): RosterOffer[] {
     const capped = sender !== undefined;
     const roster = this.current;
@@ -126,38 +130,36 @@ export class RosterLog implements RosterPort {
         results[i] = result('roster_invalid', undefined, 'oversize');
         continue;
       }
-      const { id, entry } = verifyCached(bytes, this.cache, this.cellId);
+      // Decoding alone (no signature yet) gives the id and what the op claims.
+      const claimed = decodeRosterOp(bytes);
+      if (!claimed.ok) {
+        results[i] = result('roster_invalid', undefined, claimed.error);
+        continue;
+      }
+      const id = claimed.value.opId;
       const prior = fresh.get(id);
       if (prior) prior.at.push(i);
       if (prior || this.carries(id)) {
         results[i] ??= result('known', id);
         continue;
       }
+      // Cheap refusals first, where the op's whole causal past is here: they hold whoever signed
+      // it (an op its claimed author could not have made, or one over that author's cap), so a
+      // flood costs a decode and a hash, no signature check and no graph.
+      const early = claimed.value.heads.every(isHeld)
+        ? this.refusedEarly(claimed.value, capped)
+        : undefined;
+      if (early && !(early.outcome === 'roster_over_cap' && isNeeded(id))) {
+        results[i] = early;
+        continue;
+      }
+      const { entry } = verifyCached(bytes, this.cache, this.cellId);
       if (!entry.result.ok) {
         this.forget(id);
         results[i] = result('roster_invalid', id, entry.result.error);
         continue;
       }
       const { op } = entry.result.value;
-      // Cheap refusals first, where the op's whole causal past is here: no graph is built.
-      if (op.heads.every(isHeld)) {
-        const unauthorised = this.gate.surelyUnauthorised(op);
-        if (unauthorised) {
-          this.forget(id);
-          results[i] = result('roster_unauthorised', id, unauthorised);
-          continue;
-        }
-        const over =
-          capped &&
-          (this.gate.refusesHeld(op, roster, this.ops.size, false) ||
-            (this.gate.struckOut(op.authorHex) && !this.gate.rekeyAllowed(op))) &&
-          !isNeeded(id);
-        if (over) {
-          this.forget(id);
-          results[i] = result('roster_over_cap', id, 'over_cap');
-          continue;
-        }
-      }
       fresh.set(id, { op, bytes: entry.bytes, at: [i] });
     }
     if (fresh.size > 0) this.place(fresh, results, sender, isNeeded);
@@ -255,24 +257,14 @@ export class RosterLog implements RosterPort {
     return Array.from(this.ops.values());
   }
 
-  /**
-   * The heads a new op names: the frontier of the counted ops. For a given author, the frontier
-   * of the counted ops by identities that were ever coordinators, by the author itself, and of
-   * every leave and rekey (which a rotate must see): a new op never builds on another member's
-   * rename, which some peers may have refused over a cap, so it never waits there for good.
-   */
+  /** The heads a new op (by `authorHex`, if given) names: see rosterHeads. */
   heads(authorHex?: string): string[] {
-    const opOf = (id: string): RosterOp | undefined => {
-      const d = decodeRosterOp(this.ops.get(id) ?? new Uint8Array());
-      return d.ok ? d.value : undefined;
-    };
-    const counts = (op: RosterOp): boolean =>
-      authorHex === undefined ||
-      op.authorHex === authorHex ||
-      op.body.type === 'leave' ||
-      op.body.type === 'rekey' ||
-      this.gate.wasCoordinator(op.authorHex);
-    return frontierOf(this.current.applied, opOf, counts).sort().slice(-MAX_HEADS);
+    return rosterHeads(
+      this.current.applied,
+      this.ops,
+      (hex) => this.gate.wasCoordinator(hex),
+      authorHex,
+    );
   }
 
   writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind): WriteCheck {

@@ -1,0 +1,29 @@
+import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
+import { frontierOf } from '../roster/frontierOf.ts';
+import { MAX_HEADS, type RosterOp } from '../roster/RosterOp.ts';
+
+/**
+ * The heads a new op names: the frontier of the counted ops (`applied`, canonical order). For a
+ * given author, the frontier of the counted ops by identities that were ever coordinators, by the
+ * author itself, and of every leave and rekey (which a rotate must see): a new op never builds on
+ * another member's rename, which some peers may have refused over a cap, so it never waits there
+ * for good (PROTOCOL §9.9). At most MAX_HEADS, sorted.
+ */
+export function rosterHeads(
+  applied: readonly string[],
+  ops: ReadonlyMap<string, Uint8Array>,
+  wasCoordinator: (hex: string) => boolean,
+  authorHex?: string,
+): string[] {
+  const opOf = (id: string): RosterOp | undefined => {
+    const d = decodeRosterOp(ops.get(id) ?? new Uint8Array());
+    return d.ok ? d.value : undefined;
+  };
+  const counts = (op: RosterOp): boolean =>
+    authorHex === undefined ||
+    op.authorHex === authorHex ||
+    op.body.type === 'leave' ||
+    op.body.type === 'rekey' ||
+    wasCoordinator(op.authorHex);
+  return frontierOf(applied, opOf, counts).sort().slice(-MAX_HEADS);
+}
