@@ -1,7 +1,7 @@
 import { toHex } from '../../shared/crypto/bytes.ts';
 import type { Role } from '../../shared/roster/RosterOp.ts';
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
-import { finishRekey } from '../../shared/runtime/finishRekey.ts';
+import { openFinishingRekey } from '../../shared/runtime/openFinishingRekey.ts';
 import type { CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { failure, type CommandResult } from './CommandResult.ts';
@@ -15,7 +15,7 @@ export function findCell(home: Home, cellArg: string): CellRecord | undefined {
 
 /**
  * Opens one cell's runtime (offline without a transport), runs `fn`, and always closes it: edits
- * are flushed and persisted. A rekey interrupted half-way is finished first (finishRekey). `fn`
+ * are flushed and persisted. A rekey interrupted half-way is finished first (openFinishingRekey). `fn`
  * may close the runtime itself (a rekey does).
  */
 export async function withCell(
@@ -24,16 +24,18 @@ export async function withCell(
   transport: Transport | undefined,
   fn: (cell: CellRuntime) => Promise<CommandResult>,
 ): Promise<CommandResult> {
-  const found = findCell(home, cellArg);
-  if (!found) return failure('failed', `no cell ${cellArg} in this home`);
-  const finished = await finishRekey(found, home.vault.store);
-  if (finished) await home.upsert(finished);
-  const record = finished ?? found;
-  const cell = await CellRuntime.open({
-    record,
+  const record = findCell(home, cellArg);
+  if (!record) return failure('failed', `no cell ${cellArg} in this home`);
+  const cell = await openFinishingRekey(record, {
     sealed: home.vault.store,
-    ...(transport ? { transport } : {}),
-    saveRecord: (r) => home.upsert(r),
+    save: (r) => home.upsert(r),
+    open: (r) =>
+      CellRuntime.open({
+        record: r,
+        sealed: home.vault.store,
+        ...(transport ? { transport } : {}),
+        saveRecord: (x) => home.upsert(x),
+      }),
   });
   try {
     return await fn(cell);

@@ -7,7 +7,7 @@ import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
-import { finishRekey } from '../../shared/runtime/finishRekey.ts';
+import { openFinishingRekey } from '../../shared/runtime/openFinishingRekey.ts';
 import { rekeySelf } from '../../shared/runtime/rekeySelf.ts';
 import { loadKeyring, saveKeyring, type CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Storage } from '../../shared/storage/Storage.ts';
@@ -102,12 +102,12 @@ export async function openAppSession(
       if (existing) return existing;
       const record = records.find((r) => r.cellIdHex === cellIdHex);
       if (!record) return Promise.reject(new Error('unknown cell'));
-      const opening = (async () => {
-        // A re-key interrupted half-way is finished before anything signs (finishRekey).
-        const finished = await finishRekey(record, vault.store);
-        if (finished) await upsert(finished);
-        return sessionFor(cellIdHex, await runtimeFor(finished ?? record));
-      })();
+      // A re-key interrupted half-way is finished before anything else signs.
+      const opening = openFinishingRekey(record, {
+        sealed: vault.store,
+        save: upsert,
+        open: runtimeFor,
+      }).then((runtime) => sessionFor(cellIdHex, runtime));
       open.set(cellIdHex, opening);
       return opening;
     },

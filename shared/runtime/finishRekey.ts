@@ -1,29 +1,27 @@
 import { computeRoster } from '../roster/computeRoster.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../roster/openEpochWrap.ts';
-import { toHex } from '../crypto/bytes.ts';
 import { SealedSyncStore } from '../sync/SealedSyncStore.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import type { CellRecord } from './Keyring.ts';
+import { pendingRekeyOp } from './pendingRekeyOp.ts';
 
 /**
  * Completes a rekey this device started (rekeySelf) once the roster in the record counts it: the
  * record moves to the new identity, the old one is kept as `retired` WITHOUT its signing key, and
  * the sync engine's seq counters start again at 1 (peers count seqs per author: the new key's
  * first envelope must be seq 1, or it would wait forever for seqs that never come). Run it on a
- * closed cell: by rekeySelf, and before every open (a crash after the rekey op left the device
- * but before the record was switched is finished here). Returns the new record to save, or
- * undefined when there is nothing to finish.
+ * closed cell: by rekeySelf, and on the way to every open (openFinishingRekey). Returns the new
+ * record to save, or undefined when there is nothing to finish.
  */
 export async function finishRekey(
   record: CellRecord,
   sealed: SealedStore,
 ): Promise<CellRecord | undefined> {
   const next = record.pendingIdentity;
-  if (!next) return undefined;
+  if (!next || !pendingRekeyOp(record)) return undefined;
   const roster = computeRoster(record.rosterOps, { cellId: record.cellId });
   const old = record.identity;
-  if (roster.rekeyed.get(toHex(old.signPk)) !== toHex(next.signPk)) return undefined;
   const store = new SealedSyncStore(sealed, record.cellIdHex);
   const local = await store.loadLocal();
   if (local) await store.saveLocal({ ...local, seqs: {} });

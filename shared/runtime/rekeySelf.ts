@@ -37,8 +37,8 @@ export type RekeyError = 'not_a_member' | 'relay' | 'invalid_identity' | 'refuse
  *
  * 1. New identity (same pseudonym and colour); the `rekey` op, signed by the old key, with the
  *    new key's proof (PROTOCOL §9.1).
- * 2. The new keys and the op are saved in the record BEFORE the op leaves the device (finishRekey
- *    completes the switch on the next open if we stop half-way).
+ * 2. The new keys and the op are saved in the record BEFORE the op leaves the device: if we stop
+ *    half-way, the next open publishes the op again and completes the switch (openFinishingRekey).
  * 3. The op is applied locally (it must count) and published under the old key, the only key the
  *    others know yet. The cell is closed, the record switched (old signing key dropped), and the
  *    cell re-opened under the new identity. A coordinator then rotates at once; for anyone else

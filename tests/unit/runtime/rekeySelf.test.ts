@@ -14,7 +14,9 @@ import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.
 import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
 import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
 import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
+import { createRosterOp } from '../../../shared/roster/createRosterOp.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
+import { rekeyProofMessage } from '../../../shared/roster/rekeyProofMessage.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import type { Role } from '../../../shared/roster/RosterOp.ts';
 import {
@@ -27,6 +29,7 @@ import {
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { finishRekey } from '../../../shared/runtime/finishRekey.ts';
+import { openFinishingRekey } from '../../../shared/runtime/openFinishingRekey.ts';
 import { rekeySelf } from '../../../shared/runtime/rekeySelf.ts';
 import type { Vault } from '../../../shared/vault/Vault.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
@@ -112,6 +115,18 @@ async function world() {
   };
   return { scheduler, advance, open, device, anna, annaDevice, admit };
 }
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** How the app opens a cell on this device: finishing a rekey left half-way first. */
+const finishing = (w: World, d: Device) => ({
+  sealed: d.vault.store,
+  save: (r: CellRecord) => {
+    d.saved = r;
+    return Promise.resolve();
+  },
+  open: (r: CellRecord) => w.open(d, r),
+});
 
 const text = (rt: CellRuntime): string => rt.sync.doc(DOC).getText('t').toJSON();
 const write = (rt: CellRuntime, s: string): void => {
@@ -276,15 +291,52 @@ describe('self re-key: the imaged copy of a device', () => {
     expect(toHex(pending.identity.signPk)).toBe(oldHex);
     expect(pending.pendingIdentity).toBeDefined();
     expect(await finishRekey(anna.cellRecord, w.annaDevice.vault.store)).toBeUndefined();
-    const finished = await finishRekey(pending, boris.device.vault.store);
-    if (!finished) throw new Error('not finished');
-    expect(toHex(finished.identity.signPk)).toBe(toHex(pending.pendingIdentity!.signPk));
-    const again = await w.open(boris.device, finished);
+    const again = await openFinishingRekey(pending, finishing(w, boris.device));
+    expect(toHex(again.me.signPk)).toBe(toHex(pending.pendingIdentity!.signPk));
+    expect(toHex(boris.device.saved.identity.signPk)).toBe(toHex(again.me.signPk));
     await w.advance(2000);
     expect(anna.currentRoster().rekeyed.get(oldHex)).toBe(toHex(again.me.signPk));
     write(again, 'two. ');
     await w.advance(2000);
     expect(text(anna)).toBe('one. two. ');
+    for (const rt of [anna, again]) await rt.close();
+  });
+
+  it('a rekey interrupted before its op left the device is published on the next open', async () => {
+    const w = await world();
+    const { anna } = w;
+    const boris = await w.admit('Boris', 'member', 1);
+    await w.advance(500);
+    const old = boris.runtime;
+    const oldHex = toHex(old.me.signPk);
+    // rekeySelf's first step: new keys and the op saved in the record; then the app dies.
+    const next = identity('Boris');
+    const cellId = old.cellRecord.cellId;
+    const op = createRosterOp(cellId, old.me, old.roster.heads(oldHex), {
+      type: 'rekey',
+      newSignPk: next.signPk,
+      newBoxPk: next.boxPk,
+      proof: signDetached(
+        next.signSk,
+        LABELS.rekeyProof,
+        rekeyProofMessage(cellId, old.me.signPk, next.signPk, next.boxPk),
+      ),
+    });
+    if (!op.ok) throw new Error(op.error);
+    await old.update({
+      pendingIdentity: next,
+      rosterOps: [...old.roster.allOps(), op.value.bytes],
+    });
+    await old.close();
+    await w.advance(1000);
+    expect(anna.currentRoster().members.has(oldHex)).toBe(true);
+    const again = await openFinishingRekey(boris.device.saved, finishing(w, boris.device));
+    expect(toHex(again.me.signPk)).toBe(toHex(next.signPk));
+    await w.advance(2000);
+    expect(anna.currentRoster().rekeyed.get(oldHex)).toBe(toHex(next.signPk));
+    write(again, 'after. ');
+    await w.advance(2000);
+    expect(text(anna)).toContain('after. ');
     for (const rt of [anna, again]) await rt.close();
   });
 
