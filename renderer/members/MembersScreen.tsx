@@ -44,7 +44,13 @@ function Governed({
   readonly governance: CellGovernance;
 }): ReactElement {
   const { t } = useTranslation();
-  const ids = { pending: useId(), invites: useId(), list: useId(), conflicts: useId() };
+  const ids = {
+    pending: useId(),
+    invites: useId(),
+    list: useId(),
+    conflicts: useId(),
+    rotation: useId(),
+  };
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [shownInvite, setShownInvite] = useState<string | undefined>();
   const members = session.members();
@@ -68,6 +74,17 @@ function Governed({
           </p>
         )}
       </div>
+      {active && governance.rotationPending() && (
+        <section
+          className="stack stack--tight notice"
+          role="status"
+          aria-labelledby={ids.rotation}
+          data-testid="rotation-pending"
+        >
+          <h3 id={ids.rotation}>{t('members.rotationPending.heading')}</h3>
+          <p>{t('members.rotationPending.body')}</p>
+        </section>
+      )}
       {coordinator && conflicts.length > 0 && (
         <section className="stack stack--tight notice" aria-labelledby={ids.conflicts}>
           <h3 id={ids.conflicts}>{t('members.rekeyConflict.heading')}</h3>

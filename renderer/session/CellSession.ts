@@ -127,6 +127,11 @@ export interface CellGovernance {
    * was re-keyed on another device), 'conflict' (two devices re-keyed it at once: removed).
    */
   keysLost(): 'moved' | 'conflict' | undefined;
+  /**
+   * A removal (or leave) that is not effective yet: someone who departed still holds the cell's
+   * current key, or a member lacks it, until a coordinator's rotation counts (automatic).
+   */
+  rotationPending(): boolean;
   /** Pseudonyms of people removed because their key was re-keyed on two devices at once. */
   rekeyConflicts(): readonly string[];
   setVerified(signPkHex: string, verified: boolean): Promise<void>;

@@ -175,6 +175,7 @@ export function createCellSession(
   const governance: CellGovernance = {
     myRole: () => cell.currentRoster().members.get(meHex)?.role,
     state: () => (cell.state === 'removed' || keysLost() ? 'removed' : 'active'),
+    rotationPending: () => cell.rotationPending(),
     invites: inviteViews,
     createInvite: async (role: Role, ttlMs: number, note: string) => {
       const r = await createInvite(cell, role, ttlMs, note, Date.now());
