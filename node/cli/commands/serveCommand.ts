@@ -1,6 +1,7 @@
 import type { Decision } from '../../../shared/join/InviteHost.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { InviteHosting } from '../../../shared/runtime/InviteHosting.ts';
+import { openFinishingRekey } from '../../../shared/runtime/openFinishingRekey.ts';
 import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
@@ -30,11 +31,17 @@ export function serveCommand(
     const invites = { sockets: nodeSignalingSockets() };
     try {
       for (const record of records) {
-        const cell = await CellRuntime.open({
-          record,
+        // A rekey left half-way is finished first (openFinishingRekey).
+        const cell = await openFinishingRekey(record, {
           sealed: home.vault.store,
-          transport,
-          saveRecord: (r) => home.upsert(r),
+          save: (r) => home.upsert(r),
+          open: (r) =>
+            CellRuntime.open({
+              record: r,
+              sealed: home.vault.store,
+              transport,
+              saveRecord: (x) => home.upsert(x),
+            }),
         });
         cells.push(cell);
         if (flags['approve-all'])
