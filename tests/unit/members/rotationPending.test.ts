@@ -13,7 +13,7 @@ const text = (html: string): string =>
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, ' ');
 
-beforeAll(async () => {
+beforeAll(() => {
   initI18n('en');
 });
 
