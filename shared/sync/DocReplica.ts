@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
+import { checkDocDepth } from './checkDocDepth.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
@@ -13,7 +14,7 @@ const MAX_SNAPSHOTS_HELD = 16;
 export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 
 export type ApplyRejection =
-  'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'apply_failed';
+  'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'too_deep' | 'apply_failed';
 
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
@@ -122,13 +123,26 @@ export class DocReplica {
     return owner !== undefined && owner.authorHex !== toHex(author);
   }
 
-  private integrate(update: Uint8Array): Result<void, 'apply_failed'> {
+  /** Merges checked bytes, unless they would nest the doc too deep (checkDocDepth). */
+  private integrate(
+    update: Uint8Array,
+  ): Result<void, 'too_deep' | 'malformed_update' | 'apply_failed'> {
+    const depth = checkDocDepth(this.doc, update);
+    if (!depth.ok) return depth;
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
       return ok(undefined);
     } catch {
       return err('apply_failed');
     }
+  }
+
+  /**
+   * The author (signPk hex) a clientID belongs to in this document, from the claims: every struct
+   * applied here was checked to carry one of its signing author's clientIDs. Read-only.
+   */
+  authorOf(client: number): string | undefined {
+    return this.claims.get(client)?.authorHex;
   }
 
   heldSnapshot(envId: string): HeldSnapshot | undefined {

@@ -13,6 +13,8 @@ export const SYNC_REJECTIONS = [
   'clientid_conflict',
   'unknown_author',
   'pending_evicted',
+  // An update or snapshot that would nest a document deeper than MAX_DOC_DEPTH (checkDocDepth).
+  'too_deep',
   'apply_failed',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',
