@@ -5,7 +5,6 @@ import {
   type EpochSecrets,
 } from '../crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
-import { causalPast } from '../roster/causalPast.ts';
 import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterOp } from '../roster/createRosterOp.ts';
@@ -13,7 +12,6 @@ import type { RosterOpBody, RotateBody } from '../roster/RosterOp.ts';
 import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
 import { openMemberNotice } from '../sync/openMemberNotice.ts';
 import { realScheduler } from '../sync/Scheduler.ts';
-import { sealMemberNotice } from '../sync/sealMemberNotice.ts';
 import { CellSync } from '../sync/CellSync.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
 import type { SyncLimits } from '../sync/SyncLimits.ts';
@@ -23,10 +21,8 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import type { CellRecord } from './Keyring.ts';
-import { NoticeSender } from './NoticeSender.ts';
-import { RosterEcho } from './RosterEcho.ts';
-import { RosterFanout } from './RosterFanout.ts';
 import { RosterLog } from './RosterLog.ts';
+import { RosterReach } from './RosterReach.ts';
 import { RotationDuty, rotationDue } from './RotationDuty.ts';
 
 export interface CellRuntimeOptions {
@@ -59,9 +55,7 @@ export class CellRuntime {
   /** rotate opId -> the key our wrap in it gives us (null: none): opened once per rotate. */
   private readonly opened = new Map<string, Uint8Array | null>();
   private readonly duty: RotationDuty;
-  private readonly echo = new RosterEcho();
-  private readonly fanout = new RosterFanout();
-  private readonly notices = new NoticeSender((e, k, pk, ops) => this.notify(e, k, pk, ops));
+  private readonly reach: RosterReach;
   private closed = false;
 
   private constructor(
@@ -78,6 +72,15 @@ export class CellRuntime {
       rotate: () => this.rotateKey(),
       scheduler: opts.scheduler ?? realScheduler,
       random: opts.random ?? Math.random,
+    });
+    this.reach = new RosterReach({
+      cellId: opts.record.cellId,
+      meHex: toHex(opts.record.identity.signPk),
+      sync,
+      log: roster,
+      keys: () => this.record.epochKeys,
+      opened: this.opened,
+      rotateEpoch: (opId) => this.rotateBody(opId)?.newEpoch,
     });
   }
 
@@ -254,64 +257,14 @@ export class CellRuntime {
     if (!this.closed) await this.sync.advanceEpoch(target);
     const moved = this.sync.status().epoch !== writingIn;
     if (moved) replaced.push(target);
-    if (!this.closed) this.carryRosterOps(roster, replaced);
-    const removed = roster.removed.has(meHex) || roster.left.has(meHex);
+    // Out of the roster: removed, left, or our key re-keyed on another device.
+    const removed = !roster.members.has(meHex) && roster.genesisId !== undefined;
+    const coordinator = roster.members.get(meHex)?.role === 'coordinator';
+    if (!this.closed) this.reach.afterChange(roster, replaced, coordinator);
     if (removed && this.stateValue === 'active') this.stateValue = 'removed';
     if (removed) this.duty.cancel();
     else this.duty.check();
-    if (!removed && roster.members.get(meHex)?.role === 'coordinator') this.echoToStranded(roster);
     for (const l of this.listeners) l();
-  }
-
-  /**
-   * When our writing moves to another epoch, or an epoch's key changes under us, ops posted only
-   * in the rooms we leave (a rotate built on our own losing one, ops from a partition that
-   * followed a dropped key) would reach nobody: post again, in each such epoch's room on the
-   * right key, the ops that belong to that epoch (from its counted rotate up to the next one;
-   * everyone there holds the past of its rotate). Usually none or a few.
-   */
-  private carryRosterOps(roster: Roster, epochs: readonly number[]): void {
-    const ops = this.roster.byId();
-    for (const e of new Set(epochs)) {
-      const key = this.record.epochKeys.get(e);
-      const start = roster.epochs[e]?.rotateOpId;
-      if (!key || !start) continue;
-      const known = causalPast(start, ops);
-      const end = roster.epochs[e + 1]?.rotateOpId;
-      const until = end ? causalPast(end, ops) : undefined;
-      const carry = Array.from(ops).flatMap(([id, bytes]) =>
-        known.has(id) || (until && !until.has(id)) ? [] : [bytes],
-      );
-      const { contentKey } = deriveEpochSecrets(key, this.record.cellId, e);
-      if (carry.length > 0) this.sync.echoRosterOps(e, contentKey, carry);
-    }
-  }
-
-  /**
-   * Roster ops sealed to members who may not read where we write: one admitted concurrently with
-   * a rotate (RosterEcho), everyone while two rotates compete for an epoch (RosterFanout).
-   */
-  private echoToStranded(roster: Roster): void {
-    const rotateEpoch = (opId: string): number | undefined => this.rotateBody(opId)?.newEpoch;
-    const common = { roster, ops: this.roster.byId(), keys: this.record.epochKeys, rotateEpoch };
-    this.echo.update({ ...common, opened: this.opened, sender: this.notices });
-    this.fanout.update({
-      ...common,
-      meHex: toHex(this.record.identity.signPk),
-      sender: this.notices,
-    });
-  }
-
-  private notify(
-    epoch: number,
-    key: Uint8Array,
-    boxPk: Uint8Array,
-    ops: readonly Uint8Array[],
-  ): boolean {
-    const { cellId } = this.record;
-    const sealed = sealMemberNotice(cellId, boxPk, ops);
-    const { contentKey } = deriveEpochSecrets(key, cellId, epoch);
-    return sealed.ok && this.sync.publishMemberNotice(epoch, contentKey, sealed.value);
   }
 
   private rotateBody(opId: string): RotateBody | undefined {
