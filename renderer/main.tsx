@@ -35,7 +35,9 @@ if (root && params.get('harness') === 'cell') {
   );
 } else if (root) {
   const deps = shellDepsFromPage(getPlatform(), openAppSession);
-  createRoot(root).render(
+  // A caught render error is logged by its ScreenBoundary without content; React's own report
+  // would print the message, which may quote a document.
+  createRoot(root, { onCaughtError: () => undefined }).render(
     <StrictMode>
       <AppShell deps={deps} />
     </StrictMode>,

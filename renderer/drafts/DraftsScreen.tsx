@@ -4,6 +4,7 @@ import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { createDraft } from '../../shared/cell/createDraft.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { canWrite } from './canWrite.ts';
 import { DraftListPanel } from './DraftListPanel.tsx';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
@@ -44,14 +45,15 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         }}
       />
       {selected ? (
-        <DraftWorkspace
-          key={selected.id}
-          writable={writable}
-          session={session}
-          indexDoc={indexDoc}
-          draft={selected}
-          nameOf={nameOf}
-        />
+        <ScreenBoundary key={selected.id} part="draft" onBack={() => setSelectedId(null)}>
+          <DraftWorkspace
+            writable={writable}
+            session={session}
+            indexDoc={indexDoc}
+            draft={selected}
+            nameOf={nameOf}
+          />
+        </ScreenBoundary>
       ) : (
         <div className="drafts-screen__none">
           <p className="muted">

@@ -4,6 +4,7 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
 import { SafeLink } from './safeLink.ts';
@@ -11,7 +12,8 @@ import { SafeLink } from './safeLink.ts';
 /**
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
  * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
- * link mark, live carets when an awareness is given, and no link navigation.
+ * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
+ * than peers accept (depthLimit.ts).
  */
 export function editorExtensions(options: {
   readonly fragment: Y.XmlFragment;
@@ -29,6 +31,7 @@ export function editorExtensions(options: {
     SafeLink,
     Collaboration.configure({ fragment: options.fragment }),
     NoLinkNavigation,
+    DepthLimit,
   ];
   if (options.awareness) {
     extensions.push(

@@ -12,6 +12,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { formatIssueDate } from './formatIssueDate.ts';
 import { IssueForm } from './IssueForm.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
+import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { useIssueDrafts } from './useIssueDrafts.ts';
 import { usePagination } from './usePagination.ts';
 
@@ -95,12 +96,14 @@ export function IssueWorkspace({
         writable={writable}
         onChange={(draftIds) => updateIssue(indexDoc, issue.id, { draftIds }, Date.now())}
       />
-      <IssuePreview
-        issue={issue}
-        pagination={pagination}
-        printing={printing}
-        onPrinted={() => setPrinting(false)}
-      />
+      <ScreenBoundary part="issue">
+        <IssuePreview
+          issue={issue}
+          pagination={pagination}
+          printing={printing}
+          onPrinted={() => setPrinting(false)}
+        />
+      </ScreenBoundary>
       <ExportDialog
         open={exporting}
         issue={issue}

@@ -8,6 +8,7 @@ import { RemovedBanner } from '../members/RemovedBanner.tsx';
 import { CellStatus } from './CellStatus.tsx';
 import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
+import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { CellTabs } from './CellTabs.tsx';
 import { MembersSlot } from './MembersSlot.tsx';
 import { useCellSession } from './useCellSession.ts';
@@ -39,7 +40,11 @@ export function CellView({
       </p>
     );
   }
-  return <OpenCell cell={opening.cell} />;
+  return (
+    <ScreenBoundary key={cellIdHex} part="cell">
+      <OpenCell cell={opening.cell} />
+    </ScreenBoundary>
+  );
 }
 
 function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
@@ -67,7 +72,11 @@ function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
         onSelect={setTab}
       >
         {tab === 'drafts' && <DraftsScreen session={cell} />}
-        {tab === 'tasks' && <TasksScreen session={cell} />}
+        {tab === 'tasks' && (
+          <ScreenBoundary part="board" onBack={() => setTab('drafts')}>
+            <TasksScreen session={cell} />
+          </ScreenBoundary>
+        )}
         {tab === 'issues' && <IssuesScreen session={cell} />}
         {tab === 'members' && <MembersSlot session={cell} />}
         {tab === 'settings' && <CellSettingsSlot session={cell} />}
