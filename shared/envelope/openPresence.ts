@@ -10,9 +10,11 @@ import {
   MAX_PRESENCE_STATE_BYTES,
   PRESENCE_FIXED_PLAINTEXT_BYTES,
   PRESENCE_OFFSET_AUTHOR,
+  PRESENCE_OFFSET_CLIENT,
   PRESENCE_OFFSET_SEQ,
   PRESENCE_OFFSET_STATE,
   PRESENCE_OFFSET_STATE_LENGTH,
+  PRESENCE_OFFSET_TIME,
   PRESENCE_SEALED_BYTES,
   PRESENCE_VERSION,
   type PresenceRejection,
@@ -25,13 +27,18 @@ import { unpadPlaintext } from './unpadPlaintext.ts';
 export interface OpenedPresence {
   /** Ed25519 public key of the signer: the caller still checks that it is a member of the cell. */
   readonly author: Uint8Array;
+  /** The awareness clientID the author sent this blob under (the caller compares it). */
+  readonly clientId: number;
+  /** The author's clock when sealing, ms since 1970 (the caller checks freshness). */
+  readonly time: number;
   readonly seq: number;
   readonly state: Uint8Array;
 }
 
 /**
  * Exact size -> version -> decrypt -> unpad -> decode -> signature. The caller then checks that
- * the author is a current member and that seq is above the last one seen from them.
+ * the author is a current member, that clientId is the awareness client that carried the blob,
+ * that time is fresh and that the blob is newer than the last one accepted from that author.
  */
 export function openPresence(
   bytes: Uint8Array,
@@ -51,6 +58,8 @@ export function openPresence(
 
   if (p.length < PRESENCE_FIXED_PLAINTEXT_BYTES) return err('malformed', 'too short');
   const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
+  const clientId = readU64be(view, PRESENCE_OFFSET_CLIENT);
+  const time = readU64be(view, PRESENCE_OFFSET_TIME);
   const seq = readU64be(view, PRESENCE_OFFSET_SEQ);
   const stateLength = view.getUint16(PRESENCE_OFFSET_STATE_LENGTH, false);
   if (
@@ -59,10 +68,12 @@ export function openPresence(
   )
     return err('malformed', 'state length does not match');
   if (seq === undefined || seq < 1) return err('malformed', 'seq out of range');
+  if (clientId === undefined || time === undefined)
+    return err('malformed', 'clientId or time out of range');
   const signatureStart = p.length - SIGNATURE_BYTES;
-  const author = p.slice(PRESENCE_OFFSET_AUTHOR, PRESENCE_OFFSET_SEQ);
+  const author = p.slice(PRESENCE_OFFSET_AUTHOR, PRESENCE_OFFSET_CLIENT);
   const message = presenceSignatureInput(cellId, epoch, p.subarray(0, signatureStart));
   if (!verifyDetached(author, LABELS.presenceSig, message, p.subarray(signatureStart)))
     return err('bad_signature');
-  return ok({ author, seq, state: p.slice(PRESENCE_OFFSET_STATE, signatureStart) });
+  return ok({ author, clientId, time, seq, state: p.slice(PRESENCE_OFFSET_STATE, signatureStart) });
 }

@@ -2,7 +2,7 @@ import { concatBytes, u32be } from '../crypto/bytes.ts';
 
 /**
  * The message signed under LABELS.presenceSig: cellId (16) || epoch u32be || the presence
- * plaintext before its signature (author || seq || stateLength || state).
+ * plaintext before its signature (author || clientId || time || seq || stateLength || state).
  */
 export function presenceSignatureInput(
   cellId: Uint8Array,

@@ -157,7 +157,7 @@ describe('envelope vectors', () => {
   });
 });
 
-describe('presence vectors', () => {
+describe('presence vectors (version 2)', () => {
   it.each(vectors.presence)('seq $seq: sealPresence reproduces the blob', (v) => {
     const f = fixture();
     const r = sealPresence({
@@ -165,6 +165,8 @@ describe('presence vectors', () => {
       cellId: f.cellId,
       epoch: f.epoch,
       author: f.author,
+      clientId: v.clientId,
+      time: v.time,
       seq: v.seq,
       state: hex(v.state),
       nonce: hex(vectors.inputs.nonce),
@@ -179,12 +181,19 @@ describe('presence vectors', () => {
     const epoch = u32(vectors.inputs.epoch);
     const nonce = hex(vectors.inputs.nonce);
     const state = hex(v.state);
-    const fields = b(hex(vectors.authorSignPk), u64(v.seq), u16(state.length), state);
+    const fields = b(
+      hex(vectors.authorSignPk),
+      u64(v.clientId),
+      u64(v.time),
+      u64(v.seq),
+      u16(state.length),
+      state,
+    );
     const sig = s.crypto_sign_detached(
-      b(label('quire/presence-sig/v1'), cell, epoch, fields),
+      b(label('quire/presence-sig/v2'), cell, epoch, fields),
       f.author.signSk,
     );
-    const ad = b(label('quire/presence-ad/v1'), [1], cell, epoch);
+    const ad = b(label('quire/presence-ad/v2'), [2], cell, epoch);
     const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(
       iso7816(b(fields, sig), 2304),
       ad,
@@ -192,7 +201,7 @@ describe('presence vectors', () => {
       nonce,
       f.secrets.presenceKey,
     );
-    const sealed = b([1], nonce, ct);
+    const sealed = b([2], nonce, ct);
     expect(sealed.length).toBe(2345);
     expect(toHex(sealed)).toBe(v.sealed);
   });
@@ -201,9 +210,17 @@ describe('presence vectors', () => {
     const f = fixture();
     const r = openPresence(hex(v.sealed), f.secrets.presenceKey, f.cellId, f.epoch);
     expect(
-      r.ok && { author: toHex(r.value.author), seq: r.value.seq, state: toHex(r.value.state) },
+      r.ok && {
+        author: toHex(r.value.author),
+        clientId: r.value.clientId,
+        time: r.value.time,
+        seq: r.value.seq,
+        state: toHex(r.value.state),
+      },
     ).toEqual({
       author: vectors.authorSignPk,
+      clientId: v.clientId,
+      time: v.time,
       seq: v.seq,
       state: v.state,
     });

@@ -30,6 +30,8 @@ function setup() {
     cellId: f.cellId,
     epoch: f.epoch,
     author: f.author,
+    clientId: 2_718_281_828,
+    time: 1_700_000_000_000,
     seq: 3,
     state: new TextEncoder().encode('{"draft":"d1","anchor":12,"head":15}'),
   };
@@ -42,7 +44,7 @@ function setup() {
   /** A presence blob around arbitrary fields || signature bytes, with a valid AEAD. */
   const rawBlob = (plaintext: Uint8Array, padded = padPlaintext(plaintext, 2304)): Uint8Array =>
     concatBytes(
-      Uint8Array.from([1]),
+      Uint8Array.from([2]),
       aeadSeal(f.secrets.presenceKey, padded, presenceAd(f.cellId, f.epoch)),
     );
   const signed = (fields: Uint8Array): Uint8Array =>
@@ -54,7 +56,25 @@ function setup() {
         presenceSignatureInput(f.cellId, f.epoch, fields),
       ),
     );
-  return { f, input, seal, open, rawBlob, signed };
+  /** author ‖ clientId ‖ time ‖ seq ‖ stateLength ‖ state, as PROTOCOL §6 lays them out. */
+  const fields = (o: {
+    clientId?: number[];
+    time?: number[];
+    seq?: number[];
+    state?: number[];
+  }) => {
+    const state = o.state ?? [0xaa, 0xbb];
+    return Uint8Array.from([
+      ...f.author.signPk,
+      ...(o.clientId ?? [0, 0, 0, 0, 0, 0, 0, 7]),
+      ...(o.time ?? [0, 0, 1, 0x8b, 0xcf, 0xe5, 0x68, 0x00]),
+      ...(o.seq ?? [0, 0, 0, 0, 0, 0, 0, 9]),
+      0,
+      state.length,
+      ...state,
+    ]);
+  };
+  return { f, input, seal, open, rawBlob, signed, fields };
 }
 
 describe('presence', () => {
@@ -70,9 +90,19 @@ describe('presence', () => {
       if (!r.ok) return;
       expect(bytesEqual(r.value.state, state)).toBe(true);
       expect(r.value.seq).toBe(1000 + n);
+      expect(r.value.clientId).toBe(2_718_281_828);
+      expect(r.value.time).toBe(1_700_000_000_000);
       expect(bytesEqual(r.value.author, f.author.signPk)).toBe(true);
     }
-    expect(open(seal({ seq: Number.MAX_SAFE_INTEGER })).ok).toBe(true);
+    const max = Number.MAX_SAFE_INTEGER;
+    const edge = open(seal({ seq: max, clientId: max, time: max }));
+    expect(edge.ok && [edge.value.seq, edge.value.clientId, edge.value.time]).toEqual([
+      max,
+      max,
+      max,
+    ]);
+    const zero = open(seal({ clientId: 0, time: 0 }));
+    expect(zero.ok && [zero.value.clientId, zero.value.time]).toEqual([0, 0]);
   });
 
   it('refuses oversize state and bad arguments with typed errors', () => {
@@ -82,6 +112,11 @@ describe('presence', () => {
     for (const over of [
       { seq: 0 },
       { seq: 2 ** 53 },
+      { clientId: -1 },
+      { clientId: 2 ** 53 },
+      { clientId: 1.5 },
+      { time: -1 },
+      { time: 2 ** 53 },
       { epoch: -1 },
       { cellId: new Uint8Array(2) },
       { presenceKey: new Uint8Array(8) },
@@ -138,31 +173,36 @@ describe('presence', () => {
     const r = sealPresence({ ...input, presenceKey: f.secrets.contentKey });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    // 2304 is a valid Padmé size, so this reaches the AEAD, whose AD label differs.
+    // Version 2 is not an envelope version; with the byte set to 1, 2304 is a valid Padmé size,
+    // so this reaches the AEAD, whose AD label differs.
     expect(reason(decryptEnvelope(r.value, f.secrets.contentKey, f.cellId, f.epoch))).toBe(
+      'unsupported_version',
+    );
+    const asEnvelope = r.value.slice();
+    asEnvelope[0] = 1;
+    expect(reason(decryptEnvelope(asEnvelope, f.secrets.contentKey, f.cellId, f.epoch))).toBe(
       'decrypt_failed',
     );
   });
 
   it('every PresenceRejection is reachable, and tampered fields fail the signature', () => {
-    const { f, seal, open, rawBlob, signed } = setup();
-    const good = signed(
-      Uint8Array.from([...f.author.signPk, 0, 0, 0, 0, 0, 0, 0, 9, 0, 2, 0xaa, 0xbb]),
-    );
+    const { f, seal, open, rawBlob, signed, fields } = setup();
+    const good = signed(fields({}));
     expect(reason(open(rawBlob(good)))).toBe('accepted'); // control for the hand-made layout
     const badVersion = seal();
-    badVersion[0] = 2;
+    badVersion[0] = 1; // a version 1 blob (no session, no time) is refused as such
     const flipped = seal();
     flipped[2000]! ^= 1;
     const junkPadding = padPlaintext(good, 2304);
     junkPadding[2303] = 1;
     const lengthOff = good.slice();
-    lengthOff[41] = 3; // stateLength 3 but 2 state bytes
-    const seqZero = signed(Uint8Array.from([...f.author.signPk, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    const seqHuge = good.slice();
-    seqHuge.fill(0xff, 32, 40);
+    lengthOff[57] = 3; // stateLength 3 but 2 state bytes
+    const seqZero = signed(fields({ seq: [0, 0, 0, 0, 0, 0, 0, 0] }));
+    const seqHuge = signed(fields({ seq: [0, 0x20, 0, 0, 0, 0, 0, 0] })); // 2^53
+    const clientHuge = signed(fields({ clientId: [0xff, 0, 0, 0, 0, 0, 0, 0] }));
+    const timeHuge = signed(fields({ time: [0, 0x20, 0, 0, 0, 0, 0, 1] }));
     const alteredState = good.slice();
-    alteredState[43] = 0xab;
+    alteredState[59] = 0xab;
     const otherAuthor = good.slice();
     otherAuthor.set(f.otherAuthor.signPk, 0);
     const cases: [Uint8Array, string][] = [
@@ -170,10 +210,12 @@ describe('presence', () => {
       [badVersion, 'unsupported_version'],
       [flipped, 'decrypt_failed'],
       [rawBlob(good, junkPadding), 'bad_padding'],
-      [rawBlob(good.subarray(0, 105)), 'malformed'],
+      [rawBlob(good.subarray(0, 121)), 'malformed'],
       [rawBlob(lengthOff), 'malformed'],
       [rawBlob(seqZero), 'malformed'],
       [rawBlob(seqHuge), 'malformed'],
+      [rawBlob(clientHuge), 'malformed'],
+      [rawBlob(timeHuge), 'malformed'],
       [rawBlob(alteredState), 'bad_signature'],
       [rawBlob(otherAuthor), 'bad_signature'],
     ];
@@ -187,19 +229,43 @@ describe('presence', () => {
   });
 
   it('a signature made for another epoch does not verify', () => {
-    const { f, rawBlob } = setup();
-    const fields = Uint8Array.from([...f.author.signPk, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0]);
+    const { f, rawBlob, fields } = setup();
+    const body = fields({});
     const sig = signDetached(
       f.author.signSk,
       LABELS.presenceSig,
-      presenceSignatureInput(f.cellId, f.epoch + 1, fields),
+      presenceSignatureInput(f.cellId, f.epoch + 1, body),
     );
     const r = openPresence(
-      rawBlob(concatBytes(fields, sig)),
+      rawBlob(concatBytes(body, sig)),
       f.secrets.presenceKey,
       f.cellId,
       f.epoch,
     );
     expect(reason(r)).toBe('bad_signature');
+  });
+  it('flipping any bit of the signed plaintext (author, session, time, seq, state, signature) is refused', () => {
+    const { f, rawBlob, signed, fields, open } = setup();
+    const good = signed(fields({ state: [...new TextEncoder().encode('{"d":"x"}')] }));
+    expect(reason(open(rawBlob(good)))).toBe('accepted');
+    const wrong: string[] = [];
+    for (let i = 0; i < good.length; i++)
+      for (const bit of [0x01, 0x80]) {
+        const t = good.slice();
+        t[i]! ^= bit;
+        // Re-encrypted with the presence key, as any key holder can: only the signature stops it.
+        const got = reason(open(rawBlob(t)));
+        const allowed = i >= 56 && i < 58 ? ['malformed'] : ['bad_signature', 'malformed'];
+        if (!allowed.includes(got)) wrong.push(`${i}^${bit}: ${got}`);
+      }
+    expect(wrong).toEqual([]);
+    // The session and the time are signed: a blob cannot be moved to another client or moment.
+    const moved = good.slice();
+    moved[39]! ^= 1;
+    expect(reason(open(rawBlob(moved)))).toBe('bad_signature');
+    const later = good.slice();
+    later[47]! ^= 1;
+    expect(reason(open(rawBlob(later)))).toBe('bad_signature');
+    expect(f.author.signPk.length).toBe(32);
   });
 });

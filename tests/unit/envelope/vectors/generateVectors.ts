@@ -111,18 +111,33 @@ async function main(): Promise<void> {
         envId: r.value.envId,
       };
     }),
-    presence: [{ seq: 5, state: utf8('{"draft":1,"cursor":42}') }].map((p) => {
+    presence: [
+      {
+        seq: 5,
+        clientId: 3_141_592_653,
+        time: 1_700_000_000_123,
+        state: utf8('{"draft":1,"cursor":42}'),
+      },
+    ].map((p) => {
       const r = sealPresence({
         presenceKey: secrets.presenceKey,
         cellId: i.cellId,
         epoch: i.epoch,
         author,
+        clientId: p.clientId,
+        time: p.time,
         seq: p.seq,
         state: p.state,
         nonce: i.nonce,
       });
       if (!r.ok) throw new Error(r.error);
-      return { seq: p.seq, state: toHex(p.state), sealed: toHex(r.value) };
+      return {
+        seq: p.seq,
+        clientId: p.clientId,
+        time: p.time,
+        state: toHex(p.state),
+        sealed: toHex(r.value),
+      };
     }),
   };
   writeFileSync(
