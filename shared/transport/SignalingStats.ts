@@ -39,6 +39,8 @@ export interface SignalingStats {
   sendSkipped: number;
   /** y-webrtc threw while handling a message or event we passed on. */
   handlerErrors: number;
+  /** Relay-only rooms: signals kept from signaling for carrying no relay candidate. */
+  nonRelayDropped: number;
   readonly dropped: Record<SignalDropReason, number>;
 }
 
@@ -51,6 +53,7 @@ export const createSignalingStats = (): SignalingStats => ({
   stalledConnections: 0,
   sendSkipped: 0,
   handlerErrors: 0,
+  nonRelayDropped: 0,
   dropped: Object.fromEntries(SIGNAL_DROP_REASONS.map((r) => [r, 0])) as Record<
     SignalDropReason,
     number

@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { ChunkLimits } from './ChunkLimits.ts';
 import { createChunkStats, type ChunkStats } from './ChunkStats.ts';
 import { checkRoomConfig } from './checkRoomConfig.ts';
+import { filterRelayOnlySignals } from './filterRelayOnlySignals.ts';
 import { guardSignalingConn, type RoomLookup } from './guardSignalingConn.ts';
 import { createSignalingStats, type SignalingStats } from './SignalingStats.ts';
 import { webSubtle } from './SubtleAesGcm.ts';
@@ -142,6 +143,16 @@ export function createYWebrtcTransport(
       entry.provider = internals;
       for (const conn of internals.signalingConns)
         guardSignalingConn(conn, lookupRoom, signalingStats, webSubtle());
+      if (config.relayOnly === true) {
+        // Registered after y-webrtc's own reaction, which creates the room: this runs next,
+        // before any message can make a connection.
+        const countDrop = (): void => {
+          signalingStats.nonRelayDropped += 1;
+        };
+        void internals.key.then(() => {
+          if (internals.room !== null) filterRelayOnlySignals(internals.room, countDrop);
+        });
+      }
       tracker.attach(internals);
     };
 
