@@ -1,7 +1,14 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { toHex } from '../../shared/crypto/bytes.ts';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import type { CellSession, MemberView, SyncStatusView } from '../session/CellSession.ts';
+
+/**
+ * clientID -> member (signPk hex) of every local doc in this page: linked sessions live in one
+ * page, so this stands in for the sync engine's clientID claims.
+ */
+const localWriters = new Map<number, string>();
 
 /**
  * An in-memory CellSession over plain local Y.Docs, for the dev harness (?harness=cell) and
@@ -33,10 +40,15 @@ export class LocalCellSession implements CellSession {
     let doc = this.docs.get(key);
     if (!doc) {
       doc = new Y.Doc({ gc: true });
+      localWriters.set(doc.clientID, this.me.signPkHex);
       this.docs.set(key, doc);
       for (const listener of this.docListeners) listener(docId, doc);
     }
     return doc;
+  }
+
+  authors(): ClientAuthors {
+    return (clientId) => localWriters.get(clientId);
   }
 
   awareness(docId: Uint8Array): Awareness {

@@ -27,10 +27,14 @@ export function DraftWorkspace({
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
-  const { draftDoc, awareness } = useMemo(() => {
+  const { draftDoc, awareness, authors } = useMemo(() => {
     // A listed draft always has a valid id (listDrafts validated it).
     const docId = draftDocId(draft.id) ?? new Uint8Array(16);
-    return { draftDoc: session.doc(docId), awareness: session.awareness(docId) };
+    return {
+      draftDoc: session.doc(docId),
+      awareness: session.awareness(docId),
+      authors: session.authors(docId),
+    };
   }, [session, draft.id]);
   const me = session.me;
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
@@ -53,7 +57,13 @@ export function DraftWorkspace({
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
         />
-        <VersionsPanel draftDoc={draftDoc} me={me.signPkHex} nameOf={nameOf} writable={writable} />
+        <VersionsPanel
+          draftDoc={draftDoc}
+          authors={authors}
+          me={me.signPkHex}
+          nameOf={nameOf}
+          writable={writable}
+        />
       </div>
     </section>
   );

@@ -18,7 +18,10 @@ import './drafts.css';
 export function DraftsScreen({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
   const indexDoc = useMemo(() => session.doc(CELL_INDEX_DOC_ID), [session]);
-  const read = useCallback(() => listDrafts(indexDoc), [indexDoc]);
+  const read = useCallback(
+    () => listDrafts(indexDoc, session.authors(CELL_INDEX_DOC_ID)),
+    [indexDoc, session],
+  );
   const { entries, dropped } = useYValue(indexDoc, read);
   const members = useMembers(session);
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import { listVersions } from '../../shared/cell/listVersions.ts';
 import { restoreVersion } from '../../shared/cell/restoreVersion.ts';
@@ -15,11 +16,14 @@ import { VersionViewer } from './VersionViewer.tsx';
 /** Named versions of a draft: save one, see the list, view one read-only, restore with consent. */
 export function VersionsPanel({
   draftDoc,
+  authors,
   me,
   nameOf,
   writable,
 }: {
   readonly draftDoc: Y.Doc;
+  /** Who wrote what in this draft: "saved by" is its verified writer, not a stored name. */
+  readonly authors: ClientAuthors;
   readonly me: string;
   readonly nameOf: (signPkHex: string) => string;
   readonly writable: boolean;
@@ -27,7 +31,7 @@ export function VersionsPanel({
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const now = useNow();
-  const read = useCallback(() => listVersions(draftDoc), [draftDoc]);
+  const read = useCallback(() => listVersions(draftDoc, authors), [draftDoc, authors]);
   const { entries } = useYValue(draftVersions(draftDoc), read);
   const [viewing, setViewing] = useState<VersionEntry | undefined>(undefined);
   const [restoring, setRestoring] = useState<VersionEntry | undefined>(undefined);

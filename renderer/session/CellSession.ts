@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 
 export type Role = 'coordinator' | 'member' | 'reader' | 'relay';
 
@@ -40,6 +41,12 @@ export interface CellSession {
   readonly me: MemberView;
   /** A content document of the cell (16-byte id): drafts, the task board, the cell index. */
   doc(docId: Uint8Array): Y.Doc;
+  /**
+   * Who wrote what in a content document: the verified author of a Yjs clientID (the sync
+   * engine's clientID claims). Attribution and self-declarations are read through it, never from
+   * fields a writer fills in (shared/cell readers).
+   */
+  authors(docId: Uint8Array): ClientAuthors;
   /**
    * A local Awareness for one content document: set the local state (cursor, user {name, colour})
    * and read others'. The session seals and signs it into the wire awareness (DESIGN §4 Presence).

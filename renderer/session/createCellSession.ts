@@ -239,6 +239,7 @@ export function createCellSession(
       );
     },
     doc: (docId) => cell.sync.doc(docId),
+    authors: (docId) => cell.sync.clientAuthors(docId),
     awareness: (docId) => presence.awarenessFor(docId),
     members: () =>
       Array.from(cell.currentRoster().members.keys()).flatMap((hex) => member(hex) ?? []),

@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../editor/ConfirmDialog.tsx';
 
 /**
  * Asks before public-facing work goes to a member who said they are inside the country (or to
- * oneself, when one said so), and says why. Going back is the default (it has the focus).
+ * oneself, when one said so), or whose mark someone else changed (then Quire cannot tell), and
+ * says why. Going back is the default (it has the focus).
  */
 export function ExposureWarningDialog({
   pending,
@@ -12,7 +13,14 @@ export function ExposureWarningDialog({
   onCancel,
 }: {
   readonly pending:
-    { readonly taskTitle: string; readonly memberName: string; readonly self: boolean } | undefined;
+    | {
+        readonly taskTitle: string;
+        readonly memberName: string;
+        readonly self: boolean;
+        /** Someone else wrote or deleted this member's inside mark. */
+        readonly overwritten?: boolean;
+      }
+    | undefined;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }): ReactElement {
@@ -29,7 +37,13 @@ export function ExposureWarningDialog({
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <p>{self ? t('tasks.warning.whySelf', values) : t('tasks.warning.why', values)}</p>
+      <p>
+        {pending?.overwritten
+          ? t('tasks.warning.whyOverwritten', values)
+          : self
+            ? t('tasks.warning.whySelf', values)
+            : t('tasks.warning.why', values)}
+      </p>
       <p>{self ? t('tasks.warning.adviceSelf') : t('tasks.warning.advice', values)}</p>
     </ConfirmDialog>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_LIMITS } from '../../shared/cell/cellLimits.ts';
+import type { PersonEntry } from '../../shared/cell/readPeople.ts';
 import type { Task } from '../../shared/cell/Task.ts';
 import { ModalDialog } from '../editor/ModalDialog.tsx';
 import type { MemberView } from '../session/CellSession.ts';
@@ -18,13 +19,13 @@ export interface TaskDraft {
 export function TaskEditDialog({
   task,
   members,
-  isInside,
+  personOf,
   onSave,
   onClose,
 }: {
   readonly task: Task | undefined;
   readonly members: readonly MemberView[];
-  readonly isInside: (signPkHex: string) => boolean | undefined;
+  readonly personOf: (signPkHex: string) => PersonEntry | undefined;
   readonly onSave: (task: Task, change: TaskDraft) => void;
   readonly onClose: () => void;
 }): ReactElement {
@@ -43,7 +44,7 @@ export function TaskEditDialog({
           key={task.id}
           task={task}
           members={members}
-          isInside={isInside}
+          personOf={personOf}
           onSave={onSave}
           onClose={onClose}
         />
@@ -55,13 +56,13 @@ export function TaskEditDialog({
 function TaskFields({
   task,
   members,
-  isInside,
+  personOf,
   onSave,
   onClose,
 }: {
   readonly task: Task;
   readonly members: readonly MemberView[];
-  readonly isInside: (signPkHex: string) => boolean | undefined;
+  readonly personOf: (signPkHex: string) => PersonEntry | undefined;
   readonly onSave: (task: Task, change: TaskDraft) => void;
   readonly onClose: () => void;
 }): ReactElement {
@@ -76,7 +77,9 @@ function TaskFields({
   const assignable = members.filter((member) => member.role !== 'relay');
   const unknownAssignee = assignee !== '' && !assignable.some((m) => m.signPkHex === assignee);
   const placeName = (signPkHex: string): string => {
-    const inside = isInside(signPkHex);
+    const person = personOf(signPkHex);
+    if (person?.overwritten) return ` (${t('tasks.inside.overwritten')})`;
+    const inside = person?.insideCountry;
     return inside === undefined
       ? ''
       : ` (${t(inside ? 'tasks.inside.short' : 'tasks.abroad.short')})`;

@@ -4,6 +4,7 @@ import { addTask } from '../../shared/cell/addTask.ts';
 import { assignTask } from '../../shared/cell/assignTask.ts';
 import { moveTask } from '../../shared/cell/moveTask.ts';
 import { needsExposureWarning } from '../../shared/cell/needsExposureWarning.ts';
+import type { PersonEntry } from '../../shared/cell/readPeople.ts';
 import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
 import type { Task } from '../../shared/cell/Task.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts';
@@ -46,7 +47,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const all = tasks.entries;
   const visible = onlyMine ? all.filter((task) => task.assignee === me) : all;
   const editing = all.find((task) => task.id === editingId);
-  const isInside = (signPkHex: string): boolean | undefined => people.get(signPkHex)?.insideCountry;
+  const personOf = (signPkHex: string): PersonEntry | undefined => people.get(signPkHex);
   const nameOf = (signPkHex: string): string | undefined => {
     const member = members.find(
       (m) => m.signPkHex === signPkHex || (m.formerKeys?.includes(signPkHex) ?? false),
@@ -89,7 +90,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   };
   const save = (task: Task, change: TaskDraft): void => {
     const newlyRisky = change.assignee !== task.assignee || (change.exposing && !task.exposing);
-    const warn = newlyRisky && needsExposureWarning(change, isInside(change.assignee));
+    const warn = newlyRisky && needsExposureWarning(change, personOf(change.assignee));
     if (warn) setPending({ task, change });
     else apply(task, change);
   };
@@ -118,7 +119,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
           </div>
           {writable ? (
             <InsideCountryToggle
-              inside={isInside(me) === true}
+              inside={personOf(me)?.insideCountry === true}
               onChange={(inside) => setInsideCountry(indexDoc, me, inside)}
             />
           ) : null}
@@ -154,7 +155,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
       <TaskEditDialog
         task={editing}
         members={members}
-        isInside={isInside}
+        personOf={personOf}
         onSave={save}
         onClose={() => setEditingId(undefined)}
       />
@@ -164,6 +165,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
             taskTitle: pending.change.title,
             memberName: nameOf(pending.change.assignee) ?? t('tasks.unknownMember'),
             self: pending.change.assignee === me,
+            overwritten: personOf(pending.change.assignee)?.overwritten === true,
           }
         }
         onConfirm={() => pending && apply(pending.task, pending.change)}

@@ -7,7 +7,7 @@ import { TASK_BOARD_DOC_ID } from '../../shared/cell/taskBoardDocId.ts';
 import { useYValue } from '../drafts/useYValue.ts';
 import type { CellSession } from '../session/CellSession.ts';
 
-/** The board's validated tasks and the people map (who is inside), live. */
+/** The board's validated tasks and the people map (who said they are inside: verified), live. */
 export function useTaskBoard(session: CellSession): {
   readonly boardDoc: Y.Doc;
   readonly indexDoc: Y.Doc;
@@ -18,8 +18,14 @@ export function useTaskBoard(session: CellSession): {
     () => ({ boardDoc: session.doc(TASK_BOARD_DOC_ID), indexDoc: session.doc(CELL_INDEX_DOC_ID) }),
     [session],
   );
-  const readTasks = useCallback(() => listTasks(boardDoc), [boardDoc]);
-  const readPeopleMap = useCallback(() => readPeople(indexDoc), [indexDoc]);
+  const readTasks = useCallback(
+    () => listTasks(boardDoc, session.authors(TASK_BOARD_DOC_ID)),
+    [boardDoc, session],
+  );
+  const readPeopleMap = useCallback(
+    () => readPeople(indexDoc, session.authors(CELL_INDEX_DOC_ID)),
+    [indexDoc, session],
+  );
   const tasks = useYValue(boardDoc, readTasks);
   const { people } = useYValue(indexDoc, readPeopleMap);
   return { boardDoc, indexDoc, tasks, people };

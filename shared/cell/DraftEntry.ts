@@ -7,7 +7,7 @@ export interface DraftEntry {
   readonly status: DraftStatus;
   readonly createdAt: number;
   readonly updatedAt: number;
-  /** signPk hex of the last editor, '' if nobody edited yet. */
+  /** signPk hex of the last editor ('' if unknown); verified when read with ClientAuthors. */
   readonly updatedBy: string;
   readonly words: number;
 }

@@ -16,5 +16,6 @@ export interface Task {
   /** Public-facing work: warn before giving it to a member inside the country. */
   readonly exposing: boolean;
   readonly createdAt: number;
+  /** signPk hex of who created it ('' if unknown); verified when read with ClientAuthors. */
   readonly createdBy: string;
 }

@@ -14,6 +14,5 @@ export const CELL_LIMITS = {
   draftsMax: 2000,
   tasksMax: 5000,
   versionsMax: 1000,
-  peopleMax: 1000,
   orderKeyMaxChars: 1000,
 } as const;

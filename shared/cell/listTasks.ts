@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { boardTasks } from './boardTasks.ts';
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import type { Listing } from './DraftEntry.ts';
 import { readTask } from './readTask.ts';
@@ -12,12 +13,15 @@ export const compareTasks = (a: Task, b: Task): number =>
   a.order - b.order ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The valid tasks of the board, sorted (compareTasks); malformed entries dropped and counted. */
-export function listTasks(boardDoc: Y.Doc): Listing<Task> {
+/**
+ * The valid tasks of the board, sorted (compareTasks); malformed entries dropped and counted.
+ * Pass `authors` for a verified creator (readTask).
+ */
+export function listTasks(boardDoc: Y.Doc, authors?: ClientAuthors): Listing<Task> {
   const entries: Task[] = [];
   let dropped = 0;
   for (const [id, value] of boardTasks(boardDoc).entries()) {
-    const task = entries.length < CELL_LIMITS.tasksMax ? readTask(id, value) : undefined;
+    const task = entries.length < CELL_LIMITS.tasksMax ? readTask(id, value, authors) : undefined;
     if (task) entries.push(task);
     else dropped++;
   }

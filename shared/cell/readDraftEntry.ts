@@ -1,11 +1,22 @@
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import type { DraftEntry } from './DraftEntry.ts';
 import { isDraftStatus } from './DraftStatus.ts';
 import { entryMap, fields } from './fields.ts';
 import { isDraftId, isSignPkHex } from './ids.ts';
+import { writerOf } from './writerOf.ts';
 
-/** One entry of the index's 'drafts' map, validated; undefined if a peer wrote it malformed. */
-export function readDraftEntry(id: string, value: unknown): DraftEntry | undefined {
+/**
+ * One entry of the index's 'drafts' map, validated; undefined if a peer wrote it malformed. With
+ * `authors`, `updatedBy` is the verified writer of the last recorded edit ('updatedAt', or
+ * 'createdAt' before any; '' if unknown) and the stored 'updatedBy' field is ignored; without, it
+ * is the stored field (display only, anyone could write it).
+ */
+export function readDraftEntry(
+  id: string,
+  value: unknown,
+  authors?: ClientAuthors,
+): DraftEntry | undefined {
   const map = entryMap(value);
   if (!map || !isDraftId(id)) return undefined;
   const title = fields.string(map, 'title', CELL_LIMITS.titleMaxChars);
@@ -30,5 +41,8 @@ export function readDraftEntry(id: string, value: unknown): DraftEntry | undefin
   ) {
     return undefined;
   }
-  return { id, title, status, createdAt, updatedAt, updatedBy, words };
+  const editor = authors
+    ? (writerOf(map, map.has('updatedAt') ? 'updatedAt' : 'createdAt', authors) ?? '')
+    : updatedBy;
+  return { id, title, status, createdAt, updatedAt, updatedBy: editor, words };
 }

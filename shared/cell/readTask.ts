@@ -1,9 +1,11 @@
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import { entryMap, fields } from './fields.ts';
 import { isEntryId, isSignPkHex } from './ids.ts';
 import { isDueDate } from './isDueDate.ts';
 import type { Task } from './Task.ts';
 import { isTaskStatus } from './TaskStatus.ts';
+import { creatorOf } from './writerOf.ts';
 
 function readLabels(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length > CELL_LIMITS.labelsMax) return undefined;
@@ -20,8 +22,10 @@ function readLabels(value: unknown): string[] | undefined {
 /**
  * One entry of the board's 'tasks' map, validated; undefined if a peer wrote it malformed.
  * Optional fields (notes, assignee, due, labels, exposing) take their empty value when absent.
+ * With `authors`, `createdBy` is the verified writer of the task's entry ('' if unknown) and the
+ * stored 'createdBy' field is ignored; without, it is the stored field (display only).
  */
-export function readTask(id: string, value: unknown): Task | undefined {
+export function readTask(id: string, value: unknown, authors?: ClientAuthors): Task | undefined {
   const map = entryMap(value);
   if (!map || !isEntryId(id)) return undefined;
   const title = fields.string(map, 'title', CELL_LIMITS.titleMaxChars);
@@ -57,5 +61,18 @@ export function readTask(id: string, value: unknown): Task | undefined {
   ) {
     return undefined;
   }
-  return { id, title, notes, status, order, assignee, due, labels, exposing, createdAt, createdBy };
+  const creator = authors ? (creatorOf(map, authors) ?? '') : createdBy;
+  return {
+    id,
+    title,
+    notes,
+    status,
+    order,
+    assignee,
+    due,
+    labels,
+    exposing,
+    createdAt,
+    createdBy: creator,
+  };
 }

@@ -1,12 +1,19 @@
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import { entryMap, fields } from './fields.ts';
 import { isEntryId, isSignPkHex } from './ids.ts';
 import type { VersionEntry } from './VersionEntry.ts';
+import { writerOf } from './writerOf.ts';
 
-/** One entry of a draft's 'versions' map, validated, with its state bytes; undefined if malformed. */
+/**
+ * One entry of a draft's 'versions' map, validated, with its state bytes; undefined if malformed.
+ * With `authors`, `by` is the verified writer of the saved copy ('' if unknown) and the stored
+ * 'by' field is ignored; without, it is the stored field (display only, anyone could write it).
+ */
 export function readVersionEntry(
   id: string,
   value: unknown,
+  authors?: ClientAuthors,
 ): (VersionEntry & { readonly state: Uint8Array }) | undefined {
   const map = entryMap(value);
   if (!map || !isEntryId(id)) return undefined;
@@ -17,5 +24,6 @@ export function readVersionEntry(
   if (name === undefined || name === '' || at === undefined || !isSignPkHex(by) || !state) {
     return undefined;
   }
-  return { id, name, at, by, bytes: state.length, state };
+  const savedBy = authors ? (writerOf(map, 'state', authors) ?? '') : by;
+  return { id, name, at, by: savedBy, bytes: state.length, state };
 }

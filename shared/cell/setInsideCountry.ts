@@ -5,7 +5,8 @@ import { isSignPkHex } from './ids.ts';
 
 /**
  * A member marks themselves as inside the country (or not). Only ever called with the caller's
- * own key: the UI offers no way to mark someone else.
+ * own key: the UI offers no way to mark someone else, and a value written for someone else does
+ * not count as theirs (readPeople checks who wrote it). Writing again restores one's own value.
  */
 export function setInsideCountry(
   indexDoc: Y.Doc,

@@ -207,6 +207,16 @@ export class CellSync {
     return Array.from(this.replicas.keys());
   }
 
+  /**
+   * Who wrote a struct of `docId`: the verified author (signPk hex) of a Yjs clientID, from the
+   * clientID claims (PROTOCOL §7), or undefined. Looked up on each call, so it also answers for
+   * what arrives later. Content readers name authors with it (shared/cell ClientAuthors).
+   */
+  clientAuthors(docId: Uint8Array): (clientId: number) => string | undefined {
+    const docHex = toHex(docId);
+    return (clientId) => this.replicas.get(docHex)?.authorOf(clientId);
+  }
+
   /** Called with a document's id (hex) whenever remote changes reach it. */
   onDocChange(listener: (docHex: string) => void): () => void {
     this.docListeners.add(listener);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ClientAuthors } from '../../../shared/cell/ClientAuthors.ts';
 
 export const ALICE = 'a1'.repeat(32);
 export const BOB = 'b2'.repeat(32);
@@ -15,6 +16,15 @@ export const docWithClient = (clientID: number): Y.Doc => {
   doc.clientID = clientID;
   return doc;
 };
+
+/**
+ * Plain docs standing for members' devices: each doc's clientID (looked up at call time) is
+ * written by the member named with it, as the sync engine's clientID claims would say.
+ */
+export const authorsOf =
+  (...devices: readonly (readonly [Y.Doc, string])[]): ClientAuthors =>
+  (client) =>
+    devices.find(([doc]) => doc.clientID === client)?.[1];
 
 /** Sets a raw entry the way a malicious or buggy peer could: any shape at all. */
 export function rawEntry(map: Y.Map<unknown>, key: string, fields: Record<string, unknown>): void {

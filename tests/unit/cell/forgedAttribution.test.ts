@@ -18,11 +18,13 @@ import { prng } from '../../support/prng.ts';
 import { createRuntimeCell, memberHex } from '../runtime/runtimeCell.ts';
 
 const EXPOSING = { exposing: true };
+const authorsOf = (rt: CellRuntime, docId: Uint8Array) => rt.sync.clientAuthors(docId);
 
 /** What a member's device shows: would giving exposing work to `whoHex` warn first? */
 function warns(viewer: CellRuntime, whoHex: string): boolean {
-  const { people } = readPeople(viewer.sync.doc(CELL_INDEX_DOC_ID));
-  return needsExposureWarning(EXPOSING, people.get(whoHex)?.insideCountry);
+  const authors = viewer.sync.clientAuthors(CELL_INDEX_DOC_ID);
+  const { people } = readPeople(viewer.sync.doc(CELL_INDEX_DOC_ID), authors);
+  return needsExposureWarning(EXPOSING, people.get(whoHex));
 }
 
 async function threeMembers(seed: number) {
@@ -100,11 +102,20 @@ describe('forged attribution and self-declarations (issue 14 item 5)', () => {
     await cell.advance(5_000);
 
     for (const viewer of [anna, bora]) {
-      const versions = listVersions(viewer.sync.doc(draftDocId(draftId)!)).entries;
+      const versions = listVersions(
+        viewer.sync.doc(draftDocId(draftId)!),
+        authorsOf(viewer, draftDocId(draftId)!),
+      ).entries;
       expect(versions.map((v) => v.by)).toEqual([cemHex]);
-      const drafts = listDrafts(viewer.sync.doc(CELL_INDEX_DOC_ID)).entries;
+      const drafts = listDrafts(
+        viewer.sync.doc(CELL_INDEX_DOC_ID),
+        authorsOf(viewer, CELL_INDEX_DOC_ID),
+      ).entries;
       expect(drafts.map((d) => d.updatedBy)).toEqual([cemHex]);
-      const tasks = listTasks(viewer.sync.doc(TASK_BOARD_DOC_ID)).entries;
+      const tasks = listTasks(
+        viewer.sync.doc(TASK_BOARD_DOC_ID),
+        authorsOf(viewer, TASK_BOARD_DOC_ID),
+      ).entries;
       expect(tasks.map((t) => t.createdBy)).toEqual([cemHex]);
     }
     for (const rt of all) await rt.close();

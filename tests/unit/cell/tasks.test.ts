@@ -147,14 +147,18 @@ describe('task board', () => {
 });
 
 describe('needsExposureWarning', () => {
+  const own = (insideCountry: boolean) => ({ insideCountry, overwritten: false });
+  const overwritten = { insideCountry: undefined, overwritten: true };
   it.each([
-    [true, true, true],
-    [true, false, false],
+    [true, own(true), true],
+    [true, own(false), false],
     [true, undefined, false],
-    [false, true, false],
+    [true, overwritten, true],
+    [false, own(true), false],
+    [false, overwritten, false],
     [false, undefined, false],
-  ])('exposing %s, inside %s -> %s', (exposing, inside, expected) => {
-    expect(needsExposureWarning({ exposing }, inside)).toBe(expected);
+  ])('exposing %s, assignee %o -> %s', (exposing, assignee, expected) => {
+    expect(needsExposureWarning({ exposing }, assignee)).toBe(expected);
   });
 });
 

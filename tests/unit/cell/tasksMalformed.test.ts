@@ -8,7 +8,7 @@ import { moveTask } from '../../../shared/cell/moveTask.ts';
 import { readPeople } from '../../../shared/cell/readPeople.ts';
 import { setInsideCountry } from '../../../shared/cell/setInsideCountry.ts';
 import { cellIndexMaps } from '../../../shared/cell/cellIndexMaps.ts';
-import { ALICE, BOB, hostileValues, rawEntry, sync } from './cellFixture.ts';
+import { ALICE, BOB, authorsOf, hostileValues, rawEntry, sync } from './cellFixture.ts';
 
 const VALID = {
   title: 'T',
@@ -87,25 +87,60 @@ describe('task board: values from peers', () => {
 });
 
 describe('people: inside the country', () => {
-  it('each member marks themselves; a peer sees it; malformed entries are dropped', () => {
+  it("each member marks themselves; a peer sees it; a member's own malformed entry is dropped", () => {
     const alice = new Y.Doc();
     const bob = new Y.Doc();
+    const authors = authorsOf([alice, ALICE], [bob, BOB]);
     expect(setInsideCountry(alice, ALICE, true).ok).toBe(true);
     expect(setInsideCountry(bob, BOB, false).ok).toBe(true);
     expect(setInsideCountry(bob, 'bob', true)).toEqual({ ok: false, error: 'bad_member' });
     sync(alice, bob);
     const people = cellIndexMaps(bob).people;
-    rawEntry(people, 'c3'.repeat(32), { insideCountry: 'yes' });
     rawEntry(people, 'not-a-key', { insideCountry: true });
-    people.set('d4'.repeat(32), true);
-    const read = readPeople(bob);
+    const read = readPeople(bob, authors);
     expect([...read.people.entries()].sort()).toEqual([
-      [ALICE, { insideCountry: true }],
-      [BOB, { insideCountry: false }],
+      [ALICE, { insideCountry: true, overwritten: false }],
+      [BOB, { insideCountry: false, overwritten: false }],
     ]);
-    expect(read.dropped).toBe(3);
+    expect(read.dropped).toBe(1);
     setInsideCountry(alice, ALICE, false);
     sync(alice, bob);
-    expect(readPeople(bob).people.get(ALICE)).toEqual({ insideCountry: false });
+    expect(readPeople(bob, authors).people.get(ALICE)).toEqual({
+      insideCountry: false,
+      overwritten: false,
+    });
+    // Bob's own entry in a wrong shape is his own business: dropped, not "overwritten".
+    people.set(BOB, true);
+    expect(readPeople(bob, authors).people.get(BOB)).toBeUndefined();
+  });
+
+  it('a value written for someone else, in any shape, or a deletion of it, marks the entry overwritten', () => {
+    const alice = new Y.Doc();
+    const bob = new Y.Doc();
+    const authors = authorsOf([alice, ALICE], [bob, BOB]);
+    const people = cellIndexMaps(bob).people;
+    const C3 = 'c3'.repeat(32);
+    const D4 = 'd4'.repeat(32);
+    rawEntry(people, C3, { insideCountry: 'yes' });
+    people.set(D4, true);
+    expect(setInsideCountry(bob, ALICE, true).ok).toBe(true);
+    const forged = { insideCountry: undefined, overwritten: true };
+    for (const hex of [C3, D4, ALICE])
+      expect(readPeople(bob, authors).people.get(hex)).toEqual(forged);
+    // Alice's own value, written inside the map Bob created for her, counts.
+    sync(bob, alice);
+    expect(setInsideCountry(alice, ALICE, true).ok).toBe(true);
+    sync(alice, bob);
+    expect(readPeople(bob, authors).people.get(ALICE)).toEqual({
+      insideCountry: true,
+      overwritten: false,
+    });
+    // Bob deletes her value, then her whole entry: neither leaves her "not said".
+    (people.get(ALICE) as Y.Map<unknown>).delete('insideCountry');
+    expect(readPeople(bob, authors).people.get(ALICE)).toEqual(forged);
+    people.delete(ALICE);
+    expect(readPeople(bob, authors).people.get(ALICE)).toEqual(forged);
+    // An unknown writer (no claim) counts for nobody.
+    expect(readPeople(bob, () => undefined).people.get(BOB)).toBeUndefined();
   });
 });

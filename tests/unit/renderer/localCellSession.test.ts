@@ -27,9 +27,10 @@ describe('LocalCellSession (dev harness)', () => {
 
   it('links two sessions: docs opened on either side sync both ways, and so do cursors', () => {
     const { olena, marko } = harnessSessions();
-    expect(readPeople(olena.doc(CELL_INDEX_DOC_ID)).people.get(marko.me.signPkHex)).toEqual({
-      insideCountry: true,
-    });
+    const authors = olena.authors();
+    expect(
+      readPeople(olena.doc(CELL_INDEX_DOC_ID), authors).people.get(marko.me.signPkHex),
+    ).toEqual({ insideCountry: true, overwritten: false });
     addTask(olena.doc(TASK_BOARD_DOC_ID), 'From Olena', olena.me.signPkHex);
     addTask(marko.doc(TASK_BOARD_DOC_ID), 'From Marko', marko.me.signPkHex);
     const titles = (doc: Y.Doc): string[] =>
