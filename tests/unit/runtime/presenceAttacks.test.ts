@@ -1,11 +1,12 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { fromHex } from '../../../shared/crypto/bytes.ts';
+import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
 import { LABELS } from '../../../shared/crypto/labels.ts';
 import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
 import { signDetached } from '../../../shared/crypto/signDetached.ts';
-import { sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { sodium, sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { sealPresence } from '../../../shared/envelope/sealPresence.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
 import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
 import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
@@ -94,6 +95,12 @@ async function twoMembers() {
   });
   if (!created.ok) throw new Error(created.error);
   const a = await open(created.value, 0);
+  // Mallory is a member too (admitted first, so Boris's roster knows her); she runs no app here,
+  // she only sends what a member in the room can send.
+  const mallory = identity('Mallory');
+  const invM = await createInvite(a, 'member', 3_600_000, '', 0);
+  if (!invM.ok) throw new Error(invM.error);
+  if (!admitJoiner(a, admitFor(mallory, invM.value.invite.secret)).ok) throw new Error('admit');
   const inv = await createInvite(a, 'member', 3_600_000, '', 0);
   if (!inv.ok) throw new Error(inv.error);
   const who = identity('Boris');
@@ -125,7 +132,24 @@ async function twoMembers() {
     await advance(500);
   };
   const roomOf = (rt: CellRuntime) => rt.sync.presenceChannel()!.awareness;
-  return { a, b, pa, pb, bridge, others, caret, moveAnna, roomOf, advance };
+  /** A blob Mallory signs with her own key, naming whatever client she likes. */
+  const malloryBlob = (clientId: number, anchor: number): string => {
+    const channel = b.sync.presenceChannel()!;
+    const state = JSON.stringify({ d: toHex(DOC), s: { cursor: { anchor, head: anchor } } });
+    const sealed = sealPresence({
+      presenceKey: channel.presenceKey,
+      cellId: b.cellRecord.cellId,
+      epoch: channel.epoch,
+      author: mallory,
+      clientId,
+      time: scheduler.now(),
+      seq: 1,
+      state: new TextEncoder().encode(state),
+    });
+    if (!sealed.ok) throw new Error(sealed.error);
+    return sodium().to_base64(sealed.value);
+  };
+  return { a, b, pa, pb, bridge, others, caret, moveAnna, roomOf, advance, malloryBlob };
 }
 
 describe('presence attacks (issue 14, item 8)', () => {
@@ -173,8 +197,100 @@ describe('presence attacks (issue 14, item 8)', () => {
     await advance(500);
     expect(others(fresh)).toEqual([]);
     expect(fresh.dropped).toBeGreaterThanOrEqual(2);
+    expect(fresh.rejected.get('stale')).toBe(1);
+    expect(fresh.rejected.get('wrong_client')).toBe(1);
 
     fresh.destroy();
+    await b.close();
+  });
+  it('another member’s validly signed blob or Anna’s own older blob in her entry changes nothing', async () => {
+    const { a, b, pa, pb, others, caret, moveAnna, roomOf, advance, malloryBlob } =
+      await twoMembers();
+    await moveAnna(1, 3);
+    const annaClient = roomOf(a).clientID;
+    const older: unknown = roomOf(b).getStates().get(annaClient)?.['q'];
+    await moveAnna(2, 4);
+    expect(others(pb)).toEqual([caret(2, 4)]);
+
+    // Mallory's own blob, signed by her and naming Anna's client: Anna's client is bound to Anna.
+    const forged = malloryBlob(annaClient, 9);
+    applyAwarenessUpdate(roomOf(b), forgedAwareness(annaClient, 2 ** 40, { q: forged }), 'x');
+    // Anna's earlier blob (genuine, same session) replayed at a huge clock.
+    applyAwarenessUpdate(roomOf(b), forgedAwareness(annaClient, 2 ** 41, { q: older }), 'x');
+    // Anna's current blob again, with something else beside it.
+    const current: unknown = roomOf(a).getLocalState()?.['q'];
+    applyAwarenessUpdate(
+      roomOf(b),
+      forgedAwareness(annaClient, 2 ** 42, { q: current, x: 1 }),
+      'x',
+    );
+    await advance(500);
+    expect(others(pb)).toEqual([caret(2, 4)]);
+    expect(pb.rejected.get('wrong_author')).toBe(1);
+    expect(pb.rejected.get('replayed')).toBe(2);
+    await moveAnna(6, 7);
+    expect(others(pb)).toEqual([caret(6, 7)]);
+
+    // Control: the same blob of Mallory's in her own client shows her caret (it is valid).
+    const mClient = 5150;
+    applyAwarenessUpdate(
+      roomOf(b),
+      forgedAwareness(mClient, 1, { q: malloryBlob(mClient, 9) }),
+      'x',
+    );
+    await advance(100);
+    expect(others(pb)).toContainEqual({
+      cursor: { anchor: 9, head: 9 },
+      user: { name: 'Mallory', color: '#000000' },
+    });
+    expect(others(pb)).toContainEqual(caret(6, 7));
+
+    pa.destroy();
+    pb.destroy();
+    await a.close();
+    await b.close();
+  });
+
+  it('a replay inside the 2-minute window shows at most until the blob is 2 minutes old', async () => {
+    const { a, b, pa, pb, bridge, others, caret, moveAnna, roomOf, advance } = await twoMembers();
+    await moveAnna(1, 3);
+    const annaClient = roomOf(a).clientID;
+    const captured: unknown = roomOf(b).getStates().get(annaClient)?.['q'];
+    pa.destroy();
+    await a.close();
+    removeAwarenessStates(roomOf(b), [annaClient], 'timeout');
+    pb.destroy();
+    await advance(30_000);
+    const fresh = bridge(b);
+    applyAwarenessUpdate(roomOf(b), forgedAwareness(annaClient, 10_000, { q: captured }), 'x');
+    await advance(500);
+    // The documented limit: a member who saw nothing newer takes a blob this recent.
+    expect(others(fresh)).toEqual([caret(1, 3)]);
+    await advance(120_000);
+    expect(others(fresh)).toEqual([]);
+    // Sent again now (after the entry timed out again), it is stale.
+    removeAwarenessStates(roomOf(b), [annaClient], 'timeout');
+    const before = fresh.rejected.get('stale') ?? 0;
+    applyAwarenessUpdate(roomOf(b), forgedAwareness(annaClient, 20_000, { q: captured }), 'x');
+    await advance(500);
+    expect(others(fresh)).toEqual([]);
+    expect(fresh.rejected.get('stale')).toBe(before + 1);
+    fresh.destroy();
+    await b.close();
+  });
+
+  it('an idle member stays shown to one who joins minutes later (blobs are re-sealed)', async () => {
+    const { a, b, pa, pb, bridge, others, caret, moveAnna, advance } = await twoMembers();
+    await moveAnna(1, 3);
+    await advance(300_000);
+    expect(others(pb)).toEqual([caret(1, 3)]);
+    pb.destroy();
+    const later = bridge(b);
+    await advance(10_500);
+    expect(others(later)).toEqual([caret(1, 3)]);
+    later.destroy();
+    pa.destroy();
+    await a.close();
     await b.close();
   });
 });
