@@ -32,6 +32,8 @@ export type RosterRejectReason =
   | 'role_mismatch'
   | 'already_member'
   | 'member_departed'
+  /** A rename or admit to a pseudonym another current member has (pseudonymTaken). */
+  | 'pseudonym_taken'
   // rotation
   | 'stale_epoch'
   | 'bad_recipients'

@@ -1,6 +1,7 @@
 import type { GraphOp } from './buildOpGraph.ts';
 import type { RosterRejectReason } from './Roster.ts';
 import type { RosterOpType } from './RosterOp.ts';
+import { pseudonymTaken } from './pseudonymTaken.ts';
 import { currentEpoch, successorOf, type RosterState } from './RosterState.ts';
 
 export type Verdict = 'ok' | RosterRejectReason;
@@ -88,6 +89,8 @@ export function evaluateOp(
       if (ctx.inviterGoneConcurrently(c.inviter, op)) return 'inviter_removed';
       if (cur.members.has(m)) return 'already_member';
       if (cur.departed.has(m)) return 'member_departed';
+      // Judged on the replay state: of two concurrent claims to one name, the first replayed counts.
+      if (body.role !== 'relay' && pseudonymTaken(cur, body.pseudonym, m)) return 'pseudonym_taken';
       return 'ok';
     }
     case 'remove': {
@@ -124,7 +127,9 @@ export function evaluateOp(
     case 'leave':
       return lastCoordinator(past, a) || lastCoordinator(cur, a) ? 'last_coordinator' : 'ok';
     case 'rename':
-      return 'ok';
+      return cur.members.get(a)?.role !== 'relay' && pseudonymTaken(cur, body.pseudonym, a)
+        ? 'pseudonym_taken'
+        : 'ok';
     case 'rekey': {
       if (op.admitProblem) return op.admitProblem;
       // A relay holds no content key; a compromised relay is removed and a new one admitted.
