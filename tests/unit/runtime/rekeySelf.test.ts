@@ -4,34 +4,24 @@
  * time, real engines and roster ops): the copy follows every rotation until the member re-keys.
  */
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { LABELS } from '../../../shared/crypto/labels.ts';
-import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
 import { signDetached } from '../../../shared/crypto/signDetached.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
-import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
-import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
-import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
-import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
 import { createRosterOp } from '../../../shared/roster/createRosterOp.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { rekeyProofMessage } from '../../../shared/roster/rekeyProofMessage.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import type { Role } from '../../../shared/roster/RosterOp.ts';
-import {
-  admitJoiner,
-  createCellRecord,
-  createInvite,
-  recordFromWelcome,
-  rotateEpoch,
-} from '../../../shared/runtime/cellGovernance.ts';
+import { createCellRecord, rotateEpoch } from '../../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { finishRekey } from '../../../shared/runtime/finishRekey.ts';
 import { openFinishingRekey } from '../../../shared/runtime/openFinishingRekey.ts';
 import { rekeySelf } from '../../../shared/runtime/rekeySelf.ts';
 import type { Vault } from '../../../shared/vault/Vault.ts';
+import { admitRecord } from '../../support/admitRecord.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { prng } from '../../support/prng.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
@@ -89,28 +79,7 @@ async function world() {
   const annaDevice = await device(created.value, 0);
   const anna = await open(annaDevice);
   const admit = async (name: string, role: Role, peer: number) => {
-    const inv = await createInvite(anna, role, 3_600_000, '', scheduler.now());
-    if (!inv.ok) throw new Error(inv.error);
-    const who = identity(name);
-    const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
-    const request: JoinRequest = {
-      version: 1,
-      signPk: who.signPk,
-      boxPk: who.boxPk,
-      requestId: randomBytes(16),
-      createdAt: 0,
-      pseudonym: who.pseudonym,
-      joinerSignature: signDetached(
-        who.signSk,
-        LABELS.joinProof,
-        joinerSignatureMessage(inviteId, who.signPk, who.boxPk, who.pseudonym),
-      ),
-    };
-    const welcome = admitJoiner(anna, admitBodyFor(request, inviteId, role, true, 0));
-    if (!welcome.ok) throw new Error(welcome.error);
-    const rec = recordFromWelcome(welcome.value, who);
-    if (!rec.ok) throw new Error(rec.error);
-    const d = await device(rec.value, peer);
+    const d = await device(await admitRecord(anna, identity(name), role, scheduler.now()), peer);
     return { device: d, runtime: await open(d) };
   };
   return { scheduler, advance, open, device, anna, annaDevice, admit };

@@ -2,25 +2,14 @@
  * An in-process cell of CellRuntimes over the seeded MemoryNetwork: real engines, real roster
  * ops, real envelopes, virtual time. Used by the runtime tests and the membership property test.
  */
-import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
-import { LABELS } from '../../../shared/crypto/labels.ts';
-import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
-import { signDetached } from '../../../shared/crypto/signDetached.ts';
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
-import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
-import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
-import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
-import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
 import type { Role } from '../../../shared/roster/RosterOp.ts';
-import {
-  admitJoiner,
-  createCellRecord,
-  createInvite,
-  recordFromWelcome,
-} from '../../../shared/runtime/cellGovernance.ts';
+import { createCellRecord } from '../../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
+import { admitRecord } from '../../support/admitRecord.ts';
 import { MemoryNetwork, type NetworkFaults } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 import { fastVault } from '../vault/vaultFixture.ts';
@@ -69,35 +58,8 @@ export async function createRuntimeCell(
       random: rand,
     });
   };
-  const admit = async (
-    by: CellRuntime,
-    name: string,
-    role: Role,
-    peer: number,
-  ): Promise<CellRuntime> => {
-    const inv = await createInvite(by, role, 3_600_000, '', scheduler.now());
-    if (!inv.ok) throw new Error(inv.error);
-    const who = testIdentity(name);
-    const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
-    const request: JoinRequest = {
-      version: 1,
-      signPk: who.signPk,
-      boxPk: who.boxPk,
-      requestId: randomBytes(16),
-      createdAt: 0,
-      pseudonym: who.pseudonym,
-      joinerSignature: signDetached(
-        who.signSk,
-        LABELS.joinProof,
-        joinerSignatureMessage(inviteId, who.signPk, who.boxPk, who.pseudonym),
-      ),
-    };
-    const welcome = admitJoiner(by, admitBodyFor(request, inviteId, role, true, 0));
-    if (!welcome.ok) throw new Error(welcome.error);
-    const rec = recordFromWelcome(welcome.value, who);
-    if (!rec.ok) throw new Error(rec.error);
-    return open(rec.value, peer);
-  };
+  const admit = async (by: CellRuntime, name: string, role: Role, peer: number) =>
+    open(await admitRecord(by, testIdentity(name), role, scheduler.now()), peer);
   const created = createCellRecord({
     identity: testIdentity('Anna'),
     name: 'Cell',
