@@ -13,13 +13,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { createNodeTransport } from '../../../node/transport/nodeWebrtc.ts';
+import { createNodeTransport, nodeRtcPlatform } from '../../../node/transport/nodeWebrtc.ts';
 import { installYWebrtcRejectionFilter } from '../../../node/transport/installYWebrtcRejectionFilter.ts';
 import { guardedWebSocketErrors } from '../../../node/transport/GuardedWebSocket.ts';
 import { classifyYWebrtcRejection } from '../../../shared/transport/classifyYWebrtcRejection.ts';
 import { wrapRtcForChunking } from '../../../shared/transport/wrapRtcForChunking.ts';
 import type { Room, RoomStatus } from '../../../shared/transport/Transport.ts';
-import type { YWebrtcTransport } from '../../../shared/transport/createYWebrtcTransport.ts';
+import {
+  createYWebrtcTransport,
+  type YWebrtcTransport,
+} from '../../../shared/transport/createYWebrtcTransport.ts';
+import type { IceServer } from '../../../shared/transport/Transport.ts';
 import { runPeerChild, type CommandArgs } from './runPeerChild.ts';
 
 const doc = new Y.Doc();
@@ -44,6 +48,7 @@ const child = runPeerChild({
   stats,
   close,
   conns,
+  ice,
   resources: () => ({ resources: process.getActiveResourcesInfo() }),
 });
 
@@ -75,7 +80,8 @@ function join(args: CommandArgs): Record<string, unknown> {
     roomName: str(args, 'room'),
     password: str(args, 'password'),
     signaling: [str(args, 'signaling')],
-    iceServers: [],
+    iceServers: Array.isArray(args.iceServers) ? (args.iceServers as IceServer[]) : [],
+    relayOnly: args.relayOnly === true,
   };
   if (args.mode === 'raw') {
     (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
@@ -99,7 +105,10 @@ function join(args: CommandArgs): Record<string, unknown> {
     });
     return {};
   }
-  transport ??= createNodeTransport();
+  transport ??=
+    args.trackIce === true
+      ? createTrackingTransport(num(args, 'connectTimeoutMs', 15_000), args.ignorePolicy === true)
+      : createNodeTransport();
   installYWebrtcRejectionFilter();
   filtered = true;
   const joined = transport.tryJoin(config, doc);
@@ -111,6 +120,81 @@ function join(args: CommandArgs): Record<string, unknown> {
     last = st.peers;
   });
   return {};
+}
+
+/** Every RTCPeerConnection the transport made (trackIce), for `ice`. */
+interface TrackedPc {
+  readonly connectionState: string;
+  getStats(): Promise<Map<string, unknown>>;
+}
+const connections = new Set<TrackedPc>();
+
+/** ignorePolicy: a WebRTC stack that ignores iceTransportPolicy (tests the second line). */
+function createTrackingTransport(
+  connectTimeoutMs: number,
+  ignorePolicy: boolean,
+): YWebrtcTransport {
+  const platform = nodeRtcPlatform();
+  const RTCPeerConnection = new Proxy(platform.wrtc.RTCPeerConnection, {
+    construct(target, a) {
+      if (ignorePolicy && typeof a[0] === 'object' && a[0] !== null)
+        a[0] = { ...(a[0] as object), iceTransportPolicy: 'all' };
+      const pc = Reflect.construct(target, a) as TrackedPc;
+      connections.add(pc);
+      return pc;
+    },
+  });
+  return createYWebrtcTransport(
+    { wrtc: { ...platform.wrtc, RTCPeerConnection } },
+    { connectTimeoutMs },
+  );
+}
+
+interface IceCandidateStats {
+  type: string;
+  address: string;
+  port: number;
+}
+
+/** getStats of each connected RTCPeerConnection: its candidates and candidate pairs, by type. */
+async function ice(): Promise<Record<string, unknown>> {
+  const out = [];
+  for (const pc of connections) {
+    if (pc.connectionState !== 'connected') continue;
+    const report = await pc.getStats();
+    const candidates = new Map<string, IceCandidateStats & { local: boolean }>();
+    const pairs: { state: string; nominated: boolean; local: string; remote: string }[] = [];
+    type Stat = Record<string, unknown>;
+    for (const s of report.values() as Iterable<Stat>) {
+      if (s.type === 'local-candidate' || s.type === 'remote-candidate')
+        candidates.set(String(s.id), {
+          local: s.type === 'local-candidate',
+          type: String(s.candidateType),
+          address: String(s.address ?? s.ip),
+          port: Number(s.port),
+        });
+    }
+    for (const s of report.values() as Iterable<Stat>) {
+      if (s.type !== 'candidate-pair') continue;
+      pairs.push({
+        state: String(s.state),
+        nominated: s.nominated === true,
+        local: candidates.get(String(s.localCandidateId))?.type ?? 'unknown',
+        remote: candidates.get(String(s.remoteCandidateId))?.type ?? 'unknown',
+      });
+    }
+    const list = [...candidates.values()];
+    out.push({
+      local: list
+        .filter((c) => c.local)
+        .map(({ type, address, port }) => ({ type, address, port })),
+      remote: list
+        .filter((c) => !c.local)
+        .map(({ type, address, port }) => ({ type, address, port })),
+      pairs,
+    });
+  }
+  return { connections: out };
 }
 
 /** Adds `entries` random entries of `size` bytes, generated here so MBs never cross stdio. */
