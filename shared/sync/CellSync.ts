@@ -4,6 +4,7 @@ import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
+import { TransportError, type TransportErrorCode } from '../transport/TransportError.ts';
 import type { CellContext } from './CellContext.ts';
 import { CELL_DOC_ID, type CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
@@ -48,6 +49,8 @@ export class CellSync {
   private readonly docListeners = new Set<(docHex: string) => void>();
   private unsubscribeRoster: (() => void) | undefined;
   private epochs!: EpochFollower;
+  /** Why the transport refused to join our rooms, if it did (the cell is offline). */
+  private joinRefused: TransportErrorCode | 'unknown' | undefined;
   private readonly scopeListeners = new Set<() => void>();
 
   private constructor(private readonly opts: CellSyncOptions) {
@@ -178,21 +181,21 @@ export class CellSync {
     }, 'load');
     const { transport, signaling, iceServers, relayOnly, cellId } = this.opts;
     if (!transport || signaling.length === 0 || this.closed) return;
-    scope.room = transport.join(
-      {
-        roomName: deriveRoomName(
-          scope.secrets.transportRoot,
-          cellId,
-          scope.epoch,
-          scope.generation,
-        ),
-        password: scope.secrets.transportSecret,
-        signaling,
-        ...(iceServers ? { iceServers } : {}),
-        ...(relayOnly ? { relayOnly } : {}),
-      },
-      scope.doc,
-    );
+    const config = {
+      roomName: deriveRoomName(scope.secrets.transportRoot, cellId, scope.epoch, scope.generation),
+      password: scope.secrets.transportSecret,
+      signaling,
+      ...(iceServers ? { iceServers } : {}),
+      ...(relayOnly ? { relayOnly } : {}),
+    };
+    // A configuration the transport refuses (relay-only without a TURN server, from a settings
+    // change or a welcome) leaves the cell offline and says why; it never throws out of open.
+    try {
+      scope.room = transport.join(config, scope.doc);
+      this.joinRefused = undefined;
+    } catch (e) {
+      this.joinRefused = e instanceof TransportError ? e.code : 'unknown';
+    }
   }
 
   // ---- documents and local edits --------------------------------------------------------
@@ -379,11 +382,17 @@ export class CellSync {
 
   // ---- status and lifecycle ---------------------------------------------------------------
 
-  status(): RoomStatus & { epoch: number; generation: number; unsynced: number } {
+  status(): RoomStatus & {
+    epoch: number;
+    generation: number;
+    unsynced: number;
+    joinRefused: TransportErrorCode | 'unknown' | undefined;
+  } {
     const room = this.current.room?.status() ?? { signalingConnected: false, peers: 0 };
     let unsynced = 0;
     for (const b of this.batchers.values()) unsynced += b.size;
-    return { ...room, epoch: this.current.epoch, generation: this.current.generation, unsynced };
+    const { epoch, generation } = this.current;
+    return { ...room, epoch, generation, unsynced, joinRefused: this.joinRefused };
   }
 
   /** The current wire doc's size (benchmarks and diagnostics). */

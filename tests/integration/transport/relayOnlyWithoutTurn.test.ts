@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
+import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
+import { sodium, sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { CellSync } from '../../../shared/sync/CellSync.ts';
+import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
+import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
+import { createNodeTransport } from '../../../node/transport/nodeWebrtc.ts';
+
+/**
+ * Relay-only with no TURN server in the cell's settings (a settings change, or a welcome whose
+ * coordinator set it): the real y-webrtc transport refuses to join rather than connect directly.
+ * Before, that refusal was thrown out of CellSync.open and the cell could not be opened at all;
+ * now the cell opens offline and its status says why (the app's status line shows it).
+ */
+describe('relay-only without a TURN server', () => {
+  it('opens the cell offline with the reason, and never connects', async () => {
+    await sodiumReady();
+    const kp = sodium().crypto_sign_keypair();
+    const cellId = randomBytes(16);
+    const secrets = deriveEpochSecrets(randomBytes(32), cellId, 0);
+    const sync = await CellSync.open({
+      cellId,
+      me: { signPk: kp.publicKey, signSk: kp.privateKey },
+      epoch: 0,
+      secretsFor: (e) => (e === 0 ? secrets : undefined),
+      roster: fixedRoster([{ signPk: kp.publicKey, role: 'writer' }]),
+      store: new MemorySyncStore(),
+      transport: createNodeTransport(),
+      signaling: ['ws://127.0.0.1:9'],
+      relayOnly: true,
+      iceServers: [{ urls: 'stun:127.0.0.1:9' }],
+    });
+    const status = sync.status();
+    expect(status.joinRefused).toBe('relay_only_without_turn');
+    expect(status.signalingConnected).toBe(false);
+    expect(status.peers).toBe(0);
+    // Still a working local replica: edits are kept, to be sent once a relay is configured.
+    sync.doc(new Uint8Array(16).fill(1)).getText('t').insert(0, 'kept');
+    await sync.flush();
+    await sync.close();
+  });
+});
