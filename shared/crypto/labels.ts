@@ -37,6 +37,7 @@ export const LABELS = {
   clientId: 'quire/clientid/v1',
   relayHello: 'quire/relay-hello/v1',
   memberNotice: 'quire/member-notice/v1',
+  signedFields: 'quire/signed-fields/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

@@ -16,13 +16,22 @@ export interface CellContext {
   /** Every joined wire doc by `epoch:generation`. */
   readonly scopes: Map<string, WireScope>;
   readonly pending: PendingUpdates;
-  /** `${author}:${doc}:${kind}:${seq}` -> envId: replays are ignored, a second envId is equivocation. */
-  readonly seen: Map<string, string>;
+  /**
+   * `${author}:${doc}:${kind}:${seq}` -> the first envelope kept under it. Another copy of the same
+   * signed fields is a duplicate; other signed fields under the same key are equivocation.
+   */
+  readonly seen: Map<string, SeenEntry>;
   replica(docId: Uint8Array): DocReplica;
   /** The document whose checkpoint holds this snapshot envelope, if any (cold open). */
   holderOf(envId: string): DocReplica | undefined;
   current(): WireScope;
   closed(): boolean;
+}
+
+/** An envelope accepted under a seen key; `signed` is unknown for a snapshot restored unopened. */
+export interface SeenEntry {
+  readonly envId: string;
+  readonly signed: string | undefined;
 }
 
 export const seenKey = (authorHex: string, docHex: string, kind: number, seq: number): string =>

@@ -4,11 +4,13 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { judgeSeen } from './judgeSeen.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { RosterReceiver } from './RosterReceiver.ts';
+import { signedDigest } from './signedDigest.ts';
 import { decodeSnapshotBody } from './snapshotBody.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 import { decodeUpdateBody } from './updateBody.ts';
@@ -106,8 +108,9 @@ export class EntryReceiver {
       return;
     }
     const seen = seenKey(authorHex, docHex, env.kind, env.seq);
-    const prior = ctx.seen.get(seen);
-    const equivocates = prior !== undefined && prior !== key;
+    const signed = signedDigest(env);
+    const verdict = judgeSeen(ctx, ctx.seen.get(seen), key, signed);
+    const equivocates = verdict === 'fork';
     if (equivocates) ctx.diagnostics.equivocators.add(authorHex);
     // A roster op stands on its own signature and the roster decides what counts, so it goes on
     // to the roster log even from an equivocating sender: two devices holding one key (an imaged
@@ -119,21 +122,29 @@ export class EntryReceiver {
     }
     if (env.kind === ENVELOPE_KIND.roster) {
       // Judged by the roster log before anything keeps it, even a copy we saw elsewhere.
-      ctx.seen.set(seen, key);
+      if (verdict === 'new') ctx.seen.set(seen, { envId: key, signed });
       scope.status.set(key, this.roster.receive(scope, key, env, value as Uint8Array));
       this.hooks.settled(scope, key);
       return;
     }
+    if (verdict === 'copy') {
+      // The same signed fields sealed again (anyone with the content key can): a duplicate, not
+      // equivocation (PROTOCOL §4.5). Not kept: the copy we hold already serves it.
+      ctx.diagnostics.duplicates++;
+      scope.skipLoad(key);
+      scope.status.set(key, 'applied');
+      return;
+    }
     scope.meta.set(key, { authorHex, docHex, kind: env.kind, seq: env.seq });
     this.hooks.persist(scope, key, value as Uint8Array);
-    if (prior === key) {
+    if (verdict === 'same') {
       // The same envelope again (a replay, or a re-publish into a new generation): nothing to do,
       // and nothing that counts toward this wire doc's rollover threshold.
       ctx.diagnostics.duplicates++;
       scope.skipLoad(key);
       scope.status.set(key, 'applied');
     } else {
-      ctx.seen.set(seen, key);
+      ctx.seen.set(seen, { envId: key, signed });
       const outcome = this.dispatch(scope, key, env);
       if (outcome === 'evicted') {
         ctx.seen.delete(seen);
@@ -157,8 +168,8 @@ export class EntryReceiver {
     if (!replica || !held || !bytesEqual(value, kept)) return false;
     const seen = seenKey(held.author, replica.docHex, ENVELOPE_KIND.snapshot, held.seq);
     const prior = ctx.seen.get(seen);
-    if (prior !== undefined && prior !== key) return false; // the full pipeline decides
-    ctx.seen.set(seen, key);
+    if (prior !== undefined && prior.envId !== key) return false; // the full pipeline decides
+    if (prior === undefined) ctx.seen.set(seen, { envId: key, signed: undefined });
     const meta = { authorHex: held.author, docHex: replica.docHex, seq: held.seq };
     scope.meta.set(key, { ...meta, kind: ENVELOPE_KIND.snapshot });
     for (const [author, seq] of Object.entries(held.covered)) {

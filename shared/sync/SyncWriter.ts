@@ -2,6 +2,7 @@ import { toHex } from '../crypto/bytes.ts';
 import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../envelope/sealEnvelope.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
+import { signedDigest } from './signedDigest.ts';
 import type { DocReplica } from './DocReplica.ts';
 import type { LocalSyncState, WireEntry } from './SyncStore.ts';
 import type { WireScope } from './WireScope.ts';
@@ -76,6 +77,7 @@ export class SyncWriter {
     const docHex = toHex(docId);
     const counter = `${docHex}:${kind}`;
     const seq = (this.local.seqs[counter] ?? 0) + 1;
+    const time = ctx.scheduler.now();
     const sealed = sealEnvelope({
       contentKey: scope.secrets.contentKey,
       cellId: ctx.opts.cellId,
@@ -84,14 +86,15 @@ export class SyncWriter {
       docId,
       author: ctx.opts.me,
       seq,
-      time: ctx.scheduler.now(),
+      time,
       body,
       ...(ctx.opts.nonce ? { nonce: ctx.opts.nonce() } : {}),
     });
     if (!sealed.ok) return undefined;
     this.local.seqs[counter] = seq;
     const { envId, bytes } = sealed.value;
-    ctx.seen.set(seenKey(ctx.meHex, docHex, kind, seq), envId);
+    const fields = { kind, docId, author: ctx.opts.me.signPk, seq, time, body };
+    ctx.seen.set(seenKey(ctx.meHex, docHex, kind, seq), { envId, signed: signedDigest(fields) });
     scope.status.set(envId, 'applied');
     scope.meta.set(envId, { authorHex: ctx.meHex, docHex, kind, seq });
     scope.keep(envId, bytes);
