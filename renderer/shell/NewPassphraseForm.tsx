@@ -1,14 +1,16 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PASSPHRASE_BYTES } from '../../shared/vault/normalizePassphrase.ts';
-import { MIN_ACCEPTED_SCORE } from './passphraseStrength.ts';
+import { passphraseProblem } from './passphraseProblem.ts';
+import { passphraseSubmitStep } from './passphraseSubmitStep.ts';
 import { StrengthMeter } from './StrengthMeter.tsx';
 import { usePassphraseStrength } from './usePassphraseStrength.ts';
 
 /**
  * Choose a passphrase: strength meter, the plain warning that nobody can recover it, a
  * confirmation field. Submits only a passphrase that is strong enough, confirmed, and
- * acknowledged as unrecoverable.
+ * acknowledged as unrecoverable. A submit made while the strength check still runs waits for it
+ * ("Checking the passphrase…") and then goes through or shows the problem; editing cancels it.
  */
 export function NewPassphraseForm({
   onSubmit,
@@ -24,20 +26,25 @@ export function NewPassphraseForm({
   const [understood, setUnderstood] = useState(false);
   const [shown, setShown] = useState(false);
   const [tried, setTried] = useState(false);
+  const [queued, setQueued] = useState(false);
   const strength = usePassphraseStrength(passphrase);
+  const problem = passphraseProblem({ passphrase, strength, confirm, understood });
 
-  const problem =
-    passphrase === ''
-      ? 'empty'
-      : strength === undefined
-        ? 'checking'
-        : strength.score < MIN_ACCEPTED_SCORE
-          ? 'weak'
-          : confirm !== passphrase
-            ? 'mismatch'
-            : !understood
-              ? 'understand'
-              : undefined;
+  const step = passphraseSubmitStep(problem);
+  const submit = (): void => {
+    onSubmit(passphrase);
+    setPassphrase('');
+    setConfirm('');
+  };
+  // A queued submit is decided once, when the check it waited for ends.
+  useEffect(() => {
+    if (!queued || step === 'wait') return;
+    setQueued(false);
+    if (step !== 'submit') return;
+    onSubmit(passphrase);
+    setPassphrase('');
+    setConfirm('');
+  }, [queued, step, onSubmit, passphrase]);
 
   return (
     <form
@@ -47,10 +54,8 @@ export function NewPassphraseForm({
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (problem !== undefined) return;
-        onSubmit(passphrase);
-        setPassphrase('');
-        setConfirm('');
+        if (step === 'submit') submit();
+        else setQueued(step === 'wait');
       }}
     >
       <h2>{t('vault.create.heading')}</h2>
@@ -72,7 +77,10 @@ export function NewPassphraseForm({
             spellCheck={false}
             autoFocus
             aria-describedby={`${ids.meter} ${ids.warn}`}
-            onChange={(event) => setPassphrase(event.target.value)}
+            onChange={(event) => {
+              setQueued(false);
+              setPassphrase(event.target.value);
+            }}
           />
           <button
             type="button"
@@ -95,7 +103,10 @@ export function NewPassphraseForm({
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          onChange={(event) => setConfirm(event.target.value)}
+          onChange={(event) => {
+            setQueued(false);
+            setConfirm(event.target.value);
+          }}
         />
       </div>
       <label className="check">
@@ -106,7 +117,12 @@ export function NewPassphraseForm({
         />
         {t('vault.create.understand')}
       </label>
-      {tried && problem !== undefined && problem !== 'checking' && (
+      {queued && (
+        <p className="notice" role="status" aria-busy="true">
+          {t('vault.create.checking')}
+        </p>
+      )}
+      {tried && !queued && problem !== undefined && problem !== 'checking' && (
         <p className="error" role="alert" id={ids.error}>
           {t(`vault.create.problem.${problem}`)}
         </p>
@@ -117,6 +133,7 @@ export function NewPassphraseForm({
         </button>
         <button
           type="submit"
+          aria-disabled={queued || undefined}
           aria-describedby={tried && problem !== undefined ? ids.error : undefined}
         >
           {t('vault.create.submit')}

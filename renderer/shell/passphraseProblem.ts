@@ -1,0 +1,19 @@
+import { MIN_ACCEPTED_SCORE, type PassphraseStrength } from './passphraseStrength.ts';
+
+/** Why the new-passphrase form cannot be submitted yet; 'checking' while zxcvbn still runs. */
+export type PassphraseProblem = 'empty' | 'checking' | 'weak' | 'mismatch' | 'understand';
+
+/** The first thing that stops the form, in the order the member fills it; undefined when none. */
+export function passphraseProblem(form: {
+  readonly passphrase: string;
+  readonly strength: PassphraseStrength | undefined;
+  readonly confirm: string;
+  readonly understood: boolean;
+}): PassphraseProblem | undefined {
+  if (form.passphrase === '') return 'empty';
+  if (form.strength === undefined) return 'checking';
+  if (form.strength.score < MIN_ACCEPTED_SCORE) return 'weak';
+  if (form.confirm !== form.passphrase) return 'mismatch';
+  if (!form.understood) return 'understand';
+  return undefined;
+}
