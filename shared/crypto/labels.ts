@@ -38,6 +38,7 @@ export const LABELS = {
   relayHello: 'quire/relay-hello/v1',
   memberNotice: 'quire/member-notice/v1',
   signedFields: 'quire/signed-fields/v1',
+  forkProof: 'quire/fork-proof/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

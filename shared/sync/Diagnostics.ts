@@ -17,6 +17,18 @@ export class Diagnostics {
   rolloverFailed = 0;
   /** Authors (hex signPk) caught signing two different envelopes with one seq. */
   readonly equivocators = new Set<string>();
+  /**
+   * Authors (hex signPk) -> documents (hex) in which a fork proof we verified ourselves shows them
+   * signing two different envelopes with one seq (ForkProofs): named to the member in the app.
+   */
+  readonly provenEquivocators = new Map<string, Set<string>>();
+
+  proveEquivocator(authorHex: string, docHex: string): void {
+    const docs = this.provenEquivocators.get(authorHex) ?? new Set<string>();
+    docs.add(docHex);
+    this.provenEquivocators.set(authorHex, docs);
+    this.equivocators.add(authorHex);
+  }
 
   reject(reason: SyncRejection): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1);

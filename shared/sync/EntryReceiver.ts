@@ -4,6 +4,8 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { ForkProofs } from './ForkProofs.ts';
+import { isForkProofKey } from './forkProof.ts';
 import { judgeSeen } from './judgeSeen.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
@@ -40,6 +42,7 @@ type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
  */
 export class EntryReceiver {
   private readonly roster: RosterReceiver;
+  private readonly forks: ForkProofs;
 
   constructor(
     private readonly ctx: CellContext,
@@ -49,6 +52,7 @@ export class EntryReceiver {
       persist: (scope, key, bytes) => hooks.persist(scope, key, bytes),
       reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
     });
+    this.forks = new ForkProofs(ctx, (scope, key, bytes) => hooks.persist(scope, key, bytes));
   }
 
   /** A wire-doc key changed (remote sync, load, or our own insert). */
@@ -84,6 +88,7 @@ export class EntryReceiver {
     const { ctx } = this;
     if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
     if (isMemberNoticeKey(key)) return this.hooks.memberNotice(scope, key, value);
+    if (isForkProofKey(key)) return this.forks.receive(scope, key, value);
     if (this.restoreHeld(scope, key, value)) return;
     const opened = openWireEntry(key, value, {
       cellId: ctx.opts.cellId,
@@ -109,9 +114,12 @@ export class EntryReceiver {
     }
     const seen = seenKey(authorHex, docHex, env.kind, env.seq);
     const signed = signedDigest(env);
-    const verdict = judgeSeen(ctx, ctx.seen.get(seen), key, signed);
+    const prior = ctx.seen.get(seen);
+    const verdict = judgeSeen(ctx, prior, key, signed);
     const equivocates = verdict === 'fork';
     if (equivocates) ctx.diagnostics.equivocators.add(authorHex);
+    if (equivocates && prior && env.kind !== ENVELOPE_KIND.roster && value instanceof Uint8Array)
+      this.forks.prove(scope, value, prior.envId, authorHex, docHex);
     // A roster op stands on its own signature and the roster decides what counts, so it goes on
     // to the roster log even from an equivocating sender: two devices holding one key (an imaged
     // device racing its owner's rekey) both reach every peer, or peers split (PROTOCOL §9.4).

@@ -1,0 +1,94 @@
+import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
+import type { CellContext } from './CellContext.ts';
+import { forkProofKey, MAX_FORK_PROOFS_PER_SCOPE, type ForkSide } from './forkProof.ts';
+import { openForkProof } from './openForkProof.ts';
+import { sealForkProof } from './sealForkProof.ts';
+import type { WireScope } from './WireScope.ts';
+
+/**
+ * Fork proofs (forkProof.ts) in and out. A peer that sees one author sign two different envelopes
+ * under one seq posts both into the current wire doc; every member checks both signatures itself
+ * and names the author (Diagnostics.provenEquivocators). One proof per author and document per
+ * wire doc is kept and re-served; further ones, and anything that does not verify, are dropped.
+ */
+export class ForkProofs {
+  private readonly kept = new WeakMap<WireScope, Set<string>>();
+
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
+  ) {}
+
+  /** A `fork/` entry arrived in `scope`. */
+  receive(scope: WireScope, key: string, value: unknown): void {
+    const { ctx } = this;
+    const opened = openForkProof(key, value, {
+      cellId: ctx.opts.cellId,
+      epoch: scope.epoch,
+      contentKey: scope.secrets.contentKey,
+      roster: ctx.opts.roster,
+    });
+    if (!opened.ok || !(value instanceof Uint8Array)) {
+      ctx.diagnostics.reject('malformed');
+      scope.status.set(key, 'rejected');
+      return;
+    }
+    const { authorHex, docHex } = opened.value;
+    ctx.diagnostics.proveEquivocator(authorHex, docHex);
+    scope.status.set(key, 'applied');
+    const held = this.held(scope);
+    if (held.has(`${authorHex}:${docHex}`) || held.size >= MAX_FORK_PROOFS_PER_SCOPE) {
+      ctx.diagnostics.duplicates++;
+      return;
+    }
+    held.add(`${authorHex}:${docHex}`);
+    this.persist(scope, key, value);
+  }
+
+  /**
+   * We saw `authorHex` fork in doc `docHex`: `value` (in `scope`) against the envelope we kept
+   * first, `priorId`. Posts a proof unless the current wire doc already holds one for them.
+   */
+  prove(scope: WireScope, value: Uint8Array, priorId: string, authorHex: string, docHex: string) {
+    const { ctx } = this;
+    const target = ctx.current();
+    if (this.held(target).has(`${authorHex}:${docHex}`)) return;
+    const ours = this.side(scope, value);
+    const prior = this.find(priorId);
+    if (!ours || !prior) return;
+    const cellId = ctx.opts.cellId;
+    const sealed = sealForkProof(prior, ours, target.secrets.contentKey, cellId, target.epoch);
+    const key = forkProofKey(sealed);
+    queueMicrotask(() => {
+      if (!ctx.closed() && !target.map.has(key)) target.map.set(key, sealed);
+    });
+  }
+
+  /** Author:doc pairs whose proof this wire doc keeps. */
+  private held(scope: WireScope): Set<string> {
+    let held = this.kept.get(scope);
+    if (!held) this.kept.set(scope, (held = new Set()));
+    return held;
+  }
+
+  private side(scope: WireScope, bytes: Uint8Array): ForkSide | undefined {
+    const plain = decryptEnvelope(
+      bytes,
+      scope.secrets.contentKey,
+      this.ctx.opts.cellId,
+      scope.epoch,
+    );
+    return plain.ok ? { epoch: scope.epoch, plaintext: plain.value } : undefined;
+  }
+
+  private find(envId: string): ForkSide | undefined {
+    for (const scope of this.ctx.scopes.values()) {
+      const bytes = scope.kept.get(envId) ?? scope.map.get(envId);
+      if (bytes instanceof Uint8Array) {
+        const side = this.side(scope, bytes);
+        if (side) return side;
+      }
+    }
+    return undefined;
+  }
+}
