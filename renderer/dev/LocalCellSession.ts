@@ -90,6 +90,7 @@ export class LocalCellSession implements CellSession {
   status(): SyncStatusView {
     return {
       rendezvousReachable: false,
+      rendezvousFailed: true,
       peers: 0,
       relayReachable: undefined,
       lastSyncedAt: undefined,

@@ -24,6 +24,8 @@ export interface MemberView {
 
 export interface SyncStatusView {
   readonly rendezvousReachable: boolean;
+  /** Not reachable, and every rendezvous server's attempt failed (not a first one under way). */
+  readonly rendezvousFailed: boolean;
   readonly peers: number;
   readonly relayReachable: boolean | undefined;
   readonly lastSyncedAt: number | undefined;

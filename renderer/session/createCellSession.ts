@@ -248,6 +248,7 @@ export function createCellSession(
       const s = cell.sync.status();
       return {
         rendezvousReachable: s.signalingConnected,
+        rendezvousFailed: s.signalingFailed === true,
         peers: s.peers,
         relayReachable: relayReachable(
           Array.from(cell.currentRoster().members, ([signPkHex, m]) => ({

@@ -2,9 +2,10 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
+import { cellStatusState } from './cellStatusState.ts';
 
 /**
- * The cell's connection at a glance: rendezvous reachable, peers online, relay reachable (only
+ * The cell's connection at a glance: connecting, rendezvous reachable, peers online, relay reachable (only
  * when the cell has a relay), last synced, edits not yet sent. Polled once a second from the
  * session; it never blocks typing. A removed member sees that instead: their device may still
  * hold connections, but nothing it shows would be true of the cell any more.
@@ -22,7 +23,7 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
       </p>
     );
   }
-  const state = !status.rendezvousReachable ? 'offline' : status.peers > 0 ? 'online' : 'alone';
+  const state = cellStatusState(status);
   const seconds =
     status.lastSyncedAt === undefined
       ? undefined

@@ -24,6 +24,11 @@ export interface RoomConfig {
 export interface RoomStatus {
   /** At least one rendezvous server connection is open. */
   readonly signalingConnected: boolean;
+  /**
+   * No rendezvous connection is open and every one has failed at least once since it last was
+   * (so "not reachable" is a fact, not a first attempt still under way). Absent: not known.
+   */
+  readonly signalingFailed?: boolean;
   /** Directly connected WebRTC peers (connections still negotiating are not counted). */
   readonly peers: number;
 }

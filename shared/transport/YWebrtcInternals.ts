@@ -16,6 +16,8 @@ export interface ObservableInternals {
 export interface SignalingConnInternals extends ObservableInternals {
   readonly url: string;
   readonly connected: boolean;
+  /** Attempts that closed before opening since the last open (0 while the first one runs). */
+  readonly unsuccessfulReconnects: number;
   readonly ws: { readonly readyState: number } | null;
   send(message: unknown): void;
 }

@@ -38,11 +38,20 @@ export function trackRoomStatus(
     provider.room?.webrtcConns.forEach((c) => {
       if (c.connected) peers += 1;
     });
-    return { signalingConnected: provider.signalingConns.some((c) => c.connected), peers };
+    const conns = provider.signalingConns;
+    const signalingConnected = conns.some((c) => c.connected);
+    const signalingFailed =
+      !signalingConnected && conns.every((c) => !c.connected && c.unsuccessfulReconnects > 0);
+    return { signalingConnected, signalingFailed, peers };
   };
   const check = (): void => {
     const now = status();
-    if (now.signalingConnected === last.signalingConnected && now.peers === last.peers) return;
+    if (
+      now.signalingConnected === last.signalingConnected &&
+      now.signalingFailed === last.signalingFailed &&
+      now.peers === last.peers
+    )
+      return;
     last = now;
     for (const l of [...listeners]) {
       try {
