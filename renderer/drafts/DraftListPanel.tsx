@@ -12,6 +12,7 @@ export function DraftListPanel({
   selectedId,
   nameOf,
   writable,
+  removed = false,
   onSelect,
   onCreate,
 }: {
@@ -20,6 +21,8 @@ export function DraftListPanel({
   readonly selectedId: string | null;
   readonly nameOf: (signPkHex: string) => string;
   readonly writable: boolean;
+  /** Removed from the cell: the banner explains, so no reader note. */
+  readonly removed?: boolean;
   readonly onSelect: (id: string) => void;
   readonly onCreate: (title: string) => void;
 }): ReactElement {
@@ -31,7 +34,7 @@ export function DraftListPanel({
       <h2 id={headingId}>{t('drafts.heading')}</h2>
       {writable ? (
         <CreateDraftForm onCreate={onCreate} />
-      ) : (
+      ) : removed ? null : (
         <p className="muted small">{t('drafts.readerNote')}</p>
       )}
       {drafts.length === 0 ? (

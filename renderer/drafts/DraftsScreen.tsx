@@ -5,8 +5,8 @@ import { createDraft } from '../../shared/cell/createDraft.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
-import { canWrite } from './canWrite.ts';
 import { DraftListPanel } from './DraftListPanel.tsx';
+import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { memberName } from './memberName.ts';
 import { useMembers } from './useMembers.ts';
@@ -26,7 +26,8 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
   const members = useMembers(session);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = entries.find((draft) => draft.id === selectedId);
-  const writable = canWrite(session.me);
+  const access = writeAccess(session);
+  const writable = access === 'write';
   const nameOf = useCallback(
     (signPkHex: string) =>
       memberName(members, signPkHex, { you: t('drafts.you'), unknown: t('drafts.unknownMember') }),
@@ -41,6 +42,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         selectedId={selected ? selected.id : null}
         nameOf={nameOf}
         writable={writable}
+        removed={access === 'removed'}
         onSelect={setSelectedId}
         onCreate={(title) => {
           const created = createDraft(indexDoc, title, session.me.signPkHex);

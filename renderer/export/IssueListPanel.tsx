@@ -17,6 +17,7 @@ export function IssueListPanel({
   issues,
   selectedId,
   writable,
+  removed = false,
   onSelect,
   onCreate,
 }: {
@@ -25,6 +26,8 @@ export function IssueListPanel({
   readonly issues: readonly NewsletterIssue[];
   readonly selectedId: string | null;
   readonly writable: boolean;
+  /** Removed from the cell: the banner explains, so no reader note. */
+  readonly removed?: boolean;
   readonly onSelect: (id: string) => void;
   readonly onCreate: (masthead: Masthead, layout: IssueLayout) => Result<string, IssueError>;
 }): ReactElement {
@@ -34,7 +37,7 @@ export function IssueListPanel({
   return (
     <nav className="issue-list" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('export.heading')}</h2>
-      {!writable ? <p className="muted small">{t('export.readerNote')}</p> : null}
+      {!writable && !removed ? <p className="muted small">{t('export.readerNote')}</p> : null}
       {writable && !creating ? (
         <button type="button" onClick={() => setCreating(true)}>
           {t('export.newIssue')}

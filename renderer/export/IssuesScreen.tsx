@@ -4,7 +4,7 @@ import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
 import { createIssue } from '../../shared/export/createIssue.ts';
 import { listIssues } from '../../shared/export/listIssues.ts';
-import { canWrite } from '../drafts/canWrite.ts';
+import { writeAccess } from '../drafts/writeAccess.ts';
 import { useYValue } from '../drafts/useYValue.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { fontFaceCss } from './issueFonts.ts';
@@ -29,7 +29,8 @@ export function IssuesScreen({ session }: { readonly session: CellSession }): Re
   const drafts = useYValue(indexDoc, readDrafts).entries;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = issues.find((issue) => issue.id === selectedId);
-  const writable = canWrite(session.me);
+  const access = writeAccess(session);
+  const writable = access === 'write';
 
   return (
     <div className="issues-screen">
@@ -40,6 +41,7 @@ export function IssuesScreen({ session }: { readonly session: CellSession }): Re
         issues={issues}
         selectedId={selected ? selected.id : null}
         writable={writable}
+        removed={access === 'removed'}
         onSelect={setSelectedId}
         onCreate={(masthead, layout) => {
           const created = createIssue(indexDoc, masthead, layout, Date.now());

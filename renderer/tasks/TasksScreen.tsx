@@ -9,7 +9,7 @@ import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
 import type { Task } from '../../shared/cell/Task.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts';
 import { updateTask } from '../../shared/cell/updateTask.ts';
-import { canWrite } from '../drafts/canWrite.ts';
+import { writeAccess } from '../drafts/writeAccess.ts';
 import { useMembers } from '../drafts/useMembers.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { boardIndex } from './boardIndex.ts';
@@ -38,7 +38,8 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const { boardDoc, indexDoc, tasks, people } = useTaskBoard(session);
   const members = useMembers(session);
   const me = session.me.signPkHex;
-  const writable = canWrite(session.me);
+  const access = writeAccess(session);
+  const writable = access === 'write';
   const [onlyMine, setOnlyMine] = useState(false);
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState<{ task: Task; change: TaskDraft } | undefined>(undefined);
@@ -104,9 +105,9 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
         <h2 id={headingId}>{t('tasks.heading')}</h2>
         {writable ? (
           <NewTaskForm onAdd={(title) => addTask(boardDoc, title, me)} />
-        ) : (
+        ) : access === 'reader' ? (
           <p className="muted small">{t('tasks.readerNote')}</p>
-        )}
+        ) : null}
         <div className="tasks-screen__options">
           <div className="check-field">
             <input
@@ -125,7 +126,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
           ) : null}
         </div>
       </header>
-      <p className="muted small">{t('tasks.keyboardHint')}</p>
+      {writable ? <p className="muted small">{t('tasks.keyboardHint')}</p> : null}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
