@@ -70,6 +70,11 @@ export interface AppSession {
     pseudonym: string,
     onState: (state: JoinState, detail: JoinDetail) => void,
   ): Promise<Result<JoinConfirmation, JoinState>>;
+  /**
+   * Deletes this device's copy of one cell (for a member removed from it): closes it, deletes its
+   * sealed rows, then drops its keyring record (its keys). Other cells are untouched.
+   */
+  removeCellFromDevice(cellIdHex: string): Promise<void>;
   /** Closes every cell, drops keys and decrypted content (zeroed where possible). */
   lock(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { err, ok } from '../../shared/util/result.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
 import type { AppSession, CellSummary, JoinState } from './AppSession.ts';
 import { heldWelcome } from './heldWelcome.ts';
+import { removeCellRows } from './removeCellRows.ts';
 import { browserSignalingSockets } from './browserSignalingSockets.ts';
 import { browserTransport } from './browserTransport.ts';
 import { createCellSession, type OpenCellSession } from './createCellSession.ts';
@@ -147,6 +148,16 @@ export async function openAppSession(
           },
         }),
       );
+    },
+    removeCellFromDevice: async (cellIdHex) => {
+      const opening = open.get(cellIdHex);
+      open.delete(cellIdHex);
+      if (opening) await opening.then((s) => s.close()).catch(() => undefined);
+      // Rows first: if that fails the cell is still listed, and removing it again finishes.
+      await removeCellRows(vault.store, cellIdHex);
+      records = records.filter((r) => r.cellIdHex !== cellIdHex);
+      for (const l of listeners) l();
+      await save();
     },
     lock: async () => {
       const sessions = await Promise.allSettled(open.values());

@@ -19,9 +19,12 @@ type Tab = 'drafts' | 'tasks' | 'issues' | 'members' | 'settings';
 export function CellView({
   session,
   cellIdHex,
+  onRemoved,
 }: {
   readonly session: AppSession;
   readonly cellIdHex: string;
+  /** After this device's copy of the cell was deleted (a removed member's choice). */
+  readonly onRemoved?: () => void;
 }): ReactElement {
   const { t } = useTranslation();
   const opening = useCellSession(session, cellIdHex);
@@ -42,12 +45,24 @@ export function CellView({
   }
   return (
     <ScreenBoundary key={cellIdHex} part="cell">
-      <OpenCell cell={opening.cell} />
+      <OpenCell
+        cell={opening.cell}
+        onRemoveFromDevice={async () => {
+          await session.removeCellFromDevice(cellIdHex);
+          onRemoved?.();
+        }}
+      />
     </ScreenBoundary>
   );
 }
 
-function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
+function OpenCell({
+  cell,
+  onRemoveFromDevice,
+}: {
+  readonly cell: CellSession;
+  readonly onRemoveFromDevice: () => Promise<void>;
+}): ReactElement {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('drafts');
   const tabs = (['drafts', 'tasks', 'issues', 'members', 'settings'] as const).map((key) => ({
@@ -64,7 +79,7 @@ function OpenCell({ cell }: { readonly cell: CellSession }): ReactElement {
         </p>
         <CellStatus session={cell} />
       </header>
-      <RemovedBanner session={cell} />
+      <RemovedBanner session={cell} onRemoveFromDevice={onRemoveFromDevice} />
       <CellTabs
         label={t('shell.tabs.label', { cell: cell.cellName })}
         tabs={tabs}

@@ -99,7 +99,14 @@ export function UnlockedLayout({
             onJoin={() => setView({ kind: 'join' })}
           />
         )}
-        {view.kind === 'cell' && <CellView key={view.id} session={session} cellIdHex={view.id} />}
+        {view.kind === 'cell' && (
+          <CellView
+            key={view.id}
+            session={session}
+            cellIdHex={view.id}
+            onRemoved={() => setView({ kind: 'home' })}
+          />
+        )}
         {view.kind === 'new-cell' && (
           <NewCellForm session={session} signalUrls={signalUrls} onCreated={openCell} />
         )}

@@ -17,6 +17,7 @@ function sessionWithLock(lock: () => Promise<void>): AppSession & { locks: numbe
     createCell: () => Promise.reject(new Error('not used')),
     openCell: () => Promise.reject(new Error('not used')),
     join: () => Promise.reject(new Error('not used')),
+    removeCellFromDevice: () => Promise.reject(new Error('not used')),
     lock: () => {
       session.locks++;
       return lock();
