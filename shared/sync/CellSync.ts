@@ -4,7 +4,7 @@ import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
-import { TransportError, type TransportErrorCode } from '../transport/TransportError.ts';
+import { TransportError } from '../transport/TransportError.ts';
 import type { CellContext } from './CellContext.ts';
 import { CELL_DOC_ID, type CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
@@ -50,7 +50,7 @@ export class CellSync {
   private unsubscribeRoster: (() => void) | undefined;
   private epochs!: EpochFollower;
   /** Why the transport refused to join our rooms, if it did (the cell is offline). */
-  private joinRefused: TransportErrorCode | 'unknown' | undefined;
+  private joinRefused: 'relay_only_without_turn' | undefined;
   private readonly scopeListeners = new Set<() => void>();
 
   private constructor(private readonly opts: CellSyncOptions) {
@@ -188,13 +188,15 @@ export class CellSync {
       ...(iceServers ? { iceServers } : {}),
       ...(relayOnly ? { relayOnly } : {}),
     };
-    // A configuration the transport refuses (relay-only without a TURN server, from a settings
-    // change or a welcome) leaves the cell offline and says why; it never throws out of open.
+    // Relay-only without a TURN server (from a settings change or a welcome) holds for every
+    // room of the cell: it stays offline and says why, and never throws out of open. Any other
+    // refusal is one room's (a rollover or a move then fails and is counted where it started).
     try {
       scope.room = transport.join(config, scope.doc);
       this.joinRefused = undefined;
     } catch (e) {
-      this.joinRefused = e instanceof TransportError ? e.code : 'unknown';
+      if (!(e instanceof TransportError && e.code === 'relay_only_without_turn')) throw e;
+      this.joinRefused = e.code;
     }
   }
 
@@ -386,7 +388,7 @@ export class CellSync {
     epoch: number;
     generation: number;
     unsynced: number;
-    joinRefused: TransportErrorCode | 'unknown' | undefined;
+    joinRefused: 'relay_only_without_turn' | undefined;
   } {
     const room = this.current.room?.status() ?? { signalingConnected: false, peers: 0 };
     let unsynced = 0;
