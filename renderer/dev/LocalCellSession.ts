@@ -105,4 +105,8 @@ export class LocalCellSession implements CellSession {
   diagnostics(): Readonly<Record<string, number>> {
     return {};
   }
+
+  equivocators(): readonly { readonly signPkHex: string; readonly pseudonym?: string }[] {
+    return [];
+  }
 }

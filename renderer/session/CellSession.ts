@@ -60,6 +60,12 @@ export interface CellSession {
   onStatusChange(listener: () => void): () => void;
   /** Counts of rejected envelopes by reason, and other counters. */
   diagnostics(): Readonly<Record<string, number>>;
+  /**
+   * Members proven to have signed two different versions of one edit (a fork proof every member
+   * checks for itself, or both versions seen here): pseudonyms, or undefined for someone no longer
+   * in the roster (their key's start instead).
+   */
+  equivocators(): readonly { readonly signPkHex: string; readonly pseudonym?: string }[];
   /** Membership actions; absent in harnesses without a roster. */
   readonly governance?: CellGovernance;
   /** This device's connection settings for the cell; absent in harnesses. */

@@ -265,6 +265,14 @@ export function createCellSession(
       const t = setInterval(l, 1000);
       return () => clearInterval(t);
     },
+    equivocators: () => {
+      const d = cell.sync.diagnostics;
+      const authors = new Set([...d.provenEquivocators.keys(), ...d.equivocators]);
+      return Array.from(authors, (signPkHex) => {
+        const pseudonym = member(signPkHex)?.pseudonym;
+        return pseudonym === undefined ? { signPkHex } : { signPkHex, pseudonym };
+      });
+    },
     diagnostics: () => ({
       ...cell.sync.diagnostics.snapshot(),
       'presence.dropped': presence.dropped,

@@ -5,6 +5,7 @@ import { IssuesScreen } from '../export/IssuesScreen.tsx';
 import type { AppSession } from '../session/AppSession.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { RemovedBanner } from '../members/RemovedBanner.tsx';
+import { EquivocationAlert } from './EquivocationAlert.tsx';
 import { CellStatus } from './CellStatus.tsx';
 import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
@@ -80,6 +81,7 @@ function OpenCell({
         <CellStatus session={cell} />
       </header>
       <RemovedBanner session={cell} onRemoveFromDevice={onRemoveFromDevice} />
+      <EquivocationAlert session={cell} />
       <CellTabs
         label={t('shell.tabs.label', { cell: cell.cellName })}
         tabs={tabs}
