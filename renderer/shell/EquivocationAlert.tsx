@@ -27,8 +27,8 @@ export function EquivocationAlert({
   );
   return (
     <section className="equivocation-alert" role="alert" aria-labelledby={heading}>
-      <h2 id={heading}>{t('shell.equivocation.heading', { count: shown.length })}</h2>
-      <p>{t('shell.equivocation.body', { names: names.join(', '), count: shown.length })}</p>
+      <h2 id={heading}>{t('shell.equivocation.heading')}</h2>
+      <p>{t('shell.equivocation.body', { names: names.join(', ') })}</p>
       <button
         type="button"
         onClick={() => setDismissed(new Set([...dismissed, ...shown.map((e) => e.signPkHex)]))}

@@ -61,8 +61,8 @@ describe('the equivocation alert', () => {
 
     equivocate(boris);
     await cell.advance(2_000);
-    expect(shown()).toContain('A member signed two versions of one edit');
-    expect(shown()).toContain('Boris signed two different versions of the same edit');
+    expect(shown()).toContain('Two versions of one edit, both signed');
+    expect(shown()).toContain('Signed two different versions of the same edit: Boris.');
     await session.close();
     await boris.close();
   });
