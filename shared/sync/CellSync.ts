@@ -1,12 +1,12 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
 import { TransportError } from '../transport/TransportError.ts';
 import type { CellContext } from './CellContext.ts';
-import { CELL_DOC_ID, type CellSyncOptions } from './CellSyncOptions.ts';
+import type { CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
@@ -15,13 +15,12 @@ import { EpochFollower } from './EpochFollower.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
-import { memberNoticeKey } from './memberNotice.ts';
-import { relayNoticeKey } from './relayNotice.ts';
 import { realScheduler } from './Scheduler.ts';
 import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
 import type { DocCheckpoint, WireEntry } from './SyncStore.ts';
 import { SyncWriter } from './SyncWriter.ts';
 import { UpdateBatcher } from './UpdateBatcher.ts';
+import { WirePosts } from './WirePosts.ts';
 import { encodeUpdateBody } from './updateBody.ts';
 import { BEACON_GENERATION, WireScope, scopeKey } from './WireScope.ts';
 
@@ -49,6 +48,7 @@ export class CellSync {
   private readonly docListeners = new Set<(docHex: string) => void>();
   private unsubscribeRoster: (() => void) | undefined;
   private epochs!: EpochFollower;
+  private posts!: WirePosts;
   /** Why the transport refused to join our rooms, if it did (the cell is offline). */
   private joinRefused: 'relay_only_without_turn' | undefined;
   private readonly scopeListeners = new Set<() => void>();
@@ -114,6 +114,7 @@ export class CellSync {
       flushEdits: () => this.batchers.forEach((b) => b.flush()),
       replicas: () => this.replicas.values(),
     });
+    this.posts = new WirePosts(this.ctx, this.writer, () => this.epochs.parked);
     this.epochs = new EpochFollower(this.ctx, this.writer, this.generations, {
       openScope: (e, g) => this.openScope(e, g),
       setCurrent: (scope) => {
@@ -280,52 +281,21 @@ export class CellSync {
 
   /** Posts a roster op (governance) as a `roster` envelope. */
   publishRosterOp(op: Uint8Array): void {
-    this.writer.publish(CELL_DOC_ID, ENVELOPE_KIND.roster, op, this.current);
+    this.posts.rosterOp(op);
   }
 
   /**
    * Posts roster ops (others' too: each stays signed by its author) as our roster envelopes into
-   * the newest joined wire doc of `epoch` sealed under `contentKey`, current, in grace or parked:
-   * for a member who holds only that key and so cannot read where the cell writes now (admitted
-   * concurrently with a rotate). False if we are not joined there.
+   * the newest joined wire doc of `epoch` sealed under `contentKey` (PROTOCOL §11.2). False if
+   * we are not joined there.
    */
   echoRosterOps(epoch: number, contentKey: Uint8Array, ops: readonly Uint8Array[]): boolean {
-    const target = this.joinedScope(epoch, contentKey);
-    if (!target) return false;
-    const stored = this.scopes.get(target.key) === target;
-    for (const op of ops)
-      this.writer.publish(CELL_DOC_ID, ENVELOPE_KIND.roster, op, target, stored);
-    return true;
+    return this.posts.rosterOpsInto(epoch, contentKey, ops);
   }
 
-  /**
-   * Puts a roster notice sealed to one member (memberNotice.ts) into the newest joined wire doc of
-   * `epoch` under `contentKey` (current, in grace or parked), stored first where that wire doc
-   * is ours, so it is re-served to a member who comes later. False if we are not joined there.
-   */
+  /** Puts a roster notice sealed to one member where holders of (epoch, key) listen (§11.4). */
   publishMemberNotice(epoch: number, contentKey: Uint8Array, sealed: Uint8Array): boolean {
-    const scope = this.joinedScope(epoch, contentKey);
-    if (!scope || this.closed) return false;
-    const key = memberNoticeKey(sealed);
-    if (!scope.keep(key, sealed)) return true;
-    scope.status.set(key, 'applied');
-    const stored = this.scopes.get(scope.key) === scope;
-    this.writer.enqueue(async () => {
-      if (stored) await this.opts.store.saveEnvelopes(scope.key, [{ envId: key, bytes: sealed }]);
-      if (!this.closed) scope.map.set(key, sealed);
-    });
-    return true;
-  }
-
-  /** The newest joined wire doc (not a beacon) of `epoch` sealed under `contentKey`. */
-  private joinedScope(epoch: number, contentKey: Uint8Array): WireScope | undefined {
-    let target: WireScope | undefined;
-    for (const s of [...this.scopes.values(), ...this.epochs.parked]) {
-      if (s.epoch !== epoch || s.isBeacon || !bytesEqual(s.secrets.contentKey, contentKey))
-        continue;
-      if (!target || s.generation > target.generation) target = s;
-    }
-    return this.closed ? undefined : target;
+    return this.posts.memberNotice(epoch, contentKey, sealed);
   }
 
   /**
@@ -333,14 +303,7 @@ export class CellSync {
    * doc, persisted first like our own envelopes so a relay that comes later still finds it.
    */
   publishRelayNotice(sealed: Uint8Array): void {
-    const scope = this.current;
-    const key = relayNoticeKey(sealed);
-    if (this.closed || !scope.keep(key, sealed)) return;
-    scope.status.set(key, 'applied');
-    this.writer.enqueue(async () => {
-      await this.opts.store.saveEnvelopes(scope.key, [{ envId: key, bytes: sealed }]);
-      if (!this.closed) scope.map.set(key, sealed);
-    });
+    this.posts.relayNotice(sealed);
   }
 
   /** Re-opens entries that failed only for membership or were evicted from the pending buffer. */
