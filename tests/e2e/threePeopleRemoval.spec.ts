@@ -83,5 +83,16 @@ test('three people: the coordinator removes one; their view says so and receives
   expect(await textOf(borisEditor)).toBe(before);
   await openTab(boris, 'Tasks');
   expect(await boardOf(boris)).toEqual([['Collect the leaflets'], [], []]);
+  // One removed state: no role line and no drag hint under the banner (issue 19 item 4).
+  await expect(boris.getByText('Your role in this cell is reader')).toHaveCount(0);
+  await expect(boris.getByText('Drag tasks between columns')).toHaveCount(0);
   await checkScreen(boris, testInfo, 'removed-tasks');
+
+  // Boris deletes this device's copy of the cell, after a confirmation.
+  await banner.getByRole('button', { name: 'Remove this cell from this device' }).click();
+  const forget = boris.getByRole('dialog', { name: 'Remove “Print run” from this device?' });
+  await expect(forget).toContainText('It cannot be undone');
+  await forget.getByRole('button', { name: 'Remove this cell from this device' }).click();
+  await expect(boris.getByRole('heading', { name: 'You are not in any cell yet' })).toBeVisible();
+  await expect(boris.getByRole('button', { name: /Print run/ })).toHaveCount(0);
 });
