@@ -31,6 +31,8 @@ export interface SyncStatusView {
   readonly lastSyncedAt: number | undefined;
   /** Local edits not yet sealed and published. */
   readonly unsynced: number;
+  /** Relay-only is on and the cell has no TURN server: offline, never a direct connection. */
+  readonly relayOnlyWithoutTurn?: boolean;
 }
 
 /**

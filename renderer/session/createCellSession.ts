@@ -259,6 +259,7 @@ export function createCellSession(
         ),
         lastSyncedAt,
         unsynced: s.unsynced,
+        relayOnlyWithoutTurn: s.joinRefused === 'relay_only_without_turn',
       };
     },
     onStatusChange: (l) => {

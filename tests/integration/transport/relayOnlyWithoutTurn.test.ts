@@ -1,3 +1,5 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
@@ -6,6 +8,13 @@ import { CellSync } from '../../../shared/sync/CellSync.ts';
 import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import { createNodeTransport } from '../../../node/transport/nodeWebrtc.ts';
+import { createCellRecord } from '../../../shared/runtime/cellGovernance.ts';
+import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import { initI18n } from '../../../renderer/i18n/i18n.ts';
+import { createCellSession } from '../../../renderer/session/createCellSession.ts';
+import { CellStatus } from '../../../renderer/shell/CellStatus.tsx';
+import { testIdentity } from '../../unit/runtime/runtimeCell.ts';
+import { fastVault } from '../../unit/vault/vaultFixture.ts';
 
 /**
  * Relay-only with no TURN server in the cell's settings (a settings change, or a welcome whose
@@ -39,5 +48,32 @@ describe('relay-only without a TURN server', () => {
     sync.doc(new Uint8Array(16).fill(1)).getText('t').insert(0, 'kept');
     await sync.flush();
     await sync.close();
+  });
+});
+
+describe('the status line with relay-only and no TURN server', () => {
+  it('says the member is offline because the cell has no relay, in the user’s language', async () => {
+    await sodiumReady();
+    initI18n('en');
+    const created = createCellRecord({
+      identity: testIdentity('Anna'),
+      name: 'Cell',
+      signaling: ['ws://127.0.0.1:9'],
+      relayOnly: true,
+    });
+    if (!created.ok) throw new Error(created.error);
+    const { vault } = await fastVault();
+    const runtime = await CellRuntime.open({
+      record: created.value,
+      sealed: vault.store,
+      transport: createNodeTransport(),
+      saveRecord: () => Promise.resolve(),
+    });
+    const session = createCellSession(runtime, undefined);
+    expect(session.status().relayOnlyWithoutTurn).toBe(true);
+    const html = renderToStaticMarkup(createElement(CellStatus, { session }));
+    expect(html).toContain('data-state="noRelay"');
+    expect(html).toContain('this cell has no relay (TURN) server');
+    await session.close();
   });
 });
