@@ -51,7 +51,7 @@ export function RemovedNotice({
     onRemoveFromDevice().catch(() => setState('failed'));
   };
   return (
-    <section className="removed-banner" role="alert" aria-labelledby={heading}>
+    <section className="alert-banner" role="alert" aria-labelledby={heading}>
       <h2 id={heading}>{t('members.removed.heading')}</h2>
       <p>{t('members.removed.body')}</p>
       {keysLost && <p>{t(`members.removed.keys_${keysLost}`)}</p>}

@@ -26,7 +26,7 @@ export function EquivocationAlert({
     (e) => e.pseudonym ?? t('shell.equivocation.former', { key: e.signPkHex.slice(0, 8) }),
   );
   return (
-    <section className="equivocation-alert" role="alert" aria-labelledby={heading}>
+    <section className="alert-banner equivocation-alert" role="alert" aria-labelledby={heading}>
       <h2 id={heading}>{t('shell.equivocation.heading')}</h2>
       <p>{t('shell.equivocation.body', { names: names.join(', ') })}</p>
       <button
