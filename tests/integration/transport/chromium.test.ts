@@ -108,6 +108,7 @@ describe('the transport in Chromium', () => {
     expect(got).toEqual({ entries: 64, bytes: filled.bytes, hash: filled.hash });
     expect(await page.evaluate(() => window.quirePeer.status())).toEqual({
       signalingConnected: true,
+      signalingFailed: false,
       peers: 1,
     });
     // And back: a write in Chromium reaches the Node peer.
