@@ -1,57 +1,15 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
-import { LABELS } from '../../../shared/crypto/labels.ts';
-import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
-import { signDetached } from '../../../shared/crypto/signDetached.ts';
-import { sodium, sodiumReady } from '../../../shared/crypto/sodium.ts';
+import { toHex } from '../../../shared/crypto/bytes.ts';
+import { sodium } from '../../../shared/crypto/sodium.ts';
 import { sealPresence } from '../../../shared/envelope/sealPresence.ts';
-import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
-import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
-import type { JoinRequest } from '../../../shared/invite/JoinRequest.ts';
-import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
-import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
-import {
-  admitJoiner,
-  createCellRecord,
-  createInvite,
-  recordFromWelcome,
-} from '../../../shared/runtime/cellGovernance.ts';
-import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
-import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
+import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { PresenceBridge } from '../../../shared/runtime/PresenceBridge.ts';
-import type { AdmitBody } from '../../../shared/roster/RosterOp.ts';
-import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
-import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
-import { fastVault } from '../vault/vaultFixture.ts';
+import { admitRecord } from '../../support/admitRecord.ts';
+import { createRuntimeCell, testIdentity } from './runtimeCell.ts';
 
-const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 const DOC = new Uint8Array(16).fill(7);
-
-function identity(name: string): Identity {
-  const r = createIdentity(name);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
-
-function admitFor(joiner: Identity, inviteSecretHex: string): AdmitBody {
-  const { inviteId } = deriveInviteSecrets(fromHex(inviteSecretHex)!);
-  const request: JoinRequest = {
-    version: 1,
-    signPk: joiner.signPk,
-    boxPk: joiner.boxPk,
-    requestId: randomBytes(16),
-    createdAt: 0,
-    pseudonym: joiner.pseudonym,
-    joinerSignature: signDetached(
-      joiner.signSk,
-      LABELS.joinProof,
-      joinerSignatureMessage(inviteId, joiner.signPk, joiner.boxPk, joiner.pseudonym),
-    ),
-  };
-  return admitBodyFor(request, inviteId, 'member', true, 0);
-}
 
 /**
  * An awareness message as any peer in the room can send it to one other peer: any clientID,
@@ -68,47 +26,17 @@ function forgedAwareness(clientID: number, clock: number, state: unknown): Uint8
 
 /** Anna and Boris, both members, each with a PresenceBridge, in one MemoryNetwork room. */
 async function twoMembers() {
-  await sodiumReady();
-  const scheduler = new VirtualScheduler();
-  const net = new MemoryNetwork(scheduler, Math.random, {
-    drop: 0,
-    duplicate: 0,
-    minLatency: 1,
+  const { cell, founder: a } = await createRuntimeCell(Math.random, {
     maxLatency: 5,
     reconnectMs: 5,
   });
-  const advance = (ms: number) => scheduler.advance(ms, settle);
-  const open = async (record: CellRecord, peer: number) => {
-    const { vault } = await fastVault();
-    return CellRuntime.open({
-      record,
-      sealed: vault.store,
-      transport: net.transportFor(peer),
-      saveRecord: () => Promise.resolve(),
-      scheduler,
-    });
-  };
-  const created = createCellRecord({
-    identity: identity('Anna'),
-    name: 'c',
-    signaling: ['ws://x'],
-  });
-  if (!created.ok) throw new Error(created.error);
-  const a = await open(created.value, 0);
+  const { scheduler } = cell;
+  const advance = (ms: number): Promise<void> => cell.advance(ms);
   // Mallory is a member too (admitted first, so Boris's roster knows her); she runs no app here,
   // she only sends what a member in the room can send.
-  const mallory = identity('Mallory');
-  const invM = await createInvite(a, 'member', 3_600_000, '', 0);
-  if (!invM.ok) throw new Error(invM.error);
-  if (!admitJoiner(a, admitFor(mallory, invM.value.invite.secret)).ok) throw new Error('admit');
-  const inv = await createInvite(a, 'member', 3_600_000, '', 0);
-  if (!inv.ok) throw new Error(inv.error);
-  const who = identity('Boris');
-  const welcome = admitJoiner(a, admitFor(who, inv.value.invite.secret));
-  if (!welcome.ok) throw new Error(welcome.error);
-  const rec = recordFromWelcome(welcome.value, who);
-  if (!rec.ok) throw new Error(rec.error);
-  const b = await open(rec.value, 1);
+  const mallory = testIdentity('Mallory');
+  await admitRecord(a, mallory, 'member', 0);
+  const b = await cell.admit(a, 'Boris', 'member', 1);
   const describe = (rt: CellRuntime) => (hex: string) => {
     const m = rt.currentRoster().members.get(hex);
     return m ? { name: m.pseudonym, color: '#000000' } : undefined;
