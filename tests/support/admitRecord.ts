@@ -43,8 +43,9 @@ export async function admitRecord(
   role: Role,
   now: number,
   historyAccess = true,
+  note = '',
 ): Promise<CellRecord> {
-  const inv = await createInvite(by, role, 3_600_000, '', now);
+  const inv = await createInvite(by, role, 3_600_000, note, now);
   if (!inv.ok) throw new Error(inv.error);
   const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
   const request = joinRequestFor(who, inviteId);

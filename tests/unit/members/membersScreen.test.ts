@@ -1,21 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fromHex } from '../../../shared/crypto/bytes.ts';
-import { LABELS } from '../../../shared/crypto/labels.ts';
-import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
-import { signDetached } from '../../../shared/crypto/signDetached.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../../shared/identity/createIdentity.ts';
-import { deriveInviteSecrets } from '../../../shared/invite/deriveInviteSecrets.ts';
-import { joinerSignatureMessage } from '../../../shared/invite/joinerSignatureMessage.ts';
-import { admitBodyFor } from '../../../shared/join/admitBodyFor.ts';
-import {
-  admitJoiner,
-  createCellRecord,
-  createInvite,
-  recordFromWelcome,
-} from '../../../shared/runtime/cellGovernance.ts';
+import { createCellRecord } from '../../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
@@ -26,6 +14,7 @@ import {
   createCellSession,
   type OpenCellSession,
 } from '../../../renderer/session/createCellSession.ts';
+import { admitRecord } from '../../support/admitRecord.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 import { fastVault } from '../vault/vaultFixture.ts';
@@ -103,34 +92,9 @@ async function world(): Promise<World> {
   if (!created.ok) throw new Error(created.error);
   const { runtime: annaRuntime, session: anna } = await open(created.value, 0);
 
-  const invite = await createInvite(annaRuntime, 'member', 3_600_000, 'for Boris', Date.now());
-  if (!invite.ok) throw new Error(invite.error);
-  const who = identity('Boris');
-  const { inviteId } = deriveInviteSecrets(fromHex(invite.value.invite.secret)!);
-  const admit = admitBodyFor(
-    {
-      version: 1,
-      signPk: who.signPk,
-      boxPk: who.boxPk,
-      requestId: randomBytes(16),
-      createdAt: 0,
-      pseudonym: who.pseudonym,
-      joinerSignature: signDetached(
-        who.signSk,
-        LABELS.joinProof,
-        joinerSignatureMessage(inviteId, who.signPk, who.boxPk, who.pseudonym),
-      ),
-    },
-    inviteId,
-    'member',
-    true,
-    Date.now(),
-  );
-  const welcome = admitJoiner(annaRuntime, admit);
-  if (!welcome.ok) throw new Error(welcome.error);
-  const record = recordFromWelcome(welcome.value, who);
-  if (!record.ok) throw new Error(record.error);
-  const { session: boris } = await open(record.value, 1);
+  const boris0 = identity('Boris');
+  const record = await admitRecord(annaRuntime, boris0, 'member', Date.now(), true, 'for Boris');
+  const { session: boris } = await open(record, 1);
   const advance = (ms: number): Promise<void> => scheduler.advance(ms, settle);
   await advance(500);
   return { anna, boris, advance };
