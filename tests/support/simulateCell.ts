@@ -1,8 +1,10 @@
+import { toHex } from '../../shared/crypto/bytes.ts';
 import { deriveEpochSecrets } from '../../shared/crypto/deriveEpochSecrets.ts';
 import { sodium, sodiumReady } from '../../shared/crypto/sodium.ts';
 import { CellSync } from '../../shared/sync/CellSync.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
+import { ByzantineMember, type AttackTally } from './ByzantineMember.ts';
 import { MemoryNetwork, type NetworkFaults } from './MemoryNetwork.ts';
 import { prng, randBytes, randInt } from './prng.ts';
 import { VirtualScheduler } from './VirtualScheduler.ts';
@@ -16,6 +18,11 @@ export interface SimulationOptions {
   readonly rolloverEntries: number;
   /** Every peer moves to epoch 1 at a random moment after this step (a key rotation). */
   readonly rotateAtStep?: number;
+  /**
+   * One more writer, an informer (ByzantineMember), acts instead of an honest peer with this
+   * probability per step. Epoch 0 only: it does not follow rotations.
+   */
+  readonly byzantine?: number;
 }
 
 export interface SimulationResult {
@@ -31,6 +38,17 @@ export interface SimulationResult {
   readonly epochs: number[];
   readonly messages: number;
   readonly dropped: number;
+  /**
+   * Per peer, per document (the two texts, then the log): every type the informer writes into,
+   * as JSON, so a run can check what honest peers hold beyond the texts.
+   */
+  readonly contents: string[][];
+  /** Per peer: the authors (hex) it holds a verified fork proof against. */
+  readonly proven: string[][];
+  /** Per peer: bytes of envelopes kept in its current wire doc. */
+  readonly keptBytes: number[];
+  /** The informer, when the run had one: its key, what it did, the documents it forked. */
+  readonly informer?: { hex: string; tally: AttackTally; forkedDocs: ReadonlySet<string> };
 }
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -53,7 +71,15 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
     const kp = sodium().crypto_sign_seed_keypair(randBytes(rand, 32));
     return { signPk: kp.publicKey, signSk: kp.privateKey };
   });
-  const roster = fixedRoster(keys.map((k) => ({ signPk: k.signPk, role: 'writer' as const })));
+  // Drawn only with an informer, so honest runs keep the random stream their seeds recorded.
+  const informerKp =
+    o.byzantine === undefined ? undefined : sodium().crypto_sign_seed_keypair(randBytes(rand, 32));
+  const informerKeys = informerKp && {
+    signPk: informerKp.publicKey,
+    signSk: informerKp.privateKey,
+  };
+  const writers = informerKeys ? [...keys, informerKeys] : keys;
+  const roster = fixedRoster(writers.map((k) => ({ signPk: k.signPk, role: 'writer' as const })));
   const docIds = [randBytes(rand, 16), randBytes(rand, 16)] as const;
   const logDocId = randBytes(rand, 16);
   const stores = keys.map(() => new MemorySyncStore());
@@ -83,8 +109,18 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
   const syncs: CellSync[] = [];
   for (let i = 0; i < o.peers; i++) syncs.push(await open(i));
   const written: string[] = [];
+  const informer =
+    informerKeys &&
+    new ByzantineMember(net, [o.peers, o.peers + 1], informerKeys, cellId, secrets, rand, keys);
+  const forkDoc = informer ? randBytes(rand, 16) : new Uint8Array(16);
 
   for (let step = 0; step < o.steps; step++) {
+    if (informer && rand() < (o.byzantine ?? 0)) {
+      informer.follow(Math.max(...syncs.map((s) => s.status().generation)));
+      informer.act([...docIds, logDocId], forkDoc);
+      await scheduler.advance(randInt(rand, 250), settle);
+      continue;
+    }
     if (o.rotateAtStep !== undefined && step >= o.rotateAtStep && rand() < 0.2) {
       const q = randInt(rand, o.peers);
       if (!rotated.has(q)) {
@@ -144,7 +180,29 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
     epochs: syncs.map((s) => s.status().epoch),
     messages: net.messages,
     dropped: net.dropped,
+    contents: syncs.map((s) =>
+      [...docIds, logDocId].map((d) => {
+        const doc = s.doc(d);
+        return JSON.stringify({
+          t: doc.getText('t').toJSON(),
+          log: doc.getArray('log').toJSON(),
+          noise: doc.getArray('noise').toJSON(),
+          deep: doc.getXmlFragment('deep').toJSON(),
+        });
+      }),
+    ),
+    proven: syncs.map((s) => [...s.diagnostics.provenEquivocators.keys()]),
+    keptBytes: syncs.map((s) => s.wireStats().bytes),
+    ...(informer &&
+      informerKeys && {
+        informer: {
+          hex: toHex(informerKeys.signPk),
+          tally: informer.tally,
+          forkedDocs: informer.forkedDocs,
+        },
+      }),
   };
+  informer?.close();
   for (const s of syncs) await s.close();
   return result;
 }

@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aeadSeal } from '../../../shared/crypto/aeadSeal.ts';
-import { concatBytes } from '../../../shared/crypto/bytes.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
-import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
-import { envelopeAd } from '../../../shared/envelope/envelopeAd.ts';
-import { envelopeId } from '../../../shared/envelope/envelopeId.ts';
-import { ENVELOPE_VERSION } from '../../../shared/envelope/envelopeFormat.ts';
-import { padPlaintext } from '../../../shared/envelope/padPlaintext.ts';
-import { paddedEnvelopeLength } from '../../../shared/envelope/paddedEnvelopeLength.ts';
+import { resealEnvelope } from '../../support/resealEnvelope.ts';
 import { engineHarness } from './engineHarness.ts';
 
 type Harness = Awaited<ReturnType<typeof engineHarness>>;
 
-/**
- * What any holder of the content key can do without the author's signing key: open an honest
- * envelope and seal the same signed plaintext again under a fresh nonce (a new envId).
- */
 function reseal(h: Harness, bytes: Uint8Array): { envId: string; bytes: Uint8Array } {
-  const plain = decryptEnvelope(bytes, h.secrets.contentKey, h.cellId, 0);
-  if (!plain.ok) throw new Error(plain.error);
-  const sealed = concatBytes(
-    new Uint8Array([ENVELOPE_VERSION]),
-    aeadSeal(
-      h.secrets.contentKey,
-      padPlaintext(plain.value, paddedEnvelopeLength(plain.value.length)),
-      envelopeAd(h.cellId, 0),
-    ),
-  );
-  return { envId: envelopeId(sealed), bytes: sealed };
+  const copy = resealEnvelope(bytes, h.secrets.contentKey, h.cellId, 0);
+  if (!copy) throw new Error('could not open the honest envelope');
+  return copy;
 }
 
 describe('equivocation is judged on the signed fields, not on sealed bytes (PROTOCOL §4.5)', () => {
