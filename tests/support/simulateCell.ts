@@ -23,6 +23,8 @@ export interface SimulationOptions {
    * probability per step. Epoch 0 only: it does not follow rotations.
    */
   readonly byzantine?: number;
+  /** The informer equivocates in the first shared text instead of a document of its own. */
+  readonly forkShared?: boolean;
 }
 
 export interface SimulationResult {
@@ -117,7 +119,7 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
   for (let step = 0; step < o.steps; step++) {
     if (informer && rand() < (o.byzantine ?? 0)) {
       informer.follow(Math.max(...syncs.map((s) => s.status().generation)));
-      informer.act([...docIds, logDocId], forkDoc);
+      informer.act([...docIds, logDocId], o.forkShared ? docIds[0] : forkDoc);
       await scheduler.advance(randInt(rand, 250), settle);
       continue;
     }

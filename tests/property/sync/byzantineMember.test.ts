@@ -52,6 +52,19 @@ describe('seeded simulation with one informer among five honest members', () => 
     for (const seed of seeds) await check(seed);
   }, 900_000);
 
+  // A fork inside a text others edit leaves the halves' copies of that text different (two
+  // versions of one Yjs item id: THREAT_MODEL §6); what must hold is that everyone is told.
+  it(`${Math.min(30, seeds.length)} seeds with forks in a shared text: every honest member names the informer`, async () => {
+    for (const seed of seeds.slice(0, 30)) {
+      const r = await simulateCell(seed, { ...options, forkShared: true });
+      const where = `shared-fork seed ${seed}`;
+      for (const log of r.logs)
+        expect(log, `${where}: an honest token was lost`).toEqual(r.written);
+      if ((r.informer?.tally.equivocations ?? 0) > 0)
+        for (const named of r.proven) expect(named, where).toEqual([r.informer?.hex]);
+    }
+  }, 600_000);
+
   it('the runs exercise every attack and rollovers', async () => {
     const totals: Record<string, number> = {};
     let rolled = 0;
