@@ -6,8 +6,7 @@ import { envelopeId } from '../../shared/envelope/envelopeId.ts';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { clientIdFor } from '../../shared/sync/clientIdFor.ts';
 import { encodeUpdateBody } from '../../shared/sync/updateBody.ts';
-import type { Room } from '../../shared/transport/Transport.ts';
-import type { MemoryNetwork } from './MemoryNetwork.ts';
+import type { Room, Transport } from '../../shared/transport/Transport.ts';
 import { randBytes, randInt } from './prng.ts';
 import { resealEnvelope } from './resealEnvelope.ts';
 
@@ -29,10 +28,18 @@ export interface AttackTally {
   bogusProofs: number;
 }
 
-/** Two personas of one member: two wire docs in each room, so two halves can see two stories. */
+/** One connection of the informer: a wire doc per room. Two personas can tell two stories. */
 interface Persona {
-  readonly transport: ReturnType<MemoryNetwork['transportFor']>;
+  readonly transport: Transport;
   readonly rooms: Map<string, { room: Room; wire: Y.Doc }>;
+}
+
+/** Where the informer stands: its cell, its epoch's secrets, the rendezvous it uses. */
+export interface InformerPost {
+  readonly cellId: Uint8Array;
+  readonly epoch: number;
+  readonly secrets: EpochSecrets;
+  readonly signaling: readonly string[];
 }
 
 /**
@@ -59,19 +66,20 @@ export class ByzantineMember {
   private readonly docs = new Map<string, Y.Doc>();
   private generation = 0;
 
+  private readonly cellId: Uint8Array;
+  private readonly secrets: EpochSecrets;
+
+  /** `transports`: one per persona (the simulation uses two; a real process one). */
   constructor(
-    private readonly net: MemoryNetwork,
-    personaPeers: readonly [number, number],
+    transports: readonly Transport[],
     private readonly keys: ByzantineKeys,
-    private readonly cellId: Uint8Array,
-    private readonly secrets: EpochSecrets,
+    private readonly post: InformerPost,
     private readonly rand: () => number,
-    private readonly victims: { readonly signPk: Uint8Array }[],
+    private readonly victims: readonly { readonly signPk: Uint8Array }[],
   ) {
-    this.personas = personaPeers.map((peer) => ({
-      transport: net.transportFor(peer),
-      rooms: new Map(),
-    }));
+    this.cellId = post.cellId;
+    this.secrets = post.secrets;
+    this.personas = transports.map((transport) => ({ transport, rooms: new Map() }));
     this.follow(0);
   }
 
@@ -79,12 +87,12 @@ export class ByzantineMember {
   follow(generation: number): void {
     if (generation < this.generation) return;
     this.generation = generation;
-    const roomName = deriveRoomName(this.secrets.transportRoot, this.cellId, 0, generation);
+    const roomName = this.roomName(generation);
     for (const p of this.personas) {
       if (p.rooms.has(roomName)) continue;
       const wire = new Y.Doc();
       const room = p.transport.join(
-        { roomName, password: this.secrets.transportSecret, signaling: ['ws://sim'] },
+        { roomName, password: this.secrets.transportSecret, signaling: this.post.signaling },
         wire,
       );
       p.rooms.set(roomName, { room, wire });
@@ -110,9 +118,19 @@ export class ByzantineMember {
     for (const p of this.personas) for (const { room } of p.rooms.values()) room.close();
   }
 
+  private roomName(generation: number): string {
+    const { secrets, cellId, epoch } = this.post;
+    return deriveRoomName(secrets.transportRoot, cellId, epoch, generation);
+  }
+
   private get rooms(): { wire: Y.Doc }[] {
-    const roomName = deriveRoomName(this.secrets.transportRoot, this.cellId, 0, this.generation);
+    const roomName = this.roomName(this.generation);
     return this.personas.map((p) => p.rooms.get(roomName)!);
+  }
+
+  /** A persona, by the seed: any of them when there are several. */
+  private any(): number {
+    return randInt(this.rand, this.personas.length);
   }
 
   private put(persona: number, sealed: SealedEnvelope | { envId: string; bytes: Uint8Array }) {
@@ -123,7 +141,7 @@ export class ByzantineMember {
     const r = sealEnvelope({
       contentKey: this.secrets.contentKey,
       cellId: this.cellId,
-      epoch: 0,
+      epoch: this.post.epoch,
       kind,
       docId,
       author: this.keys,
@@ -166,7 +184,7 @@ export class ByzantineMember {
       this.nextSeq(docId),
       encodeUpdateBody({ session: 1, update }),
     );
-    this.put(randInt(this.rand, 2), env);
+    this.put(this.any(), env);
     this.tally.edits++;
   }
 
@@ -181,7 +199,10 @@ export class ByzantineMember {
       return encodeUpdateBody({ session, update: Y.encodeStateAsUpdate(d) });
     };
     this.put(0, this.seal(ENVELOPE_KIND.update, docId, seq, story(`library ${seq} `)));
-    this.put(1, this.seal(ENVELOPE_KIND.update, docId, seq, story(`bus station ${seq} `)));
+    this.put(
+      this.personas.length - 1,
+      this.seal(ENVELOPE_KIND.update, docId, seq, story(`bus station ${seq} `)),
+    );
     this.forkedDocs.add(toHex(docId));
     this.tally.equivocations++;
   }
@@ -195,20 +216,20 @@ export class ByzantineMember {
     const value = wire.get(key);
     if (!(value instanceof Uint8Array)) return;
     if (!reseal) {
-      this.put(1, { envId: key, bytes: value.slice() });
+      this.put(this.personas.length - 1, { envId: key, bytes: value.slice() });
       this.tally.replays++;
       return;
     }
-    const copy = resealEnvelope(value, this.secrets.contentKey, this.cellId, 0);
+    const copy = resealEnvelope(value, this.secrets.contentKey, this.cellId, this.post.epoch);
     if (!copy) return;
-    this.put(randInt(this.rand, 2), copy);
+    this.put(this.any(), copy);
     this.tally.reseals++;
   }
 
   /** Random bytes under a fresh key: they never open. */
   private junk(): void {
     const bytes = randBytes(this.rand, 64 + randInt(this.rand, 4096));
-    this.put(randInt(this.rand, 2), { envId: envelopeId(bytes), bytes });
+    this.put(this.any(), { envId: envelopeId(bytes), bytes });
     this.tally.junk++;
   }
 
@@ -218,7 +239,7 @@ export class ByzantineMember {
     const keys = Array.from(wire.keys());
     if (keys.length === 0) return;
     const key = keys[randInt(this.rand, keys.length)]!;
-    this.put(randInt(this.rand, 2), { envId: key, bytes: randBytes(this.rand, 300) });
+    this.put(this.any(), { envId: key, bytes: randBytes(this.rand, 300) });
     this.tally.overwrites++;
   }
 
@@ -234,7 +255,7 @@ export class ByzantineMember {
     });
     const seq = this.nextSeq(docId);
     this.put(
-      randInt(this.rand, 2),
+      this.any(),
       this.seal(ENVELOPE_KIND.update, docId, seq, encodeUpdateBody({ session: 1, update })),
     );
     this.tally.deep++;
@@ -247,17 +268,14 @@ export class ByzantineMember {
     d.clientID = clientIdFor(victim.signPk, docId, 1 + randInt(this.rand, 3));
     d.getText('t').insert(0, 'words she never wrote ');
     const body = encodeUpdateBody({ session: 1, update: Y.encodeStateAsUpdate(d) });
-    this.put(
-      randInt(this.rand, 2),
-      this.seal(ENVELOPE_KIND.update, docId, this.nextSeq(docId), body),
-    );
+    this.put(this.any(), this.seal(ENVELOPE_KIND.update, docId, this.nextSeq(docId), body));
     this.tally.foreignClient++;
   }
 
   /** Garbage under a fork-proof key, to frame nobody. */
   private bogusProof(): void {
     const bytes = randBytes(this.rand, 200 + randInt(this.rand, 2000));
-    this.put(randInt(this.rand, 2), { envId: `fork/${envelopeId(bytes)}`, bytes });
+    this.put(this.any(), { envId: `fork/${envelopeId(bytes)}`, bytes });
     this.tally.bogusProofs++;
   }
 }

@@ -113,7 +113,13 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
   const written: string[] = [];
   const informer =
     informerKeys &&
-    new ByzantineMember(net, [o.peers, o.peers + 1], informerKeys, cellId, secrets, rand, keys);
+    new ByzantineMember(
+      [net.transportFor(o.peers), net.transportFor(o.peers + 1)],
+      informerKeys,
+      { cellId, epoch: 0, secrets, signaling: ['ws://sim'] },
+      rand,
+      keys,
+    );
   const forkDoc = informer ? randBytes(rand, 16) : new Uint8Array(16);
 
   for (let step = 0; step < o.steps; step++) {
