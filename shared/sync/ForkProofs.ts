@@ -57,7 +57,8 @@ export class ForkProofs {
     const prior = this.find(priorId);
     if (!ours || !prior) return;
     const cellId = ctx.opts.cellId;
-    const sealed = sealForkProof(prior, ours, target.secrets.contentKey, cellId, target.epoch);
+    const { contentKey } = target.secrets;
+    const sealed = sealForkProof(prior, ours, contentKey, cellId, target.epoch, ctx.opts.nonce?.());
     const key = forkProofKey(sealed);
     queueMicrotask(() => {
       if (!ctx.closed() && !target.map.has(key)) target.map.set(key, sealed);
