@@ -1,3 +1,4 @@
+import { equivocatorsOf } from '../../shared/runtime/equivocatorsOf.ts';
 import { fromHex, toHex } from '../../shared/crypto/bytes.ts';
 import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
@@ -266,14 +267,7 @@ export function createCellSession(
       const t = setInterval(l, 1000);
       return () => clearInterval(t);
     },
-    equivocators: () => {
-      const d = cell.sync.diagnostics;
-      const authors = new Set([...d.provenEquivocators.keys(), ...d.equivocators]);
-      return Array.from(authors, (signPkHex) => {
-        const pseudonym = member(signPkHex)?.pseudonym;
-        return pseudonym === undefined ? { signPkHex } : { signPkHex, pseudonym };
-      });
-    },
+    equivocators: () => equivocatorsOf(cell.sync.diagnostics, (hex) => member(hex)?.pseudonym),
     diagnostics: () => ({
       ...cell.sync.diagnostics.snapshot(),
       'presence.dropped': presence.dropped,

@@ -6,6 +6,7 @@ import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
+import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
 /** `quire draft read`: the text of the draft titled T, as this home last synced it. */
@@ -29,6 +30,7 @@ export function draftReadCommand(
       if (!docId)
         return Promise.resolve(failure('failed', 'the cell index holds an invalid draft id'));
       ctx.io.out(draftPlainText(cell.sync.doc(docId)));
+      warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());
     }),
   );

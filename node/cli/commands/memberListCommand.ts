@@ -2,6 +2,7 @@ import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
+import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
 /** `quire member list`: `pseudonym<TAB>role` per current member, in roster order. */
@@ -13,6 +14,7 @@ export function memberListCommand(
     withCell(home, flags.cell, undefined, (cell) => {
       for (const m of cell.currentRoster().members.values())
         ctx.io.out(`${m.pseudonym}\t${m.role}`);
+      warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());
     }),
   );

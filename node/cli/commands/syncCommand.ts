@@ -4,6 +4,7 @@ import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
 import { waitForQuiet } from '../waitForQuiet.ts';
+import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
 /** `quire sync`: online until a peer (member or relay) is reached and nothing new came for 2 s. */
@@ -19,6 +20,7 @@ export function syncCommand(
         timeoutMs: flags.timeout * 1000,
         onStop: (l) => ctx.io.onStop(l),
       });
+      warnEquivocators(cell, ctx.io);
       if (outcome === 'timeout')
         return failure('timeout', `no complete sync within ${flags.timeout} s`);
       if (outcome === 'stopped') return failure('failed', 'stopped before the sync completed');

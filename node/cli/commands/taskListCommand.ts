@@ -4,6 +4,7 @@ import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
+import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
 /** `quire task list`: `id<TAB>status<TAB>assignee<TAB>title` per task, in board order; `-` when unassigned. */
@@ -22,6 +23,7 @@ export function taskListCommand(
             : (members.get(task.assignee)?.pseudonym ?? task.assignee.slice(0, 8));
         ctx.io.out([task.id, task.status, who, task.title].join('\t'));
       }
+      warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());
     }),
   );
