@@ -114,6 +114,19 @@ export class ByzantineMember {
     else this.bogusProof();
   }
 
+  /** A validly signed update of the informer's own, made by `change`, to every persona. */
+  publish(docId: Uint8Array, change: (doc: Y.Doc) => void): void {
+    const update = this.ownUpdate(docId, change);
+    const body = encodeUpdateBody({ session: 1, update });
+    const env = this.seal(ENVELOPE_KIND.update, docId, this.nextSeq(docId), body);
+    for (let p = 0; p < this.personas.length; p++) this.put(p, env);
+  }
+
+  /** Any bytes under any key, to every persona. */
+  putRaw(envId: string, bytes: Uint8Array): void {
+    for (let p = 0; p < this.personas.length; p++) this.put(p, { envId, bytes });
+  }
+
   close(): void {
     for (const p of this.personas) for (const { room } of p.rooms.values()) room.close();
   }

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ok, type QuireRunner } from './quireProcess.ts';
+import { startCliCell } from './startCliCell.ts';
 
 /**
  * The whole `quire` command line across processes, over real WebRTC (loopback) and the project's
@@ -18,40 +18,11 @@ const TEXT_2 = 'Bring umbrellas to the square.\nMeet at the old fountain at seve
 const TEXT_3 = 'Change of plan: the back entrance of the library, at eight.';
 
 export async function runCliScenario(q: QuireRunner, dir: string): Promise<void> {
-  const home = (who: string): string => join(dir, who);
-  const signal = q.start(['signal', '--port', '0']);
-  const url = (await signal.waitForLine(/^listening (ws:\/\/127\.0\.0\.1:\d+)$/, 30_000))[1]!;
-  await Promise.all(['a', 'b', 'c'].map(async (w) => ok(await q.run(['init', '--home', home(w)]))));
-  const [cell] = ok(
-    await q.run([
-      'cell',
-      'create',
-      '--home',
-      home('a'),
-      '--name',
-      CELL_NAME,
-      '--pseudonym',
-      ANNA,
-      '--signal',
-      url,
-    ]),
-  );
-  expect(cell).toMatch(/^[0-9a-f]{32}$/);
-  const c = ['--cell', cell!];
-  const [codeB] = ok(await q.run(['invite', 'create', '--home', home('a'), ...c]));
-  const [codeC] = ok(
-    await q.run(['invite', 'create', '--home', home('a'), ...c, '--expires', '1h']),
-  );
-  expect(codeB).toMatch(/^QUIRE1-/);
-
-  // B and C join while A serves with --approve-all.
-  let serve = q.start(['serve', '--home', home('a'), '--approve-all']);
-  const joined = await Promise.all([
-    q.run(['join', '--home', home('b'), '--code', codeB!, '--pseudonym', BORIS, '--timeout', '60']),
-    q.run(['join', '--home', home('c'), '--code', codeC!, '--pseudonym', CHEN, '--timeout', '60']),
+  const { signal, c, home } = await startCliCell(q, dir, CELL_NAME, [
+    ['a', ANNA],
+    ['b', BORIS],
+    ['c', CHEN],
   ]);
-  expect(joined.map((j) => ok(j, 'join'))).toEqual([[cell], [cell]]);
-  expect((await serve.stop()).code).toBe(0);
 
   // A writes a draft and a task offline; B and C sync while A serves.
   const [draftId] = ok(
@@ -73,7 +44,7 @@ export async function runCliScenario(q: QuireRunner, dir: string): Promise<void>
       BORIS,
     ]),
   );
-  serve = q.start(['serve', '--home', home('a')]);
+  let serve = q.start(['serve', '--home', home('a')]);
   // One at a time: two stale members syncing together would meet each other, find nothing new
   // and call it quiet before the coordinator's connection is up (a CI flake, not a bug).
   for (const w of ['b', 'c'])

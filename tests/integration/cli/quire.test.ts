@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, it } from 'vitest';
 import { startSignalServer } from '../../../node/signal/SignalServer.ts';
 import { createPeerPool } from '../transport/peerProcess.ts';
 import { runCliScenario } from './cliScenario.ts';
+import { runInformerScenario } from './informerScenario.ts';
 import { createQuireRunner } from './quireProcess.ts';
 import { runRelayScenario } from './relayScenario.ts';
 
@@ -37,6 +38,14 @@ describe.sequential('quire command (integration)', () => {
     { timeout: 480_000 },
     async () => {
       await runCliScenario(q, await tempDir());
+    },
+  );
+
+  it(
+    'an informer among four members: honest members converge and hold every honest line (issue #14)',
+    { timeout: 480_000 },
+    async () => {
+      await runInformerScenario(q, PASS, await tempDir(), pool);
     },
   );
 
