@@ -144,7 +144,9 @@ export const startSignalServer = async (opts: SignalServerOptions = {}): Promise
   const publish = (fields: Record<string, unknown>, topic: string): void => {
     const receivers = topics.get(topic);
     if (receivers === undefined) return;
-    const bytes = Buffer.from(JSON.stringify({ ...fields, clients: receivers.size }), 'utf8');
+    // No subscriber count (y-webrtc's server adds `clients`): it would tell every listener how
+    // many others share the topic, and no client needs it.
+    const bytes = Buffer.from(JSON.stringify(fields), 'utf8');
     for (const receiver of receivers) {
       if (receiver.readyState !== WebSocket.OPEN) continue;
       if (receiver.bufferedAmount > limits.maxBufferedBytes) {
