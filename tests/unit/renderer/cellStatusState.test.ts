@@ -23,6 +23,7 @@ function provider(conns: FakeConn[]): ProviderInternals {
         emit: () => undefined,
         url: 'ws://127.0.0.1:1',
         ws: null,
+        providers: new Set(),
         send: () => undefined,
         get connected() {
           return c.connected;
