@@ -12,9 +12,7 @@ import { formerKeys } from '../../shared/roster/formerKeys.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
-import { validateRendezvousUrl } from '../../shared/invite/validateRendezvousUrl.ts';
 import type {
-  CellConnection,
   CellGovernance,
   CellSession,
   InviteView,
@@ -23,23 +21,8 @@ import type {
   Role,
   SyncStatusView,
 } from './CellSession.ts';
+import { createCellConnection } from './createCellConnection.ts';
 import { relayReachable } from './relayReachable.ts';
-
-/** Rendezvous URLs must be ws(s); relay-only needs at least one TURN server (else it cannot connect). */
-function checkConnection(
-  c: CellConnection,
-): { ok: true } | { ok: false; error: 'bad_url' | 'no_rendezvous' | 'relay_only_needs_turn' } {
-  if (c.signaling.length === 0) return { ok: false, error: 'no_rendezvous' };
-  for (const url of c.signaling)
-    if (!validateRendezvousUrl(url).ok) return { ok: false, error: 'bad_url' };
-  for (const ice of c.iceServers)
-    for (const u of ice.urls)
-      if (!/^(stun|turns?):[^\s]{1,500}$/.test(u)) return { ok: false, error: 'bad_url' };
-  if (c.relayOnly && !c.iceServers.some((i) => i.urls.some((u) => u.startsWith('turn')))) {
-    return { ok: false, error: 'relay_only_needs_turn' };
-  }
-  return { ok: true };
-}
 
 export interface OpenCellSession extends CellSession {
   close(): Promise<void>;
@@ -110,6 +93,12 @@ export function createCellSession(
   const offDocs = cell.sync.onDocChange(() => {
     lastSyncedAt = Date.now();
   });
+
+  /** Why this member connects through the relay only, if she does (the status line says so). */
+  const relayOnlyView = (): Pick<SyncStatusView, 'relayOnly'> => {
+    const reason = cell.relay.reason() ?? (cell.cellRecord.relayOnly ? 'device' : undefined);
+    return reason === undefined ? {} : { relayOnly: reason };
+  };
 
   /** Keys of the peers in the current room whose awareness carries a valid relay hello. */
   const connectedRelays = (): Set<string> => {
@@ -260,6 +249,7 @@ export function createCellSession(
         lastSyncedAt,
         unsynced: s.unsynced,
         relayOnlyWithoutTurn: s.joinRefused === 'relay_only_without_turn',
+        ...relayOnlyView(),
       };
     },
     onStatusChange: (l) => {
@@ -283,30 +273,7 @@ export function createCellSession(
       ),
     }),
     governance,
-    connection: {
-      get: () => {
-        const r = cell.cellRecord;
-        return {
-          signaling: r.signaling,
-          iceServers: r.iceServers.map((i) => ({
-            ...i,
-            urls: typeof i.urls === 'string' ? [i.urls] : i.urls,
-          })),
-          relayOnly: r.relayOnly,
-        };
-      },
-      set: async (next) => {
-        const checked = checkConnection(next);
-        if (!checked.ok) return checked;
-        await cell.update({
-          signaling: next.signaling,
-          iceServers: next.iceServers,
-          relayOnly: next.relayOnly,
-        });
-        notify();
-        return { ok: true };
-      },
-    },
+    connection: createCellConnection(cell, notify),
     close: async () => {
       offCell();
       offDocs();
