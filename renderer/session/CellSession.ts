@@ -38,6 +38,11 @@ export interface SyncStatusView {
    * or a coordinator set it for the whole cell. Absent: direct connections are allowed.
    */
   readonly relayOnly?: 'device' | 'inside' | 'cell';
+  /**
+   * Relay-only is on, the rendezvous is reachable, no member is connected and connections to
+   * members there have failed: the TURN server is down or unreachable (never a direct fallback).
+   */
+  readonly relayFailing?: boolean;
 }
 
 /**

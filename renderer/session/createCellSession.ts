@@ -95,9 +95,15 @@ export function createCellSession(
   });
 
   /** Why this member connects through the relay only, if she does (the status line says so). */
-  const relayOnlyView = (): Pick<SyncStatusView, 'relayOnly'> => {
+  const relayOnlyView = (s: {
+    readonly signalingConnected: boolean;
+    readonly peers: number;
+    readonly failedConnections?: number;
+  }): Pick<SyncStatusView, 'relayOnly' | 'relayFailing'> => {
     const reason = cell.relay.reason() ?? (cell.cellRecord.relayOnly ? 'device' : undefined);
-    return reason === undefined ? {} : { relayOnly: reason };
+    if (reason === undefined) return {};
+    const failing = s.signalingConnected && s.peers === 0 && (s.failedConnections ?? 0) > 0;
+    return { relayOnly: reason, ...(failing ? { relayFailing: true } : {}) };
   };
 
   /** Keys of the peers in the current room whose awareness carries a valid relay hello. */
@@ -249,7 +255,7 @@ export function createCellSession(
         lastSyncedAt,
         unsynced: s.unsynced,
         relayOnlyWithoutTurn: s.joinRefused === 'relay_only_without_turn',
-        ...relayOnlyView(),
+        ...relayOnlyView(s),
       };
     },
     onStatusChange: (l) => {

@@ -91,4 +91,11 @@ describe('the status line says "connecting" until the first attempt really faile
       'online',
     );
   });
+
+  it('relay-only with members there and every connection failing says the relay is failing', () => {
+    const base = { rendezvousReachable: true, rendezvousFailed: false };
+    expect(cellStatusState({ ...base, peers: 0, relayFailing: true })).toBe('relayFailing');
+    expect(cellStatusState({ ...base, peers: 1, relayFailing: true })).toBe('online');
+    expect(cellStatusState({ ...base, peers: 0, relayOnlyWithoutTurn: true })).toBe('noRelay');
+  });
 });
