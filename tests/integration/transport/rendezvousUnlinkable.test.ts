@@ -27,6 +27,21 @@ const until = async (check: () => boolean, ms: number): Promise<boolean> => {
   return check();
 };
 
+/** No connection of the log subscribes or publishes to more than one topic. */
+function expectOneTopicPerConnection(log: readonly TopicLogEntry[]): void {
+  const byConnection = new Map<number, Set<string>>();
+  for (const e of log) {
+    const topics = byConnection.get(e.connection) ?? new Set<string>();
+    for (const t of e.topics) topics.add(t);
+    byConnection.set(e.connection, topics);
+  }
+  expect(byConnection.size).toBeGreaterThanOrEqual(4);
+  for (const [connection, topics] of byConnection)
+    expect([...topics], `connection ${connection} links rooms`).toHaveLength(1);
+  for (const e of log)
+    if (e.type === 'subscribe') expect(e.topics, 'one topic per subscribe').toHaveLength(1);
+}
+
 const hex = (seed: number): string => seed.toString(16).padStart(2, '0').repeat(32);
 
 describe('rendezvous unlinkability', () => {
@@ -96,19 +111,19 @@ describe('rendezvous unlinkability', () => {
       ),
     ).toBe(true);
 
-    const byConnection = new Map<number, Set<string>>();
-    for (const e of log) {
-      const topics = byConnection.get(e.connection) ?? new Set<string>();
-      for (const t of e.topics) topics.add(t);
-      byConnection.set(e.connection, topics);
-    }
-    for (const [connection, topics] of byConnection)
-      expect([...topics], `connection ${connection} links rooms`).toHaveLength(1);
-    for (const e of log)
-      if (e.type === 'subscribe') expect(e.topics, 'one topic per subscribe').toHaveLength(1);
+    expectOneTopicPerConnection(log);
 
     // Nothing relayed to a client says how many others listen on a topic.
     expect(relayed.length).toBeGreaterThan(0);
     for (const m of relayed) expect(Object.keys(JSON.parse(m) as object)).not.toContain('clients');
+
+    // The server restarts (every socket drops at once) and everyone reconnects: y-webrtc
+    // subscribes every room on each reconnected socket again, which must stay confined too.
+    const port = server.port;
+    await server.close();
+    log = [];
+    server = await startSignalServer({ host: '127.0.0.1', port, topicLog: (e) => log.push(e) });
+    expect(await until(() => all.every((t) => subscribed().has(t)), 30_000)).toBe(true);
+    expectOneTopicPerConnection(log);
   });
 });
