@@ -42,9 +42,22 @@ export interface SignalServerOptions {
   readonly limits?: Partial<SignalLimits>;
   /** Sees every frame the server relays, byte for byte (tests prove nothing readable crosses). */
   readonly observer?: (bytes: Uint8Array) => void;
+  /**
+   * Sees which connection subscribed, unsubscribed or published to which topics: what a
+   * logging operator records (tests prove no connection links two cells). Never set in `quire`.
+   */
+  readonly topicLog?: (entry: TopicLogEntry) => void;
+}
+
+/** One topic action of one connection (numbered in order of acceptance). */
+export interface TopicLogEntry {
+  readonly connection: number;
+  readonly type: 'subscribe' | 'unsubscribe' | 'publish';
+  readonly topics: readonly string[];
 }
 
 interface Conn {
+  readonly id: number;
   readonly topics: Set<string>;
   readonly bucket: TokenBucket;
   alive: boolean;
@@ -131,7 +144,9 @@ export const startSignalServer = async (opts: SignalServerOptions = {}): Promise
   const publish = (fields: Record<string, unknown>, topic: string): void => {
     const receivers = topics.get(topic);
     if (receivers === undefined) return;
-    const bytes = Buffer.from(JSON.stringify({ ...fields, clients: receivers.size }), 'utf8');
+    // No subscriber count (y-webrtc's server adds `clients`): it would tell every listener how
+    // many others share the topic, and no client needs it.
+    const bytes = Buffer.from(JSON.stringify(fields), 'utf8');
     for (const receiver of receivers) {
       if (receiver.readyState !== WebSocket.OPEN) continue;
       if (receiver.bufferedAmount > limits.maxBufferedBytes) {
@@ -146,6 +161,12 @@ export const startSignalServer = async (opts: SignalServerOptions = {}): Promise
   };
 
   const handle = (ws: WebSocket, conn: Conn, msg: SignalMessage): void => {
+    if (opts.topicLog !== undefined && msg.type !== 'ping')
+      opts.topicLog({
+        connection: conn.id,
+        type: msg.type,
+        topics: msg.type === 'publish' ? [msg.topic] : msg.topics,
+      });
     switch (msg.type) {
       case 'subscribe': {
         const fresh = new Set(msg.topics.filter((t) => !conn.topics.has(t)));
@@ -179,6 +200,7 @@ export const startSignalServer = async (opts: SignalServerOptions = {}): Promise
 
   const onConnection = (ws: WebSocket): void => {
     const conn: Conn = {
+      id: counts.acceptedConnections,
       topics: new Set(),
       bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
       alive: true,

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../shared/util/result.ts';
 export type SignalMessage =
   | { readonly type: 'subscribe'; readonly topics: readonly string[] }
   | { readonly type: 'unsubscribe'; readonly topics: readonly string[] }
-  /** `fields` is the whole message as sent; it is relayed as is, plus `clients`. */
+  /** `fields` is the whole message as sent; it is relayed as is (no subscriber count added). */
   | { readonly type: 'publish'; readonly topic: string; readonly fields: Record<string, unknown> }
   | { readonly type: 'ping' };
 

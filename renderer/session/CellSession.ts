@@ -33,6 +33,16 @@ export interface SyncStatusView {
   readonly unsynced: number;
   /** Relay-only is on and the cell has no TURN server: offline, never a direct connection. */
   readonly relayOnlyWithoutTurn?: boolean;
+  /**
+   * Relay-only is on, and why: this device's setting, the member said she is inside the country,
+   * or a coordinator set it for the whole cell. Absent: direct connections are allowed.
+   */
+  readonly relayOnly?: 'device' | 'inside' | 'cell';
+  /**
+   * Relay-only is on, the rendezvous is reachable, no member is connected and connections to
+   * members there have failed: the TURN server is down or unreachable (never a direct fallback).
+   */
+  readonly relayFailing?: boolean;
 }
 
 /**
@@ -84,6 +94,17 @@ export interface CellConnection {
   readonly signaling: readonly string[];
   readonly iceServers: readonly IceServerView[];
   readonly relayOnly: boolean;
+  /** Relay-only cannot be turned off: the member said she is inside, or the cell requires it. */
+  readonly relayOnlyRequired?: 'inside' | 'cell';
+  /**
+   * The cell-wide "nobody sees anybody's IP" setting as a coordinator wrote it (tampered: someone
+   * else wrote or deleted it, so it counts as on); editable by a coordinator only.
+   */
+  readonly cellPolicy?: {
+    readonly on: boolean;
+    readonly tampered: boolean;
+    readonly editable: boolean;
+  };
 }
 
 /** Rendezvous URLs, ICE servers and relay-only mode of one cell on this device. */
@@ -95,6 +116,8 @@ export interface CellConnectionSettings {
   ): Promise<
     { ok: true } | { ok: false; error: 'bad_url' | 'no_rendezvous' | 'relay_only_needs_turn' }
   >;
+  /** A coordinator sets the cell-wide relay-only setting; false if this member may not. */
+  setCellPolicy?(on: boolean): boolean;
 }
 
 export interface InviteView {

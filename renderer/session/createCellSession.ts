@@ -13,9 +13,7 @@ import { formerKeys } from '../../shared/roster/formerKeys.ts';
 import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
-import { validateRendezvousUrl } from '../../shared/invite/validateRendezvousUrl.ts';
 import type {
-  CellConnection,
   CellGovernance,
   CellSession,
   InviteView,
@@ -24,23 +22,8 @@ import type {
   Role,
   SyncStatusView,
 } from './CellSession.ts';
+import { createCellConnection } from './createCellConnection.ts';
 import { relayReachable } from './relayReachable.ts';
-
-/** Rendezvous URLs must be ws(s); relay-only needs at least one TURN server (else it cannot connect). */
-function checkConnection(
-  c: CellConnection,
-): { ok: true } | { ok: false; error: 'bad_url' | 'no_rendezvous' | 'relay_only_needs_turn' } {
-  if (c.signaling.length === 0) return { ok: false, error: 'no_rendezvous' };
-  for (const url of c.signaling)
-    if (!validateRendezvousUrl(url).ok) return { ok: false, error: 'bad_url' };
-  for (const ice of c.iceServers)
-    for (const u of ice.urls)
-      if (!/^(stun|turns?):[^\s]{1,500}$/.test(u)) return { ok: false, error: 'bad_url' };
-  if (c.relayOnly && !c.iceServers.some((i) => i.urls.some((u) => u.startsWith('turn')))) {
-    return { ok: false, error: 'relay_only_needs_turn' };
-  }
-  return { ok: true };
-}
 
 export interface OpenCellSession extends CellSession {
   close(): Promise<void>;
@@ -111,6 +94,18 @@ export function createCellSession(
   const offDocs = cell.sync.onDocChange(() => {
     lastSyncedAt = Date.now();
   });
+
+  /** Why this member connects through the relay only, if she does (the status line says so). */
+  const relayOnlyView = (s: {
+    readonly signalingConnected: boolean;
+    readonly peers: number;
+    readonly failedConnections?: number;
+  }): Pick<SyncStatusView, 'relayOnly' | 'relayFailing'> => {
+    const reason = cell.relay.reason() ?? (cell.cellRecord.relayOnly ? 'device' : undefined);
+    if (reason === undefined) return {};
+    const failing = s.signalingConnected && s.peers === 0 && (s.failedConnections ?? 0) > 0;
+    return { relayOnly: reason, ...(failing ? { relayFailing: true } : {}) };
+  };
 
   /** Keys of the peers in the current room whose awareness carries a valid relay hello. */
   const connectedRelays = (): Set<string> => {
@@ -261,6 +256,7 @@ export function createCellSession(
         lastSyncedAt,
         unsynced: s.unsynced,
         relayOnlyWithoutTurn: s.joinRefused === 'relay_only_without_turn',
+        ...relayOnlyView(s),
       };
     },
     onStatusChange: (l) => {
@@ -277,30 +273,7 @@ export function createCellSession(
       ),
     }),
     governance,
-    connection: {
-      get: () => {
-        const r = cell.cellRecord;
-        return {
-          signaling: r.signaling,
-          iceServers: r.iceServers.map((i) => ({
-            ...i,
-            urls: typeof i.urls === 'string' ? [i.urls] : i.urls,
-          })),
-          relayOnly: r.relayOnly,
-        };
-      },
-      set: async (next) => {
-        const checked = checkConnection(next);
-        if (!checked.ok) return checked;
-        await cell.update({
-          signaling: next.signaling,
-          iceServers: next.iceServers,
-          relayOnly: next.relayOnly,
-        });
-        notify();
-        return { ok: true };
-      },
-    },
+    connection: createCellConnection(cell, notify),
     close: async () => {
       offCell();
       offDocs();

@@ -2,7 +2,10 @@ import { toHex } from '../../shared/crypto/bytes.ts';
 import { createIdentity } from '../../shared/identity/createIdentity.ts';
 import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
-import type { RendezvousInvites } from '../../shared/join/InviteTransport.ts';
+import {
+  INVITE_CONNECT_JITTER_MS,
+  type RendezvousInvites,
+} from '../../shared/join/InviteTransport.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGovernance.ts';
@@ -33,7 +36,10 @@ export async function openAppSession(
   _storage: Storage,
   _platform: Platform,
   transport: Transport = browserTransport(),
-  invites: RendezvousInvites = { sockets: browserSignalingSockets() },
+  invites: RendezvousInvites = {
+    sockets: browserSignalingSockets(),
+    connectJitterMs: INVITE_CONNECT_JITTER_MS,
+  },
 ): Promise<AppSession> {
   const loaded = await loadKeyring(vault.store);
   if (!loaded.ok) throw new Error('The keyring could not be read; nothing was changed.');

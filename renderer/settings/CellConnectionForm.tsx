@@ -33,12 +33,20 @@ export function CellConnectionForm({
   readonly connection: CellConnectionSettings;
 }): ReactElement {
   const { t } = useTranslation();
-  const ids = { rendezvous: useId(), ice: useId(), relay: useId(), status: useId() };
+  const ids = {
+    rendezvous: useId(),
+    ice: useId(),
+    relay: useId(),
+    policy: useId(),
+    status: useId(),
+  };
   const initial = connection.get();
   const [rendezvous, setRendezvous] = useState(initial.signaling.join('\n'));
   const [ice, setIce] = useState(formatIce(initial.iceServers));
   const [relayOnly, setRelayOnly] = useState(initial.relayOnly);
+  const [cellPolicy, setCellPolicy] = useState(initial.cellPolicy);
   const [message, setMessage] = useState<string>('');
+  const required = initial.relayOnlyRequired;
 
   const save = async (): Promise<void> => {
     const result = await connection.set({
@@ -89,15 +97,40 @@ export function CellConnectionForm({
         <input
           id={ids.relay}
           type="checkbox"
-          checked={relayOnly}
+          checked={relayOnly || required !== undefined}
+          disabled={required !== undefined}
           onChange={(e) => setRelayOnly(e.target.checked)}
           aria-describedby={`${ids.relay}-help`}
         />
         <label htmlFor={ids.relay}>{t('settings.cell.relayOnly')}</label>
       </div>
       <p id={`${ids.relay}-help`} className="muted">
-        {t('settings.cell.relayOnlyHelp')}
+        {required === 'inside' && <>{t('settings.cell.relayOnlyRequiredInside')} </>}
+        {required === 'cell' && <>{t('settings.cell.relayOnlyRequiredCell')} </>}
+        {t('settings.cell.relayOnlyHelp')} {t('settings.cell.relayOnlyExposure')}
       </p>
+      {cellPolicy && (cellPolicy.editable || cellPolicy.on) && (
+        <>
+          <div className="check-field">
+            <input
+              id={ids.policy}
+              type="checkbox"
+              checked={cellPolicy.on}
+              disabled={!cellPolicy.editable || connection.setCellPolicy === undefined}
+              onChange={(e) => {
+                if (connection.setCellPolicy?.(e.target.checked) === true)
+                  setCellPolicy(connection.get().cellPolicy);
+              }}
+              aria-describedby={`${ids.policy}-help`}
+            />
+            <label htmlFor={ids.policy}>{t('settings.cell.cellPolicy')}</label>
+          </div>
+          <p id={`${ids.policy}-help`} className="muted">
+            {cellPolicy.tampered && <>{t('settings.cell.cellPolicyTampered')} </>}
+            {t('settings.cell.cellPolicyHelp')}
+          </p>
+        </>
+      )}
       <div>
         <button type="submit">{t('settings.cell.save')}</button>
       </div>

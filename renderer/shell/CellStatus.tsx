@@ -4,9 +4,15 @@ import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
 import { cellStatusState } from './cellStatusState.ts';
 
+const RELAY_ONLY = {
+  device: 'shell.status.relayOnlyDevice',
+  inside: 'shell.status.relayOnlyInside',
+  cell: 'shell.status.relayOnlyCell',
+} as const;
+
 /**
- * The cell's connection at a glance: connecting, rendezvous reachable, peers online, relay reachable (only
- * when the cell has a relay), last synced, edits not yet sent. Polled once a second from the
+ * The cell's connection at a glance: connecting, rendezvous reachable, peers online, relay-only and
+ * why, relay reachable (only when the cell has a relay), last synced, edits not yet sent. Polled once a second from the
  * session; it never blocks typing. A removed member sees that instead: their device may still
  * hold connections, but nothing it shows would be true of the cell any more.
  */
@@ -38,6 +44,9 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
     >
       <span className="cell-status__dot" aria-hidden="true" />
       {t(`shell.status.${state}`, { count: status.peers })}
+      {status.relayOnly !== undefined && state !== 'noRelay' && (
+        <span data-relay-only={status.relayOnly}> · {t(RELAY_ONLY[status.relayOnly])}</span>
+      )}
       {status.relayReachable !== undefined && (
         <>
           {' · '}

@@ -6,6 +6,8 @@ import type * as Y from 'yjs';
  * - 'people': signPk (64 hex) -> Y.Map { insideCountry } (each member writes only their own entry)
  * - 'issues': issueId (32 hex) -> Y.Map { title, issueNumber, date, tagline, layout,
  *   draftIds: Y.Array<string>, createdAt, updatedAt } (newsletter issues, see shared/export)
+ * - 'policy': cell-wide settings that count only as a coordinator wrote them: 'relayOnly' boolean
+ *   ("nobody sees anybody's IP", readRelayPolicy)
  */
 export const cellIndexMaps = (
   indexDoc: Y.Doc,
@@ -13,8 +15,10 @@ export const cellIndexMaps = (
   readonly drafts: Y.Map<unknown>;
   readonly people: Y.Map<unknown>;
   readonly issues: Y.Map<unknown>;
+  readonly policy: Y.Map<unknown>;
 } => ({
   drafts: indexDoc.getMap<unknown>('drafts'),
   people: indexDoc.getMap<unknown>('people'),
   issues: indexDoc.getMap<unknown>('issues'),
+  policy: indexDoc.getMap<unknown>('policy'),
 });

@@ -13,6 +13,8 @@ export interface RendezvousInvites {
   readonly scheduler?: Scheduler;
   /** [0, 1) for the jitter of re-sends and reconnects; Math.random by default. */
   readonly random?: () => number;
+  /** The room's sockets open a random time below this after it opens (default 0). */
+  readonly connectJitterMs?: number;
 }
 
 /**
@@ -24,3 +26,6 @@ export type InviteTransport = RendezvousInvites | Transport;
 
 export const isRendezvousInvites = (t: InviteTransport): t is RendezvousInvites =>
   'sockets' in t && typeof t.sockets === 'object';
+
+/** What the app and `quire serve` use for connectJitterMs: like the cell rooms' 2 s. */
+export const INVITE_CONNECT_JITTER_MS = 2_000;

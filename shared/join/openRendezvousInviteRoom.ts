@@ -159,6 +159,7 @@ export function openRendezvousInviteRoom(
     scheduler,
     random,
     maxMessageChars: MAX_INVITE_CHANNEL_MESSAGE_CHARS,
+    ...(via.connectJitterMs === undefined ? {} : { connectJitterMs: via.connectJitterMs }),
     onData: receive,
     onConnect: () => {
       send({ type: 'hello', peerId: me });

@@ -21,6 +21,7 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import type { CellRecord } from './Keyring.ts';
+import { RelayRequirement } from './RelayRequirement.ts';
 import { RosterLog } from './RosterLog.ts';
 import { RosterReach } from './RosterReach.ts';
 import { RotationDuty, rotationDue } from './RotationDuty.ts';
@@ -56,6 +57,8 @@ export class CellRuntime {
   private readonly opened = new Map<string, Uint8Array | null>();
   private readonly duty: RotationDuty;
   private readonly reach: RosterReach;
+  /** Relay-only for a member inside, or cell-wide (issue 16 item 2). */
+  readonly relay: RelayRequirement;
   private closed = false;
 
   private constructor(
@@ -65,6 +68,13 @@ export class CellRuntime {
   ) {
     this.record = opts.record;
     this.roster = roster;
+    this.relay = new RelayRequirement({
+      sync,
+      meHex: toHex(opts.record.identity.signPk),
+      roster: () => this.roster.roster(),
+      relayOnlySaved: () => this.record.relayOnly,
+      saveRelayOnly: () => void this.update({ relayOnly: true }),
+    });
     this.duty = new RotationDuty({
       roster: () => this.roster.roster(),
       meHex: toHex(opts.record.identity.signPk),
@@ -129,6 +139,8 @@ export class CellRuntime {
     const runtime = new CellRuntime(opts, sync, roster);
     holder.runtime = runtime;
     roster.onChange(() => void runtime.followRoster());
+    roster.onChange(() => runtime.relay.check());
+    runtime.relay.check();
     await runtime.followRoster();
     return runtime;
   }
@@ -281,6 +293,7 @@ export class CellRuntime {
   async close(): Promise<void> {
     this.closed = true;
     this.duty.cancel();
+    this.relay.stop();
     await this.following;
     await this.sync.close();
     await this.saving;

@@ -51,6 +51,8 @@ export class CellSync {
   private posts!: WirePosts;
   /** Why the transport refused to join our rooms, if it did (the cell is offline). */
   private joinRefused: 'relay_only_without_turn' | undefined;
+  /** Relay-only required by the cell's state (requireRelay), whatever the device setting. */
+  private relayRequired = false;
   private readonly scopeListeners = new Set<() => void>();
 
   private constructor(private readonly opts: CellSyncOptions) {
@@ -180,8 +182,13 @@ export class CellSync {
     scope.doc.transact(() => {
       for (const e of stored) scope.map.set(e.envId, e.bytes);
     }, 'load');
-    const { transport, signaling, iceServers, relayOnly, cellId } = this.opts;
+    this.joinRoom(scope);
+  }
+
+  private joinRoom(scope: WireScope): void {
+    const { transport, signaling, iceServers, cellId } = this.opts;
     if (!transport || signaling.length === 0 || this.closed) return;
+    const relayOnly = this.opts.relayOnly === true || this.relayRequired;
     const config = {
       roomName: deriveRoomName(scope.secrets.transportRoot, cellId, scope.epoch, scope.generation),
       password: scope.secrets.transportSecret,
@@ -199,6 +206,25 @@ export class CellSync {
       if (!(e instanceof TransportError && e.code === 'relay_only_without_turn')) throw e;
       this.joinRefused = e.code;
     }
+  }
+
+  /**
+   * Relay-only from now on, whatever the device setting said at open (a member who says they are
+   * inside, or the cell's "nobody sees anybody's IP"): every open room is left and joined again
+   * under it, so no further candidate but a relay one leaves the device. Without a TURN server
+   * the rooms stay closed and status() says why. Idempotent.
+   */
+  requireRelay(): void {
+    if (this.relayRequired || this.closed) return;
+    this.relayRequired = true;
+    if (this.opts.relayOnly === true) return;
+    for (const scope of this.scopes.values()) {
+      if (!scope.room) continue;
+      scope.room.close();
+      scope.room = undefined;
+      this.joinRoom(scope);
+    }
+    for (const l of this.scopeListeners) l();
   }
 
   // ---- documents and local edits --------------------------------------------------------

@@ -41,6 +41,8 @@ export interface SignalingStats {
   handlerErrors: number;
   /** Relay-only rooms: signals kept from signaling for carrying no relay candidate. */
   nonRelayDropped: number;
+  /** Subscribes, unsubscribes or publishes y-webrtc meant for another room's socket, kept off. */
+  confined: number;
   readonly dropped: Record<SignalDropReason, number>;
 }
 
@@ -54,6 +56,7 @@ export const createSignalingStats = (): SignalingStats => ({
   sendSkipped: 0,
   handlerErrors: 0,
   nonRelayDropped: 0,
+  confined: 0,
   dropped: Object.fromEntries(SIGNAL_DROP_REASONS.map((r) => [r, 0])) as Record<
     SignalDropReason,
     number

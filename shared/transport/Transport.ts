@@ -31,6 +31,12 @@ export interface RoomStatus {
   readonly signalingFailed?: boolean;
   /** Directly connected WebRTC peers (connections still negotiating are not counted). */
   readonly peers: number;
+  /**
+   * WebRTC connections given up for not connecting in time since a peer was last connected:
+   * members are there, but no connection works (with relay-only, a TURN server that is down).
+   * Absent: not known, or none.
+   */
+  readonly failedConnections?: number;
 }
 
 /** One joined room: a wire doc kept in sync with the mesh, and an awareness channel. */

@@ -19,6 +19,8 @@ export interface SignalingConnInternals extends ObservableInternals {
   /** Attempts that closed before opening since the last open (0 while the first one runs). */
   readonly unsuccessfulReconnects: number;
   readonly ws: { readonly readyState: number } | null;
+  /** The providers that opened this socket (y-webrtc adds and removes them). */
+  readonly providers: ReadonlySet<{ readonly roomName: string }>;
   send(message: unknown): void;
 }
 

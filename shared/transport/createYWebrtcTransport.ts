@@ -6,10 +6,12 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { ChunkLimits } from './ChunkLimits.ts';
 import { createChunkStats, type ChunkStats } from './ChunkStats.ts';
 import { checkRoomConfig } from './checkRoomConfig.ts';
+import { confineSignalingConn } from './confineSignalingConn.ts';
 import { filterRelayOnlySignals } from './filterRelayOnlySignals.ts';
 import { guardSignalingConn, type RoomLookup } from './guardSignalingConn.ts';
 import { createSignalingStats, type SignalingStats } from './SignalingStats.ts';
 import { webSubtle } from './SubtleAesGcm.ts';
+import { tagSignalingUrl } from './tagSignalingUrl.ts';
 import { trackRoomStatus } from './trackRoomStatus.ts';
 import type { Room, RoomConfig, Transport } from './Transport.ts';
 import { TransportError, type TransportErrorCode } from './TransportError.ts';
@@ -28,6 +30,12 @@ export interface YWebrtcTransportOptions {
   readonly chunkLimits?: Partial<ChunkLimits>;
   /** A WebRTC connection not connected after this is dropped and retried (default 15 s). */
   readonly connectTimeoutMs?: number;
+  /**
+   * A room opens its rendezvous socket a random time below this after join (default 2 s), and
+   * subscribes again that long after a reconnect: rooms opened together (the app's start, a
+   * rotation) do not show up at the operator in the same instant. 0 in tests that count time.
+   */
+  readonly subscribeJitterMs?: number;
 }
 
 export interface TransportStats {
@@ -80,11 +88,15 @@ const closeChannelAfterPublish = (room: RoomInternals): void => {
 };
 
 const randomMaxConns = (): number => 20 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 10);
+/** [0, 1) from the platform's CSPRNG: the operator must not predict the jitter. */
+const random = (): number => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+const DEFAULT_SUBSCRIBE_JITTER_MS = 2_000;
 
 /**
  * The Transport port over y-webrtc, with its hazards contained (docs/TRANSPORT.md): explicit
  * rendezvous list and password always, messages chunked under 64 KiB, rendezvous input checked
- * before y-webrtc sees it, one room per name per JS context, disconnect() before destroy().
+ * before y-webrtc sees it, one room per name per JS context, disconnect() before destroy(), and
+ * one rendezvous socket per room (tagged URL, confined socket), opened after a random delay.
  */
 export function createYWebrtcTransport(
   platform: YWebrtcPlatform,
@@ -100,6 +112,7 @@ export function createYWebrtcTransport(
     RTCIceCandidate: platform.wrtc.RTCIceCandidate,
   };
 
+  const jitterMs = options.subscribeJitterMs ?? DEFAULT_SUBSCRIBE_JITTER_MS;
   const tryJoin = (config: RoomConfig, doc: Y.Doc): Result<Room, TransportErrorCode> => {
     const checked = checkRoomConfig(config);
     if (!checked.ok) return err(checked.error, checked.detail);
@@ -114,11 +127,13 @@ export function createYWebrtcTransport(
       signalingStats.stalledConnections += n;
     });
     let closed = false;
+    let delay: ReturnType<typeof setTimeout> | undefined;
 
     const start = (): void => {
       if (closed) return;
       const provider = new WebrtcProvider(name, doc, {
-        signaling: [...config.signaling],
+        // A socket of its own per room and URL: no connection links this room to another.
+        signaling: config.signaling.map(tagSignalingUrl),
         password: config.password,
         awareness,
         maxConns: options.maxConns ?? randomMaxConns(),
@@ -141,8 +156,10 @@ export function createYWebrtcTransport(
       doc.off('destroy', (provider as unknown as { destroy: (this: void) => void }).destroy);
       const internals = provider as unknown as ProviderInternals;
       entry.provider = internals;
-      for (const conn of internals.signalingConns)
+      for (const conn of internals.signalingConns) {
         guardSignalingConn(conn, lookupRoom, signalingStats, webSubtle());
+        confineSignalingConn(conn, signalingStats, { resubscribeJitterMs: jitterMs, random });
+      }
       if (config.relayOnly === true) {
         // Registered after y-webrtc's own reaction, which creates the room: this runs next,
         // before any message can make a connection.
@@ -159,6 +176,7 @@ export function createYWebrtcTransport(
     const close = (): void => {
       if (closed) return;
       closed = true;
+      if (delay !== undefined) clearTimeout(delay);
       doc.off('destroy', close);
       tracker.stop();
       if (openRooms.get(name) === entry) openRooms.delete(name);
@@ -195,9 +213,13 @@ export function createYWebrtcTransport(
         close();
       }
     };
+    const startLater = (): void => {
+      if (jitterMs <= 0) return startSafely();
+      delay = setTimeout(startSafely, Math.floor(random() * jitterMs));
+    };
     const previous = releasing.get(name);
-    if (previous === undefined) startSafely();
-    else void previous.then(startSafely);
+    if (previous === undefined) startLater();
+    else void previous.then(startLater);
 
     return ok({
       doc,

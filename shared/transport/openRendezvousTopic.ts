@@ -26,6 +26,12 @@ export interface RendezvousTopicOptions {
   readonly onDrop: (reason: TopicDrop) => void;
   /** Published messages per second, all sockets together (default 40; the server allows 100). */
   readonly ratePerSecond?: number;
+  /**
+   * Each socket first opens a random time below this after the topic is opened (default 0), so
+   * that a topic opened together with other rooms (a cell's invites at its start) does not reach
+   * the rendezvous in the same instant. Reconnects are jittered already.
+   */
+  readonly connectJitterMs?: number;
 }
 
 export interface RendezvousTopic {
@@ -174,8 +180,12 @@ export function openRendezvousTopic(o: RendezvousTopicOptions): RendezvousTopic 
   };
 
   // Never a handler call before the caller holds the topic.
+  const jitter = o.connectJitterMs ?? 0;
   queueMicrotask(() => {
-    for (const link of links) connect(link);
+    for (const link of links) {
+      if (jitter <= 0) connect(link);
+      else schedule(link, () => connect(link), Math.floor(o.random() * jitter));
+    }
   });
 
   return {

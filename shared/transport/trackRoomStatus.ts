@@ -27,6 +27,8 @@ export function trackRoomStatus(
   let provider: ProviderInternals | undefined;
   let last = idle;
   let stopped = false;
+  /** Connections expired since a peer was last connected. */
+  let failed = 0;
   const listeners = new Set<(status: RoomStatus) => void>();
   const hookedPeers = new WeakSet<object>();
   const firstSeen = new WeakMap<object, number>();
@@ -42,14 +44,21 @@ export function trackRoomStatus(
     const signalingConnected = conns.some((c) => c.connected);
     const signalingFailed =
       !signalingConnected && conns.every((c) => !c.connected && c.unsuccessfulReconnects > 0);
-    return { signalingConnected, signalingFailed, peers };
+    if (peers > 0) failed = 0;
+    return {
+      signalingConnected,
+      signalingFailed,
+      peers,
+      ...(failed > 0 ? { failedConnections: failed } : {}),
+    };
   };
   const check = (): void => {
     const now = status();
     if (
       now.signalingConnected === last.signalingConnected &&
       now.signalingFailed === last.signalingFailed &&
-      now.peers === last.peers
+      now.peers === last.peers &&
+      now.failedConnections === last.failedConnections
     )
       return;
     last = now;
@@ -83,7 +92,10 @@ export function trackRoomStatus(
     const room = provider?.room;
     if (room !== null && room !== undefined && !stopped) {
       const stalled = expireStalledConns(room, firstSeen, performance.now(), connectTimeoutMs);
-      if (stalled > 0) onStalled(stalled);
+      if (stalled > 0) {
+        failed += stalled;
+        onStalled(stalled);
+      }
     }
     hookPeers();
   }, POLL_MS);

@@ -42,7 +42,7 @@ export async function createInvite(coordinator: Page, note: string): Promise<str
  * words the joiner reads out equal those in the request, the joiner confirms the coordinator's
  * words, then the cell opens for the joiner.
  */
-async function inviteAndApprove(
+export async function inviteAndApprove(
   coordinator: Page,
   joiner: Page,
   pseudonym: string,

@@ -27,8 +27,8 @@ interface Client {
 
 /**
  * An in-memory rendezvous server for the signaling-socket port, speaking the protocol of
- * node/signal (subscribe, unsubscribe, publish relayed to every subscriber with `clients`, ping
- * and pong), in virtual time with seeded loss, duplication and reordering. It records every
+ * node/signal (subscribe, unsubscribe, publish relayed to every subscriber as sent with no
+ * subscriber count, ping and pong), in virtual time with seeded loss, duplication and reordering. It records every
  * message it relays (what its operator sees), can relay raw junk, and can drop every connection
  * to a URL (a restart) or refuse new ones.
  */
@@ -98,7 +98,7 @@ export class MemoryPubSub {
     const topic = fields.topic;
     if (typeof topic !== 'string') return;
     const receivers = [...this.clients].filter((c) => c.open && c.topics.has(topic));
-    const text = JSON.stringify({ ...fields, clients: receivers.length });
+    const text = JSON.stringify(fields);
     for (const c of receivers) {
       this.relayed.push(text);
       this.deliver(c, text);

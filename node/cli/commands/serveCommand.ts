@@ -8,6 +8,7 @@ import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
 import { nodeSignalingSockets } from '../../transport/nodeSignalingSockets.ts';
+import { INVITE_CONNECT_JITTER_MS } from '../../../shared/join/InviteTransport.ts';
 import { waitForStop } from '../waitForStop.ts';
 
 /** --approve-all: every request that passed the invite checks is admitted, with history. */
@@ -28,7 +29,7 @@ export function serveCommand(
     const transport = await loadNodeTransport();
     const cells: CellRuntime[] = [];
     const hostings: InviteHosting[] = [];
-    const invites = { sockets: nodeSignalingSockets() };
+    const invites = { sockets: nodeSignalingSockets(), connectJitterMs: INVITE_CONNECT_JITTER_MS };
     try {
       for (const record of records) {
         // A rekey left half-way is finished first (openFinishingRekey).

@@ -81,7 +81,7 @@ describe('invite room on the real rendezvous server', () => {
     const seen = relayed.map((m) => JSON.parse(m) as Record<string, unknown>);
     expect(new Set(seen.map((m) => m.topic)).size).toBe(1);
     for (const m of seen) {
-      expect(Object.keys(m).sort()).toEqual(['clients', 'data', 'topic', 'type']);
+      expect(Object.keys(m).sort()).toEqual(['data', 'topic', 'type']);
       expect(m.topic).toMatch(/^[0-9a-f]{32}$/);
       expect(m.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
     }

@@ -1,6 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
+import { setInsideCountry } from '../../../shared/cell/setInsideCountry.ts';
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
 import { sodium, sodiumReady } from '../../../shared/crypto/sodium.ts';
@@ -74,6 +77,68 @@ describe('the status line with relay-only and no TURN server', () => {
     const html = renderToStaticMarkup(createElement(CellStatus, { session }));
     expect(html).toContain('data-state="noRelay"');
     expect(html).toContain('this cell has no relay (TURN) server');
+    await session.close();
+  });
+});
+
+describe('relay-only required by the cell, on the status line (issue 16 item 2)', () => {
+  const open = async (iceServers: { urls: string; username?: string; credential?: string }[]) => {
+    await sodiumReady();
+    const created = createCellRecord({
+      identity: testIdentity('Anna'),
+      name: 'Cell',
+      signaling: ['ws://127.0.0.1:9'],
+      iceServers,
+    });
+    if (!created.ok) throw new Error(created.error);
+    const { vault } = await fastVault();
+    const runtime = await CellRuntime.open({
+      record: created.value,
+      sealed: vault.store,
+      transport: createNodeTransport(),
+      saveRecord: () => Promise.resolve(),
+    });
+    return { runtime, session: createCellSession(runtime, undefined) };
+  };
+
+  it('a member who says she is inside, in a cell without TURN, goes offline at once and is told why', async () => {
+    initI18n('en');
+    const { runtime, session } = await open([]);
+    expect(session.status().relayOnlyWithoutTurn).toBe(false);
+    expect(session.status().relayOnly).toBeUndefined();
+    setInsideCountry(runtime.sync.doc(CELL_INDEX_DOC_ID), toHex(runtime.me.signPk), true);
+    expect(session.status().relayOnlyWithoutTurn).toBe(true);
+    expect(session.status().relayOnly).toBe('inside');
+    const html = renderToStaticMarkup(createElement(CellStatus, { session }));
+    expect(html).toContain('data-state="noRelay"');
+    expect(session.connection?.get()).toMatchObject({
+      relayOnly: true,
+      relayOnlyRequired: 'inside',
+    });
+    await session.close();
+  });
+
+  it("a coordinator's cell-wide setting shows as relay only, in every language", async () => {
+    const { session } = await open([{ urls: 'turn:127.0.0.1:9', username: 'u', credential: 'p' }]);
+    expect(session.connection?.get().cellPolicy).toEqual({
+      on: false,
+      tampered: false,
+      editable: true,
+    });
+    expect(session.connection?.setCellPolicy?.(true)).toBe(true);
+    expect(session.status()).toMatchObject({ relayOnly: 'cell', relayOnlyWithoutTurn: false });
+    const expected = {
+      en: 'relay only, set for the whole cell',
+      ru: 'только через ретранслятор, для всей ячейки',
+      uk: 'лише через ретранслятор, для всього осередку',
+    };
+    for (const [lang, text] of Object.entries(expected)) {
+      initI18n(lang as 'en' | 'ru' | 'uk');
+      const html = renderToStaticMarkup(createElement(CellStatus, { session }));
+      expect(html).toContain('data-relay-only="cell"');
+      expect(html).toContain(text);
+    }
+    initI18n('en');
     await session.close();
   });
 });

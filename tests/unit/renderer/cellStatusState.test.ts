@@ -23,6 +23,7 @@ function provider(conns: FakeConn[]): ProviderInternals {
         emit: () => undefined,
         url: 'ws://127.0.0.1:1',
         ws: null,
+        providers: new Set(),
         send: () => undefined,
         get connected() {
           return c.connected;
@@ -89,5 +90,12 @@ describe('the status line says "connecting" until the first attempt really faile
     expect(cellStatusState({ rendezvousReachable: true, rendezvousFailed: false, peers: 2 })).toBe(
       'online',
     );
+  });
+
+  it('relay-only with members there and every connection failing says the relay is failing', () => {
+    const base = { rendezvousReachable: true, rendezvousFailed: false };
+    expect(cellStatusState({ ...base, peers: 0, relayFailing: true })).toBe('relayFailing');
+    expect(cellStatusState({ ...base, peers: 1, relayFailing: true })).toBe('online');
+    expect(cellStatusState({ ...base, peers: 0, relayOnlyWithoutTurn: true })).toBe('noRelay');
   });
 });
