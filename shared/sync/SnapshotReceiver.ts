@@ -1,0 +1,170 @@
+import * as Y from 'yjs';
+import { fromHex, toHex } from '../crypto/bytes.ts';
+import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
+import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
+import type { CellContext } from './CellContext.ts';
+import type { DocReplica } from './DocReplica.ts';
+import { judgeSnapshot, verifiedCoverage, type AuthorView } from './judgeSnapshot.ts';
+import { decodeSnapshotBody } from './snapshotBody.ts';
+import type { SyncRejection } from './SyncRejection.ts';
+import type { WireScope } from './WireScope.ts';
+
+/** What the snapshot receiver asks of EntryReceiver. */
+export interface SnapshotHooks {
+  touched(replica: DocReplica): void;
+  /** Applies an author's waiting updates that are now next in line. */
+  drain(replica: DocReplica, author: Uint8Array): void;
+  /** A waiting update was applied (no reason) or refused. */
+  settlePending(envId: string, reason: SyncRejection | undefined): void;
+  /** Opens an entry again (a snapshot that waited for evidence). */
+  reopen(scope: WireScope, key: string): void;
+  rejected(reason: SyncRejection): 'rejected';
+}
+
+/** 'waiting': refused for now (`snapshot_overclaim`), judged again when evidence arrives. */
+export type SnapshotOutcome = 'applied' | 'rejected' | 'waiting';
+
+/**
+ * Receives `snapshot` envelopes (PROTOCOL §8, "Which snapshots count"): only in a rollover or
+ * top-up context, judged against what this peer verified from authors' own signed updates
+ * (judgeSnapshot), and recorded as covering only what this peer verified (verifiedCoverage).
+ */
+export class SnapshotReceiver {
+  /** Snapshots refused as over-claiming, per document (hex): judged again on new evidence. */
+  private readonly waiting = new Map<string, Map<string, WireScope>>();
+  private recheckQueued = new Set<string>();
+
+  constructor(
+    private readonly ctx: CellContext,
+    private readonly hooks: SnapshotHooks,
+  ) {}
+
+  receive(scope: WireScope, key: string, env: DecodedEnvelope): SnapshotOutcome {
+    const { ctx, hooks } = this;
+    // The cell's first wire doc never holds a snapshot: rollovers write into g >= 1, top-ups
+    // after a key change into (e + 1, 0).
+    if (scope.epoch === 0 && scope.generation === 0)
+      return hooks.rejected('snapshot_out_of_context');
+    const body = decodeSnapshotBody(env.body);
+    if (!body.ok) return hooks.rejected(body.error);
+    const replica = ctx.replica(env.docId);
+    const signerHex = toHex(env.author);
+    let extents: ReadonlyMap<number, number> | undefined;
+    const result = replica.applySnapshot(
+      body.value,
+      (a) => ctx.opts.roster.knows(a),
+      key,
+      (ext, owners) => {
+        extents = ext;
+        return judgeSnapshot(ext, owners, signerHex, (a) => this.view(replica, scope, a));
+      },
+    );
+    if (!result.ok) {
+      if (result.error !== 'snapshot_overclaim') return hooks.rejected(result.error);
+      if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('snapshot_overclaim');
+      let docWaiting = this.waiting.get(replica.docHex);
+      if (!docWaiting)
+        this.waiting.set(replica.docHex, (docWaiting = new Map<string, WireScope>()));
+      docWaiting.set(key, scope);
+      return 'waiting';
+    }
+    this.waiting.get(replica.docHex)?.delete(key);
+    ctx.diagnostics.applied++;
+    const claimed = new Map<string, number>();
+    for (const m of body.value.covered) claimed.set(toHex(m.author), m.seq);
+    const covered = verifiedCoverage(
+      claimed,
+      extents ?? stateExtents(body.value.state),
+      this.verifiedEnds(replica),
+      (c) => replica.authorOf(c),
+      (a) => this.verifiedSeq(replica, a),
+    );
+    replica.holdsSnapshot({
+      envId: key,
+      author: signerHex,
+      seq: env.seq,
+      covered: Object.fromEntries(covered),
+    });
+    for (const [authorHex, seq] of covered) scope.raiseCoverage(replica.docHex, authorHex, seq);
+    for (const mark of body.value.covered) {
+      const authorHex = toHex(mark.author);
+      // Only for waiting: updates the snapshot claims to cover are applied at once (Yjs ignores
+      // what it has), so an inflated claim cannot suppress anyone's edits.
+      // This device's own seqs are what it wrote, never what someone claims.
+      if (authorHex !== ctx.meHex && (replica.applied.get(authorHex) ?? 0) < mark.seq)
+        replica.applied.set(authorHex, mark.seq);
+      for (const p of ctx.pending.takeUpTo(replica.docHex, authorHex, mark.seq)) {
+        const r = replica.applyUpdate(mark.author, p.session, p.update, p);
+        hooks.settlePending(p.envId, r.ok ? undefined : r.error);
+      }
+      hooks.drain(replica, mark.author);
+    }
+    hooks.touched(replica);
+    return 'applied';
+  }
+
+  /** New evidence about a document's authors: its waiting snapshots are judged again (batched). */
+  evidenceChanged(docHex: string): void {
+    if (!this.waiting.get(docHex)?.size || this.recheckQueued.has(docHex)) return;
+    this.recheckQueued.add(docHex);
+    queueMicrotask(() => {
+      this.recheckQueued.delete(docHex);
+      const docWaiting = this.waiting.get(docHex);
+      if (!docWaiting || this.ctx.closed()) return;
+      this.waiting.delete(docHex);
+      for (const [key, scope] of docWaiting) {
+        if (this.ctx.scopes.get(scope.key) === scope && scope.status.get(key) === 'retry')
+          this.hooks.reopen(scope, key);
+      }
+    });
+  }
+
+  private verifiedSeq(replica: DocReplica, authorHex: string): number {
+    if (authorHex === this.ctx.meHex) return replica.applied.get(authorHex) ?? 0;
+    return replica.evidence.verifiedSeq(authorHex);
+  }
+
+  /** What this peer verified of one author: for itself, what it wrote. */
+  private view(replica: DocReplica, scope: WireScope, authorHex: string): AuthorView {
+    const { ctx } = this;
+    if (authorHex === ctx.meHex) {
+      const own = ownExtents(replica, ctx.meHex);
+      const seq = replica.applied.get(authorHex) ?? 0;
+      return { verified: seq, known: seq, endOf: (c) => own.get(c) ?? 0, mayWrite: true };
+    }
+    const ev = replica.evidence;
+    const author = fromHex(authorHex);
+    const check = author
+      ? ctx.opts.roster.writeCheck(author, scope.epoch, ENVELOPE_KIND.update)
+      : 'not_member';
+    return {
+      verified: ev.verifiedSeq(authorHex),
+      known: ev.knownSeq(authorHex),
+      endOf: (c) => ev.endOf(c),
+      mayWrite: check === 'ok',
+    };
+  }
+
+  /** Signed extents of every author, this device's own included. */
+  private verifiedEnds(replica: DocReplica): Map<number, number> {
+    const ends = new Map(replica.evidence.allEnds());
+    for (const [c, e] of ownExtents(replica, this.ctx.meHex)) ends.set(c, e);
+    return ends;
+  }
+}
+
+/** This device's own clientIDs in the document and how far its state holds them. */
+function ownExtents(replica: DocReplica, meHex: string): Map<number, number> {
+  const sv = Y.decodeStateVector(Y.encodeStateVector(replica.doc));
+  const out = new Map<number, number>();
+  for (const [c, e] of sv) if (replica.authorOf(c) === meHex) out.set(c, e);
+  return out;
+}
+
+function stateExtents(state: Uint8Array): ReadonlyMap<number, number> {
+  try {
+    return Y.parseUpdateMeta(state).to;
+  } catch {
+    return new Map();
+  }
+}
