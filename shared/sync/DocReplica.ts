@@ -17,10 +17,11 @@ export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 export type ApplyRejection =
   'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'too_deep' | 'apply_failed';
 
-/** Which envelope an update came in (seq and id), for the evidence it adds. */
+/** Which envelope an update came in (seq, id, the epoch it was signed in), for its evidence. */
 export interface SignedBy {
   readonly seq: number;
   readonly envId: string;
+  readonly epoch: number;
 }
 
 /**
@@ -39,6 +40,8 @@ export interface PendingUpdate {
   readonly session: number;
   readonly update: Uint8Array;
   readonly since: number;
+  /** The epoch it was signed in (SignedEvidence). */
+  readonly epoch: number;
 }
 
 /**
@@ -105,7 +108,7 @@ export class DocReplica {
     this.claim(author, session);
     const applied = this.integrate(update);
     if (applied.ok && signed) {
-      this.evidence.noteSigned(authorHex, signed.seq, signed.envId, checked.value);
+      this.evidence.noteSigned(authorHex, signed, checked.value);
       this.evidence.noteApplied(authorHex, signed.seq);
     }
     return applied;
@@ -117,7 +120,7 @@ export class DocReplica {
     const client = this.clientId(author, authorHex, session);
     if (this.ownerOf(client, author)) return;
     const checked = checkClientIds(update, new Set([client]));
-    if (checked.ok) this.evidence.noteSigned(authorHex, signed.seq, signed.envId, checked.value);
+    if (checked.ok) this.evidence.noteSigned(authorHex, signed, checked.value);
   }
 
   /**

@@ -221,7 +221,7 @@ export class EntryReceiver {
   private dispatch(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     switch (env.kind) {
       case ENVELOPE_KIND.update:
-        return this.receiveUpdate(key, env);
+        return this.receiveUpdate(scope, key, env);
       case ENVELOPE_KIND.snapshot:
         return this.snapshots.receive(scope, key, env);
       case ENVELOPE_KIND.roster:
@@ -231,7 +231,7 @@ export class EntryReceiver {
     }
   }
 
-  private receiveUpdate(key: string, env: DecodedEnvelope): Outcome {
+  private receiveUpdate(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     const { ctx } = this;
     const body = decodeUpdateBody(env.body);
     if (!body.ok) return this.rejected(body.error);
@@ -241,12 +241,13 @@ export class EntryReceiver {
     if (env.seq > applied + 1) {
       const now = ctx.scheduler.now();
       const { session, update } = body.value;
-      replica.noteWaiting(env.author, session, update, { seq: env.seq, envId: key });
+      const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
+      replica.noteWaiting(env.author, session, update, signed);
       this.snapshots.evidenceChanged(replica.docHex);
       const evicted = ctx.pending.add(
         replica.docHex,
         authorHex,
-        { envId: key, seq: env.seq, session, update, since: now },
+        { envId: key, seq: env.seq, session, update, since: now, epoch: scope.epoch },
         now,
       );
       this.onEvicted(evicted.filter((id) => id !== key));
@@ -258,7 +259,8 @@ export class EntryReceiver {
       return 'pending';
     }
     const { session, update } = body.value;
-    const result = replica.applyUpdate(env.author, session, update, { seq: env.seq, envId: key });
+    const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
+    const result = replica.applyUpdate(env.author, session, update, signed);
     if (!result.ok) return this.rejected(result.error);
     this.snapshots.evidenceChanged(replica.docHex);
     ctx.diagnostics.applied++;

@@ -21,7 +21,11 @@ export interface SnapshotHooks {
   rejected(reason: SyncRejection): 'rejected';
 }
 
-/** 'waiting': refused for now (`snapshot_overclaim`), judged again when evidence arrives. */
+/**
+ * 'waiting': not merged for now (it over-claims another author: judgeSnapshot), kept, shown in
+ * Diagnostics.snapshotsWaiting, and judged again when evidence arrives or on the next rescan. Not
+ * counted as refused: an honest snapshot can arrive before the updates that vouch for it.
+ */
 export type SnapshotOutcome = 'applied' | 'rejected' | 'waiting';
 
 /**
@@ -56,25 +60,33 @@ export class SnapshotReceiver {
       key,
       (ext, owners) => {
         extents = ext;
-        return judgeSnapshot(ext, owners, signerHex, (a) => this.view(replica, scope, a));
+        const view = (a: string) => this.view(replica, scope, a);
+        return judgeSnapshot(ext, owners, signerHex, scope.epoch, view);
       },
     );
     if (!result.ok) {
       if (result.error !== 'snapshot_overclaim') return hooks.rejected(result.error);
-      if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('snapshot_overclaim');
       let docWaiting = this.waiting.get(replica.docHex);
       if (!docWaiting)
         this.waiting.set(replica.docHex, (docWaiting = new Map<string, WireScope>()));
       docWaiting.set(key, scope);
+      this.count();
       return 'waiting';
     }
     this.waiting.get(replica.docHex)?.delete(key);
+    this.count();
     ctx.diagnostics.applied++;
     const claimed = new Map<string, number>();
     for (const m of body.value.covered) claimed.set(toHex(m.author), m.seq);
+    const stateExt = extents ?? stateExtents(body.value.state);
+    if (signerHex !== ctx.meHex) {
+      const own = Array.from(stateExt).filter(([c]) => replica.authorOf(c) === signerHex);
+      replica.evidence.noteOwnSnapshot(signerHex, claimed.get(signerHex) ?? 0, scope.epoch, own);
+      this.evidenceChanged(replica.docHex);
+    }
     const covered = verifiedCoverage(
       claimed,
-      extents ?? stateExtents(body.value.state),
+      stateExt,
       this.verifiedEnds(replica),
       (c) => replica.authorOf(c),
       (a) => this.verifiedSeq(replica, a),
@@ -112,11 +124,19 @@ export class SnapshotReceiver {
       const docWaiting = this.waiting.get(docHex);
       if (!docWaiting || this.ctx.closed()) return;
       this.waiting.delete(docHex);
+      this.count();
       for (const [key, scope] of docWaiting) {
         if (this.ctx.scopes.get(scope.key) === scope && scope.status.get(key) === 'retry')
           this.hooks.reopen(scope, key);
       }
     });
+  }
+
+  /** The gauge of snapshots waiting for evidence (Diagnostics.snapshotsWaiting). */
+  private count(): void {
+    let n = 0;
+    for (const m of this.waiting.values()) n += m.size;
+    this.ctx.diagnostics.snapshotsWaiting = n;
   }
 
   private verifiedSeq(replica: DocReplica, authorHex: string): number {
@@ -130,7 +150,8 @@ export class SnapshotReceiver {
     if (authorHex === ctx.meHex) {
       const own = ownExtents(replica, ctx.meHex);
       const seq = replica.applied.get(authorHex) ?? 0;
-      return { verified: seq, known: seq, endOf: (c) => own.get(c) ?? 0, mayWrite: true };
+      const endOf = (c: number) => own.get(c) ?? 0;
+      return { verified: seq, known: seq, knownEpoch: scope.epoch, endOf, mayWrite: true };
     }
     const ev = replica.evidence;
     const author = fromHex(authorHex);
@@ -140,6 +161,7 @@ export class SnapshotReceiver {
     return {
       verified: ev.verifiedSeq(authorHex),
       known: ev.knownSeq(authorHex),
+      knownEpoch: ev.knownEpochOf(authorHex),
       endOf: (c) => ev.endOf(c),
       mayWrite: check === 'ok',
     };

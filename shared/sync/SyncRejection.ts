@@ -18,9 +18,6 @@ export const SYNC_REJECTIONS = [
   'apply_failed',
   // A snapshot outside a rollover or top-up context: in the cell's first wire doc (PROTOCOL §8).
   'snapshot_out_of_context',
-  // A snapshot whose structs under another author reach past what that author's own signed
-  // updates show (judgeSnapshot): kept, and judged again when more evidence arrives.
-  'snapshot_overclaim',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',
   // ... cannot count even in its own causal past (the author lacked the role there) ...

@@ -6,6 +6,8 @@ export interface AuthorView {
   readonly verified: number;
   /** The highest seq of a signed update of theirs this receiver holds (applied or waiting). */
   readonly known: number;
+  /** The epoch that update was signed in. */
+  readonly knownEpoch: number;
   /** The end clock their own signed updates show for one of their clientIDs, if any. */
   endOf(client: number): number | undefined;
   /** Whether they may still write (not removed, departed or made a reader). */
@@ -17,13 +19,17 @@ export interface AuthorView {
  * snapshots count"): the signer's own structs are theirs to sign; another author's structs may
  * not reach past the extent that author's own signed updates show for that clientID (nor sit
  * under a clientID none shows) whenever the receiver can tell: it holds every update of theirs
- * it knows of, or they may no longer write. A receiver that knows it misses some of their
- * updates, or knows none, cannot tell and accepts (the residual in THREAT_MODEL §6).
+ * it knows of and the newest was signed in the snapshot's epoch (within an epoch every rollover
+ * carries each author's newest update, so a gap shows; an older epoch's late writes reach a new
+ * epoch only by snapshot), or they may no longer write. A receiver that knows it misses some of
+ * their updates, or knows none, or only older epochs' ones, cannot tell and accepts (the
+ * residual in THREAT_MODEL §6).
  */
 export function judgeSnapshot(
   extents: ReadonlyMap<number, number>,
   owners: ReadonlyMap<number, string>,
   signerHex: string,
+  epoch: number,
   view: (authorHex: string) => AuthorView,
 ): Result<void, 'snapshot_overclaim'> {
   const views = new Map<string, AuthorView>();
@@ -32,7 +38,8 @@ export function judgeSnapshot(
     if (author === undefined || author === signerHex) continue;
     let v = views.get(author);
     if (!v) views.set(author, (v = view(author)));
-    const checkable = v.known > 0 && (v.verified >= v.known || !v.mayWrite);
+    const complete = v.verified >= v.known && v.knownEpoch >= epoch;
+    const checkable = v.known > 0 && (complete || !v.mayWrite);
     if (checkable && end > (v.endOf(client) ?? 0)) return err('snapshot_overclaim');
   }
   return ok(undefined);
