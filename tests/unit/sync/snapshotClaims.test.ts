@@ -210,3 +210,47 @@ describe('issue 14 item 4: a straggler cannot launder a removed member', () => {
     await h.close();
   });
 });
+
+describe('honest members still converge under the snapshot rules', () => {
+  it('a member offline across a rollover (the old generation retired) ends identical', async () => {
+    const h = await engineHarness({
+      rolloverEntries: 8,
+      rolloverJitterMs: 10,
+      republishDelayMs: 100,
+      drainMs: 2_000,
+    });
+    h.room.close();
+    const alice = await h.openPeer(h.alice);
+    const carol = await h.openPeer(h.carol);
+    const typeIn = async (engine: typeof alice, words: string) => {
+      for (const ch of words) {
+        const t = engine.doc(h.docId).getText('t');
+        t.insert(t.length, ch);
+        await h.advance(1_500);
+      }
+    };
+    await typeIn(carol, 'c1');
+    await typeIn(alice, 'a1');
+    await h.advance(2_000);
+    expect(h.text()).toBe(alice.doc(h.docId).getText('t').toJSON());
+    // Bob goes offline; carol writes on in the same session, then alice fills generation 0.
+    await h.victim.close();
+    await typeIn(carol, 'c2c3');
+    await typeIn(alice, 'a2a3a4a5');
+    await h.advance(5_000);
+    expect(alice.status().generation).toBeGreaterThan(0);
+    await typeIn(alice, 'a6');
+    await h.advance(5_000);
+    // Bob comes back from his store: generation 0 is gone from everyone.
+    const bob = await h.openPeer(h.bob, h.store);
+    await h.advance(10_000);
+    const text = alice.doc(h.docId).getText('t').toJSON();
+    expect(carol.doc(h.docId).getText('t').toJSON()).toBe(text);
+    expect(bob.doc(h.docId).getText('t').toJSON()).toBe(text);
+    expect(text.length).toBe(18);
+    expect(bob.status().generation).toBe(alice.status().generation);
+    expect(bob.diagnostics.snapshotsWaiting).toBe(0);
+    expect(bob.diagnostics.pending).toBe(0);
+    await Promise.all([alice.close(), carol.close(), bob.close()]);
+  });
+});
