@@ -142,6 +142,41 @@ describe('issue 14 item 2: a snapshot cannot put words under another member', ()
   });
 });
 
+describe('a snapshot held back is merged once the updates that vouch for it arrive', () => {
+  it('an honest snapshot that outruns an update is merged when the update comes', async () => {
+    const h = await engineHarness();
+    const carol = authorDoc(h, h.carol, 7);
+    const u1 = h.seal(h.carol, ENVELOPE_KIND.update, 1, h.updateBody(type(carol, 'one '), 7));
+    const u2 = h.seal(h.carol, ENVELOPE_KIND.update, 2, h.updateBody(type(carol, 'two'), 7));
+    await h.put(u1.envId, u1.bytes);
+    // Alice saw both of carol's updates and rolls over; bob has only the first so far.
+    const alice = new Y.Doc();
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(carol));
+    alice.clientID = clientIdFor(h.alice.signPk, h.docId, 1);
+    alice.getText('t').insert(0, 'A: ');
+    const body = snapshot(
+      [
+        { author: h.alice, session: 1 },
+        { author: h.carol, session: 7 },
+      ],
+      [{ author: h.carol, seq: 2 }],
+      Y.encodeStateAsUpdate(alice),
+    );
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.alice, 1);
+    const snap = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, body);
+    await gen1.put(snap.envId, snap.bytes);
+    expect(h.text()).toBe('one ');
+    expect(h.victim.diagnostics.snapshotsWaiting).toBe(1);
+    await h.put(u2.envId, u2.bytes);
+    expect(h.text()).toBe('A: one two');
+    expect(h.victim.diagnostics.snapshotsWaiting).toBe(0);
+    expect(h.victim.diagnostics.rejectedTotal()).toBe(0);
+    gen1.room.close();
+    await h.close();
+  });
+});
+
 describe('issue 14 item 3: inflated coverage cannot censor an author for later members', () => {
   it('a member admitted after the rollover sees the censored author', async () => {
     const h = await engineHarness();
@@ -206,6 +241,26 @@ describe('issue 14 item 4: a straggler cannot launder a removed member', () => {
     await gen1.put(snap.envId, snap.bytes);
     expect(h.text()).not.toContain('laundered');
     expect(h.victim.diagnostics.snapshotsWaiting).toBe(1);
+    gen1.room.close();
+    await h.close();
+  });
+
+  it('a straggler that learns of the removal does not carry the late write further', async () => {
+    const h = await engineHarness({ republishDelayMs: 100 });
+    const alice = authorDoc(h, h.alice, 3);
+    const early = h.seal(h.alice, ENVELOPE_KIND.update, 1, h.updateBody(type(alice, 'old '), 3));
+    const late = h.seal(h.alice, ENVELOPE_KIND.update, 2, h.updateBody(type(alice, 'late'), 3));
+    // Bob applies both before he hears of the removal, then the cell rolls over.
+    await h.put(early.envId, early.bytes);
+    await h.put(late.envId, late.bytes);
+    expect(h.text()).toBe('old late');
+    h.remove(h.alice);
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.carol, 1);
+    await h.advance(1_000);
+    const carried = gen1.doc.getMap('envelopes');
+    expect(carried.has(late.envId)).toBe(false);
+    expect(carried.has(early.envId)).toBe(false);
     gen1.room.close();
     await h.close();
   });
