@@ -43,6 +43,7 @@ const checkpointMetaSchema = z.object({
     .object({
       verified: z.record(hexKey, count),
       known: z.record(hexKey, count),
+      knownEpochs: z.record(hexKey, count).optional(),
       ends: z.record(z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()),
     })
     .optional(),
