@@ -89,7 +89,7 @@ export class SnapshotReceiver {
       stateExt,
       this.verifiedEnds(replica),
       (c) => replica.authorOf(c),
-      (a) => this.verifiedSeq(replica, a),
+      (a) => this.heldSeq(replica, a),
     );
     replica.holdsSnapshot({
       envId: key,
@@ -139,9 +139,10 @@ export class SnapshotReceiver {
     this.ctx.diagnostics.snapshotsWaiting = n;
   }
 
-  private verifiedSeq(replica: DocReplica, authorHex: string): number {
+  /** The highest seq of an author's signed update this peer holds (its own: what it wrote). */
+  private heldSeq(replica: DocReplica, authorHex: string): number {
     if (authorHex === this.ctx.meHex) return replica.applied.get(authorHex) ?? 0;
-    return replica.evidence.verifiedSeq(authorHex);
+    return replica.evidence.knownSeq(authorHex);
   }
 
   /** What this peer verified of one author: for itself, what it wrote. */

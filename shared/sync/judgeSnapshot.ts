@@ -46,16 +46,17 @@ export function judgeSnapshot(
 }
 
 /**
- * The coverage a receiver may record for a snapshot: per author, the claimed seq bounded by what
- * the receiver verified itself, and only where the snapshot's state holds every struct of that
- * author the receiver verified (otherwise nothing: their updates keep being carried).
+ * The coverage a receiver may record for a snapshot: per author, the claimed seq capped at the
+ * highest seq of theirs the receiver holds a signed update of, and only where the snapshot's state
+ * holds every struct the receiver holds from that author's signed updates (otherwise nothing:
+ * their updates keep being carried). A claim beyond that covers nothing the receiver could carry.
  */
 export function verifiedCoverage(
   claimed: ReadonlyMap<string, number>,
   extents: ReadonlyMap<number, number>,
   verifiedEnds: Iterable<readonly [number, number]>,
   authorOf: (client: number) => string | undefined,
-  verified: (authorHex: string) => number,
+  held: (authorHex: string) => number,
 ): Map<string, number> {
   const missing = new Set<string>();
   for (const [client, end] of verifiedEnds) {
@@ -65,7 +66,7 @@ export function verifiedCoverage(
   }
   const out = new Map<string, number>();
   for (const [author, seq] of claimed) {
-    const bound = Math.min(seq, verified(author));
+    const bound = Math.min(seq, held(author));
     if (bound > 0 && !missing.has(author)) out.set(author, bound);
   }
   return out;
