@@ -243,7 +243,7 @@ export class EntryReceiver {
       const { session, update } = body.value;
       const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
       replica.noteWaiting(env.author, session, update, signed);
-      this.snapshots.evidenceChanged(replica.docHex);
+      this.snapshots.evidenceChanged(replica.docHex, authorHex);
       const evicted = ctx.pending.add(
         replica.docHex,
         authorHex,
@@ -262,7 +262,7 @@ export class EntryReceiver {
     const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
     const result = replica.applyUpdate(env.author, session, update, signed);
     if (!result.ok) return this.rejected(result.error);
-    this.snapshots.evidenceChanged(replica.docHex);
+    this.snapshots.evidenceChanged(replica.docHex, authorHex);
     ctx.diagnostics.applied++;
     if (env.seq > applied) replica.applied.set(authorHex, env.seq);
     this.drain(replica, env.author);

@@ -21,6 +21,16 @@ export interface SnapshotHooks {
   rejected(reason: SyncRejection): 'rejected';
 }
 
+/** Snapshots one signer may have waiting per document; beyond, the oldest waits for a rescan. */
+const MAX_WAITING_PER_SIGNER = 4;
+
+/** A snapshot held back: where it is, who signed it, whose evidence could vouch for it. */
+interface Waiting {
+  readonly scope: WireScope;
+  readonly signerHex: string;
+  readonly blocker: string;
+}
+
 /**
  * 'waiting': not merged for now (it over-claims another author: judgeSnapshot), kept, shown in
  * Diagnostics.snapshotsWaiting, and judged again when evidence arrives or on the next rescan. Not
@@ -35,8 +45,8 @@ export type SnapshotOutcome = 'applied' | 'rejected' | 'waiting';
  */
 export class SnapshotReceiver {
   /** Snapshots refused as over-claiming, per document (hex): judged again on new evidence. */
-  private readonly waiting = new Map<string, Map<string, WireScope>>();
-  private recheckQueued = new Set<string>();
+  private readonly waiting = new Map<string, Map<string, Waiting>>();
+  private readonly recheckQueued = new Map<string, Set<string>>();
 
   constructor(
     private readonly ctx: CellContext,
@@ -66,11 +76,7 @@ export class SnapshotReceiver {
     );
     if (!result.ok) {
       if (result.error !== 'snapshot_overclaim') return hooks.rejected(result.error);
-      let docWaiting = this.waiting.get(replica.docHex);
-      if (!docWaiting)
-        this.waiting.set(replica.docHex, (docWaiting = new Map<string, WireScope>()));
-      docWaiting.set(key, scope);
-      this.count();
+      this.hold(replica.docHex, key, { scope, signerHex, blocker: result.detail ?? '' });
       return 'waiting';
     }
     this.waiting.get(replica.docHex)?.delete(key);
@@ -82,7 +88,7 @@ export class SnapshotReceiver {
     if (signerHex !== ctx.meHex) {
       const own = Array.from(stateExt).filter(([c]) => replica.authorOf(c) === signerHex);
       replica.evidence.noteOwnSnapshot(signerHex, claimed.get(signerHex) ?? 0, scope.epoch, own);
-      this.evidenceChanged(replica.docHex);
+      this.evidenceChanged(replica.docHex, signerHex);
     }
     const covered = verifiedCoverage(
       claimed,
@@ -115,17 +121,44 @@ export class SnapshotReceiver {
     return 'applied';
   }
 
-  /** New evidence about a document's authors: its waiting snapshots are judged again (batched). */
-  evidenceChanged(docHex: string): void {
-    if (!this.waiting.get(docHex)?.size || this.recheckQueued.has(docHex)) return;
-    this.recheckQueued.add(docHex);
+  /** Keeps a held-back snapshot for re-judging, at most a few per signer and document. */
+  private hold(docHex: string, key: string, w: Waiting): void {
+    let docWaiting = this.waiting.get(docHex);
+    if (!docWaiting) this.waiting.set(docHex, (docWaiting = new Map<string, Waiting>()));
+    docWaiting.delete(key);
+    const same = Array.from(docWaiting).filter(([, o]) => o.signerHex === w.signerHex);
+    // The oldest beyond the cap stays 'retry' in its scope: a rescan or a restart judges it.
+    for (const [old] of same.slice(0, Math.max(0, same.length - MAX_WAITING_PER_SIGNER + 1)))
+      docWaiting.delete(old);
+    docWaiting.set(key, w);
+    this.count();
+  }
+
+  /**
+   * New evidence about one author of a document: the snapshots held back for want of it are
+   * judged again (batched per document and tick).
+   */
+  evidenceChanged(docHex: string, authorHex: string): void {
+    const docWaiting = this.waiting.get(docHex);
+    if (!docWaiting) return;
+    const queued = this.recheckQueued.get(docHex);
+    let due = queued;
+    for (const [key, w] of docWaiting) if (w.blocker === authorHex) (due ??= new Set()).add(key);
+    if (!due || queued) return;
+    this.recheckQueued.set(docHex, due);
     queueMicrotask(() => {
+      const keys = this.recheckQueued.get(docHex);
       this.recheckQueued.delete(docHex);
-      const docWaiting = this.waiting.get(docHex);
-      if (!docWaiting || this.ctx.closed()) return;
-      this.waiting.delete(docHex);
+      const held = this.waiting.get(docHex);
+      if (!keys || !held || this.ctx.closed()) return;
+      const again: [string, WireScope][] = [];
+      for (const key of keys) {
+        const w = held.get(key);
+        if (w) again.push([key, w.scope]);
+        held.delete(key);
+      }
       this.count();
-      for (const [key, scope] of docWaiting) {
+      for (const [key, scope] of again) {
         if (this.ctx.scopes.get(scope.key) === scope && scope.status.get(key) === 'retry')
           this.hooks.reopen(scope, key);
       }

@@ -40,7 +40,8 @@ export function judgeSnapshot(
     if (!v) views.set(author, (v = view(author)));
     const complete = v.verified >= v.known && v.knownEpoch >= epoch;
     const checkable = v.known > 0 && (complete || !v.mayWrite);
-    if (checkable && end > (v.endOf(client) ?? 0)) return err('snapshot_overclaim');
+    // The detail names the author whose evidence could still vouch for it (SnapshotReceiver).
+    if (checkable && end > (v.endOf(client) ?? 0)) return err('snapshot_overclaim', author);
   }
   return ok(undefined);
 }
