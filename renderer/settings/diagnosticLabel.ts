@@ -7,6 +7,7 @@ export const NAMED_COUNTERS = {
   duplicates: 'duplicates',
   replays: 'replays',
   pending: 'pending',
+  snapshotsWaiting: 'snapshotsWaiting',
   republished: 'republished',
   reinserted: 'reinserted',
   rekeyed: 'rekeyed',

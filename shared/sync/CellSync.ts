@@ -284,7 +284,10 @@ export class CellSync {
   }
 
   private startSession(replica: DocReplica): void {
-    const session = this.writer.nextSession(replica.docHex);
+    const { signPk } = this.opts.me;
+    const session = this.writer.nextSession(replica.docHex, (s) =>
+      replica.claims.has(clientIdFor(signPk, replica.docId, s)),
+    );
     replica.claim(this.opts.me.signPk, session);
     replica.ownClientId = clientIdFor(this.opts.me.signPk, replica.docId, session);
     replica.doc.clientID = replica.ownClientId;

@@ -7,6 +7,11 @@ export class Diagnostics {
   duplicates = 0;
   replays = 0;
   pending = 0;
+  /**
+   * Snapshots not merged because they give another member more than that member's own signed
+   * updates show here (judgeSnapshot), kept until updates vouch for them (SnapshotReceiver).
+   */
+  snapshotsWaiting = 0;
   republished = 0;
   reinserted = 0;
   /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
@@ -46,6 +51,7 @@ export class Diagnostics {
       duplicates: this.duplicates,
       replays: this.replays,
       pending: this.pending,
+      snapshotsWaiting: this.snapshotsWaiting,
       republished: this.republished,
       reinserted: this.reinserted,
       rekeyed: this.rekeyed,

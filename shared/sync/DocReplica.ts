@@ -5,6 +5,7 @@ import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
+import { SignedEvidence } from './SignedEvidence.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
 
 /** Snapshot ids a checkpoint remembers per document (a few generations' worth). */
@@ -16,6 +17,22 @@ export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 export type ApplyRejection =
   'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'too_deep' | 'apply_failed';
 
+/** Which envelope an update came in (seq, id, the epoch it was signed in), for its evidence. */
+export interface SignedBy {
+  readonly seq: number;
+  readonly envId: string;
+  readonly epoch: number;
+}
+
+/**
+ * Judges a snapshot's structs before they merge: `extents` is each clientID's end clock in the
+ * state, `owners` the author (hex) of each clientID from the snapshot's claims (judgeSnapshot).
+ */
+export type SnapshotJudge<E extends string> = (
+  extents: ReadonlyMap<number, number>,
+  owners: ReadonlyMap<number, string>,
+) => Result<void, E>;
+
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
   readonly envId: string;
@@ -23,6 +40,8 @@ export interface PendingUpdate {
   readonly session: number;
   readonly update: Uint8Array;
   readonly since: number;
+  /** The epoch it was signed in (SignedEvidence). */
+  readonly epoch: number;
 }
 
 /**
@@ -33,8 +52,13 @@ export interface PendingUpdate {
 export class DocReplica {
   readonly doc = new Y.Doc({ gc: true });
   readonly docHex: string;
-  /** Highest contiguous update seq applied per author (hex). */
+  /**
+   * Highest contiguous update seq applied per author (hex), raised by snapshot claims too: only
+   * for the pending-wait logic. What this peer verified itself is in `evidence`.
+   */
   readonly applied = new Map<string, number>();
+  /** What this peer verified from authors' own signed updates (SignedEvidence). */
+  readonly evidence = new SignedEvidence();
   /** clientID -> the (author, session) it derives from, for every session seen. */
   readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
   /** The clientID of this device's current editing session (set by CellSync.startSession). */
@@ -66,42 +90,65 @@ export class DocReplica {
     return ok(client);
   }
 
-  /** Checks and applies one author's update (clientID binding first, then Yjs). */
+  /**
+   * Checks and applies one author's update (clientID binding first, then Yjs); with `signed`,
+   * what it shows (its seq, its structs' extent) becomes evidence once it is applied.
+   */
   applyUpdate(
     author: Uint8Array,
     session: number,
     update: Uint8Array,
+    signed?: SignedBy,
   ): Result<void, ApplyRejection> {
-    const client = this.clientId(author, toHex(author), session);
+    const authorHex = toHex(author);
+    const client = this.clientId(author, authorHex, session);
     if (this.ownerOf(client, author)) return err('clientid_conflict');
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
     this.claim(author, session);
-    return this.integrate(update);
+    const applied = this.integrate(update);
+    if (applied.ok && signed) {
+      this.evidence.noteSigned(authorHex, signed, checked.value);
+      this.evidence.noteApplied(authorHex, signed.seq);
+    }
+    return applied;
+  }
+
+  /** A verified update waits for earlier seqs: its seq and extent are evidence already. */
+  noteWaiting(author: Uint8Array, session: number, update: Uint8Array, signed: SignedBy): void {
+    const authorHex = toHex(author);
+    const client = this.clientId(author, authorHex, session);
+    if (this.ownerOf(client, author)) return;
+    const checked = checkClientIds(update, new Set([client]));
+    if (checked.ok) this.evidence.noteSigned(authorHex, signed, checked.value);
   }
 
   /**
    * Checks a snapshot's claims and structs, then merges its state. A snapshot this doc already
    * holds (same envelope id: same bytes, restored from our own checkpoint) is not merged again.
    */
-  applySnapshot(
+  applySnapshot<E extends string>(
     body: SnapshotBody,
     knows: (author: Uint8Array) => boolean,
     envId: string,
-  ): Result<void, ApplyRejection | 'unknown_author'> {
-    const allowed = new Set<number>();
+    judge: SnapshotJudge<E>,
+  ): Result<void, ApplyRejection | 'unknown_author' | E> {
+    const owners = new Map<number, string>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
-      const client = this.clientId(c.author, toHex(c.author), c.session);
+      const authorHex = toHex(c.author);
+      const client = this.clientId(c.author, authorHex, c.session);
       if (this.ownerOf(client, c.author)) return err('clientid_conflict');
-      allowed.add(client);
+      owners.set(client, authorHex);
     }
     if (this.snapshotsHeld.has(envId)) {
       for (const c of body.claims) this.claim(c.author, c.session);
       return ok(undefined);
     }
-    const checked = checkClientIds(body.state, allowed);
+    const checked = checkClientIds(body.state, new Set(owners.keys()));
     if (!checked.ok) return checked;
+    const judged = judge(checked.value, owners);
+    if (!judged.ok) return judged;
     for (const c of body.claims) this.claim(c.author, c.session);
     return this.integrate(body.state);
   }
@@ -145,6 +192,17 @@ export class DocReplica {
     return this.claims.get(client)?.authorHex;
   }
 
+  /**
+   * Per author (hex), the update seq up to which this peer verified everything itself: what its
+   * snapshots may claim to cover (this device's own seqs are what it wrote).
+   */
+  verifiedMarks(meHex: string): Map<string, number> {
+    const out = new Map(this.evidence.verifiedEntries());
+    const own = this.applied.get(meHex);
+    if (own !== undefined) out.set(meHex, own);
+    return out;
+  }
+
   heldSnapshot(envId: string): HeldSnapshot | undefined {
     return this.snapshotsHeld.get(envId);
   }
@@ -160,6 +218,7 @@ export class DocReplica {
       applied: Object.fromEntries(this.applied),
       sessions: sessionsByAuthor(this.claims.values()),
       snapshots: Array.from(this.snapshotsHeld.values()),
+      evidence: this.evidence.checkpoint(),
     };
   }
 
@@ -171,6 +230,15 @@ export class DocReplica {
     }
     for (const [a, s] of Object.entries(cp.applied)) this.applied.set(a, s);
     for (const held of cp.snapshots ?? []) this.holdsSnapshot(held);
+    // A checkpoint from before SignedEvidence: what this device accepted then counts as verified.
+    const ends = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(cp.state));
+    this.evidence.restore(
+      cp.evidence ?? {
+        verified: cp.applied,
+        known: cp.applied,
+        ends: Object.fromEntries(Array.from(ends, ([c, e]) => [String(c), e])),
+      },
+    );
     Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
   }
 }

@@ -13,7 +13,7 @@ import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { RosterReceiver } from './RosterReceiver.ts';
 import { signedDigest } from './signedDigest.ts';
-import { decodeSnapshotBody } from './snapshotBody.ts';
+import { SnapshotReceiver } from './SnapshotReceiver.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 import { decodeUpdateBody } from './updateBody.ts';
 import { type EntryStatus, type WireScope } from './WireScope.ts';
@@ -32,7 +32,7 @@ export interface ReceiverHooks {
   memberNotice(scope: WireScope, key: string, value: unknown): void;
 }
 
-type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
+type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted' | 'waiting';
 
 /**
  * The second half of the opening pipeline: after openWireEntry (size, decrypt, decode, roster,
@@ -43,6 +43,7 @@ type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
 export class EntryReceiver {
   private readonly roster: RosterReceiver;
   private readonly forks: ForkProofs;
+  private readonly snapshots: SnapshotReceiver;
 
   constructor(
     private readonly ctx: CellContext,
@@ -53,6 +54,13 @@ export class EntryReceiver {
       reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
     });
     this.forks = new ForkProofs(ctx, (scope, key, bytes) => hooks.persist(scope, key, bytes));
+    this.snapshots = new SnapshotReceiver(ctx, {
+      touched: (replica) => hooks.touched(replica),
+      drain: (replica, author) => this.drain(replica, author),
+      settlePending: (envId, reason) => this.settlePending(envId, reason),
+      reopen: (scope, key) => this.handle(scope, key, scope.map.get(key) ?? scope.kept.get(key)),
+      rejected: (reason) => this.rejected(reason),
+    });
   }
 
   /** A wire-doc key changed (remote sync, load, or our own insert). */
@@ -157,6 +165,10 @@ export class EntryReceiver {
       if (outcome === 'evicted') {
         ctx.seen.delete(seen);
         scope.status.delete(key);
+      } else if (outcome === 'waiting') {
+        // Judged again when evidence arrives (SnapshotReceiver) or on the next rescan.
+        ctx.seen.delete(seen);
+        scope.status.set(key, 'retry');
       } else scope.status.set(key, outcome);
     }
     this.hooks.settled(scope, key);
@@ -209,9 +221,9 @@ export class EntryReceiver {
   private dispatch(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     switch (env.kind) {
       case ENVELOPE_KIND.update:
-        return this.receiveUpdate(key, env);
+        return this.receiveUpdate(scope, key, env);
       case ENVELOPE_KIND.snapshot:
-        return this.receiveSnapshot(scope, key, env);
+        return this.snapshots.receive(scope, key, env);
       case ENVELOPE_KIND.roster:
         return 'rejected'; // handled before dispatch (RosterReceiver)
       case ENVELOPE_KIND.rollover:
@@ -219,7 +231,7 @@ export class EntryReceiver {
     }
   }
 
-  private receiveUpdate(key: string, env: DecodedEnvelope): Outcome {
+  private receiveUpdate(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     const { ctx } = this;
     const body = decodeUpdateBody(env.body);
     if (!body.ok) return this.rejected(body.error);
@@ -229,10 +241,13 @@ export class EntryReceiver {
     if (env.seq > applied + 1) {
       const now = ctx.scheduler.now();
       const { session, update } = body.value;
+      const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
+      replica.noteWaiting(env.author, session, update, signed);
+      this.snapshots.evidenceChanged(replica.docHex, authorHex);
       const evicted = ctx.pending.add(
         replica.docHex,
         authorHex,
-        { envId: key, seq: env.seq, session, update, since: now },
+        { envId: key, seq: env.seq, session, update, since: now, epoch: scope.epoch },
         now,
       );
       this.onEvicted(evicted.filter((id) => id !== key));
@@ -243,39 +258,14 @@ export class EntryReceiver {
       }
       return 'pending';
     }
-    const result = replica.applyUpdate(env.author, body.value.session, body.value.update);
+    const { session, update } = body.value;
+    const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
+    const result = replica.applyUpdate(env.author, session, update, signed);
     if (!result.ok) return this.rejected(result.error);
+    this.snapshots.evidenceChanged(replica.docHex, authorHex);
     ctx.diagnostics.applied++;
     if (env.seq > applied) replica.applied.set(authorHex, env.seq);
     this.drain(replica, env.author);
-    this.hooks.touched(replica);
-    return 'applied';
-  }
-
-  private receiveSnapshot(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
-    const { ctx } = this;
-    const body = decodeSnapshotBody(env.body);
-    if (!body.ok) return this.rejected(body.error);
-    const replica = ctx.replica(env.docId);
-    const result = replica.applySnapshot(body.value, (a) => ctx.opts.roster.knows(a), key);
-    if (!result.ok) return this.rejected(result.error);
-    ctx.diagnostics.applied++;
-    const covered: Record<string, number> = {};
-    for (const m of body.value.covered) covered[toHex(m.author)] = m.seq;
-    replica.holdsSnapshot({ envId: key, author: toHex(env.author), seq: env.seq, covered });
-    for (const mark of body.value.covered) {
-      const authorHex = toHex(mark.author);
-      scope.raiseCoverage(replica.docHex, authorHex, mark.seq);
-      if ((replica.applied.get(authorHex) ?? 0) < mark.seq)
-        replica.applied.set(authorHex, mark.seq);
-      // Updates the snapshot claims to cover are applied anyway (Yjs ignores what it has), so an
-      // inflated coverage claim cannot suppress anyone's edits.
-      for (const p of ctx.pending.takeUpTo(replica.docHex, authorHex, mark.seq)) {
-        const r = replica.applyUpdate(mark.author, p.session, p.update);
-        this.settlePending(p.envId, r.ok ? undefined : r.error);
-      }
-      this.drain(replica, mark.author);
-    }
     this.hooks.touched(replica);
     return 'applied';
   }
@@ -299,7 +289,7 @@ export class EntryReceiver {
       const next = (replica.applied.get(authorHex) ?? 0) + 1;
       const p = ctx.pending.take(replica.docHex, authorHex, next);
       if (!p) break;
-      const r = replica.applyUpdate(author, p.session, p.update);
+      const r = replica.applyUpdate(author, p.session, p.update, p);
       replica.applied.set(authorHex, next);
       this.settlePending(p.envId, r.ok ? undefined : r.error);
     }

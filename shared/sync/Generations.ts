@@ -195,7 +195,8 @@ export class Generations {
       return;
     const held = heldUpdates(to);
     for (const replica of hooks.replicas()) {
-      const behind = Array.from(replica.applied).some(([authorHex, seq]) => {
+      const verified = replica.verifiedMarks(ctx.meHex);
+      const behind = Array.from(verified).some(([authorHex, seq]) => {
         let have = to.covered(replica.docHex, authorHex);
         const seqs = held.get(`${replica.docHex}:${authorHex}`);
         while (seqs?.has(have + 1)) have++;
@@ -206,7 +207,9 @@ export class Generations {
   }
 
   private snapshotInto(replica: DocReplica, to: WireScope): void {
-    const covered = Array.from(replica.applied, ([a, seq]) => ({
+    // Coverage only of what this peer verified itself (PROTOCOL §8), never a claim it received.
+    const verified = replica.verifiedMarks(this.ctx.meHex);
+    const covered = Array.from(verified, ([a, seq]) => ({
       author: fromHex(a) ?? new Uint8Array(32),
       seq,
     }));
@@ -216,7 +219,7 @@ export class Generations {
     const sealed = this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
     if (sealed) {
       const { envId, seq } = sealed;
-      const marks = Object.fromEntries(replica.applied);
+      const marks = Object.fromEntries(verified);
       replica.holdsSnapshot({ envId, author: this.ctx.meHex, seq, covered: marks });
     }
   }

@@ -39,6 +39,14 @@ const checkpointMetaSchema = z.object({
     )
     .max(1024)
     .optional(),
+  evidence: z
+    .object({
+      verified: z.record(hexKey, count),
+      known: z.record(hexKey, count),
+      knownEpochs: z.record(hexKey, count).optional(),
+      ends: z.record(z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()),
+    })
+    .optional(),
 });
 
 const encoder = new TextEncoder();
@@ -61,8 +69,14 @@ function decodeCheckpoint(value: Uint8Array): DocCheckpoint | undefined {
   const metaBytes = metaLength === undefined ? undefined : r.bytes(metaLength);
   const meta = metaBytes && parseJson(metaBytes, checkpointMetaSchema);
   if (!meta) return undefined;
-  const { applied, sessions, snapshots } = meta;
-  return { applied, sessions, ...(snapshots ? { snapshots } : {}), state: r.rest() };
+  const { applied, sessions, snapshots, evidence } = meta;
+  return {
+    applied,
+    sessions,
+    ...(snapshots ? { snapshots } : {}),
+    ...(evidence ? { evidence } : {}),
+    state: r.rest(),
+  };
 }
 
 /**
@@ -157,8 +171,8 @@ export class SealedSyncStore implements SyncStore {
   }
 
   saveCheckpoint(docHex: string, cp: DocCheckpoint): Promise<void> {
-    const { applied, sessions, snapshots } = cp;
-    const meta = encoder.encode(JSON.stringify({ applied, sessions, snapshots }));
+    const { applied, sessions, snapshots, evidence } = cp;
+    const meta = encoder.encode(JSON.stringify({ applied, sessions, snapshots, evidence }));
     const value = new ByteWriter().u32(meta.length).bytes(meta).bytes(cp.state).finish();
     return this.sealed.put(TABLE, `${this.cellHex}/cp/${docHex}`, value);
   }

@@ -16,6 +16,8 @@ export const SYNC_REJECTIONS = [
   // An update or snapshot that would nest a document deeper than MAX_DOC_DEPTH (checkDocDepth).
   'too_deep',
   'apply_failed',
+  // A snapshot outside a rollover or top-up context: in the cell's first wire doc (PROTOCOL §8).
+  'snapshot_out_of_context',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',
   // ... cannot count even in its own causal past (the author lacked the role there) ...

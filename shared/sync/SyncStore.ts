@@ -1,3 +1,5 @@
+import type { EvidenceCheckpoint } from './SignedEvidence.ts';
+
 /** One wire entry exactly as it travels: sealed bytes under their content-addressed id. */
 export interface WireEntry {
   readonly envId: string;
@@ -26,6 +28,8 @@ export interface DocCheckpoint {
    * open marks these stored entries applied without opening or merging them again.
    */
   readonly snapshots?: readonly HeldSnapshot[];
+  /** What this device verified from authors' own signed updates (absent in older checkpoints). */
+  readonly evidence?: EvidenceCheckpoint;
 }
 
 /** A verified snapshot envelope a checkpoint's state includes, and what the engine knew of it. */

@@ -1,4 +1,5 @@
 import { toHex } from '../crypto/bytes.ts';
+import { randomBytes } from '../crypto/randomBytes.ts';
 import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../envelope/sealEnvelope.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
@@ -49,11 +50,21 @@ export class SyncWriter {
     this.local.scopes = [...scopes];
   }
 
-  /** Opens a new editing session of a document (a fresh clientID: clientIdFor). */
-  nextSession(docHex: string): number {
-    const session = (this.local.sessions[docHex] ?? 0) + 1;
-    this.local.sessions[docHex] = session;
-    return session;
+  /**
+   * Opens a new editing session of a document (a fresh clientID: clientIdFor): a random number
+   * in 1..2^32-1 that `taken` does not reject (a session this document already knows). Random,
+   * so nobody can claim a member's next session in advance (issue 14 item 2). Seeded simulations
+   * draw it from their nonce source.
+   */
+  nextSession(docHex: string, taken: (session: number) => boolean): number {
+    for (;;) {
+      const b = this.ctx.opts.nonce?.() ?? randomBytes(4);
+      const session =
+        (((b[0] ?? 0) << 24) | ((b[1] ?? 0) << 16) | ((b[2] ?? 0) << 8) | (b[3] ?? 0)) >>> 0;
+      if (session === 0 || taken(session)) continue;
+      this.local.sessions[docHex] = session;
+      return session;
+    }
   }
 
   session(docHex: string): number {

@@ -1,3 +1,4 @@
+import { fromHex } from '../crypto/bytes.ts';
 import { decodeEnvelope } from '../envelope/decodeEnvelope.ts';
 import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
@@ -19,7 +20,8 @@ function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Ui
 
 /**
  * Whether a rollover copies the entry `key` of `from` into `to` (PROTOCOL §8): an update the new
- * generation's snapshots do not cover and that was not refused; a roster envelope whose op the
+ * generation's snapshots do not cover and that was not refused, or an author's newest update of
+ * a document (covered or not), either only while its author may still write; a roster envelope whose op the
  * roster log still holds (the compacted roster: ops refused or dropped stay behind), one per op.
  * Rollover notices and snapshots are never copied. A roster envelope it says yes to is recorded
  * in `to` at once, so a second envelope of the same op is not copied too.
@@ -28,10 +30,19 @@ export function carriesEntry(ctx: CellContext, from: WireScope, to: WireScope, k
   const meta = from.meta.get(key);
   const bytes = from.kept.get(key);
   if (!meta || !bytes) return false;
-  if (meta.kind === ENVELOPE_KIND.update)
-    return (
-      from.status.get(key) !== 'rejected' && meta.seq > to.covered(meta.docHex, meta.authorHex)
-    );
+  if (meta.kind === ENVELOPE_KIND.update) {
+    if (from.status.get(key) === 'rejected') return false;
+    // A write applied before this peer learnt that its author may no longer write here (removed,
+    // departed): every peer that knows refuses it, and this one does not pass it on either.
+    const author = fromHex(meta.authorHex);
+    const check = author && ctx.opts.roster.writeCheck(author, from.epoch, ENVELOPE_KIND.update);
+    if (check !== 'ok') return false;
+    if (meta.seq > to.covered(meta.docHex, meta.authorHex)) return true;
+    // An author's newest update goes on even when covered: a peer that missed some of their
+    // updates learns from it that it did, and judges snapshots accordingly (judgeSnapshot).
+    const docId = fromHex(meta.docHex);
+    return docId !== undefined && ctx.replica(docId).evidence.isLast(meta.authorHex, key);
+  }
   if (meta.kind !== ENVELOPE_KIND.roster) return false;
   const opId = rosterOpIdOf(ctx, from, key, bytes);
   if (opId === undefined || to.rosterKeyOf.has(opId)) return false;

@@ -5,12 +5,12 @@ import { err, ok, type Result } from '../util/result.ts';
  * Binds authorship: every struct in `update` must belong to one of `allowed` clientIDs.
  * `Y.parseUpdateMeta` decodes without integrating, so a malformed update is caught here, before
  * anything touches a document. Deletions may target anyone's structs (that is editing), so only
- * the structs' own clientIDs are checked.
+ * the structs' own clientIDs are checked. Returns each clientID's end clock (its extent).
  */
 export function checkClientIds(
   update: Uint8Array,
   allowed: ReadonlySet<number>,
-): Result<ReadonlySet<number>, 'malformed_update' | 'clientid_unclaimed'> {
+): Result<ReadonlyMap<number, number>, 'malformed_update' | 'clientid_unclaimed'> {
   let meta: { from: Map<number, number>; to: Map<number, number> };
   try {
     meta = Y.parseUpdateMeta(update);
@@ -20,5 +20,5 @@ export function checkClientIds(
   for (const client of meta.to.keys()) {
     if (!allowed.has(client)) return err('clientid_unclaimed');
   }
-  return ok(new Set(meta.to.keys()));
+  return ok(meta.to);
 }

@@ -10,6 +10,7 @@ import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import type { RosterPort } from '../../../shared/sync/RosterPort.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
+import { ok } from '../../../shared/util/result.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -28,6 +29,7 @@ describe('cold open from a checkpoint', () => {
       state: Y.encodeStateAsUpdate(source),
     };
     const held = 'a'.repeat(32);
+    const accept = () => ok(undefined);
 
     const replica = new DocReplica(docId);
     replica.restore({
@@ -37,15 +39,15 @@ describe('cold open from a checkpoint', () => {
       snapshots: [{ envId: held, author: sodium().to_hex(author), seq: 1, covered: {} }],
     });
     // Held: trusted to be in the checkpoint's state already, so the doc is not touched.
-    expect(replica.applySnapshot(body, () => true, held).ok).toBe(true);
+    expect(replica.applySnapshot(body, () => true, held, accept).ok).toBe(true);
     expect(replica.doc.getText('t').toJSON()).toBe('');
     // Claims are still checked for a held snapshot.
-    expect(replica.applySnapshot(body, () => false, held)).toEqual({
+    expect(replica.applySnapshot(body, () => false, held, accept)).toEqual({
       ok: false,
       error: 'unknown_author',
     });
     // Any other envelope id is merged.
-    expect(replica.applySnapshot(body, () => true, 'b'.repeat(32)).ok).toBe(true);
+    expect(replica.applySnapshot(body, () => true, 'b'.repeat(32), accept).ok).toBe(true);
     expect(replica.doc.getText('t').toJSON()).toBe('hello');
     expect(replica.checkpoint().snapshots?.map((h) => h.envId)).toEqual([held]);
   });

@@ -95,7 +95,10 @@ describe('receipt bounds how deep a document nests (issue 14 item 6)', () => {
       state: Y.encodeStateAsUpdate(attack.doc),
     });
     const env = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, snapshot);
-    await h.put(env.envId, env.bytes);
+    // Snapshots count only after a rollover (PROTOCOL §8): played into generation 1.
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.alice, 1);
+    await gen1.put(env.envId, env.bytes);
     expect(depthOf(body(h))).toBeLessThanOrEqual(64);
     expect(h.rejected('too_deep')).toBe(1);
     expect(h.stateVector()).toEqual(before);

@@ -2,14 +2,17 @@ import * as Y from 'yjs';
 import { deriveEpochSecrets, deriveRoomName } from '../../../shared/crypto/deriveEpochSecrets.ts';
 import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
 import { sodium, sodiumReady } from '../../../shared/crypto/sodium.ts';
-import type { EnvelopeKind } from '../../../shared/envelope/EnvelopeKind.ts';
+import { ENVELOPE_KIND, type EnvelopeKind } from '../../../shared/envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../../../shared/envelope/sealEnvelope.ts';
-import { CellSync } from '../../../shared/sync/CellSync.ts';
+import { CELL_DOC_ID, CellSync } from '../../../shared/sync/CellSync.ts';
 import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
 import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
+import { encodeRolloverBody } from '../../../shared/sync/rolloverBody.ts';
+import type { RosterPort } from '../../../shared/sync/RosterPort.ts';
 import type { SyncLimits } from '../../../shared/sync/SyncLimits.ts';
 import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
+import { BEACON_GENERATION } from '../../../shared/sync/WireScope.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 
@@ -25,9 +28,33 @@ const keypair = (): Keys => {
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** A fixed roster whose members can be removed (they stay known: their old content is theirs). */
+function removableRoster(
+  members: ReadonlyArray<{ signPk: Uint8Array; role: 'writer' | 'reader' }>,
+) {
+  const inner = fixedRoster(members);
+  const removed = new Set<string>();
+  const listeners = new Set<() => void>();
+  const roster: RosterPort = {
+    writeCheck: (author, epoch, kind) =>
+      removed.has(sodium().to_hex(author)) ? 'not_member' : inner.writeCheck(author, epoch, kind),
+    knows: (author) => inner.knows(author),
+    onChange: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  const remove = (who: Keys) => {
+    removed.add(sodium().to_hex(who.signPk));
+    for (const l of listeners) l();
+  };
+  return { roster, remove };
+}
+
 /**
- * One victim engine (bob) in a cell with alice (writer), rita (reader) and a stranger, plus a raw
- * wire doc in the same room through which a test plays any peer, honest or not.
+ * One victim engine (bob) in a cell with alice and carol (writers), rita (reader) and a stranger,
+ * plus a raw wire doc in the same room through which a test plays any peer, honest or not; more
+ * real engines on the same network (`openPeer`), raw wire docs in other generations (`wireAt`).
  */
 export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   await sodiumReady();
@@ -44,34 +71,49 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const alice = keypair();
   const bob = keypair();
   const rita = keypair();
+  const carol = keypair();
   const stranger = keypair();
-  const roster = fixedRoster([
+  const { roster, remove } = removableRoster([
     { signPk: alice.signPk, role: 'writer' },
     { signPk: bob.signPk, role: 'writer' },
+    { signPk: carol.signPk, role: 'writer' },
     { signPk: rita.signPk, role: 'reader' },
   ]);
-  const store = new MemorySyncStore();
-  const victim = await CellSync.open({
-    cellId,
-    me: bob,
-    epoch: 0,
-    secretsFor: (e) => (e === 0 ? secrets : undefined),
-    roster,
-    store,
-    transport: net.transportFor(1),
-    signaling: ['ws://test'],
-    scheduler,
-    limits,
-  });
-  const wire = new Y.Doc();
-  const room = net.transportFor(2).join(
-    {
-      roomName: deriveRoomName(secrets.transportRoot, cellId, 0, 0),
-      password: secrets.transportSecret,
+  let nextPeer = 1;
+  /** Opens a real engine for `me` on the shared network (a fresh store unless given one). */
+  const openPeer = (me: Keys, store = new MemorySyncStore()) =>
+    CellSync.open({
+      cellId,
+      me,
+      epoch: 0,
+      secretsFor: (e) => (e === 0 ? secrets : undefined),
+      roster,
+      store,
+      transport: net.transportFor(nextPeer++),
       signaling: ['ws://test'],
-    },
-    wire,
-  );
+      scheduler,
+      limits,
+    });
+  const store = new MemorySyncStore();
+  const victim = await openPeer(bob, store);
+  /** A raw wire doc joined to generation `generation` of epoch 0 (the beacon's number too). */
+  const wireAt = (generation: number) => {
+    const doc = new Y.Doc();
+    const joined = net.transportFor(nextPeer++).join(
+      {
+        roomName: deriveRoomName(secrets.transportRoot, cellId, 0, generation),
+        password: secrets.transportSecret,
+        signaling: ['ws://test'],
+      },
+      doc,
+    );
+    const put = async (key: string, value: unknown) => {
+      doc.getMap('envelopes').set(key, value);
+      await scheduler.advance(10, settle);
+    };
+    return { doc, room: joined, put };
+  };
+  const { doc: wire, room } = wireAt(0);
   const docId = randomBytes(16);
 
   /** An update by `author` from a real Yjs doc using the author's derived clientID. */
@@ -110,6 +152,21 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     return r.value;
   };
   const updateBody = (update: Uint8Array, session = 1) => encodeUpdateBody({ session, update });
+  /** `author` announces a rollover to `generation` in generation 0 and in the beacon. */
+  const rollTo = async (author: Keys, generation: number, seq = 1) => {
+    const notice = seal(
+      author,
+      ENVELOPE_KIND.rollover,
+      seq,
+      encodeRolloverBody({ nextGeneration: generation }),
+      { docId: CELL_DOC_ID },
+    );
+    const beacon = wireAt(BEACON_GENERATION);
+    await put(notice.envId, notice.bytes);
+    await beacon.put(notice.envId, notice.bytes);
+    await scheduler.advance(100, settle);
+    return beacon;
+  };
   /** Plays a peer: puts `value` under `key` in the shared wire doc and lets it arrive. */
   const put = async (key: string, value: unknown) => {
     wire.getMap('envelopes').set(key, value);
@@ -127,13 +184,19 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     store,
     scheduler,
     wire,
+    room,
     docId,
     cellId,
     secrets,
     alice,
     bob,
     rita,
+    carol,
     stranger,
+    remove,
+    openPeer,
+    wireAt,
+    rollTo,
     edit,
     seal,
     updateBody,

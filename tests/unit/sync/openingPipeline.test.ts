@@ -26,6 +26,8 @@ describe('opening pipeline: every rejection is typed, counted and changes nothin
   type Case = {
     name: string;
     reason: string;
+    /** The generation the victim ends in (a snapshot case rolls over to 1 first). */
+    generation?: number;
     play: (h: Awaited<ReturnType<typeof engineHarness>>) => Promise<void>;
   };
   const cases: Case[] = [
@@ -152,6 +154,7 @@ describe('opening pipeline: every rejection is typed, counted and changes nothin
     {
       name: 'a snapshot claiming an author the roster never knew',
       reason: 'unknown_author',
+      generation: 1,
       play: async (h) => {
         const state = h.edit(h.stranger, 'smuggled');
         const body = encodeSnapshotBody({
@@ -160,15 +163,21 @@ describe('opening pipeline: every rejection is typed, counted and changes nothin
           state,
         });
         const env = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, body);
-        await h.put(env.envId, env.bytes);
+        // Snapshots count only after a rollover (PROTOCOL §8): play one into generation 1.
+        const gen1 = h.wireAt(1);
+        await h.rollTo(h.alice, 1);
+        await gen1.put(env.envId, env.bytes);
       },
     },
     {
       name: 'a garbage snapshot body',
       reason: 'malformed_snapshot',
+      generation: 1,
       play: async (h) => {
         const env = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, randomBytes(3));
-        await h.put(env.envId, env.bytes);
+        const gen1 = h.wireAt(1);
+        await h.rollTo(h.alice, 1);
+        await gen1.put(env.envId, env.bytes);
       },
     },
     {
@@ -202,7 +211,7 @@ describe('opening pipeline: every rejection is typed, counted and changes nothin
       expect(h.rejected(c.reason)).toBe(1);
       expect(h.text()).toBe(textBefore);
       expect(h.stateVector()).toEqual(before);
-      expect(h.victim.status().generation).toBe(0);
+      expect(h.victim.status().generation).toBe(c.generation ?? 0);
       await h.close();
     });
   }

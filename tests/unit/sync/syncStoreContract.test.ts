@@ -68,6 +68,19 @@ describe.each(adapters)('SyncStore contract: %s', (_name, make) => {
     expect(all.get('cd'.repeat(16))).toEqual(cp);
   });
 
+  it('keeps the evidence a checkpoint records (what snapshots are judged against)', async () => {
+    const { store } = await make();
+    const evidence = {
+      verified: { ab: 4 },
+      known: { ab: 6 },
+      knownEpochs: { ab: 2 },
+      ends: { [String(2 ** 53 - 1)]: 17, '42': 3 },
+    };
+    const cp = { state: randomBytes(100), applied: { ab: 4 }, sessions: { ab: [7] }, evidence };
+    await store.saveCheckpoint('cd'.repeat(16), cp);
+    expect((await store.loadCheckpoints()).get('cd'.repeat(16))).toEqual(cp);
+  });
+
   it('loads a whole cell at once: local state, checkpoints, entries per scope', async () => {
     const { store, other } = await make();
     const local = { seqs: { 'ab:1': 1 }, sessions: { ab: 1 }, scopes: ['0:0', '0:1'] };
