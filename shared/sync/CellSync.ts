@@ -266,7 +266,7 @@ export class CellSync {
 
   private publishUpdate(replica: DocReplica, update: Uint8Array): void {
     const session = this.writer.session(replica.docHex);
-    const body = encodeUpdateBody({ session, update });
+    const body = (prev: Uint8Array) => encodeUpdateBody({ session, prev, update });
     const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
     const meHex = this.ctx.meHex;

@@ -23,6 +23,12 @@ export class Diagnostics {
    */
   readonly provenEquivocators = new Map<string, Set<string>>();
 
+  /**
+   * Writes held (kept, not applied) because their author is proven to fork in that document,
+   * until a coordinator releases them (ForkWatch). Entry ids.
+   */
+  readonly quarantined = new Set<string>();
+
   proveEquivocator(authorHex: string, docHex: string): void {
     const docs = this.provenEquivocators.get(authorHex) ?? new Set<string>();
     docs.add(docHex);
@@ -52,6 +58,7 @@ export class Diagnostics {
       rekeyFailed: this.rekeyFailed,
       rolloverFailed: this.rolloverFailed,
       equivocators: this.equivocators.size,
+      quarantined: this.quarantined.size,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
     };
   }

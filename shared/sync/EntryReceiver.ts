@@ -6,13 +6,12 @@ import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
 import { ForkProofs } from './ForkProofs.ts';
 import { isForkProofKey } from './forkProof.ts';
-import { judgeSeen } from './judgeSeen.ts';
+import { ForkWatch } from './ForkWatch.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { RosterReceiver } from './RosterReceiver.ts';
-import { signedDigest } from './signedDigest.ts';
 import { decodeSnapshotBody } from './snapshotBody.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 import { decodeUpdateBody } from './updateBody.ts';
@@ -43,6 +42,7 @@ type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted';
 export class EntryReceiver {
   private readonly roster: RosterReceiver;
   private readonly forks: ForkProofs;
+  private readonly watch: ForkWatch;
 
   constructor(
     private readonly ctx: CellContext,
@@ -53,6 +53,9 @@ export class EntryReceiver {
       reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
     });
     this.forks = new ForkProofs(ctx, (scope, key, bytes) => hooks.persist(scope, key, bytes));
+    this.watch = new ForkWatch(ctx, this.forks, (scope, key, bytes) =>
+      hooks.persist(scope, key, bytes),
+    );
   }
 
   /** A wire-doc key changed (remote sync, load, or our own insert). */
@@ -112,25 +115,12 @@ export class EntryReceiver {
       ctx.diagnostics.reject('malformed');
       return;
     }
-    const seen = seenKey(authorHex, docHex, env.kind, env.seq);
-    const signed = signedDigest(env);
-    const prior = ctx.seen.get(seen);
-    const verdict = judgeSeen(ctx, prior, key, signed);
-    const equivocates = verdict === 'fork';
-    if (equivocates) ctx.diagnostics.equivocators.add(authorHex);
-    if (equivocates && prior && env.kind !== ENVELOPE_KIND.roster && value instanceof Uint8Array)
-      this.forks.prove(scope, value, prior.envId, authorHex, docHex);
-    // A roster op stands on its own signature and the roster decides what counts, so it goes on
-    // to the roster log even from an equivocating sender: two devices holding one key (an imaged
-    // device racing its owner's rekey) both reach every peer, or peers split (PROTOCOL §9.4).
-    if (equivocates && env.kind !== ENVELOPE_KIND.roster) {
-      scope.status.set(key, 'rejected');
-      ctx.diagnostics.reject('equivocation');
-      return;
-    }
+    const judged = this.watch.judge(scope, key, env, value);
+    if (!judged) return;
+    const { verdict, seen, entry } = judged;
     if (env.kind === ENVELOPE_KIND.roster) {
       // Judged by the roster log before anything keeps it, even a copy we saw elsewhere.
-      if (verdict === 'new') ctx.seen.set(seen, { envId: key, signed });
+      if (verdict === 'new') ctx.seen.set(seen, entry);
       scope.status.set(key, this.roster.receive(scope, key, env, value as Uint8Array));
       this.hooks.settled(scope, key);
       return;
@@ -152,7 +142,7 @@ export class EntryReceiver {
       scope.skipLoad(key);
       scope.status.set(key, 'applied');
     } else {
-      ctx.seen.set(seen, { envId: key, signed });
+      ctx.seen.set(seen, entry);
       const outcome = this.dispatch(scope, key, env);
       if (outcome === 'evicted') {
         ctx.seen.delete(seen);

@@ -7,7 +7,7 @@ import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../../../shared/envelope/sealEnvelope.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
+import { encodeUpdateBody, NO_PREV } from '../../../shared/sync/updateBody.ts';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
 import { createCellSession } from '../../../renderer/session/createCellSession.ts';
 import { EquivocationAlert } from '../../../renderer/shell/EquivocationAlert.tsx';
@@ -35,7 +35,7 @@ function equivocate(boris: CellRuntime): void {
       author: boris.me,
       seq: 1,
       time: 0,
-      body: encodeUpdateBody({ session: 1, update: Y.encodeStateAsUpdate(doc) }),
+      body: encodeUpdateBody({ session: 1, prev: NO_PREV, update: Y.encodeStateAsUpdate(doc) }),
     });
     if (!sealed.ok) throw new Error(sealed.error);
     wire.set(sealed.value.envId, sealed.value.bytes);

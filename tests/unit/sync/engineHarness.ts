@@ -9,8 +9,8 @@ import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
 import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import type { SyncLimits } from '../../../shared/sync/SyncLimits.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
+import { UpdateChain, unlinkedUpdateBody } from '../../support/updateChain.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 
 export interface Keys {
@@ -74,6 +74,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   );
   const docId = randomBytes(16);
 
+  const chain = new UpdateChain();
   /** An update by `author` from a real Yjs doc using the author's derived clientID. */
   const authorDocs = new Map<string, Y.Doc>();
   const edit = (author: Keys, text: string, session = 1): Uint8Array => {
@@ -95,6 +96,8 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     body: Uint8Array,
     over: { epoch?: number; docId?: Uint8Array; contentKey?: Uint8Array } = {},
   ) => {
+    const fields = { kind, docId: over.docId ?? docId, author: author.signPk, seq, time: 0 };
+    body = chain.link(fields, body);
     const r = sealEnvelope({
       contentKey: over.contentKey ?? secrets.contentKey,
       cellId,
@@ -109,7 +112,8 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     if (!r.ok) throw new Error(r.error);
     return r.value;
   };
-  const updateBody = (update: Uint8Array, session = 1) => encodeUpdateBody({ session, update });
+  /** An update body naming no previous envelope: `seal` links it to the author's seq - 1. */
+  const updateBody = unlinkedUpdateBody;
   /** Plays a peer: puts `value` under `key` in the shared wire doc and lets it arrive. */
   const put = async (key: string, value: unknown) => {
     wire.getMap('envelopes').set(key, value);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
+import { unlinkedUpdateBody } from '../../support/updateChain.ts';
 import { splitCell } from './splitCell.ts';
 
 type Cell = Awaited<ReturnType<typeof splitCell>>;
 
-const body = (update: Uint8Array) => encodeUpdateBody({ session: 1, update });
+const body = (update: Uint8Array) => unlinkedUpdateBody(update);
 
 /** Peers `on` online, every other peer offline. */
 const only = (cell: Cell, on: readonly number[]) => {

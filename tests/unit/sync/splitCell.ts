@@ -9,6 +9,7 @@ import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { prng, randBytes, randInt } from '../../support/prng.ts';
+import { UpdateChain } from '../../support/updateChain.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -82,7 +83,10 @@ export async function splitCell(seed: number, honest = 4) {
     d.getText('t').insert(d.getText('t').length, text);
     return Y.encodeStateAsUpdate(d, before);
   };
-  const sealBy = (kind: EnvelopeKind, seq: number, body: Uint8Array, generation = 0) => {
+  const chain = new UpdateChain();
+  /** The informer's envelope; an update body naming no previous envelope is linked honestly. */
+  const sealBy = (kind: EnvelopeKind, seq: number, body: Uint8Array, time = 0) => {
+    body = chain.link({ kind, docId, author: informer.signPk, seq, time }, body);
     const r = sealEnvelope({
       contentKey: secrets.contentKey,
       cellId,
@@ -91,7 +95,7 @@ export async function splitCell(seed: number, honest = 4) {
       docId,
       author: informer,
       seq,
-      time: generation,
+      time,
       body,
     });
     if (!r.ok) throw new Error(r.error);
