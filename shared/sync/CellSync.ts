@@ -306,6 +306,15 @@ export class CellSync {
     this.posts.relayNotice(sealed);
   }
 
+  /**
+   * As a coordinator: lets `authorHex`'s held writes in document `docHex` through, by a signed
+   * release of every proof against them there (PROTOCOL §5.2). How many releases were posted.
+   */
+  releaseQuarantine(authorHex: string, docHex: string): number {
+    const ids = this.receiver.quarantine.unreleased(authorHex, docHex);
+    return this.posts.forkReleases(ids.map((proofId) => ({ authorHex, docHex, proofId })));
+  }
+
   /** Re-opens entries that failed only for membership or were evicted from the pending buffer. */
   rescan(): void {
     this.receiver.rescan();

@@ -28,6 +28,12 @@ export class Diagnostics {
    * until a coordinator releases them (ForkWatch). Entry ids.
    */
   readonly quarantined = new Set<string>();
+  /** `${author}:${doc}` a coordinator released from quarantine (the proof still names them). */
+  readonly released = new Set<string>();
+
+  releaseQuarantine(authorHex: string, docHex: string): void {
+    this.released.add(`${authorHex}:${docHex}`);
+  }
 
   proveEquivocator(authorHex: string, docHex: string): void {
     const docs = this.provenEquivocators.get(authorHex) ?? new Set<string>();

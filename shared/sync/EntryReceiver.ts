@@ -7,6 +7,8 @@ import { openWireEntry } from './openWireEntry.ts';
 import { ForkProofs } from './ForkProofs.ts';
 import { isForkProofKey } from './forkProof.ts';
 import { ForkWatch } from './ForkWatch.ts';
+import { isForkReleaseKey } from './forkRelease.ts';
+import { Quarantine } from './Quarantine.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
@@ -43,6 +45,7 @@ export class EntryReceiver {
   private readonly roster: RosterReceiver;
   private readonly forks: ForkProofs;
   private readonly watch: ForkWatch;
+  readonly quarantine: Quarantine;
 
   constructor(
     private readonly ctx: CellContext,
@@ -52,10 +55,11 @@ export class EntryReceiver {
       persist: (scope, key, bytes) => hooks.persist(scope, key, bytes),
       reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
     });
-    this.forks = new ForkProofs(ctx, (scope, key, bytes) => hooks.persist(scope, key, bytes));
-    this.watch = new ForkWatch(ctx, this.forks, (scope, key, bytes) =>
-      hooks.persist(scope, key, bytes),
-    );
+    const persist = (scope: WireScope, key: string, bytes: Uint8Array) =>
+      hooks.persist(scope, key, bytes);
+    this.quarantine = new Quarantine(ctx, persist, () => this.rescan());
+    this.forks = new ForkProofs(ctx, persist, this.quarantine);
+    this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist);
   }
 
   /** A wire-doc key changed (remote sync, load, or our own insert). */
@@ -92,6 +96,7 @@ export class EntryReceiver {
     if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
     if (isMemberNoticeKey(key)) return this.hooks.memberNotice(scope, key, value);
     if (isForkProofKey(key)) return this.forks.receive(scope, key, value);
+    if (isForkReleaseKey(key)) return this.quarantine.receive(scope, key, value);
     if (this.restoreHeld(scope, key, value)) return;
     const opened = openWireEntry(key, value, {
       cellId: ctx.opts.cellId,

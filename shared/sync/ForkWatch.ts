@@ -3,6 +3,7 @@ import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext, type SeenEntry } from './CellContext.ts';
 import type { ForkProofs } from './ForkProofs.ts';
+import type { Quarantine } from './Quarantine.ts';
 import { judgeSeen, type SeenVerdict } from './judgeSeen.ts';
 import { signedDigest } from './signedDigest.ts';
 import { decodeUpdateBody, NO_PREV } from './updateBody.ts';
@@ -26,6 +27,7 @@ export class ForkWatch {
   constructor(
     private readonly ctx: CellContext,
     private readonly forks: ForkProofs,
+    private readonly quarantine: Quarantine,
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
   ) {}
 
@@ -49,6 +51,7 @@ export class ForkWatch {
     }
     if (verdict === 'new' && this.quarantined(env, authorHex, docHex))
       return this.hold(scope, key, env, value);
+    ctx.diagnostics.quarantined.delete(key);
     if (env.kind !== ENVELOPE_KIND.update || verdict !== 'new')
       return { verdict, seen, entry: { envId: key, signed } };
     const body = decodeUpdateBody(env.body);
@@ -77,7 +80,7 @@ export class ForkWatch {
   /** Updates and snapshots by an author a verified proof shows forking in this document. */
   private quarantined(env: DecodedEnvelope, authorHex: string, docHex: string): boolean {
     if (env.kind !== ENVELOPE_KIND.update && env.kind !== ENVELOPE_KIND.snapshot) return false;
-    return this.ctx.diagnostics.provenEquivocators.get(authorHex)?.has(docHex) === true;
+    return this.quarantine.holds(authorHex, docHex);
   }
 
   /**

@@ -4,6 +4,7 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { rosterOpId } from '../roster/rosterOpId.ts';
 import type { CellContext } from './CellContext.ts';
 import { isForkProofKey } from './forkProof.ts';
+import { isForkReleaseKey } from './forkRelease.ts';
 import type { WireScope } from './WireScope.ts';
 
 /** Per scope: the keys of each author's newest applied update per document, and when computed. */
@@ -44,7 +45,7 @@ function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Ui
  * generation's snapshots do not cover and that was not refused; each author's newest update we
  * applied in each document even if covered (its head: so two halves of a cell that kept
  * different versions of one seq still meet both envelopes after rollovers, ForkWatch); a fork
- * proof we verified (so it outlives the generation); a roster envelope whose op the
+ * proof or a coordinator's release we verified (so they outlive the generation); a roster envelope whose op the
  * roster log still holds (the compacted roster: ops refused or dropped stay behind), one per op.
  * Rollover notices and snapshots are never copied. A roster envelope it says yes to is recorded
  * in `to` at once, so a second envelope of the same op is not copied too.
@@ -52,7 +53,8 @@ function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Ui
 export function carriesEntry(ctx: CellContext, from: WireScope, to: WireScope, key: string) {
   const meta = from.meta.get(key);
   const bytes = from.kept.get(key);
-  if (isForkProofKey(key)) return bytes !== undefined && from.status.get(key) === 'applied';
+  if (isForkProofKey(key) || isForkReleaseKey(key))
+    return bytes !== undefined && from.status.get(key) === 'applied';
   if (!meta || !bytes) return false;
   if (meta.kind === ENVELOPE_KIND.update)
     return (

@@ -12,6 +12,7 @@ import {
   FORK_PROOF_VERSION,
   MAX_FORK_PROOF_BYTES,
 } from './forkProof.ts';
+import { proofIdOf } from './forkRelease.ts';
 import type { RosterPort } from './RosterPort.ts';
 import { signedDigest } from './signedDigest.ts';
 import { decodeUpdateBody } from './updateBody.ts';
@@ -19,6 +20,8 @@ import { decodeUpdateBody } from './updateBody.ts';
 export interface ProvenFork {
   readonly authorHex: string;
   readonly docHex: string;
+  /** The two sides' signed digests, smaller first (what a coordinator's release names). */
+  readonly proofId: string;
 }
 
 /**
@@ -54,7 +57,8 @@ export function openForkProof(
   if (!ctx.roster.knows(x.author)) return err('malformed', 'unknown author');
   if (!verifyEnvelopeSignature(x, ctx.cellId, a.epoch).ok) return err('malformed', 'signature');
   if (!verifyEnvelopeSignature(y, ctx.cellId, b.epoch).ok) return err('malformed', 'signature');
-  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId) });
+  const proofId = proofIdOf(signedDigest(x), signedDigest(y));
+  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId), proofId });
 }
 
 /** One seq, different signed fields. */

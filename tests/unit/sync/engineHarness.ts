@@ -26,7 +26,7 @@ const keypair = (): Keys => {
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /**
- * One victim engine (bob) in a cell with alice (writer), rita (reader) and a stranger, plus a raw
+ * One victim engine (bob, a coordinator) in a cell with alice (writer), rita (reader) and a stranger, plus a raw
  * wire doc in the same room through which a test plays any peer, honest or not.
  */
 export async function engineHarness(limits: Partial<SyncLimits> = {}) {
@@ -47,7 +47,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const stranger = keypair();
   const roster = fixedRoster([
     { signPk: alice.signPk, role: 'writer' },
-    { signPk: bob.signPk, role: 'writer' },
+    { signPk: bob.signPk, role: 'coordinator' },
     { signPk: rita.signPk, role: 'reader' },
   ]);
   const store = new MemorySyncStore();
