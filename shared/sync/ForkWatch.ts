@@ -77,10 +77,18 @@ export class ForkWatch {
     return { verdict, seen, entry: { envId: key, signed, prev } };
   }
 
-  /** Updates and snapshots by an author a verified proof shows forking in this document. */
+  /**
+   * New writes by an author a verified proof shows forking in this document: snapshots, and
+   * updates past what we applied of them (an update we applied before, read back after a
+   * restart, is not new).
+   */
   private quarantined(env: DecodedEnvelope, authorHex: string, docHex: string): boolean {
     if (env.kind !== ENVELOPE_KIND.update && env.kind !== ENVELOPE_KIND.snapshot) return false;
-    return this.quarantine.holds(authorHex, docHex);
+    if (!this.quarantine.holds(authorHex, docHex)) return false;
+    return (
+      env.kind === ENVELOPE_KIND.snapshot ||
+      env.seq > (this.ctx.replica(env.docId).applied.get(authorHex) ?? 0)
+    );
   }
 
   /**

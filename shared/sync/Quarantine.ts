@@ -1,5 +1,5 @@
 import type { CellContext } from './CellContext.ts';
-import { isForkReleaseKey, MAX_FORK_RELEASES_PER_SCOPE } from './forkRelease.ts';
+import { MAX_FORK_RELEASES_PER_SCOPE } from './forkRelease.ts';
 import { openForkRelease } from './openForkRelease.ts';
 import type { WireScope } from './WireScope.ts';
 

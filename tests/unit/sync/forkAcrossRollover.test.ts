@@ -53,4 +53,26 @@ describe('a fork split across two halves of the cell cannot hide behind a rollov
       await cell.close();
     });
   }
+
+  it('the proof outlives further rollovers and a restart, and the informer stays held', async () => {
+    const cell = await splitThenRollover(4);
+    cell.net.healAll();
+    await cell.advance(500);
+    await cell.syncs[1]!.rollover();
+    await cell.advance(3000);
+    await cell.syncs[3]!.rollover();
+    await cell.advance(3000);
+    for (let i = 0; i < 4; i++) expect(cell.syncs[i]!.status().generation).toBe(3);
+    await cell.restart(2);
+    await cell.advance(500);
+    expect(cell.named(2)).toEqual([cell.informerHex]);
+    // The informer writes on: held by every member, the text stays as it was.
+    const before = [0, 1, 2, 3].map((i) => cell.text(i));
+    const more = cell.sealBy(ENVELOPE_KIND.update, 3, body(cell.informerEdit('a', ' (moved)')));
+    await cell.informerPosts([more], 3);
+    await cell.advance(500);
+    expect([0, 1, 2, 3].map((i) => cell.text(i))).toEqual(before);
+    for (let i = 0; i < 4; i++) expect(cell.syncs[i]!.diagnostics.quarantined.size).toBe(1);
+    await cell.close();
+  });
 });

@@ -124,6 +124,11 @@ export async function splitCell(seed: number, honest = 4) {
   const informerHex = sodium().to_hex(informer.signPk);
   const text = (i: number) => syncs[i]!.doc(docId).getText('t').toJSON();
   const named = (i: number) => [...syncs[i]!.diagnostics.provenEquivocators.keys()];
+  /** Peer `i` closes and opens again from its own store. */
+  const restart = async (i: number) => {
+    await syncs[i]!.close();
+    syncs[i] = await open(i);
+  };
   const close = async () => {
     for (const s of syncs) await s.close();
   };
@@ -139,6 +144,7 @@ export async function splitCell(seed: number, honest = 4) {
     advance,
     text,
     named,
+    restart,
     close,
   };
 }
