@@ -66,4 +66,29 @@ describe('the equivocation alert', () => {
     await session.close();
     await boris.close();
   });
+
+  it('tells that their edits are held, and offers a coordinator, and only a coordinator, the release', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    const vera = await cell.admit(anna, 'Vera', 'member', 2);
+    await cell.advance(2_000);
+    const annas = createCellSession(anna, undefined);
+    const veras = createCellSession(vera, undefined);
+    const shown = (session: typeof annas): string =>
+      text(renderToStaticMarkup(createElement(EquivocationAlert, { session })));
+    equivocate(boris);
+    await cell.advance(2_000);
+    for (const s of [annas, veras]) expect(shown(s)).toContain('held on this device');
+    expect(shown(annas)).toContain('Let their edits in again');
+    expect(shown(veras)).not.toContain('Let their edits in again');
+    const borisHex = Buffer.from(boris.me.signPk).toString('hex');
+    expect(annas.governance?.releaseEquivocator(borisHex)).toBe(1);
+    await cell.advance(2_000);
+    expect(annas.governance?.releaseEquivocator(borisHex)).toBe(0);
+    // Vera verified Anna's release against the roster: nothing of Boris's is held there either.
+    expect(vera.sync.diagnostics.released.size).toBe(1);
+    await annas.close();
+    await veras.close();
+    await boris.close();
+  });
 });
