@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { unlinkedUpdateBody } from '../../support/updateChain.ts';
+import { prng, randInt } from '../../support/prng.ts';
 import { splitCell } from './splitCell.ts';
 
 type Cell = Awaited<ReturnType<typeof splitCell>>;
@@ -75,4 +76,53 @@ describe('a fork split across two halves of the cell cannot hide behind a rollov
     for (let i = 0; i < 4; i++) expect(cell.syncs[i]!.diagnostics.quarantined.size).toBe(1);
     await cell.close();
   });
+
+  /**
+   * Seeded variations: 5 honest members split at random into two halves; the informer's fork at
+   * seq 2; in half A it may write one more update (seq 3, chained onto A's version), so the heads
+   * meet one seq apart (a chain-link fork); each half rolls over once or twice, a random member
+   * of each half may restart after its rollover; then everyone meets.
+   */
+  for (let seed = 10; seed < 30; seed++) {
+    it(`every honest member names the informer (seeded variation ${seed})`, async () => {
+      const rand = prng(seed);
+      const cell = await splitCell(seed, 5);
+      const order = [0, 1, 2, 3, 4].sort(() => rand() - 0.5);
+      const cut = 1 + randInt(rand, 4);
+      const a = order.slice(0, cut);
+      const b = order.slice(cut);
+      cell.informerEdit('b', 'Meet at ');
+      const common = cell.informerEdit('a', 'Meet at ');
+      await cell.informerPosts([cell.sealBy(ENVELOPE_KIND.update, 1, body(common))]);
+      await cell.advance(200);
+      only(cell, b);
+      const bus = cell.sealBy(ENVELOPE_KIND.update, 2, body(cell.informerEdit('b', 'the bus')));
+      await cell.informerPosts([bus]);
+      only(cell, a);
+      const lib = cell.sealBy(ENVELOPE_KIND.update, 2, body(cell.informerEdit('a', 'the library')));
+      const extra = rand() < 0.5;
+      const more = extra
+        ? [cell.sealBy(ENVELOPE_KIND.update, 3, body(cell.informerEdit('a', ' at noon')))]
+        : [];
+      await cell.informerPosts([lib, ...more]);
+      for (const half of [a, b]) {
+        only(cell, half);
+        const rollovers = 1 + randInt(rand, 2);
+        for (let r = 0; r < rollovers; r++) {
+          await cell.syncs[half[randInt(rand, half.length)]!]!.rollover();
+          await cell.advance(3000);
+        }
+        if (rand() < 0.5) await cell.restart(half[randInt(rand, half.length)]!);
+        await cell.advance(200);
+      }
+      cell.net.healAll();
+      await cell.advance(3000);
+      for (let i = 0; i < 5; i++)
+        expect(
+          cell.named(i),
+          `peer ${i} seed ${seed} halves ${a.join()}|${b.join()} extra ${extra}`,
+        ).toEqual([cell.informerHex]);
+      await cell.close();
+    });
+  }
 });
