@@ -77,6 +77,27 @@ describe('a fork split across two halves of the cell cannot hide behind a rollov
     await cell.close();
   });
 
+  it('an honest member who restarts between edits continues its own chain (nobody is flagged)', async () => {
+    const cell = await splitCell(5);
+    for (let round = 0; round < 3; round++) {
+      cell.syncs[0]!.doc(cell.docId).getText('t').insert(0, `edit ${round} `);
+      await cell.syncs[0]!.flush();
+      await cell.advance(500);
+      await cell.restart(0);
+      await cell.advance(500);
+    }
+    await cell.syncs[1]!.rollover();
+    await cell.advance(3000);
+    cell.syncs[0]!.doc(cell.docId).getText('t').insert(0, 'after ');
+    await cell.advance(2000);
+    for (let i = 0; i < 4; i++) {
+      expect(cell.text(i)).toBe('after edit 2 edit 1 edit 0 ');
+      expect(cell.syncs[i]!.diagnostics.equivocators.size).toBe(0);
+      expect(cell.syncs[i]!.diagnostics.rejected.size).toBe(0);
+    }
+    await cell.close();
+  });
+
   /**
    * Seeded variations: 5 honest members split at random into two halves; the informer's fork at
    * seq 2; in half A it may write one more update (seq 3, chained onto A's version), so the heads
