@@ -10,7 +10,7 @@ import { sealEnvelope } from '../../shared/envelope/sealEnvelope.ts';
 import { clientIdFor } from '../../shared/sync/clientIdFor.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { openWireEntry } from '../../shared/sync/openWireEntry.ts';
-import { encodeUpdateBody } from '../../shared/sync/updateBody.ts';
+import { encodeUpdateBody, NO_PREV } from '../../shared/sync/updateBody.ts';
 import { newBenchCell, newKeys, type BenchCell, type Keys } from '../benchCell.ts';
 import type { BenchContext, ScenarioResult } from '../BenchContext.ts';
 import { median, ratePerSecond } from '../stats.ts';
@@ -24,7 +24,7 @@ function typingBatch(me: Keys, cell: BenchCell, keystrokes: number): Uint8Array 
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   for (let i = 0; i < keystrokes; i++) t.insert(1000 + i, String.fromCharCode(97 + (i % 26)));
-  return encodeUpdateBody({ session: 1, update: Y.mergeUpdates(updates) });
+  return encodeUpdateBody({ session: 1, prev: NO_PREV, update: Y.mergeUpdates(updates) });
 }
 
 interface Ops {

@@ -156,6 +156,11 @@ export interface CellGovernance {
   remove(signPkHex: string): Promise<boolean>;
   setRole(signPkHex: string, role: Role): Promise<boolean>;
   rename(pseudonym: string): Promise<boolean>;
+  /**
+   * As a coordinator: lets the held edits of a member proven to fork (quarantine, PROTOCOL §5.2)
+   * in again, in every document the proofs name. How many releases were posted.
+   */
+  releaseEquivocator(signPkHex: string): number;
   leave(): Promise<boolean>;
   /**
    * "My device was out of my hands": new keys for this member, the cell re-opened under them (the

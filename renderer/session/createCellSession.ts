@@ -190,6 +190,12 @@ export function createCellSession(
       return m ? op({ type: 'set-role', member: m, role }) : Promise.resolve(false);
     },
     rename: (pseudonym) => op({ type: 'rename', pseudonym }),
+    releaseEquivocator: (signPkHex) => {
+      const docs = cell.sync.diagnostics.provenEquivocators.get(signPkHex) ?? new Set<string>();
+      let posted = 0;
+      for (const docHex of docs) posted += cell.sync.releaseQuarantine(signPkHex, docHex);
+      return posted;
+    },
     leave: () => op({ type: 'leave' }),
     rekey: async () => {
       if (!hooks.rekey) return false;

@@ -14,6 +14,7 @@ export const NAMED_COUNTERS = {
   rekeyFailed: 'rekeyFailed',
   rolloverFailed: 'rolloverFailed',
   equivocators: 'equivocators',
+  quarantined: 'quarantined',
   'presence.dropped': 'presenceDropped',
   'invites.hosted': 'invitesHosted',
   'invites.duplicates': 'invitesDuplicates',

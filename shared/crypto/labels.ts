@@ -39,6 +39,8 @@ export const LABELS = {
   memberNotice: 'quire/member-notice/v1',
   signedFields: 'quire/signed-fields/v1',
   forkProof: 'quire/fork-proof/v1',
+  forkRelease: 'quire/fork-release/v1',
+  forkReleaseAd: 'quire/fork-release-ad/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

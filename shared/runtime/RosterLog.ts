@@ -288,6 +288,10 @@ export class RosterLog implements RosterPort {
     return roster.members.has(hex) ? 'not_writer' : 'not_member';
   }
 
+  isCoordinator(author: Uint8Array): boolean {
+    return this.current.members.get(toHex(author))?.role === 'coordinator';
+  }
+
   knows(author: Uint8Array): boolean {
     const hex = toHex(author);
     const r = this.current;

@@ -32,6 +32,8 @@ export interface CellContext {
 export interface SeenEntry {
   readonly envId: string;
   readonly signed: string | undefined;
+  /** An update's hash-chain link: the signed digest (hex) it names for seq - 1. */
+  readonly prev?: string;
 }
 
 export const seenKey = (authorHex: string, docHex: string, kind: number, seq: number): string =>

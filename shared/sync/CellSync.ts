@@ -295,7 +295,7 @@ export class CellSync {
 
   private publishUpdate(replica: DocReplica, update: Uint8Array): void {
     const session = this.writer.session(replica.docHex);
-    const body = encodeUpdateBody({ session, update });
+    const body = (prev: Uint8Array) => encodeUpdateBody({ session, prev, update });
     const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
     const meHex = this.ctx.meHex;
@@ -333,6 +333,15 @@ export class CellSync {
    */
   publishRelayNotice(sealed: Uint8Array): void {
     this.posts.relayNotice(sealed);
+  }
+
+  /**
+   * As a coordinator: lets `authorHex`'s held writes in document `docHex` through, by a signed
+   * release of every proof against them there (PROTOCOL §5.2). How many releases were posted.
+   */
+  releaseQuarantine(authorHex: string, docHex: string): number {
+    const ids = this.receiver.quarantine.unreleased(authorHex, docHex);
+    return this.posts.forkReleases(ids.map((proofId) => ({ authorHex, docHex, proofId })));
   }
 
   /** Re-opens entries that failed only for membership or were evicted from the pending buffer. */

@@ -28,6 +28,18 @@ export class Diagnostics {
    */
   readonly provenEquivocators = new Map<string, Set<string>>();
 
+  /**
+   * Writes held (kept, not applied) because their author is proven to fork in that document,
+   * until a coordinator releases them (ForkWatch). Entry ids.
+   */
+  readonly quarantined = new Set<string>();
+  /** `${author}:${doc}` a coordinator released from quarantine (the proof still names them). */
+  readonly released = new Set<string>();
+
+  releaseQuarantine(authorHex: string, docHex: string): void {
+    this.released.add(`${authorHex}:${docHex}`);
+  }
+
   proveEquivocator(authorHex: string, docHex: string): void {
     const docs = this.provenEquivocators.get(authorHex) ?? new Set<string>();
     docs.add(docHex);
@@ -58,6 +70,7 @@ export class Diagnostics {
       rekeyFailed: this.rekeyFailed,
       rolloverFailed: this.rolloverFailed,
       equivocators: this.equivocators.size,
+      quarantined: this.quarantined.size,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
     };
   }

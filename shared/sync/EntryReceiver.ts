@@ -6,13 +6,14 @@ import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
 import { ForkProofs } from './ForkProofs.ts';
 import { isForkProofKey } from './forkProof.ts';
-import { judgeSeen } from './judgeSeen.ts';
+import { ForkWatch } from './ForkWatch.ts';
+import { isForkReleaseKey } from './forkRelease.ts';
+import { Quarantine } from './Quarantine.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { RosterReceiver } from './RosterReceiver.ts';
-import { signedDigest } from './signedDigest.ts';
 import { SnapshotReceiver } from './SnapshotReceiver.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 import { decodeUpdateBody } from './updateBody.ts';
@@ -44,6 +45,8 @@ export class EntryReceiver {
   private readonly roster: RosterReceiver;
   private readonly forks: ForkProofs;
   private readonly snapshots: SnapshotReceiver;
+  private readonly watch: ForkWatch;
+  readonly quarantine: Quarantine;
 
   constructor(
     private readonly ctx: CellContext,
@@ -53,7 +56,11 @@ export class EntryReceiver {
       persist: (scope, key, bytes) => hooks.persist(scope, key, bytes),
       reopen: (scope, key) => this.handle(scope, key, scope.map.get(key)),
     });
-    this.forks = new ForkProofs(ctx, (scope, key, bytes) => hooks.persist(scope, key, bytes));
+    const persist = (scope: WireScope, key: string, bytes: Uint8Array) =>
+      hooks.persist(scope, key, bytes);
+    this.quarantine = new Quarantine(ctx, persist, () => this.rescan());
+    this.forks = new ForkProofs(ctx, persist, this.quarantine);
+    this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist);
     this.snapshots = new SnapshotReceiver(ctx, {
       touched: (replica) => hooks.touched(replica),
       drain: (replica, author) => this.drain(replica, author),
@@ -97,6 +104,7 @@ export class EntryReceiver {
     if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
     if (isMemberNoticeKey(key)) return this.hooks.memberNotice(scope, key, value);
     if (isForkProofKey(key)) return this.forks.receive(scope, key, value);
+    if (isForkReleaseKey(key)) return this.quarantine.receive(scope, key, value);
     if (this.restoreHeld(scope, key, value)) return;
     const opened = openWireEntry(key, value, {
       cellId: ctx.opts.cellId,
@@ -120,25 +128,12 @@ export class EntryReceiver {
       ctx.diagnostics.reject('malformed');
       return;
     }
-    const seen = seenKey(authorHex, docHex, env.kind, env.seq);
-    const signed = signedDigest(env);
-    const prior = ctx.seen.get(seen);
-    const verdict = judgeSeen(ctx, prior, key, signed);
-    const equivocates = verdict === 'fork';
-    if (equivocates) ctx.diagnostics.equivocators.add(authorHex);
-    if (equivocates && prior && env.kind !== ENVELOPE_KIND.roster && value instanceof Uint8Array)
-      this.forks.prove(scope, value, prior.envId, authorHex, docHex);
-    // A roster op stands on its own signature and the roster decides what counts, so it goes on
-    // to the roster log even from an equivocating sender: two devices holding one key (an imaged
-    // device racing its owner's rekey) both reach every peer, or peers split (PROTOCOL §9.4).
-    if (equivocates && env.kind !== ENVELOPE_KIND.roster) {
-      scope.status.set(key, 'rejected');
-      ctx.diagnostics.reject('equivocation');
-      return;
-    }
+    const judged = this.watch.judge(scope, key, env, value);
+    if (!judged) return;
+    const { verdict, seen, entry } = judged;
     if (env.kind === ENVELOPE_KIND.roster) {
       // Judged by the roster log before anything keeps it, even a copy we saw elsewhere.
-      if (verdict === 'new') ctx.seen.set(seen, { envId: key, signed });
+      if (verdict === 'new') ctx.seen.set(seen, entry);
       scope.status.set(key, this.roster.receive(scope, key, env, value as Uint8Array));
       this.hooks.settled(scope, key);
       return;
@@ -160,7 +155,7 @@ export class EntryReceiver {
       scope.skipLoad(key);
       scope.status.set(key, 'applied');
     } else {
-      ctx.seen.set(seen, { envId: key, signed });
+      ctx.seen.set(seen, entry);
       const outcome = this.dispatch(scope, key, env);
       if (outcome === 'evicted') {
         ctx.seen.delete(seen);

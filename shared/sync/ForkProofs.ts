@@ -1,5 +1,6 @@
 import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
 import type { CellContext } from './CellContext.ts';
+import type { Quarantine } from './Quarantine.ts';
 import { forkProofKey, MAX_FORK_PROOFS_PER_SCOPE, type ForkSide } from './forkProof.ts';
 import { openForkProof } from './openForkProof.ts';
 import { sealForkProof } from './sealForkProof.ts';
@@ -17,6 +18,7 @@ export class ForkProofs {
   constructor(
     private readonly ctx: CellContext,
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
+    private readonly quarantine: Quarantine,
   ) {}
 
   /** A `fork/` entry arrived in `scope`. */
@@ -33,8 +35,9 @@ export class ForkProofs {
       scope.status.set(key, 'rejected');
       return;
     }
-    const { authorHex, docHex } = opened.value;
+    const { authorHex, docHex, proofId } = opened.value;
     ctx.diagnostics.proveEquivocator(authorHex, docHex);
+    this.quarantine.proven(authorHex, docHex, proofId);
     scope.status.set(key, 'applied');
     const held = this.held(scope);
     if (held.has(`${authorHex}:${docHex}`) || held.size >= MAX_FORK_PROOFS_PER_SCOPE) {

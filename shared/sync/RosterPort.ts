@@ -36,6 +36,11 @@ export interface RosterPort {
    * without it (fixedRoster) hand ops to `onRosterOp` unjudged.
    */
   offerOp?(op: Uint8Array, sender: Uint8Array): RosterOffer;
+  /**
+   * Does the roster hold this identity as a coordinator now (a release of a quarantined author,
+   * PROTOCOL §5.2)? Ports without it (none in the app) accept no release.
+   */
+  isCoordinator?(author: Uint8Array): boolean;
   /** Whether a rollover should carry a roster envelope holding this op into the next generation. */
   carries?(opId: string): boolean;
 }

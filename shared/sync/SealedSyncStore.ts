@@ -23,6 +23,7 @@ const localSchema = z.object({
   seqs: z.record(z.string().max(80), count),
   sessions: z.record(hexKey, count),
   scopes: z.array(z.string().regex(/^\d{1,10}:\d{1,10}$/)).max(64),
+  heads: z.record(z.string().max(80), hexKey).optional(),
 });
 
 const checkpointMetaSchema = z.object({

@@ -14,6 +14,8 @@ export interface LocalSyncState {
   readonly sessions: Readonly<Record<string, number>>;
   /** The scopes (epoch:generation) this device follows, newest last. */
   readonly scopes: readonly string[];
+  /** Signed digest (hex) of our newest envelope per `${docHex}:${kind}` (update hash chains). */
+  readonly heads?: Readonly<Record<string, string>>;
 }
 
 /** A document's state for fast open: the Yjs state plus what the engine knew when saving it. */

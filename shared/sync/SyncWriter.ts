@@ -1,9 +1,10 @@
-import { toHex } from '../crypto/bytes.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import type { EnvelopeKind } from '../envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../envelope/sealEnvelope.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import { signedDigest } from './signedDigest.ts';
+import { NO_PREV } from './updateBody.ts';
 import type { DocReplica } from './DocReplica.ts';
 import type { LocalSyncState, WireEntry } from './SyncStore.ts';
 import type { WireScope } from './WireScope.ts';
@@ -18,6 +19,7 @@ export class SyncWriter {
     seqs: Record<string, number>;
     sessions: Record<string, number>;
     scopes: string[];
+    heads: Record<string, string>;
   };
   private writes: Promise<void> = Promise.resolve();
   /**
@@ -39,6 +41,7 @@ export class SyncWriter {
       seqs: { ...local?.seqs },
       sessions: { ...local?.sessions },
       scopes: [...(local?.scopes ?? [])],
+      heads: { ...local?.heads },
     };
   }
 
@@ -75,12 +78,14 @@ export class SyncWriter {
    * Seals and signs one envelope with the next seq, persists it together with the seq counter,
    * and only then inserts it into the wire doc: a crash can never make us reuse a seq (which
    * peers would see as equivocation). With `stored` false (a parked wire doc, EpochFollower) only
-   * the seq counter is persisted, not the envelope.
+   * the seq counter is persisted, not the envelope. A `bodyOf` given as a function is built from
+   * the signed digest of our previous envelope of this document and kind (zeros before the
+   * first): the hash chain of updates (PROTOCOL §4.3).
    */
   publish(
     docId: Uint8Array,
     kind: EnvelopeKind,
-    body: Uint8Array,
+    bodyOf: Uint8Array | ((prev: Uint8Array) => Uint8Array),
     scope: WireScope,
     stored = true,
   ): { seq: number; envId: string } | undefined {
@@ -88,6 +93,9 @@ export class SyncWriter {
     const docHex = toHex(docId);
     const counter = `${docHex}:${kind}`;
     const seq = (this.local.seqs[counter] ?? 0) + 1;
+    const head = this.local.heads[counter];
+    const body =
+      typeof bodyOf === 'function' ? bodyOf((seq > 1 && head && fromHex(head)) || NO_PREV) : bodyOf;
     const time = ctx.scheduler.now();
     const sealed = sealEnvelope({
       contentKey: scope.secrets.contentKey,
@@ -105,7 +113,9 @@ export class SyncWriter {
     this.local.seqs[counter] = seq;
     const { envId, bytes } = sealed.value;
     const fields = { kind, docId, author: ctx.opts.me.signPk, seq, time, body };
-    ctx.seen.set(seenKey(ctx.meHex, docHex, kind, seq), { envId, signed: signedDigest(fields) });
+    const signed = signedDigest(fields);
+    this.local.heads[counter] = signed;
+    ctx.seen.set(seenKey(ctx.meHex, docHex, kind, seq), { envId, signed });
     scope.status.set(envId, 'applied');
     scope.meta.set(envId, { authorHex: ctx.meHex, docHex, kind, seq });
     scope.keep(envId, bytes);
@@ -138,6 +148,7 @@ export class SyncWriter {
       seqs: { ...this.local.seqs },
       sessions: { ...this.local.sessions },
       scopes: [...this.local.scopes],
+      heads: { ...this.local.heads },
     };
   }
 

@@ -2,14 +2,16 @@ import { bytesEqual } from '../crypto/bytes.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { CellContext } from './CellContext.ts';
 import { CELL_DOC_ID } from './CellSyncOptions.ts';
+import { forkReleaseKey, type ReleaseSubject } from './forkRelease.ts';
 import { memberNoticeKey } from './memberNotice.ts';
 import { relayNoticeKey } from './relayNotice.ts';
+import { sealForkRelease } from './sealForkRelease.ts';
 import type { SyncWriter } from './SyncWriter.ts';
 import type { WireScope } from './WireScope.ts';
 
 /**
- * What the engine posts besides document edits: roster ops, and the sealed notices for relays
- * and for single members (relayNotice.ts, memberNotice.ts), each into the wire doc where its
+ * What the engine posts besides document edits: roster ops, the sealed notices for relays and
+ * for single members (relayNotice.ts, memberNotice.ts) and coordinators' releases, each into the wire doc where its
  * readers listen. A wire doc that is ours (not parked) stores what is posted first, so it is
  * re-served to whoever comes later.
  */
@@ -51,6 +53,25 @@ export class WirePosts {
   /** A blind relay's rotation notice (its sealed wrap) into the current wire doc. */
   relayNotice(sealed: Uint8Array): void {
     this.raw(this.ctx.current(), relayNoticeKey(sealed), sealed);
+  }
+
+  /**
+   * Our releases (as a coordinator) of quarantined writes, signed and sealed into the current
+   * wire doc, where they are opened and checked like anyone's (Quarantine). How many were posted.
+   */
+  forkReleases(subjects: readonly ReleaseSubject[]): number {
+    const { ctx } = this;
+    const target = ctx.current();
+    if (ctx.closed()) return 0;
+    let posted = 0;
+    for (const subject of subjects) {
+      const { cellId, me } = ctx.opts;
+      const sealed = sealForkRelease(subject, me, target.secrets.contentKey, cellId, target.epoch);
+      if (!sealed.ok) continue;
+      target.map.set(forkReleaseKey(sealed.value), sealed.value);
+      posted++;
+    }
+    return posted;
   }
 
   private raw(scope: WireScope, key: string, bytes: Uint8Array): void {

@@ -4,6 +4,8 @@ import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { rosterOpId } from '../roster/rosterOpId.ts';
 import type { CellContext } from './CellContext.ts';
+import { isForkProofKey } from './forkProof.ts';
+import { isForkReleaseKey } from './forkRelease.ts';
 import type { WireScope } from './WireScope.ts';
 
 /** The roster op a kept roster envelope holds (our own envelopes are read back once). */
@@ -20,8 +22,11 @@ function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Ui
 
 /**
  * Whether a rollover copies the entry `key` of `from` into `to` (PROTOCOL §8): an update the new
- * generation's snapshots do not cover and that was not refused, or an author's newest update of
- * a document (covered or not), either only while its author may still write; a roster envelope whose op the
+ * generation's snapshots do not cover and that was not refused, while its author may still write;
+ * each author's newest update of each document even if covered (its head: a peer that missed
+ * some of their updates learns it did and judges snapshots by it, judgeSnapshot; two halves of a
+ * cell that kept different versions of one seq still meet both envelopes, ForkWatch); a fork
+ * proof or a coordinator's release we verified (so they outlive the generation); a roster envelope whose op the
  * roster log still holds (the compacted roster: ops refused or dropped stay behind), one per op.
  * Rollover notices and snapshots are never copied. A roster envelope it says yes to is recorded
  * in `to` at once, so a second envelope of the same op is not copied too.
@@ -29,6 +34,8 @@ function rosterOpIdOf(ctx: CellContext, scope: WireScope, key: string, bytes: Ui
 export function carriesEntry(ctx: CellContext, from: WireScope, to: WireScope, key: string) {
   const meta = from.meta.get(key);
   const bytes = from.kept.get(key);
+  if (isForkProofKey(key) || isForkReleaseKey(key))
+    return bytes !== undefined && from.status.get(key) === 'applied';
   if (!meta || !bytes) return false;
   if (meta.kind === ENVELOPE_KIND.update) {
     if (from.status.get(key) === 'rejected') return false;

@@ -2,7 +2,7 @@ import { toHex } from '../crypto/bytes.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RosterPort } from './RosterPort.ts';
 
-export type FixedRole = 'writer' | 'reader';
+export type FixedRole = 'coordinator' | 'writer' | 'reader';
 
 /** A roster port over a fixed member list: each member's signing key and whether it may write. */
 export function fixedRoster(
@@ -17,6 +17,7 @@ export function fixedRoster(
       return 'ok';
     },
     knows: (author) => roles.has(toHex(author)),
+    isCoordinator: (author) => roles.get(toHex(author)) === 'coordinator',
     onChange: () => () => undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { aeadOpen } from '../crypto/aeadOpen.ts';
 import { bytesEqual, toHex } from '../crypto/bytes.ts';
+import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { decodeEnvelope } from '../envelope/decodeEnvelope.ts';
 import { verifyEnvelopeSignature } from '../envelope/verifyEnvelopeSignature.ts';
@@ -11,19 +12,24 @@ import {
   FORK_PROOF_VERSION,
   MAX_FORK_PROOF_BYTES,
 } from './forkProof.ts';
+import { proofIdOf } from './forkRelease.ts';
 import type { RosterPort } from './RosterPort.ts';
 import { signedDigest } from './signedDigest.ts';
+import { decodeUpdateBody } from './updateBody.ts';
 
 export interface ProvenFork {
   readonly authorHex: string;
   readonly docHex: string;
+  /** The two sides' signed digests, smaller first (what a coordinator's release names). */
+  readonly proofId: string;
 }
 
 /**
  * Checks a fork proof itself, never trusting whoever posted it: size, content id, AEAD, framing,
- * both envelopes decode, name one author the roster knows, one doc, kind (not roster: a roster
- * op stands on its own, PROTOCOL §9.4) and seq, differ in their signed fields, and each carries
- * that author's valid signature for its epoch.
+ * both envelopes decode, name one author the roster knows, one doc and kind (not roster: a roster
+ * op stands on its own, PROTOCOL §9.4), and either share a seq and differ in their signed fields
+ * or are updates at seq n and n + 1 where the later's hash-chain link names another envelope
+ * than the earlier; each carries that author's valid signature for its epoch.
  */
 export function openForkProof(
   key: string,
@@ -45,11 +51,23 @@ export function openForkProof(
     bytesEqual(x.author, y.author) &&
     bytesEqual(x.docId, y.docId) &&
     x.kind === y.kind &&
-    x.seq === y.seq &&
     x.kind !== ENVELOPE_KIND.roster;
-  if (!same || signedDigest(x) === signedDigest(y)) return err('malformed', 'not a fork');
+  if (!same || !(forkedSeq(x, y) || forkedLink(x, y) || forkedLink(y, x)))
+    return err('malformed', 'not a fork');
   if (!ctx.roster.knows(x.author)) return err('malformed', 'unknown author');
   if (!verifyEnvelopeSignature(x, ctx.cellId, a.epoch).ok) return err('malformed', 'signature');
   if (!verifyEnvelopeSignature(y, ctx.cellId, b.epoch).ok) return err('malformed', 'signature');
-  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId) });
+  const proofId = proofIdOf(signedDigest(x), signedDigest(y));
+  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId), proofId });
+}
+
+/** One seq, different signed fields. */
+const forkedSeq = (x: DecodedEnvelope, y: DecodedEnvelope): boolean =>
+  x.seq === y.seq && signedDigest(x) !== signedDigest(y);
+
+/** Updates at seq n and n + 1 where n + 1 names another envelope than `earlier` as its seq n. */
+function forkedLink(earlier: DecodedEnvelope, later: DecodedEnvelope): boolean {
+  if (earlier.kind !== ENVELOPE_KIND.update || later.seq !== earlier.seq + 1) return false;
+  const body = decodeUpdateBody(later.body);
+  return body.ok && toHex(body.value.prev) !== signedDigest(earlier);
 }

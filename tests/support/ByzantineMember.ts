@@ -5,10 +5,10 @@ import { sealEnvelope, type SealedEnvelope } from '../../shared/envelope/sealEnv
 import { envelopeId } from '../../shared/envelope/envelopeId.ts';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { clientIdFor } from '../../shared/sync/clientIdFor.ts';
-import { encodeUpdateBody } from '../../shared/sync/updateBody.ts';
 import type { Room, Transport } from '../../shared/transport/Transport.ts';
 import { randBytes, randInt } from './prng.ts';
 import { resealEnvelope } from './resealEnvelope.ts';
+import { UpdateChain, unlinkedUpdateBody } from './updateChain.ts';
 
 export interface ByzantineKeys {
   readonly signPk: Uint8Array;
@@ -63,6 +63,8 @@ export class ByzantineMember {
   readonly forkedDocs = new Set<string>();
   private readonly personas: Persona[];
   private readonly seqs = new Map<string, number>();
+  /** Its own updates link to its previous ones (PROTOCOL §7): an informer who is a member. */
+  private readonly chain = new UpdateChain();
   private readonly docs = new Map<string, Y.Doc>();
   private generation = 0;
 
@@ -117,7 +119,7 @@ export class ByzantineMember {
   /** A validly signed update of the informer's own, made by `change`, to every persona. */
   publish(docId: Uint8Array, change: (doc: Y.Doc) => void): void {
     const update = this.ownUpdate(docId, change);
-    const body = encodeUpdateBody({ session: 1, update });
+    const body = unlinkedUpdateBody(update, 1);
     const env = this.seal(ENVELOPE_KIND.update, docId, this.nextSeq(docId), body);
     for (let p = 0; p < this.personas.length; p++) this.put(p, env);
   }
@@ -160,7 +162,7 @@ export class ByzantineMember {
       author: this.keys,
       seq,
       time: 0,
-      body,
+      body: this.chain.link({ kind, docId, author: this.keys.signPk, seq, time: 0 }, body),
       nonce: randBytes(this.rand, 24),
     });
     if (!r.ok) throw new Error(`adversary could not seal: ${r.error}`);
@@ -195,7 +197,7 @@ export class ByzantineMember {
       ENVELOPE_KIND.update,
       docId,
       this.nextSeq(docId),
-      encodeUpdateBody({ session: 1, update }),
+      unlinkedUpdateBody(update, 1),
     );
     this.put(this.any(), env);
     this.tally.edits++;
@@ -209,7 +211,7 @@ export class ByzantineMember {
       const d = new Y.Doc();
       d.clientID = clientIdFor(this.keys.signPk, docId, session);
       d.getText('t').insert(0, words);
-      return encodeUpdateBody({ session, update: Y.encodeStateAsUpdate(d) });
+      return unlinkedUpdateBody(Y.encodeStateAsUpdate(d), session);
     };
     this.put(0, this.seal(ENVELOPE_KIND.update, docId, seq, story(`library ${seq} `)));
     this.put(
@@ -269,7 +271,7 @@ export class ByzantineMember {
     const seq = this.nextSeq(docId);
     this.put(
       this.any(),
-      this.seal(ENVELOPE_KIND.update, docId, seq, encodeUpdateBody({ session: 1, update })),
+      this.seal(ENVELOPE_KIND.update, docId, seq, unlinkedUpdateBody(update, 1)),
     );
     this.tally.deep++;
   }
@@ -280,7 +282,7 @@ export class ByzantineMember {
     const d = new Y.Doc();
     d.clientID = clientIdFor(victim.signPk, docId, 1 + randInt(this.rand, 3));
     d.getText('t').insert(0, 'words she never wrote ');
-    const body = encodeUpdateBody({ session: 1, update: Y.encodeStateAsUpdate(d) });
+    const body = unlinkedUpdateBody(Y.encodeStateAsUpdate(d), 1);
     this.put(this.any(), this.seal(ENVELOPE_KIND.update, docId, this.nextSeq(docId), body));
     this.tally.foreignClient++;
   }

@@ -13,6 +13,8 @@ import { envelopeId } from '../../../shared/envelope/envelopeId.ts';
 import { sealEnvelope } from '../../../shared/envelope/sealEnvelope.ts';
 import { openPresence } from '../../../shared/envelope/openPresence.ts';
 import { sealPresence } from '../../../shared/envelope/sealPresence.ts';
+import { signedDigest } from '../../../shared/sync/signedDigest.ts';
+import { decodeUpdateBody } from '../../../shared/sync/updateBody.ts';
 import { fixture, hex, openEnvelopeForTest, vectors } from './envelopeFixture.ts';
 
 beforeAll(async () => {
@@ -53,6 +55,8 @@ const EXPECTED_PADDED: Record<string, number> = {
   'snapshot-empty': 256, // 130 -> 256
   'roster-200': 336, // 330: E = 8, step 16 -> 336
   'rollover-127': 272, // 257: E = 8, step 16 -> 272
+  'update-chain-1': 256, // body 1 + 4 + 16 + 10 = 31: 160 + 1 -> 256
+  'update-chain-2': 256,
 };
 
 describe('key schedule vectors', () => {
@@ -154,6 +158,52 @@ describe('envelope vectors', () => {
     expect(toHex(r.value.body)).toBe(v.body);
     expect(toHex(r.value.author)).toBe(vectors.authorSignPk);
     expect(toHex(r.value.docId)).toBe(vectors.inputs.docId);
+  });
+});
+
+describe('update hash chain vectors (PROTOCOL §4.5, §7)', () => {
+  const chain = vectors.envelopes.filter((v) => v.name.startsWith('update-chain-'));
+  const fieldsOf = (v: (typeof chain)[number]) => {
+    const body = hex(v.body);
+    return b(
+      [v.kind],
+      hex(vectors.inputs.docId),
+      hex(vectors.authorSignPk),
+      u32(v.seq),
+      u64(v.time),
+      u32(body.length),
+      body,
+    );
+  };
+  const digest = (v: (typeof chain)[number]) =>
+    toHex(
+      sodium().crypto_generichash(16, b(label('quire/signed-fields/v1'), [1], fieldsOf(v)), null),
+    );
+
+  it('bodies are u8(2) ‖ u32be(session) ‖ prev (16) ‖ update, linked by signed digests', () => {
+    expect(chain).toHaveLength(2);
+    expect(chain.map(digest)).toEqual(vectors.chainDigests);
+    const [one, two] = chain.map((v) => hex(v.body));
+    expect(toHex(one!.subarray(0, 21))).toBe('02' + '00000003' + '00'.repeat(16));
+    expect(toHex(two!.subarray(0, 5))).toBe('02' + '00000003');
+    expect(toHex(two!.subarray(5, 21))).toBe(vectors.chainDigests[0]);
+  });
+
+  it('matches the implementation', () => {
+    const [one, two] = chain;
+    const decodedOne = decodeUpdateBody(hex(one!.body));
+    const decodedTwo = decodeUpdateBody(hex(two!.body));
+    expect(decodedOne.ok && decodedOne.value.session).toBe(3);
+    expect(decodedTwo.ok && toHex(decodedTwo.value.prev)).toBe(vectors.chainDigests[0]);
+    const fields = (v: typeof one) => ({
+      kind: v!.kind as EnvelopeKind,
+      docId: hex(vectors.inputs.docId),
+      author: hex(vectors.authorSignPk),
+      seq: v!.seq,
+      time: v!.time,
+      body: hex(v!.body),
+    });
+    expect([signedDigest(fields(one)), signedDigest(fields(two))]).toEqual(vectors.chainDigests);
   });
 });
 

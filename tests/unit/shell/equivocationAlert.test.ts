@@ -7,7 +7,7 @@ import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../../../shared/envelope/sealEnvelope.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
+import { encodeUpdateBody, NO_PREV } from '../../../shared/sync/updateBody.ts';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
 import { createCellSession } from '../../../renderer/session/createCellSession.ts';
 import { EquivocationAlert } from '../../../renderer/shell/EquivocationAlert.tsx';
@@ -35,7 +35,7 @@ function equivocate(boris: CellRuntime): void {
       author: boris.me,
       seq: 1,
       time: 0,
-      body: encodeUpdateBody({ session: 1, update: Y.encodeStateAsUpdate(doc) }),
+      body: encodeUpdateBody({ session: 1, prev: NO_PREV, update: Y.encodeStateAsUpdate(doc) }),
     });
     if (!sealed.ok) throw new Error(sealed.error);
     wire.set(sealed.value.envId, sealed.value.bytes);
@@ -64,6 +64,31 @@ describe('the equivocation alert', () => {
     expect(shown()).toContain('Two versions of one edit, both signed');
     expect(shown()).toContain('Signed two different versions of the same edit: Boris.');
     await session.close();
+    await boris.close();
+  });
+
+  it('tells that their edits are held, and offers a coordinator, and only a coordinator, the release', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    const vera = await cell.admit(anna, 'Vera', 'member', 2);
+    await cell.advance(2_000);
+    const annas = createCellSession(anna, undefined);
+    const veras = createCellSession(vera, undefined);
+    const shown = (session: typeof annas): string =>
+      text(renderToStaticMarkup(createElement(EquivocationAlert, { session })));
+    equivocate(boris);
+    await cell.advance(2_000);
+    for (const s of [annas, veras]) expect(shown(s)).toContain('held on this device');
+    expect(shown(annas)).toContain('Let their edits in again');
+    expect(shown(veras)).not.toContain('Let their edits in again');
+    const borisHex = Buffer.from(boris.me.signPk).toString('hex');
+    expect(annas.governance?.releaseEquivocator(borisHex)).toBe(1);
+    await cell.advance(2_000);
+    expect(annas.governance?.releaseEquivocator(borisHex)).toBe(0);
+    // Vera verified Anna's release against the roster: nothing of Boris's is held there either.
+    expect(vera.sync.diagnostics.released.size).toBe(1);
+    await annas.close();
+    await veras.close();
     await boris.close();
   });
 });

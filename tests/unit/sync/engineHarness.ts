@@ -11,9 +11,9 @@ import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import { encodeRolloverBody } from '../../../shared/sync/rolloverBody.ts';
 import type { RosterPort } from '../../../shared/sync/RosterPort.ts';
 import type { SyncLimits } from '../../../shared/sync/SyncLimits.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
 import { BEACON_GENERATION } from '../../../shared/sync/WireScope.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
+import { UpdateChain, unlinkedUpdateBody } from '../../support/updateChain.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 
 export interface Keys {
@@ -30,7 +30,7 @@ const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** A fixed roster whose members can be removed (they stay known: their old content is theirs). */
 function removableRoster(
-  members: ReadonlyArray<{ signPk: Uint8Array; role: 'writer' | 'reader' }>,
+  members: ReadonlyArray<{ signPk: Uint8Array; role: 'coordinator' | 'writer' | 'reader' }>,
 ) {
   const inner = fixedRoster(members);
   const removed = new Set<string>();
@@ -39,6 +39,8 @@ function removableRoster(
     writeCheck: (author, epoch, kind) =>
       removed.has(sodium().to_hex(author)) ? 'not_member' : inner.writeCheck(author, epoch, kind),
     knows: (author) => inner.knows(author),
+    isCoordinator: (author) =>
+      !removed.has(sodium().to_hex(author)) && (inner.isCoordinator?.(author) ?? false),
     onChange: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -52,9 +54,10 @@ function removableRoster(
 }
 
 /**
- * One victim engine (bob) in a cell with alice and carol (writers), rita (reader) and a stranger,
- * plus a raw wire doc in the same room through which a test plays any peer, honest or not; more
- * real engines on the same network (`openPeer`), raw wire docs in other generations (`wireAt`).
+ * One victim engine (bob, a coordinator) in a cell with alice and carol (writers), rita (reader)
+ * and a stranger, plus a raw wire doc in the same room through which a test plays any peer,
+ * honest or not; more real engines on the same network (`openPeer`), raw wire docs in other
+ * generations (`wireAt`).
  */
 export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   await sodiumReady();
@@ -75,7 +78,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const stranger = keypair();
   const { roster, remove } = removableRoster([
     { signPk: alice.signPk, role: 'writer' },
-    { signPk: bob.signPk, role: 'writer' },
+    { signPk: bob.signPk, role: 'coordinator' },
     { signPk: carol.signPk, role: 'writer' },
     { signPk: rita.signPk, role: 'reader' },
   ]);
@@ -116,6 +119,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const { doc: wire, room } = wireAt(0);
   const docId = randomBytes(16);
 
+  const chain = new UpdateChain();
   /** An update by `author` from a real Yjs doc using the author's derived clientID. */
   const authorDocs = new Map<string, Y.Doc>();
   const edit = (author: Keys, text: string, session = 1): Uint8Array => {
@@ -137,6 +141,8 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     body: Uint8Array,
     over: { epoch?: number; docId?: Uint8Array; contentKey?: Uint8Array } = {},
   ) => {
+    const fields = { kind, docId: over.docId ?? docId, author: author.signPk, seq, time: 0 };
+    body = chain.link(fields, body);
     const r = sealEnvelope({
       contentKey: over.contentKey ?? secrets.contentKey,
       cellId,
@@ -151,7 +157,8 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     if (!r.ok) throw new Error(r.error);
     return r.value;
   };
-  const updateBody = (update: Uint8Array, session = 1) => encodeUpdateBody({ session, update });
+  /** An update body naming no previous envelope: `seal` links it to the author's seq - 1. */
+  const updateBody = unlinkedUpdateBody;
   /** `author` announces a rollover to `generation` in generation 0 and in the beacon. */
   const rollTo = async (author: Keys, generation: number, seq = 1) => {
     const notice = seal(

@@ -15,9 +15,9 @@ import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
 import { fixedRoster } from '../../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../../shared/sync/MemorySyncStore.ts';
 import type { RosterPort } from '../../../shared/sync/RosterPort.ts';
-import { encodeUpdateBody } from '../../../shared/sync/updateBody.ts';
 import { scopeKey } from '../../../shared/sync/WireScope.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
+import { UpdateChain, unlinkedUpdateBody } from '../../support/updateChain.ts';
 import { prng, randBytes } from '../../support/prng.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 import { makeActor, TestCell, type Actor } from '../roster/rosterFixture.ts';
@@ -73,16 +73,19 @@ async function harness(roster?: (c: TestCell) => RosterPort) {
     wire,
   );
   const seqs = new Map<string, number>();
+  const chain = new UpdateChain();
   const seal = (author: Actor, kind: EnvelopeKind, body: Uint8Array, seq?: number) => {
     const key = `${author.hex}:${kind}`;
     const next = seq ?? (seqs.get(key) ?? 0) + 1;
     seqs.set(key, next);
+    const docId = kind === ENVELOPE_KIND.update ? DOC : CELL_DOC_ID;
+    body = chain.link({ kind, docId, author: author.signPk, seq: next, time: 0 }, body);
     const r = sealEnvelope({
       contentKey: secrets.contentKey,
       cellId: c.cellId,
       epoch: 0,
       kind,
-      docId: kind === ENVELOPE_KIND.update ? DOC : CELL_DOC_ID,
+      docId,
       author,
       seq: next,
       time: 0,
@@ -127,7 +130,7 @@ function updateBodies(author: Actor, n: number): Uint8Array[] {
   const doc = new Y.Doc();
   doc.clientID = clientIdFor(author.signPk, DOC, 1);
   const out: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array) => out.push(encodeUpdateBody({ session: 1, update: u })));
+  doc.on('update', (u: Uint8Array) => out.push(unlinkedUpdateBody(u)));
   for (let i = 0; i < n; i++) doc.getText('t').insert(0, `${i}`);
   return out;
 }

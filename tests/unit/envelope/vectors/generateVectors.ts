@@ -15,6 +15,8 @@ import { sodium, sodiumReady } from '../../../../shared/crypto/sodium.ts';
 import { ENVELOPE_KIND, type EnvelopeKind } from '../../../../shared/envelope/EnvelopeKind.ts';
 import { sealEnvelope } from '../../../../shared/envelope/sealEnvelope.ts';
 import { sealPresence } from '../../../../shared/envelope/sealPresence.ts';
+import { signedDigest } from '../../../../shared/sync/signedDigest.ts';
+import { encodeUpdateBody, NO_PREV } from '../../../../shared/sync/updateBody.ts';
 
 const seq = (start: number, n: number): Uint8Array =>
   Uint8Array.from({ length: n }, (_, i) => (start + i) & 0xff);
@@ -60,12 +62,33 @@ const ENVELOPES: {
   { name: 'rollover-127', kind: ENVELOPE_KIND.rollover, seq: 9, time: 1, body: seq(0x55, 127) },
 ];
 
+/**
+ * Two updates of one author's hash chain (PROTOCOL §7): v2 bodies of session 3, the second naming
+ * the first's signed digest. The Yjs bytes are opaque here.
+ */
+function chainEnvelopes(author: Uint8Array): { envelopes: typeof ENVELOPES; digests: string[] } {
+  const i = VECTOR_INPUTS;
+  const envelopes: typeof ENVELOPES = [];
+  const digests: string[] = [];
+  let prev = NO_PREV;
+  for (const n of [1, 2]) {
+    const body = encodeUpdateBody({ session: 3, prev, update: seq(0x10 * n, 10) });
+    const e = { name: `update-chain-${n}`, kind: ENVELOPE_KIND.update, seq: n, time: n, body };
+    const digest = signedDigest({ ...e, docId: i.docId, author });
+    envelopes.push(e);
+    digests.push(digest);
+    prev = Uint8Array.from(Buffer.from(digest, 'hex'));
+  }
+  return { envelopes, digests };
+}
+
 async function main(): Promise<void> {
   await sodiumReady();
   const i = VECTOR_INPUTS;
   const secrets = deriveEpochSecrets(i.epochKey, i.cellId, i.epoch);
   const kp = sodium().crypto_sign_seed_keypair(i.authorSeed);
   const author = { signPk: kp.publicKey, signSk: kp.privateKey };
+  const chain = chainEnvelopes(kp.publicKey);
   const out = {
     comment: 'Quire protocol v1 known answers; see docs/PROTOCOL.md and generateVectors.ts',
     inputs: {
@@ -87,7 +110,8 @@ async function main(): Promise<void> {
         roomName: deriveRoomName(secrets.transportRoot, i.cellId, i.epoch, g),
       })),
     },
-    envelopes: ENVELOPES.map((e) => {
+    chainDigests: chain.digests,
+    envelopes: [...ENVELOPES, ...chain.envelopes].map((e) => {
       const r = sealEnvelope({
         contentKey: secrets.contentKey,
         cellId: i.cellId,
