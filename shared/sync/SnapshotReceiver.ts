@@ -47,6 +47,11 @@ export class SnapshotReceiver {
   /** Snapshots refused as over-claiming, per document (hex): judged again on new evidence. */
   private readonly waiting = new Map<string, Map<string, Waiting>>();
   private readonly recheckQueued = new Map<string, Set<string>>();
+  /**
+   * Per document (hex) and clientID: the end clock each signer's snapshots gave that clientID,
+   * for clientIDs of authors other than the signer. Two signers agreeing vouch for an extent.
+   */
+  private readonly vouched = new Map<string, Map<number, Map<string, number>>>();
 
   constructor(
     private readonly ctx: CellContext,
@@ -70,6 +75,7 @@ export class SnapshotReceiver {
       key,
       (ext, owners) => {
         extents = ext;
+        this.vouch(replica, signerHex, ext, owners);
         const view = (a: string) => this.view(replica, scope, a);
         return judgeSnapshot(ext, owners, signerHex, scope.epoch, view);
       },
@@ -119,6 +125,37 @@ export class SnapshotReceiver {
     }
     hooks.touched(replica);
     return 'applied';
+  }
+
+  /**
+   * Records what one signer's snapshot gives other authors' clientIDs. An extent that snapshots of
+   * two different signers, neither of them the author, both reach counts as evidence: an honest
+   * member that missed the author's updates (their envelopes gone with a retired generation)
+   * still converges, while one informer alone cannot vouch for what they forge.
+   */
+  private vouch(
+    replica: DocReplica,
+    signerHex: string,
+    extents: ReadonlyMap<number, number>,
+    owners: ReadonlyMap<number, string>,
+  ): void {
+    let doc = this.vouched.get(replica.docHex);
+    if (!doc) this.vouched.set(replica.docHex, (doc = new Map<number, Map<string, number>>()));
+    for (const [client, end] of extents) {
+      const author = owners.get(client);
+      if (author === undefined || author === signerHex || author === this.ctx.meHex) continue;
+      let bySigner = doc.get(client);
+      if (!bySigner) doc.set(client, (bySigner = new Map<string, number>()));
+      if ((bySigner.get(signerHex) ?? 0) >= end) continue;
+      bySigner.set(signerHex, end);
+      if (bySigner.size < 2) continue;
+      // The largest extent at least two signers reach: the second largest of their ends.
+      const ends = Array.from(bySigner.values()).sort((a, b) => b - a);
+      const agreed = ends[1] ?? 0;
+      if ((replica.evidence.endOf(client) ?? 0) >= agreed) continue;
+      replica.evidence.noteOwn(client, agreed);
+      this.evidenceChanged(replica.docHex, author);
+    }
   }
 
   /** Keeps a held-back snapshot for re-judging, at most a few per signer and document. */

@@ -75,11 +75,13 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const bob = keypair();
   const rita = keypair();
   const carol = keypair();
+  const dave = keypair();
   const stranger = keypair();
   const { roster, remove } = removableRoster([
     { signPk: alice.signPk, role: 'writer' },
     { signPk: bob.signPk, role: 'coordinator' },
     { signPk: carol.signPk, role: 'writer' },
+    { signPk: dave.signPk, role: 'writer' },
     { signPk: rita.signPk, role: 'reader' },
   ]);
   let nextPeer = 1;
@@ -199,6 +201,7 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     bob,
     rita,
     carol,
+    dave,
     stranger,
     remove,
     openPeer,

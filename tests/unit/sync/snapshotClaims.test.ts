@@ -177,6 +177,36 @@ describe('a snapshot held back is merged once the updates that vouch for it arri
   });
 });
 
+describe('two members vouch for what one member missed', () => {
+  it('snapshots of two signers agreeing on an extent of a third member are merged', async () => {
+    const h = await engineHarness();
+    const carol = authorDoc(h, h.carol, 7);
+    const u1 = h.seal(h.carol, ENVELOPE_KIND.update, 1, h.updateBody(type(carol, 'one '), 7));
+    await h.put(u1.envId, u1.bytes);
+    // Carol's second update is gone with a retired generation; alice and dave both hold it.
+    type(carol, 'two');
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.alice, 1);
+    for (const [signer, seq] of [
+      [h.alice, 1],
+      [h.dave, 1],
+    ] as const) {
+      const body = snapshot(
+        [{ author: h.carol, session: 7 }],
+        [{ author: h.carol, seq: 2 }],
+        Y.encodeStateAsUpdate(carol),
+      );
+      const snap = h.seal(signer, ENVELOPE_KIND.snapshot, seq, body);
+      await gen1.put(snap.envId, snap.bytes);
+      await h.advance(10);
+    }
+    expect(h.text()).toBe('one two');
+    expect(h.victim.diagnostics.snapshotsWaiting).toBe(0);
+    gen1.room.close();
+    await h.close();
+  });
+});
+
 describe('issue 14 item 3: inflated coverage cannot censor an author for later members', () => {
   it('a member admitted after the rollover sees the censored author', async () => {
     const h = await engineHarness();
