@@ -3,6 +3,7 @@ import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
+import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
@@ -14,7 +15,12 @@ const MAX_SNAPSHOTS_HELD = 16;
 export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 
 export type ApplyRejection =
-  'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'too_deep' | 'apply_failed';
+  | 'malformed_update'
+  | 'clientid_unclaimed'
+  | 'clientid_conflict'
+  | 'too_deep'
+  | 'too_costly'
+  | 'apply_failed';
 
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
@@ -123,11 +129,16 @@ export class DocReplica {
     return owner !== undefined && owner.authorHex !== toHex(author);
   }
 
-  /** Merges checked bytes, unless they would nest the doc too deep (checkDocDepth). */
+  /**
+   * Merges checked bytes, unless they would cost too much to integrate (checkUpdateCost) or nest
+   * the doc too deep (checkDocDepth). One decode serves both checks.
+   */
   private integrate(
     update: Uint8Array,
-  ): Result<void, 'too_deep' | 'malformed_update' | 'apply_failed'> {
-    const depth = checkDocDepth(this.doc, update);
+  ): Result<void, 'too_deep' | 'too_costly' | 'malformed_update' | 'apply_failed'> {
+    const scan = scanUpdate(update);
+    if (!scan.ok) return scan;
+    const depth = checkDocDepth(this.doc, update, scan.value.createsType);
     if (!depth.ok) return depth;
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);

@@ -15,6 +15,8 @@ export const SYNC_REJECTIONS = [
   'pending_evicted',
   // An update or snapshot that would nest a document deeper than MAX_DOC_DEPTH (checkDocDepth).
   'too_deep',
+  // An update or snapshot that would cost more than MAX_UPDATE_COST to integrate (checkUpdateCost).
+  'too_costly',
   'apply_failed',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',

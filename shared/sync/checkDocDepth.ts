@@ -23,10 +23,12 @@ const pendingHasTypes = new WeakMap<Uint8Array, boolean>();
 export function checkDocDepth(
   doc: Y.Doc,
   update: Uint8Array,
+  /** Whether `update` creates a shared type, when the caller decoded it already (scanUpdate). */
+  known?: boolean,
 ): Result<void, 'too_deep' | 'malformed_update'> {
   let createsType: boolean;
   try {
-    createsType = holdsType(update);
+    createsType = known ?? holdsType(update);
   } catch {
     return err('malformed_update', 'undecodable Yjs update');
   }

@@ -60,7 +60,10 @@ describe('receipt budgets the cost of an update (issue 14 item 8)', () => {
         body.insert(body.length, [p]);
         const text = new Y.XmlText();
         p.insert(0, [text]);
-        text.insert(0, `Paragraph ${i}: lorem ipsum dolor sit amet, consectetur adipiscing. `.repeat(3));
+        text.insert(
+          0,
+          `Paragraph ${i}: lorem ipsum dolor sit amet, consectetur adipiscing. `.repeat(3),
+        );
         text.format(0, 9, { bold: true });
         text.format(20, 8, { italic: true });
       }
