@@ -63,15 +63,33 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     scheduler,
     limits,
   });
-  const wire = new Y.Doc();
-  const room = net.transportFor(2).join(
-    {
-      roomName: deriveRoomName(secrets.transportRoot, cellId, 0, 0),
-      password: secrets.transportSecret,
+  /** A raw wire doc in the victim's room as network peer `peer` (a holder of the room secret). */
+  const joinRaw = (peer: number, doc = new Y.Doc()) => {
+    const joined = net.transportFor(peer).join(
+      {
+        roomName: deriveRoomName(secrets.transportRoot, cellId, 0, 0),
+        password: secrets.transportSecret,
+        signaling: ['ws://test'],
+      },
+      doc,
+    );
+    return { doc, room: joined };
+  };
+  /** Another engine in the cell (its own store), as network peer `peer`. */
+  const openPeer = (me: Keys, peer: number) =>
+    CellSync.open({
+      cellId,
+      me,
+      epoch: 0,
+      secretsFor: (e) => (e === 0 ? secrets : undefined),
+      roster,
+      store: new MemorySyncStore(),
+      transport: net.transportFor(peer),
       signaling: ['ws://test'],
-    },
-    wire,
-  );
+      scheduler,
+      limits,
+    });
+  const { doc: wire, room } = joinRaw(2);
   const docId = randomBytes(16);
 
   /** An update by `author` from a real Yjs doc using the author's derived clientID. */
@@ -124,6 +142,9 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   };
   return {
     victim,
+    net,
+    joinRaw,
+    openPeer,
     store,
     scheduler,
     wire,
