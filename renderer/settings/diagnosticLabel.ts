@@ -9,6 +9,7 @@ export const NAMED_COUNTERS = {
   pending: 'pending',
   republished: 'republished',
   reinserted: 'reinserted',
+  evicted: 'evicted',
   rekeyed: 'rekeyed',
   rekeyFailed: 'rekeyFailed',
   rolloverFailed: 'rolloverFailed',

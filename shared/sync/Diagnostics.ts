@@ -9,6 +9,8 @@ export class Diagnostics {
   pending = 0;
   republished = 0;
   reinserted = 0;
+  /** Entries that will never open, removed from this device's wire docs (evictJunk.ts). */
+  evicted = 0;
   /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
   rekeyed = 0;
   /** Moves to another epoch or key that failed (logged; the next roster change tries again). */
@@ -48,6 +50,7 @@ export class Diagnostics {
       pending: this.pending,
       republished: this.republished,
       reinserted: this.reinserted,
+      evicted: this.evicted,
       rekeyed: this.rekeyed,
       rekeyFailed: this.rekeyFailed,
       rolloverFailed: this.rolloverFailed,

@@ -4,6 +4,7 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { evictJunk, holdUnopened } from './evictJunk.ts';
 import { ForkProofs } from './ForkProofs.ts';
 import { isForkProofKey } from './forkProof.ts';
 import { judgeSeen } from './judgeSeen.ts';
@@ -71,6 +72,8 @@ export class EntryReceiver {
       });
       return;
     }
+    // A deleted key (junk evicted here or by a peer) holds nothing to open.
+    if (value === undefined) return;
     const status = scope.status.get(key);
     if (status === undefined || status === 'retry') this.handle(scope, key, value);
   }
@@ -105,8 +108,11 @@ export class EntryReceiver {
       if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject(opened.error);
       const retry =
         opened.decrypted && (opened.error === 'not_member' || opened.error === 'not_writer');
-      scope.status.set(key, retry ? 'retry' : 'rejected');
-      if (retry && value instanceof Uint8Array) this.hooks.persist(scope, key, value);
+      if (retry && value instanceof Uint8Array && holdUnopened(scope, key, value)) {
+        scope.status.set(key, 'retry');
+        this.hooks.persist(scope, key, value);
+      } else if (!evictJunk(ctx, scope, key, value))
+        scope.status.set(key, retry ? 'retry' : 'rejected');
       return;
     }
     const env = opened.value;

@@ -36,6 +36,10 @@ export class WireScope {
   /** Entries this device holds (persisted): re-inserted if someone deletes or overwrites them. */
   readonly kept = new Map<string, Uint8Array>();
   keptBytes = 0;
+  /** Unopened entries kept for a later roster change (bounded: evictJunk.ts). */
+  readonly unopened = { count: 0, bytes: 0 };
+  /** How often each key was evicted as junk (evictJunk.ts). */
+  readonly evictions = new Map<string, number>();
   room: Room | undefined;
   /** Set once this scope has been rolled over: the generation everyone moved to. */
   rolledOverTo: number | undefined;

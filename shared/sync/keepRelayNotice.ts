@@ -1,4 +1,5 @@
 import type { CellContext } from './CellContext.ts';
+import { evictJunk } from './evictJunk.ts';
 import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
 import type { WireScope } from './WireScope.ts';
 
@@ -16,9 +17,10 @@ export function keepRelayNotice(
   let held = 0;
   if (!scope.kept.has(key)) for (const k of scope.kept.keys()) if (isRelayNoticeKey(k)) held++;
   if (!isRelayNotice(key, value) || held >= MAX_RELAY_NOTICES_PER_SCOPE) {
-    // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
     if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('malformed');
-    scope.status.set(key, 'retry');
+    // Neither kept nor re-served (evictJunk); 'retry' if left: a squatter's bytes under a
+    // notice's id must not block the real bytes later.
+    if (!evictJunk(ctx, scope, key, value)) scope.status.set(key, 'retry');
     return undefined;
   }
   scope.status.set(key, 'applied');
