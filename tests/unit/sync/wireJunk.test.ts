@@ -77,3 +77,21 @@ describe('junk in a wire doc is evicted, not kept or re-served (issue 14 items 7
     await h.close();
   });
 });
+
+describe('a wire doc carries only its envelopes map', () => {
+  it('junk under another root name is deleted, not served on', async () => {
+    const h = await engineHarness();
+    const attacker = h.joinRaw(5);
+    attacker.doc.getMap('wire').set('x', randBytes(prng(5), 512 * 1024));
+    attacker.doc.getArray('more').push([randBytes(prng(6), 512 * 1024)]);
+    await h.advance(50);
+    attacker.room.close();
+    h.net.setOffline(2, true);
+    const listener = h.joinRaw(6);
+    await h.advance(100);
+    // Before the fix the victim served both roots on (1 MiB).
+    expect(Y.encodeStateAsUpdate(listener.doc).length).toBeLessThan(64 * 1024);
+    listener.room.close();
+    await h.close();
+  });
+});
