@@ -9,6 +9,7 @@ import type { CellContext } from './CellContext.ts';
 import type { CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
+import { evictForeignRoots } from './evictJunk.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
@@ -171,6 +172,7 @@ export class CellSync {
     scope.map.observe((event) => {
       for (const key of event.keysChanged as Set<string>) this.receiver.onWireChange(scope, key);
     });
+    scope.doc.on('afterTransaction', (tr: Y.Transaction) => evictForeignRoots(this.ctx, scope, tr));
     return scope;
   }
 

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { CellContext } from './CellContext.ts';
 import type { WireScope } from './WireScope.ts';
 
@@ -64,4 +65,42 @@ export function evictJunk(
     scope.doc.transact(() => scope.map.delete(key), EVICT_ORIGIN);
   });
   return true;
+}
+
+/**
+ * A wire doc carries one root type, the `envelopes` map. Anything a peer put under another root
+ * name is never read, yet it would be held and served on like the rest: it is deleted here after
+ * every transaction that brings it (the same local delete as evictJunk), and counted once per
+ * transaction.
+ */
+export function evictForeignRoots(ctx: CellContext, scope: WireScope, tr: Y.Transaction): void {
+  // Only a transaction that changed a root type other than the map can have brought any.
+  let touched = false;
+  const map: unknown = scope.map;
+  for (const type of tr.changed.keys()) if (type !== map && type._item === null) touched = true;
+  if (!touched) return;
+  const foreign = Array.from(scope.doc.share).filter(
+    ([name, type]) => name !== 'envelopes' && (type._start !== null || type._map.size > 0),
+  );
+  if (foreign.length === 0 || ctx.closed()) return;
+  const live = foreign.some(([, type]) => hasLiveItem(type));
+  if (!live) return;
+  ctx.diagnostics.evicted++;
+  queueMicrotask(() => {
+    if (ctx.closed()) return;
+    scope.doc.transact((tr) => {
+      for (const [, type] of foreign) {
+        for (const item of type._map.values()) if (!item.deleted) item.delete(tr);
+        for (let n = type._start; n; n = n.right) if (!n.deleted) n.delete(tr);
+      }
+    }, EVICT_ORIGIN);
+  });
+}
+
+type Root = WireScope['doc']['share'] extends Map<string, infer T> ? T : never;
+
+function hasLiveItem(type: Root): boolean {
+  for (const item of type._map.values()) if (!item.deleted) return true;
+  for (let n = type._start; n; n = n.right) if (!n.deleted) return true;
+  return false;
 }
