@@ -43,6 +43,11 @@ export class WireScope {
   room: Room | undefined;
   /** Set once this scope has been rolled over: the generation everyone moved to. */
   rolledOverTo: number | undefined;
+  /**
+   * Set when a rollover found a document too large for one snapshot: automatic rollovers of this
+   * wire doc stop (each attempt would encode every document again); a manual one tries again.
+   */
+  rolloverBlocked = false;
   /** Set once the cell moved to a newer epoch: late entries still count, writes go elsewhere. */
   superseded = false;
   /** Per document (hex) and author (hex): the highest update seq a snapshot here covers. */

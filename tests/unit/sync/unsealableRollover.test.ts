@@ -24,7 +24,7 @@ describe('a rollover that cannot seal a snapshot does not move (issue 14 item 6)
     await h.advance(10_000);
     // Before the fix: generation 1, announced, with no snapshot of the document in it.
     expect(h.victim.status().generation).toBe(0);
-    expect(h.victim.diagnostics.rolloverFailed).toBe(failed + 1);
+    expect(h.victim.diagnostics.rolloverFailed).toBeGreaterThan(failed);
     expect(h.victim.wireStats().entries).toBe(2);
     await h.close();
   });
