@@ -236,7 +236,7 @@ export class CellSync {
     const docHex = toHex(docId);
     const existing = this.replicas.get(docHex);
     if (existing) return existing;
-    const replica = new DocReplica(docId.slice());
+    const replica = new DocReplica(docId.slice(), this.ctx.limits);
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
     this.replicas.set(docHex, replica);

@@ -6,6 +6,7 @@ import { checkDocDepth } from './checkDocDepth.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
+import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
 
 /** Snapshot ids a checkpoint remembers per document (a few generations' worth). */
@@ -20,7 +21,14 @@ export type ApplyRejection =
   | 'clientid_conflict'
   | 'too_deep'
   | 'too_costly'
+  | 'over_budget'
   | 'apply_failed';
+
+/** Receipt budgets of one document (SyncLimits.maxUpdateBytes, maxDocBytes). */
+export interface DocBudget {
+  readonly maxUpdateBytes: number;
+  readonly maxDocBytes: number;
+}
 
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
@@ -49,7 +57,13 @@ export class DocReplica {
   private readonly snapshotsHeld = new Map<string, HeldSnapshot>();
   private readonly clientIds = new Map<string, number>();
 
-  constructor(readonly docId: Uint8Array) {
+  /** The encoded state's size when last measured, plus every byte merged since (an upper bound). */
+  private stateBytes = 0;
+
+  constructor(
+    readonly docId: Uint8Array,
+    private readonly budget: DocBudget = DEFAULT_SYNC_LIMITS,
+  ) {
     this.docHex = toHex(docId);
   }
 
@@ -78,6 +92,7 @@ export class DocReplica {
     session: number,
     update: Uint8Array,
   ): Result<void, ApplyRejection> {
+    if (update.length > this.budget.maxUpdateBytes) return err('over_budget', 'update');
     const client = this.clientId(author, toHex(author), session);
     if (this.ownerOf(client, author)) return err('clientid_conflict');
     const checked = checkClientIds(update, new Set([client]));
@@ -95,6 +110,7 @@ export class DocReplica {
     knows: (author: Uint8Array) => boolean,
     envId: string,
   ): Result<void, ApplyRejection | 'unknown_author'> {
+    if (body.state.length > this.budget.maxDocBytes) return err('over_budget', 'snapshot');
     const allowed = new Set<number>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
@@ -135,17 +151,33 @@ export class DocReplica {
    */
   private integrate(
     update: Uint8Array,
-  ): Result<void, 'too_deep' | 'too_costly' | 'malformed_update' | 'apply_failed'> {
+  ): Result<void, Exclude<ApplyRejection, 'clientid_unclaimed' | 'clientid_conflict'>> {
     const scan = scanUpdate(update);
     if (!scan.ok) return scan;
+    if (!this.fits(update)) return err('over_budget', 'document');
     const depth = checkDocDepth(this.doc, update, scan.value.createsType);
     if (!depth.ok) return depth;
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      this.stateBytes += update.length;
       return ok(undefined);
     } catch {
       return err('apply_failed');
     }
+  }
+
+  /**
+   * Whether merging `update` keeps the encoded state within maxDocBytes. Measured only near the
+   * budget (the running count is an upper bound: merged updates shrink, deletions are collected),
+   * then exactly, by merging into the current state without touching the document.
+   */
+  private fits(update: Uint8Array): boolean {
+    const max = this.budget.maxDocBytes;
+    if (this.stateBytes + update.length <= max) return true;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.stateBytes = state.length;
+    if (state.length + update.length <= max) return true;
+    return Y.mergeUpdates([state, update]).length <= max;
   }
 
   /**
@@ -183,6 +215,7 @@ export class DocReplica {
     for (const [a, s] of Object.entries(cp.applied)) this.applied.set(a, s);
     for (const held of cp.snapshots ?? []) this.holdsSnapshot(held);
     Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
+    this.stateBytes = cp.state.length;
   }
 }
 

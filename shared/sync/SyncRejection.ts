@@ -17,6 +17,9 @@ export const SYNC_REJECTIONS = [
   'too_deep',
   // An update or snapshot that would cost more than MAX_UPDATE_COST to integrate (checkUpdateCost).
   'too_costly',
+  // An update over SyncLimits.maxUpdateBytes, or one that would take its document's state past
+  // maxDocBytes (a snapshot's state too).
+  'over_budget',
   'apply_failed',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',

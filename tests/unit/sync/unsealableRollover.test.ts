@@ -11,8 +11,9 @@ import { engineHarness } from './engineHarness.ts';
  */
 describe('a rollover that cannot seal a snapshot does not move (issue 14 item 6)', () => {
   it('stays in its generation, counts the failure and keeps serving every entry', async () => {
-    const h = await engineHarness();
-    const chunk = 'the river kept rising '.repeat(220_000); // ~4.8 MB each
+    // Budgets raised past one snapshot: what a member with older limits (or a bug) could hold.
+    const h = await engineHarness({ maxUpdateBytes: 6 * 2 ** 20, maxDocBytes: 12 * 2 ** 20 });
+    const chunk = 'the river kept rising '.repeat(220_000); // ~4.8 MB each, within these budgets
     for (let seq = 1; seq <= 2; seq++) {
       const env = h.seal(h.alice, ENVELOPE_KIND.update, seq, h.updateBody(h.edit(h.alice, chunk)));
       await h.put(env.envId, env.bytes);
