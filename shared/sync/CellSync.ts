@@ -236,7 +236,12 @@ export class CellSync {
     const docHex = toHex(docId);
     const existing = this.replicas.get(docHex);
     if (existing) return existing;
-    const replica = new DocReplica(docId.slice(), this.ctx.limits);
+    const replica = new DocReplica(docId.slice(), this.ctx.limits, {
+      now: () => this.ctx.scheduler.now(),
+      parkedDropped: (n) => {
+        for (let i = 0; i < n; i++) this.diagnostics.reject('parked_dropped');
+      },
+    });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
     this.replicas.set(docHex, replica);

@@ -6,6 +6,7 @@ import { checkDocDepth } from './checkDocDepth.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
+import { ParkedStructs, type ParkedLimits } from './ParkedStructs.ts';
 import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
 
@@ -24,8 +25,8 @@ export type ApplyRejection =
   | 'over_budget'
   | 'apply_failed';
 
-/** Receipt budgets of one document (SyncLimits.maxUpdateBytes, maxDocBytes). */
-export interface DocBudget {
+/** Receipt budgets of one document (SyncLimits.maxUpdateBytes, maxDocBytes, parked*). */
+export interface DocBudget extends ParkedLimits {
   readonly maxUpdateBytes: number;
   readonly maxDocBytes: number;
 }
@@ -60,11 +61,25 @@ export class DocReplica {
   /** The encoded state's size when last measured, plus every byte merged since (an upper bound). */
   private stateBytes = 0;
 
+  private readonly parked: ParkedStructs;
+
   constructor(
     readonly docId: Uint8Array,
     private readonly budget: DocBudget = DEFAULT_SYNC_LIMITS,
+    /** The engine's clock, and where dropped parked structs are counted (ParkedStructs). */
+    private readonly env: { now(): number; parkedDropped(n: number): void } = {
+      now: () => Date.now(),
+      parkedDropped: () => undefined,
+    },
   ) {
     this.docHex = toHex(docId);
+    this.parked = new ParkedStructs(budget, (client) => this.authorOf(client));
+  }
+
+  /** Drops parked structs over their bounds (ParkedStructs); after every merge, and checkpoints. */
+  sweepParked(): void {
+    const n = this.parked.sweep(this.doc, this.env.now(), REMOTE_ORIGIN);
+    if (n > 0) this.env.parkedDropped(n);
   }
 
   /** clientIdFor, memoised per author (hex) and session: it is a hash, and runs per update. */
@@ -160,6 +175,7 @@ export class DocReplica {
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
       this.stateBytes += update.length;
+      this.sweepParked();
       return ok(undefined);
     } catch {
       return err('apply_failed');
@@ -198,6 +214,7 @@ export class DocReplica {
   }
 
   checkpoint(): DocCheckpoint {
+    this.sweepParked();
     return {
       state: Y.encodeStateAsUpdate(this.doc),
       applied: Object.fromEntries(this.applied),

@@ -13,6 +13,9 @@ export interface SyncLimits {
    */
   readonly maxUpdateBytes: number;
   readonly maxDocBytes: number;
+  /** Per author and document: structs parked by Yjs for missing origins (ParkedStructs). */
+  readonly parkedMaxBytes: number;
+  readonly parkedMaxAgeMs: number;
   /** A wire doc past either threshold is rolled over into the next generation. */
   readonly rolloverEntries: number;
   readonly rolloverBytes: number;
@@ -46,6 +49,9 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   // A 56,000-character blog post typed keystroke by keystroke is 218 KB of state; 6 MiB holds
   // several books and a snapshot of it (with thousands of session claims) fits MAX_BODY_BYTES.
   maxDocBytes: 6 * 1024 * 1024,
+  // An honest author's structs park only until the update they build on arrives (same sync).
+  parkedMaxBytes: 1024 * 1024,
+  parkedMaxAgeMs: 30 * 60 * 1000,
   rolloverEntries: 3000,
   rolloverBytes: 8 * 1024 * 1024,
   rolloverJitterMs: 5000,

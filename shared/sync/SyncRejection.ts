@@ -20,6 +20,8 @@ export const SYNC_REJECTIONS = [
   // An update over SyncLimits.maxUpdateBytes, or one that would take its document's state past
   // maxDocBytes (a snapshot's state too).
   'over_budget',
+  // Structs (or deletions) Yjs parked for missing origins, dropped over SyncLimits.parkedMax*.
+  'parked_dropped',
   'apply_failed',
   // A roster envelope's op: bad bytes (size, layout, cell, signature) ...
   'roster_invalid',

@@ -54,13 +54,21 @@ function holdsType(update: Uint8Array): boolean {
   return false;
 }
 
+/** Yjs keeps its pending buffer in the v2 encoding (a v1 decode of it always failed). */
+function holdsTypeV2(update: Uint8Array): boolean {
+  for (const struct of Y.decodeUpdateV2(update).structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) return true;
+  }
+  return false;
+}
+
 function pendingMayDeepen(doc: Y.Doc): boolean {
   const pending = doc.store.pendingStructs?.update;
   if (!pending) return false;
   let known = pendingHasTypes.get(pending);
   if (known === undefined) {
     try {
-      known = holdsType(pending);
+      known = holdsTypeV2(pending);
     } catch {
       known = true;
     }
