@@ -10,6 +10,7 @@ export const NAMED_COUNTERS = {
   snapshotsWaiting: 'snapshotsWaiting',
   republished: 'republished',
   reinserted: 'reinserted',
+  evicted: 'evicted',
   rekeyed: 'rekeyed',
   rekeyFailed: 'rekeyFailed',
   rolloverFailed: 'rolloverFailed',

@@ -9,6 +9,7 @@ import type { CellContext } from './CellContext.ts';
 import type { CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
+import { evictForeignRoots } from './evictJunk.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
@@ -173,6 +174,7 @@ export class CellSync {
     scope.map.observe((event) => {
       for (const key of event.keysChanged as Set<string>) this.receiver.onWireChange(scope, key);
     });
+    scope.doc.on('afterTransaction', (tr: Y.Transaction) => evictForeignRoots(this.ctx, scope, tr));
     return scope;
   }
 
@@ -260,7 +262,12 @@ export class CellSync {
     const docHex = toHex(docId);
     const existing = this.replicas.get(docHex);
     if (existing) return existing;
-    const replica = new DocReplica(docId.slice());
+    const replica = new DocReplica(docId.slice(), this.ctx.limits, {
+      now: () => this.ctx.scheduler.now(),
+      parkedDropped: (n) => {
+        for (let i = 0; i < n; i++) this.diagnostics.reject('parked_dropped');
+      },
+    });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
     this.replicas.set(docHex, replica);

@@ -14,6 +14,8 @@ export class Diagnostics {
   snapshotsWaiting = 0;
   republished = 0;
   reinserted = 0;
+  /** Entries that will never open, removed from this device's wire docs (evictJunk.ts). */
+  evicted = 0;
   /** Wire docs left because their epoch's key was replaced (a concurrent rotate counted instead). */
   rekeyed = 0;
   /** Moves to another epoch or key that failed (logged; the next roster change tries again). */
@@ -66,6 +68,7 @@ export class Diagnostics {
       snapshotsWaiting: this.snapshotsWaiting,
       republished: this.republished,
       reinserted: this.reinserted,
+      evicted: this.evicted,
       rekeyed: this.rekeyed,
       rekeyFailed: this.rekeyFailed,
       rolloverFailed: this.rolloverFailed,

@@ -3,9 +3,12 @@ import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
+import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
+import { ParkedStructs, type ParkedLimits } from './ParkedStructs.ts';
 import { SignedEvidence } from './SignedEvidence.ts';
+import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
 import type { DocCheckpoint, HeldSnapshot } from './SyncStore.ts';
 
 /** Snapshot ids a checkpoint remembers per document (a few generations' worth). */
@@ -15,7 +18,19 @@ const MAX_SNAPSHOTS_HELD = 16;
 export const REMOTE_ORIGIN: unique symbol = Symbol('quire-remote');
 
 export type ApplyRejection =
-  'malformed_update' | 'clientid_unclaimed' | 'clientid_conflict' | 'too_deep' | 'apply_failed';
+  | 'malformed_update'
+  | 'clientid_unclaimed'
+  | 'clientid_conflict'
+  | 'too_deep'
+  | 'too_costly'
+  | 'over_budget'
+  | 'apply_failed';
+
+/** Receipt budgets of one document (SyncLimits.maxUpdateBytes, maxDocBytes, parked*). */
+export interface DocBudget extends ParkedLimits {
+  readonly maxUpdateBytes: number;
+  readonly maxDocBytes: number;
+}
 
 /** Which envelope an update came in (seq, id, the epoch it was signed in), for its evidence. */
 export interface SignedBy {
@@ -67,8 +82,28 @@ export class DocReplica {
   private readonly snapshotsHeld = new Map<string, HeldSnapshot>();
   private readonly clientIds = new Map<string, number>();
 
-  constructor(readonly docId: Uint8Array) {
+  /** The encoded state's size when last measured, plus every byte merged since (an upper bound). */
+  private stateBytes = 0;
+
+  private readonly parked: ParkedStructs;
+
+  constructor(
+    readonly docId: Uint8Array,
+    private readonly budget: DocBudget = DEFAULT_SYNC_LIMITS,
+    /** The engine's clock, and where dropped parked structs are counted (ParkedStructs). */
+    private readonly env: { now(): number; parkedDropped(n: number): void } = {
+      now: () => Date.now(),
+      parkedDropped: () => undefined,
+    },
+  ) {
     this.docHex = toHex(docId);
+    this.parked = new ParkedStructs(budget, (client) => this.authorOf(client));
+  }
+
+  /** Drops parked structs over their bounds (ParkedStructs); after every merge, and checkpoints. */
+  sweepParked(): void {
+    const n = this.parked.sweep(this.doc, this.env.now(), REMOTE_ORIGIN);
+    if (n > 0) this.env.parkedDropped(n);
   }
 
   /** clientIdFor, memoised per author (hex) and session: it is a hash, and runs per update. */
@@ -100,6 +135,7 @@ export class DocReplica {
     update: Uint8Array,
     signed?: SignedBy,
   ): Result<void, ApplyRejection> {
+    if (update.length > this.budget.maxUpdateBytes) return err('over_budget', 'update');
     const authorHex = toHex(author);
     const client = this.clientId(author, authorHex, session);
     if (this.ownerOf(client, author)) return err('clientid_conflict');
@@ -133,6 +169,7 @@ export class DocReplica {
     envId: string,
     judge: SnapshotJudge<E>,
   ): Result<void, ApplyRejection | 'unknown_author' | E> {
+    if (body.state.length > this.budget.maxDocBytes) return err('over_budget', 'snapshot');
     const owners = new Map<number, string>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
@@ -170,18 +207,40 @@ export class DocReplica {
     return owner !== undefined && owner.authorHex !== toHex(author);
   }
 
-  /** Merges checked bytes, unless they would nest the doc too deep (checkDocDepth). */
+  /**
+   * Merges checked bytes, unless they would cost too much to integrate (checkUpdateCost) or nest
+   * the doc too deep (checkDocDepth). One decode serves both checks.
+   */
   private integrate(
     update: Uint8Array,
-  ): Result<void, 'too_deep' | 'malformed_update' | 'apply_failed'> {
-    const depth = checkDocDepth(this.doc, update);
+  ): Result<void, Exclude<ApplyRejection, 'clientid_unclaimed' | 'clientid_conflict'>> {
+    const scan = scanUpdate(update);
+    if (!scan.ok) return scan;
+    if (!this.fits(update)) return err('over_budget', 'document');
+    const depth = checkDocDepth(this.doc, update, scan.value.createsType);
     if (!depth.ok) return depth;
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      this.stateBytes += update.length;
+      this.sweepParked();
       return ok(undefined);
     } catch {
       return err('apply_failed');
     }
+  }
+
+  /**
+   * Whether merging `update` keeps the encoded state within maxDocBytes. Measured only near the
+   * budget (the running count is an upper bound: merged updates shrink, deletions are collected),
+   * then exactly, by merging into the current state without touching the document.
+   */
+  private fits(update: Uint8Array): boolean {
+    const max = this.budget.maxDocBytes;
+    if (this.stateBytes + update.length <= max) return true;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.stateBytes = state.length;
+    if (state.length + update.length <= max) return true;
+    return Y.mergeUpdates([state, update]).length <= max;
   }
 
   /**
@@ -213,6 +272,7 @@ export class DocReplica {
   }
 
   checkpoint(): DocCheckpoint {
+    this.sweepParked();
     return {
       state: Y.encodeStateAsUpdate(this.doc),
       applied: Object.fromEntries(this.applied),
@@ -240,6 +300,7 @@ export class DocReplica {
       },
     );
     Y.applyUpdate(this.doc, cp.state, REMOTE_ORIGIN);
+    this.stateBytes = cp.state.length;
   }
 }
 

@@ -4,13 +4,15 @@ import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import { seenKey, type CellContext } from './CellContext.ts';
 import type { DocReplica } from './DocReplica.ts';
 import { openWireEntry } from './openWireEntry.ts';
+import { evictJunk, holdUnopened } from './evictJunk.ts';
 import { ForkProofs } from './ForkProofs.ts';
 import { isForkProofKey } from './forkProof.ts';
 import { ForkWatch } from './ForkWatch.ts';
 import { isForkReleaseKey } from './forkRelease.ts';
 import { Quarantine } from './Quarantine.ts';
 import { isMemberNoticeKey } from './memberNotice.ts';
-import { isRelayNotice, isRelayNoticeKey, MAX_RELAY_NOTICES_PER_SCOPE } from './relayNotice.ts';
+import { keepRelayNotice } from './keepRelayNotice.ts';
+import { isRelayNoticeKey } from './relayNotice.ts';
 import { acceptsRollover } from './acceptsRollover.ts';
 import { decodeRolloverBody } from './rolloverBody.ts';
 import { RosterReceiver } from './RosterReceiver.ts';
@@ -85,6 +87,8 @@ export class EntryReceiver {
       });
       return;
     }
+    // A deleted key (junk evicted here or by a peer) holds nothing to open.
+    if (value === undefined) return;
     const status = scope.status.get(key);
     if (status === undefined || status === 'retry') this.handle(scope, key, value);
   }
@@ -101,7 +105,11 @@ export class EntryReceiver {
 
   private handle(scope: WireScope, key: string, value: unknown): void {
     const { ctx } = this;
-    if (isRelayNoticeKey(key)) return this.keepRelayNotice(scope, key, value);
+    if (isRelayNoticeKey(key)) {
+      const kept = keepRelayNotice(ctx, scope, key, value);
+      if (kept) this.hooks.persist(scope, key, kept);
+      return;
+    }
     if (isMemberNoticeKey(key)) return this.hooks.memberNotice(scope, key, value);
     if (isForkProofKey(key)) return this.forks.receive(scope, key, value);
     if (isForkReleaseKey(key)) return this.quarantine.receive(scope, key, value);
@@ -116,8 +124,11 @@ export class EntryReceiver {
       if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject(opened.error);
       const retry =
         opened.decrypted && (opened.error === 'not_member' || opened.error === 'not_writer');
-      scope.status.set(key, retry ? 'retry' : 'rejected');
-      if (retry && value instanceof Uint8Array) this.hooks.persist(scope, key, value);
+      if (retry && value instanceof Uint8Array && holdUnopened(scope, key, value)) {
+        scope.status.set(key, 'retry');
+        this.hooks.persist(scope, key, value);
+      } else if (!evictJunk(ctx, scope, key, value))
+        scope.status.set(key, retry ? 'retry' : 'rejected');
       return;
     }
     const env = opened.value;
@@ -196,23 +207,6 @@ export class EntryReceiver {
     return true;
   }
 
-  /**
-   * A rotation notice for a blind relay (relayNotice.ts): never opened here, only kept and
-   * re-served, so a relay that was offline during the rotation still finds it; bounded per scope.
-   */
-  private keepRelayNotice(scope: WireScope, key: string, value: unknown): void {
-    let held = 0;
-    if (!scope.kept.has(key)) for (const k of scope.kept.keys()) if (isRelayNoticeKey(k)) held++;
-    if (!isRelayNotice(key, value) || held >= MAX_RELAY_NOTICES_PER_SCOPE) {
-      // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
-      if (scope.status.get(key) !== 'retry') this.ctx.diagnostics.reject('malformed');
-      scope.status.set(key, 'retry');
-      return;
-    }
-    scope.status.set(key, 'applied');
-    this.hooks.persist(scope, key, value);
-  }
-
   private dispatch(scope: WireScope, key: string, env: DecodedEnvelope): Outcome {
     switch (env.kind) {
       case ENVELOPE_KIND.update:
@@ -256,12 +250,14 @@ export class EntryReceiver {
     const { session, update } = body.value;
     const signed = { seq: env.seq, envId: key, epoch: scope.epoch };
     const result = replica.applyUpdate(env.author, session, update, signed);
+    // A refused update is settled like one refused after waiting (drain): it never applies, and
+    // the author's later seqs must not wait for it forever.
+    if (env.seq > applied) replica.applied.set(authorHex, env.seq);
+    const drained = this.drain(replica, env.author);
+    if (result.ok || drained > 0) this.hooks.touched(replica);
     if (!result.ok) return this.rejected(result.error);
     this.snapshots.evidenceChanged(replica.docHex, authorHex);
     ctx.diagnostics.applied++;
-    if (env.seq > applied) replica.applied.set(authorHex, env.seq);
-    this.drain(replica, env.author);
-    this.hooks.touched(replica);
     return 'applied';
   }
 
@@ -276,10 +272,11 @@ export class EntryReceiver {
     return 'applied';
   }
 
-  /** Applies every waiting update of this author that is now next in line. */
-  private drain(replica: DocReplica, author: Uint8Array): void {
+  /** Applies every waiting update of this author that is now next in line; returns how many. */
+  private drain(replica: DocReplica, author: Uint8Array): number {
     const { ctx } = this;
     const authorHex = toHex(author);
+    let taken = 0;
     for (;;) {
       const next = (replica.applied.get(authorHex) ?? 0) + 1;
       const p = ctx.pending.take(replica.docHex, authorHex, next);
@@ -287,8 +284,10 @@ export class EntryReceiver {
       const r = replica.applyUpdate(author, p.session, p.update, p);
       replica.applied.set(authorHex, next);
       this.settlePending(p.envId, r.ok ? undefined : r.error);
+      taken++;
     }
     ctx.diagnostics.pending = ctx.pending.count;
+    return taken;
   }
 
   private settlePending(envId: string, reason: SyncRejection | undefined): void {

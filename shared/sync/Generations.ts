@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { fromHex, toHex } from '../crypto/bytes.ts';
+import { fromHex } from '../crypto/bytes.ts';
+import { MAX_BODY_BYTES } from '../envelope/envelopeFormat.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { CellContext } from './CellContext.ts';
 import { carriesEntry } from './carriesEntry.ts';
@@ -59,7 +60,7 @@ export class Generations {
     }
     // Roster envelopes and copies from an older generation never count (WireScope.loadEntries).
     if (scope.meta.get(key)?.kind !== ENVELOPE_KIND.roster) scope.countLoad(key);
-    if (scope !== ctx.current() || this.timer !== undefined) return;
+    if (scope !== ctx.current() || this.timer !== undefined || scope.rolloverBlocked) return;
     const { rolloverEntries, rolloverBytes } = ctx.limits;
     if (scope.loadEntries < rolloverEntries && scope.loadBytes < rolloverBytes) return;
     if (
@@ -91,9 +92,18 @@ export class Generations {
     const existing = ctx.scopes.get(key);
     try {
       hooks.flushEdits();
+      // Every document must fit one snapshot, or the move would lose what it cannot carry: the
+      // wire doc then stays where it is (counted), until the documents fit (SyncLimits budgets).
+      const bodies = Array.from(hooks.replicas(), (r) => [r, snapshotOf(r, ctx.meHex)] as const);
+      if (bodies.some(([, b]) => b.body.length > MAX_BODY_BYTES)) {
+        ctx.diagnostics.rolloverFailed++;
+        scope.rolloverBlocked = true;
+        return;
+      }
       const next = existing ?? (await hooks.openScope(scope.epoch, generation));
       if (ctx.closed() || scope !== ctx.current()) return;
-      for (const replica of hooks.replicas()) this.snapshotInto(replica, next);
+      for (const [replica, body] of bodies)
+        if (!this.snapshotInto(replica, next, body)) throw new Error('snapshot not sealed');
       const notice = encodeRolloverBody({ nextGeneration: next.generation });
       writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, scope);
       writer.publish(CELL_DOC_ID, ENVELOPE_KIND.rollover, notice, hooks.beacon());
@@ -206,22 +216,22 @@ export class Generations {
     }
   }
 
-  private snapshotInto(replica: DocReplica, to: WireScope): void {
-    // Coverage only of what this peer verified itself (PROTOCOL §8), never a claim it received.
-    const verified = replica.verifiedMarks(this.ctx.meHex);
-    const covered = Array.from(verified, ([a, seq]) => ({
-      author: fromHex(a) ?? new Uint8Array(32),
-      seq,
-    }));
-    const state = Y.encodeStateAsUpdate(replica.doc);
-    const body = encodeSnapshotBody({ claims: replica.allClaims(), covered, state });
-    for (const m of covered) to.raiseCoverage(replica.docHex, toHex(m.author), m.seq);
-    const sealed = this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, body, to);
-    if (sealed) {
-      const { envId, seq } = sealed;
-      const marks = Object.fromEntries(verified);
-      replica.holdsSnapshot({ envId, author: this.ctx.meHex, seq, covered: marks });
-    }
+  /**
+   * Seals a snapshot of `replica` into `to`; coverage is raised only once it is sealed, and only of
+   * what this peer verified itself (PROTOCOL §8), never a claim it received.
+   */
+  private snapshotInto(
+    replica: DocReplica,
+    to: WireScope,
+    built = snapshotOf(replica, this.ctx.meHex),
+  ): boolean {
+    const sealed = this.writer.publish(replica.docId, ENVELOPE_KIND.snapshot, built.body, to);
+    if (!sealed) return false;
+    for (const [authorHex, seq] of built.verified) to.raiseCoverage(replica.docHex, authorHex, seq);
+    const { envId, seq } = sealed;
+    const marks = Object.fromEntries(built.verified);
+    replica.holdsSnapshot({ envId, author: this.ctx.meHex, seq, covered: marks });
+    return true;
   }
 
   private republishOne(from: WireScope, to: WireScope, key: string): void {
@@ -296,4 +306,21 @@ export class Generations {
     for (const h of this.timers) this.ctx.scheduler.clearTimeout(h);
     this.timers.clear();
   }
+}
+
+/**
+ * A snapshot body of `replica`'s whole state, covering per author only what this peer verified
+ * itself (`meHex`: the writer), with those marks.
+ */
+function snapshotOf(
+  replica: DocReplica,
+  meHex: string,
+): { body: Uint8Array; verified: ReadonlyMap<string, number> } {
+  const verified = replica.verifiedMarks(meHex);
+  const covered = Array.from(verified, ([a, seq]) => ({
+    author: fromHex(a) ?? new Uint8Array(32),
+    seq,
+  }));
+  const state = Y.encodeStateAsUpdate(replica.doc);
+  return { body: encodeSnapshotBody({ claims: replica.allClaims(), covered, state }), verified };
 }

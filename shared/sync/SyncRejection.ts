@@ -15,6 +15,13 @@ export const SYNC_REJECTIONS = [
   'pending_evicted',
   // An update or snapshot that would nest a document deeper than MAX_DOC_DEPTH (checkDocDepth).
   'too_deep',
+  // An update or snapshot that would cost more than MAX_UPDATE_COST to integrate (checkUpdateCost).
+  'too_costly',
+  // An update over SyncLimits.maxUpdateBytes, or one that would take its document's state past
+  // maxDocBytes (a snapshot's state too).
+  'over_budget',
+  // Structs (or deletions) Yjs parked for missing origins, dropped over SyncLimits.parkedMax*.
+  'parked_dropped',
   'apply_failed',
   // A snapshot outside a rollover or top-up context: in the cell's first wire doc (PROTOCOL §8).
   'snapshot_out_of_context',

@@ -36,9 +36,18 @@ export class WireScope {
   /** Entries this device holds (persisted): re-inserted if someone deletes or overwrites them. */
   readonly kept = new Map<string, Uint8Array>();
   keptBytes = 0;
+  /** Unopened entries kept for a later roster change (bounded: evictJunk.ts). */
+  readonly unopened = { count: 0, bytes: 0 };
+  /** How often each key was evicted as junk (evictJunk.ts). */
+  readonly evictions = new Map<string, number>();
   room: Room | undefined;
   /** Set once this scope has been rolled over: the generation everyone moved to. */
   rolledOverTo: number | undefined;
+  /**
+   * Set when a rollover found a document too large for one snapshot: automatic rollovers of this
+   * wire doc stop (each attempt would encode every document again); a manual one tries again.
+   */
+  rolloverBlocked = false;
   /** Set once the cell moved to a newer epoch: late entries still count, writes go elsewhere. */
   superseded = false;
   /** Per document (hex) and author (hex): the highest update seq a snapshot here covers. */

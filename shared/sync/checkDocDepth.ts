@@ -23,10 +23,12 @@ const pendingHasTypes = new WeakMap<Uint8Array, boolean>();
 export function checkDocDepth(
   doc: Y.Doc,
   update: Uint8Array,
+  /** Whether `update` creates a shared type, when the caller decoded it already (scanUpdate). */
+  known?: boolean,
 ): Result<void, 'too_deep' | 'malformed_update'> {
   let createsType: boolean;
   try {
-    createsType = holdsType(update);
+    createsType = known ?? holdsType(update);
   } catch {
     return err('malformed_update', 'undecodable Yjs update');
   }
@@ -52,13 +54,21 @@ function holdsType(update: Uint8Array): boolean {
   return false;
 }
 
+/** Yjs keeps its pending buffer in the v2 encoding (a v1 decode of it always failed). */
+function holdsTypeV2(update: Uint8Array): boolean {
+  for (const struct of Y.decodeUpdateV2(update).structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) return true;
+  }
+  return false;
+}
+
 function pendingMayDeepen(doc: Y.Doc): boolean {
   const pending = doc.store.pendingStructs?.update;
   if (!pending) return false;
   let known = pendingHasTypes.get(pending);
   if (known === undefined) {
     try {
-      known = holdsType(pending);
+      known = holdsTypeV2(pending);
     } catch {
       known = true;
     }

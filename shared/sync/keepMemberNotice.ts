@@ -1,4 +1,5 @@
 import type { CellContext } from './CellContext.ts';
+import { evictJunk } from './evictJunk.ts';
 import {
   isMemberNotice,
   isMemberNoticeKey,
@@ -30,9 +31,10 @@ export function keepMemberNotice(
     held >= MAX_MEMBER_NOTICES_PER_SCOPE ||
     (value instanceof Uint8Array && bytes + value.length > MAX_MEMBER_NOTICE_BYTES_PER_SCOPE);
   if (!isMemberNotice(key, value) || full) {
-    // 'retry': a squatter's bytes under a notice's id must not block the real bytes later.
     if (scope.status.get(key) !== 'retry') ctx.diagnostics.reject('malformed');
-    scope.status.set(key, 'retry');
+    // Neither kept nor re-served (evictJunk); 'retry' if left: a squatter's bytes under a
+    // notice's id must not block the real bytes later.
+    if (!evictJunk(ctx, scope, key, value)) scope.status.set(key, 'retry');
     return undefined;
   }
   scope.status.set(key, 'applied');

@@ -197,13 +197,18 @@ async function ice(): Promise<Record<string, unknown>> {
   return { connections: out };
 }
 
-/** Adds `entries` random entries of `size` bytes, generated here so MBs never cross stdio. */
+/**
+ * Adds `entries` random entries of `size` bytes, generated here so MBs never cross stdio; into the
+ * map named `map` if given (`envelopes`: junk in a real engine's wire doc), else 'wire'.
+ */
 function fill(args: CommandArgs): Record<string, unknown> {
   const prefix = str(args, 'prefix');
   const entries = num(args, 'entries');
   const size = num(args, 'size');
+  const target = typeof args.map === 'string' ? doc.getMap<Uint8Array>(args.map) : wire;
   doc.transact(() => {
-    for (let i = 0; i < entries; i++) wire.set(`${prefix}${i}`, new Uint8Array(randomBytes(size)));
+    for (let i = 0; i < entries; i++)
+      target.set(`${prefix}${i}`, new Uint8Array(randomBytes(size)));
   });
   return digest();
 }

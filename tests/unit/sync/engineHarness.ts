@@ -119,6 +119,8 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     return { doc, room: joined, put };
   };
   const { doc: wire, room } = wireAt(0);
+  /** Another raw wire doc in the victim's room (a holder of the room secret; a listener). */
+  const joinRaw = () => wireAt(0);
   const docId = randomBytes(16);
 
   const chain = new UpdateChain();
@@ -190,6 +192,9 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   };
   return {
     victim,
+    net,
+    joinRaw,
+    openPeer,
     store,
     scheduler,
     wire,
@@ -204,7 +209,6 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
     dave,
     stranger,
     remove,
-    openPeer,
     wireAt,
     rollTo,
     edit,
