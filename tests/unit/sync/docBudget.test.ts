@@ -40,7 +40,10 @@ describe('receipt enforces update and document budgets (issue 14 item 6)', () =>
       state: new Uint8Array(maxDocBytes + 1),
     });
     const s = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, snap);
-    await h.put(s.envId, s.bytes);
+    // Snapshots count only after a rollover (PROTOCOL §8): played into generation 1.
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.alice, 1);
+    await gen1.put(s.envId, s.bytes);
     expect(h.rejected('over_budget')).toBe(2);
     await h.close();
   });

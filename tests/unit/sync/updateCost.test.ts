@@ -43,7 +43,10 @@ describe('receipt budgets the cost of an update (issue 14 item 8)', () => {
       state: bomb,
     });
     const env = h.seal(h.alice, ENVELOPE_KIND.snapshot, 1, snapshot);
-    await h.put(env.envId, env.bytes);
+    // Snapshots count only after a rollover (PROTOCOL §8): played into generation 1.
+    const gen1 = h.wireAt(1);
+    await h.rollTo(h.alice, 1);
+    await gen1.put(env.envId, env.bytes);
     expect(h.victim.doc(h.docId).getMap('m').has('k')).toBe(false);
     expect(h.rejected('too_costly')).toBe(1);
     await h.close();
