@@ -93,6 +93,8 @@ export class ByzantineMember {
     for (const p of this.personas) {
       if (p.rooms.has(roomName)) continue;
       const wire = new Y.Doc();
+      // From the seed, not lib0's random clientID: a seeded run must replay exactly.
+      wire.clientID = randInt(this.rand, 2 ** 31);
       const room = p.transport.join(
         { roomName, password: this.secrets.transportSecret, signaling: this.post.signaling },
         wire,
