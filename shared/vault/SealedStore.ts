@@ -41,14 +41,23 @@ export interface SealedEntry {
 export type QuarantineReason = 'too_large' | 'open_failed' | 'malformed' | 'id_mismatch';
 
 export interface SealedStoreStats {
-  /** Rows that failed to open and were moved aside since this store was created. */
+  /** Rows of this vault found damaged and moved aside since this store was created. */
   readonly quarantined: number;
+  /**
+   * Rows a scan met that this vault cannot open: chaff, another vault's rows, or a row of ours
+   * damaged beyond recognition. They cannot be told apart by design, so they are left alone and
+   * never reported as damage (a report would tell an observer that a second vault exists).
+   */
+  readonly unaccounted: number;
 }
 
 /**
  * Rows sealed with the vault data key over the Storage port. Row ids are keyed hashes of
  * (table, key); the sealed value carries the key; AD binds each row to its table and id.
- * A row that fails to open is quarantined and counted, never returned and never fatal.
+ * A row read by its own id (`get`) that fails to open is ours and damaged: quarantined and
+ * counted. A row met by `scan` that does not open under our key is not ours as far as anyone can
+ * tell (chaff, a second vault sharing the tables): skipped silently and left where it is. A row
+ * that opens but is malformed or sits under the wrong id is ours and damaged: quarantined.
  * Every method rejects with VaultLockedError (VaultLockedError.ts) once the vault is locked, including calls that
  * were waiting on storage when the lock happened (so a lock never quarantines good rows).
  */
@@ -56,6 +65,7 @@ export class SealedStore {
   readonly #storage: Storage;
   readonly #keys: VaultKeys;
   #quarantined = 0;
+  #unaccounted = 0;
 
   constructor(storage: Storage, keys: VaultKeys) {
     this.#storage = storage;
@@ -63,7 +73,7 @@ export class SealedStore {
   }
 
   stats(): SealedStoreStats {
-    return { quarantined: this.#quarantined };
+    return { quarantined: this.#quarantined, unaccounted: this.#unaccounted };
   }
 
   async get(table: SealedTable, key: string): Promise<Uint8Array | undefined> {
@@ -93,7 +103,8 @@ export class SealedStore {
     // Open everything synchronously after the await: a lock cannot interleave with the crypto.
     for (const row of rows) {
       const opened = this.#open(table, row.id, row.bytes);
-      if (typeof opened === 'string') bad.push({ id: row.id, reason: opened });
+      if (opened === 'open_failed') this.#unaccounted++;
+      else if (typeof opened === 'string') bad.push({ id: row.id, reason: opened });
       else if (deriveRowId(this.#keys.idKey(), table, opened.key) !== row.id) {
         bad.push({ id: row.id, reason: 'id_mismatch' });
       } else if (filter === undefined || filter(opened.key)) out.push(opened);
