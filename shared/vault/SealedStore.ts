@@ -6,6 +6,7 @@ import { deriveRowId } from './deriveRowId.ts';
 import { encodeRowPlaintext, MAX_SEALED_ROW_BYTES } from './encodeRowPlaintext.ts';
 import { rowAssociatedData } from './rowAssociatedData.ts';
 import type { VaultKeys } from './VaultKeys.ts';
+import { chaffRowOp, chaffThisWrite, NO_CHAFF, type ChaffPolicy } from './writeChaff.ts';
 
 /** Tables whose rows are sealed with the VDK (the header and quarantine are not). */
 export type SealedTable = Exclude<Table, 'vault' | 'quarantine'>;
@@ -64,12 +65,14 @@ export interface SealedStoreStats {
 export class SealedStore {
   readonly #storage: Storage;
   readonly #keys: VaultKeys;
+  readonly #chaff: ChaffPolicy;
   #quarantined = 0;
   #unaccounted = 0;
 
-  constructor(storage: Storage, keys: VaultKeys) {
+  constructor(storage: Storage, keys: VaultKeys, chaff: ChaffPolicy = NO_CHAFF) {
     this.#storage = storage;
     this.#keys = keys;
+    this.#chaff = chaff;
   }
 
   stats(): SealedStoreStats {
@@ -143,7 +146,10 @@ export class SealedStore {
     return this.get(DIRECTORY_TABLE, name);
   }
 
-  /** Puts and deletes applied atomically (all or none). Sealing happens before any await. */
+  /**
+   * Puts and deletes applied atomically (all or none). Sealing happens before any await. A write
+   * with a put sometimes carries one chaff row in the same batch (writeChaff.ts).
+   */
   async write(ops: readonly SealedWrite[]): Promise<void> {
     const idKey = this.#keys.idKey();
     const vdk = this.#keys.vdk();
@@ -157,6 +163,7 @@ export class SealedStore {
       return { op: 'put', table: o.table, id, bytes };
     });
     if (out.length === 0) return;
+    if (out.some((o) => o.op === 'put') && chaffThisWrite(this.#chaff)) out.push(chaffRowOp());
     await this.#storage.write(out);
   }
 
