@@ -31,6 +31,7 @@ export const LABELS = {
   epochKeyWrap: 'quire/epoch-wrap/v1',
   vaultKek: 'quire/vault-kek/v1',
   vaultSlot: 'quire/vault-slot/v2',
+  vaultChaff: 'quire/vault-chaff/v1',
   vaultRowAd: 'quire/vault-row/v1',
   vaultRowId: 'quire/vault-row-id/v1',
   vaultIdKey: 'quire/vault-id-key/v1',

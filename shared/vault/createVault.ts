@@ -14,6 +14,7 @@ import {
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
 import { parseVaultHeader } from './parseVaultHeader.ts';
 import { sealVaultSlot } from './sealVaultSlot.ts';
+import { chaffTarget } from './chaffTarget.ts';
 import { Vault, type VaultOptions } from './Vault.ts';
 import {
   encodeHeaderPrefix,
@@ -82,5 +83,7 @@ export async function createVault(
     vdk.fill(0);
     return err('storage_failed');
   }
-  return ok(new Vault(storage, vdk, { slot, chaff: options.chaff }));
+  return ok(
+    new Vault(storage, vdk, { slot, chaff: options.chaff, chaffTarget: chaffTarget(salt) }),
+  );
 }

@@ -90,5 +90,11 @@ export async function setDuressPassphrase(
     decoyVdk.fill(0);
     return err('storage_failed');
   }
-  return ok(new Vault(vault.storage, decoyVdk, { slot: other, chaff: options.chaff }));
+  return ok(
+    new Vault(vault.storage, decoyVdk, {
+      slot: other,
+      chaff: options.chaff,
+      chaffTarget: vault.chaffTarget,
+    }),
+  );
 }

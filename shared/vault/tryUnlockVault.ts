@@ -2,6 +2,7 @@ import type { Storage } from '../storage/Storage.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { settleVaultHeader } from './settleVaultHeader.ts';
 import { unwrapVdk, type UnlockError, type UnlockOptions } from './unwrapVdk.ts';
+import { chaffTarget } from './chaffTarget.ts';
 import { Vault } from './Vault.ts';
 
 export type { UnlockError, UnlockOptions } from './unwrapVdk.ts';
@@ -27,5 +28,11 @@ export async function tryUnlockVault(
     unwrapped.value.vdk.fill(0);
     return err(settled.error);
   }
-  return ok(new Vault(storage, unwrapped.value.vdk, { slot: settled.value, chaff: options.chaff }));
+  return ok(
+    new Vault(storage, unwrapped.value.vdk, {
+      slot: settled.value,
+      chaff: options.chaff,
+      chaffTarget: chaffTarget(unwrapped.value.header.salt),
+    }),
+  );
 }
