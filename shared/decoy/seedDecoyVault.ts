@@ -15,21 +15,34 @@ import { saveKeyring } from '../runtime/Keyring.ts';
 import type { CellRecord } from '../runtime/Keyring.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { Vault } from '../vault/Vault.ts';
-import { DECOY_TEMPLATES, type DecoyLanguage, type DecoyTemplateId } from './decoyTemplates.ts';
+import {
+  DECOY_TEMPLATES,
+  type DecoyLanguage,
+  type DecoyTemplate,
+  type DecoyTemplateId,
+} from './decoyTemplates.ts';
 
 /**
  * Fills a freshly made decoy vault (setDuressPassphrase) with a working cell of its own from a
  * template: a new identity, a cell where it is the only coordinator, the template's drafts and
  * tasks, all stored exactly as a cell made by hand would be. Returns the new cell's id (hex).
  */
-export async function seedDecoyVault(
+export function seedDecoyVault(
   vault: Vault,
   template: DecoyTemplateId,
   language: DecoyLanguage,
   signaling: readonly string[],
 ): Promise<Result<string, string>> {
+  return seedCellFromTemplate(vault, DECOY_TEMPLATES[template][language], signaling);
+}
+
+/** The same for any content (tests build a real cell with canaries this way). */
+export async function seedCellFromTemplate(
+  vault: Vault,
+  t: DecoyTemplate,
+  signaling: readonly string[],
+): Promise<Result<string, string>> {
   await sodiumReady();
-  const t = DECOY_TEMPLATES[template][language];
   const identity = createIdentity(t.pseudonym);
   if (!identity.ok) return err(identity.error);
   const record = createCellRecord({ identity: identity.value, name: t.cellName, signaling });

@@ -17,9 +17,12 @@ const CHAFF_TABLES: readonly SealedTable[] = [
   'cells',
   'settings',
 ];
-/** Largest chaff plaintext class: 64 KiB (a snapshot of a busy document). */
-const MAX_CHAFF_LOG2 = 16;
 const MIN_CHAFF_LOG2 = Math.log2(MIN_ROW_CLASS_BYTES);
+/** Most chaff is the size of an edit or a small record: up to 4 KiB of plaintext... */
+const SMALL_CHAFF_LOG2 = 12;
+/** ...and one row in twenty the size of a snapshot: up to 128 KiB. */
+const LARGE_CHAFF_LOG2 = 17;
+const LARGE_CHAFF_SHARE = 0.05;
 
 function randomUnit(): number {
   const b = randomBytes(4);
@@ -28,13 +31,17 @@ function randomUnit(): number {
 
 /**
  * One chaff row: a fresh random id shaped like a sealed row id (64 hex digits) and random bytes
- * the size of a sealed row of a random size class (log-uniform between 256 B and 64 KiB of
- * plaintext, plus nonce and tag). No vault can open it, no vault can find it again (nothing
+ * the size of a sealed row of a random size class (plaintext log-uniform over 256 B..4 KiB, or
+ * one time in twenty over 4..128 KiB; plus nonce and tag): mean ~3 KiB. No vault can open it, no vault can find it again (nothing
  * records it), so it is indistinguishable from another vault's row.
  */
 export function chaffRowOp(): WriteOp {
   const pick = CHAFF_TABLES[Math.floor(randomUnit() * CHAFF_TABLES.length)] ?? 'envelopes';
-  const log2 = MIN_CHAFF_LOG2 + randomUnit() * (MAX_CHAFF_LOG2 - MIN_CHAFF_LOG2);
+  const [lo, hi] =
+    randomUnit() < LARGE_CHAFF_SHARE
+      ? [SMALL_CHAFF_LOG2, LARGE_CHAFF_LOG2]
+      : [MIN_CHAFF_LOG2, SMALL_CHAFF_LOG2];
+  const log2 = lo + randomUnit() * (hi - lo);
   const plain = rowSizeClass(Math.floor(2 ** log2));
   return {
     op: 'put',
