@@ -153,6 +153,7 @@ export class SealedStore {
   async write(ops: readonly SealedWrite[]): Promise<void> {
     const idKey = this.#keys.idKey();
     const vdk = this.#keys.vdk();
+    let like: { table: SealedTable; bytes: number } | undefined;
     const out: WriteOp[] = ops.map((o) => {
       checkTable(o.table);
       const id = deriveRowId(idKey, o.table, o.key);
@@ -160,10 +161,11 @@ export class SealedStore {
       const plain = encodeRowPlaintext(o.key, o.value, o.bucket ?? 0);
       const bytes = aeadSeal(vdk, plain, rowAssociatedData(o.table, id));
       plain.fill(0);
+      like ??= { table: o.table, bytes: bytes.length };
       return { op: 'put', table: o.table, id, bytes };
     });
     if (out.length === 0) return;
-    if (out.some((o) => o.op === 'put') && chaffThisWrite(this.#chaff)) out.push(chaffRowOp());
+    if (like !== undefined && chaffThisWrite(this.#chaff)) out.push(chaffRowOp(like));
     await this.#storage.write(out);
   }
 

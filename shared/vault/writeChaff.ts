@@ -35,7 +35,20 @@ function randomUnit(): number {
  * one time in twenty over 4..128 KiB; plus nonce and tag): mean ~3 KiB. No vault can open it, no vault can find it again (nothing
  * records it), so it is indistinguishable from another vault's row.
  */
-export function chaffRowOp(): WriteOp {
+export function chaffRowOp(like?: {
+  readonly table: SealedTable;
+  readonly bytes: number;
+}): WriteOp {
+  if (like !== undefined) {
+    // Along with a real write: a row of the same table and size, so per-write chaff costs at most
+    // as much as the write it rides with and follows the same size distribution.
+    return {
+      op: 'put',
+      table: like.table,
+      id: toHex(randomBytes(32)),
+      bytes: randomBytes(like.bytes),
+    };
+  }
   const pick = CHAFF_TABLES[Math.floor(randomUnit() * CHAFF_TABLES.length)] ?? 'envelopes';
   const [lo, hi] =
     randomUnit() < LARGE_CHAFF_SHARE
