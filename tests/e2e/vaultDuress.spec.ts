@@ -26,7 +26,7 @@ test('unlocking with the duress passphrase shows only the decoy', async ({ perso
 
   await nav.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Duress passphrase', { exact: true }).fill(DURESS);
+  await page.getByRole('textbox', { name: 'Duress passphrase', exact: true }).fill(DURESS);
   await page.getByLabel('Type the duress passphrase again', { exact: true }).fill(DURESS);
   await page.getByRole('radio', { name: 'A neighbourhood newsletter' }).check();
   await expect(page.getByLabel('Rendezvous server for the decoy cell')).not.toHaveValue('');
@@ -58,5 +58,16 @@ test('unlocking with the duress passphrase shows only the decoy', async ({ perso
   const normalMs = Date.now() - t0;
   await expect(nav.getByRole('button', { name: REAL_CELL })).toBeVisible();
   await expect(nav.getByRole('button', { name: DECOY_CELL })).toHaveCount(0);
-  console.log(`unlock to navigation: duress ${duressMs} ms, normal ${normalMs} ms`);
+  // Once more each way: the decoy's first unlock also builds its first local snapshots.
+  const times: Record<string, number[]> = { duress: [duressMs], normal: [normalMs] };
+  for (const [kind, pass] of [
+    ['duress', DURESS],
+    ['normal', PASSPHRASE],
+  ] as const) {
+    await lockNow(page);
+    t0 = Date.now();
+    await unlock(page, pass);
+    times[kind]!.push(Date.now() - t0);
+  }
+  console.log(`unlock to navigation (ms): ${JSON.stringify(times)}`);
 });
