@@ -281,12 +281,13 @@ describe('refusals (no state change)', () => {
   });
 
   it('the UI sees one identical generic error for every kind of failure', async () => {
-    const { storage, header } = await fastVault();
+    const { storage, header, vault } = await fastVault();
     const { throttle } = recordingThrottle();
     const seen: unknown[] = [];
     seen.push(await openVault(storage, 'wrong', { ...opts, throttle }));
     const t = header.slice();
-    t[40] = (t[40] ?? 0) ^ 1;
+    const own = HEADER_PREFIX_BYTES + vault.slot * SLOT_BYTES + 10;
+    t[own] = (t[own] ?? 0) ^ 1;
     plant(storage, t);
     seen.push(await openVault(storage, PASS, { ...opts, throttle }));
     plant(storage, header.subarray(3));
