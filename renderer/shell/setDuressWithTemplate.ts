@@ -3,6 +3,8 @@ import { seedDecoyVault } from '../../shared/decoy/seedDecoyVault.ts';
 import type { Kdf } from '../../shared/vault/kdfParams.ts';
 import { setDuressPassphrase } from '../../shared/vault/setDuressPassphrase.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
+import type { AppSettings } from '../settings/AppSettings.ts';
+import { saveAppSettings } from '../settings/saveAppSettings.ts';
 
 export interface DuressRequest {
   readonly currentPassphrase: string;
@@ -17,12 +19,15 @@ export type DuressOutcome = 'ok' | 'wrong_passphrase' | 'same' | 'failed';
 
 /**
  * Settings → "Set a duress passphrase": a new decoy vault behind the duress passphrase, filled
- * from the template, then locked. The open (real) vault gets no row saying any of this happened.
+ * from the template, with this vault's app settings (language, theme, locking: the screen must
+ * not change when the decoy opens), then locked. The open (real) vault gets no row saying any
+ * of this happened.
  */
 export async function setDuressWithTemplate(
   vault: Vault,
   kdf: Kdf,
   request: DuressRequest,
+  settings: AppSettings,
 ): Promise<DuressOutcome> {
   const made = await setDuressPassphrase(vault, {
     kdf,
@@ -44,7 +49,11 @@ export async function setDuressWithTemplate(
       request.language,
       request.signaling,
     ).catch(() => undefined);
-    return seeded?.ok === true ? 'ok' : 'failed';
+    if (seeded?.ok !== true) return 'failed';
+    await saveAppSettings(decoy.store, settings);
+    return 'ok';
+  } catch {
+    return 'failed';
   } finally {
     decoy.lock();
   }

@@ -214,7 +214,7 @@ export function useShellController(deps: ShellDeps): ShellController {
     (request: DuressRequest): Promise<DuressOutcome> => {
       const current = unlockedRef.current;
       if (current === undefined) return Promise.resolve('failed');
-      return setDuressWithTemplate(current.vault, deps.kdf, request);
+      return setDuressWithTemplate(current.vault, deps.kdf, request, settingsRef.current);
     },
     [deps.kdf],
   );
