@@ -49,6 +49,13 @@ export const COMMANDS = {
   'member rekey': { home: required, cell: required },
   sync: { home: required, cell: required, timeout },
   relay: { home: required, code: optional, for: seconds },
+  'vault duress set': {
+    home: required,
+    template: { kind: 'enum', values: ['reading-club', 'newsletter'], default: 'reading-club' },
+    language: { kind: 'enum', values: ['en', 'ru', 'uk'], default: 'en' },
+    signal: { kind: 'list', min: 1 },
+    'destroy-real': { kind: 'switch' },
+  },
 } as const satisfies Record<string, Readonly<Record<string, FlagSpec>>>;
 
 export type CommandName = keyof typeof COMMANDS;

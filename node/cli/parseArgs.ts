@@ -63,10 +63,17 @@ function convert(name: string, spec: FlagSpec, raw: readonly string[]): Result<V
 export function parseArgs(argv: readonly string[]): Result<ParseOutcome, 'usage'> {
   if (argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help')
     return ok({ kind: 'help' });
-  const [first, second] = argv;
+  const [first, second, third] = argv;
   if (first === undefined) return err('usage', 'missing command (quire --help lists them)');
   const two = `${first} ${second ?? ''}`;
-  const command = isCommand(two) ? two : isCommand(first) ? first : undefined;
+  const three = `${two} ${third ?? ''}`;
+  const command = isCommand(three)
+    ? three
+    : isCommand(two)
+      ? two
+      : isCommand(first)
+        ? first
+        : undefined;
   if (command === undefined) {
     const what =
       first.startsWith('-') || second === undefined || second.startsWith('-') ? first : two;

@@ -17,6 +17,7 @@ import { signalCommand } from './commands/signalCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { taskAddCommand } from './commands/taskAddCommand.ts';
 import { taskListCommand } from './commands/taskListCommand.ts';
+import { vaultDuressSetCommand } from './commands/vaultDuressSetCommand.ts';
 import { parseArgs } from './parseArgs.ts';
 import { USAGE } from './usage.ts';
 
@@ -52,6 +53,8 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return syncCommand(p.flags, ctx);
     case 'relay':
       return relayCommand(p.flags, ctx);
+    case 'vault duress set':
+      return vaultDuressSetCommand(p.flags, ctx);
   }
 }
 

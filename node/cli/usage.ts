@@ -23,5 +23,10 @@ export const USAGE = `usage: quire <command> [flags]
                                                                  signing key dropped; prints the new safety words
   quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s, exits
   quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
-The passphrase comes from the environment variable QUIRE_PASSPHRASE (never a flag).
+  quire vault duress set --home DIR --signal URL [--template reading-club|newsletter] [--language en|ru|uk]
+                        [--destroy-real]                 QUIRE_DURESS_PASSPHRASE opens a new decoy home with a harmless
+                                                       cell of its own (prints its id); --destroy-real: it also
+                                                       destroys this home's key
+The passphrase comes from the environment variable QUIRE_PASSPHRASE (never a flag); a duress
+passphrase there opens the decoy home instead, and every command then works on the decoy.
 Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase or not permitted, 4 timed out.`;

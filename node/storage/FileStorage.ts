@@ -19,7 +19,7 @@ import type { LogIndex, ValueLocation } from './LogIndex.ts';
 import { readAt, syncDir } from './logIo.ts';
 import { openLogFile } from './openLogFile.ts';
 import { FIRST_RECORD } from './logFormat.ts';
-import { scrubVaultCopies } from './scrubVaultCopies.ts';
+import { scrubSupersededVaultCopies, scrubVaultCopies } from './scrubVaultCopies.ts';
 import { StorageError } from '../../shared/storage/StorageError.ts';
 import { isRowId, isTable, validateWriteOps } from '../../shared/storage/validateWriteOps.ts';
 
@@ -118,6 +118,10 @@ export class FileStorage implements Storage {
     return this.#run(async () => {
       this.#assertWritable();
       if (encoded) await this.#append(encoded);
+      if (valid.some((o) => o.table === 'vault')) {
+        // Best effort, like compaction's scrub: the new header is durable whatever happens here.
+        await scrubSupersededVaultCopies(this.#tail.fh, this.#index.vaultCopies).catch(() => {});
+      }
     });
   }
 

@@ -22,3 +22,19 @@ export async function scrubVaultCopies(
   }
   if (copies.length > 0) await fh.datasync();
 }
+
+/**
+ * After a new vault header is durable: zeroes every older copy of it still in the current log
+ * (a passphrase change, a duress passphrase set or used to destroy the other slot must not leave
+ * the previous header readable until the next compaction), keeping only the newest.
+ */
+export async function scrubSupersededVaultCopies(
+  fh: FileHandle,
+  copies: VaultCopy[],
+  format: RecordFormat = FORMAT_V2,
+): Promise<void> {
+  const old = copies.slice(0, -1);
+  if (old.length === 0) return;
+  await scrubVaultCopies(fh, old, format);
+  copies.splice(0, old.length);
+}

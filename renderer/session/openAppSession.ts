@@ -16,6 +16,7 @@ import { loadKeyring, saveKeyring, type CellRecord } from '../../shared/runtime/
 import type { Storage } from '../../shared/storage/Storage.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { err, ok } from '../../shared/util/result.ts';
+import { startChaffTimer } from '../../shared/vault/startChaffTimer.ts';
 import type { Vault } from '../../shared/vault/Vault.ts';
 import type { AppSession, CellSummary, JoinState } from './AppSession.ts';
 import { heldWelcome } from './heldWelcome.ts';
@@ -47,6 +48,8 @@ export async function openAppSession(
   const open = new Map<string, Promise<OpenCellSession>>();
   const listeners = new Set<() => void>();
   let saving: Promise<void> = Promise.resolve();
+  // Chaff on a timer while unlocked, as every vault does (docs/THREAT_MODEL.md, Coerced unlock).
+  const stopChaff = startChaffTimer(vault);
 
   // Every keyring write goes through one queue: the keyring is a single sealed row.
   const save = (): Promise<void> => {
@@ -166,6 +169,7 @@ export async function openAppSession(
       await save();
     },
     lock: async () => {
+      stopChaff();
       const sessions = await Promise.allSettled(open.values());
       open.clear();
       for (const s of sessions) if (s.status === 'fulfilled') await s.value.close();

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PlatformInfo } from '../../shared/platform/Platform.ts';
 import { isLanguage, LANGUAGES } from '../i18n/i18n.ts';
 import { PANIC_SHORTCUT_LABEL } from '../shell/isPanicShortcut.ts';
+import type { DuressOutcome, DuressRequest } from '../shell/setDuressWithTemplate.ts';
 import { AUTO_LOCK_MINUTES, isAutoLockMinutes, THEMES, type AppSettings } from './AppSettings.ts';
+import { DuressForm } from './DuressForm.tsx';
 
 /** App-wide settings. Every choice is saved sealed in the vault as soon as it is made. */
 export function SettingsScreen({
@@ -13,6 +15,8 @@ export function SettingsScreen({
   onPanicWipe,
   contentProtectionSupported,
   platform,
+  signalUrls,
+  onSetDuress,
 }: {
   readonly settings: AppSettings;
   readonly onChange: (patch: Partial<AppSettings>) => void;
@@ -21,6 +25,8 @@ export function SettingsScreen({
   /** undefined until the platform answered. */
   readonly contentProtectionSupported: boolean | undefined;
   readonly platform: PlatformInfo['platform'] | undefined;
+  readonly signalUrls: readonly string[];
+  readonly onSetDuress: (request: DuressRequest) => Promise<DuressOutcome>;
 }): ReactElement {
   const { t } = useTranslation();
   const ids = {
@@ -121,6 +127,10 @@ export function SettingsScreen({
         <p className="muted" id={ids.protectionHelp}>
           {protectionNote}
         </p>
+      </section>
+
+      <section className="panel stack">
+        <DuressForm language={settings.language} signalUrls={signalUrls} onSubmit={onSetDuress} />
       </section>
 
       <section className="panel panel--danger stack" aria-labelledby={`${ids.protection}-panic`}>

@@ -86,6 +86,7 @@ export function AppShell({ deps }: { readonly deps: ShellDeps }): ReactElement {
           onPanicWipe={requestPanic}
           contentProtectionSupported={shell.contentProtectionSupported}
           platform={platformName}
+          onSetDuress={shell.setDuress}
         />
       )}
       {phase.kind === 'wiping' && <WipingScreen />}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { generatePassphrase } from '../../shared/vault/generatePassphrase.ts';
 import { MAX_PASSPHRASE_BYTES } from '../../shared/vault/normalizePassphrase.ts';
 import { passphraseProblem } from './passphraseProblem.ts';
 import { passphraseSubmitStep } from './passphraseSubmitStep.ts';
@@ -7,8 +8,9 @@ import { StrengthMeter } from './StrengthMeter.tsx';
 import { usePassphraseStrength } from './usePassphraseStrength.ts';
 
 /**
- * Choose a passphrase: strength meter, the plain warning that nobody can recover it, a
- * confirmation field. Submits only a passphrase that is strong enough, confirmed, and
+ * Choose a passphrase: six random words are suggested (shown, so they can be learnt; "Suggest
+ * other words" draws again), a strength meter, the plain warning that nobody can recover it, a
+ * confirmation field. A passphrase of the member's own must reach zxcvbn score 4 and 20 characters. Submits only a passphrase that is strong enough, confirmed, and
  * acknowledged as unrecoverable. A submit made while the strength check still runs waits for it
  * ("Checking the passphrase…") and then goes through or shows the problem; editing cancels it.
  */
@@ -21,10 +23,10 @@ export function NewPassphraseForm({
 }): ReactElement {
   const { t } = useTranslation();
   const ids = { pass: useId(), confirm: useId(), meter: useId(), warn: useId(), error: useId() };
-  const [passphrase, setPassphrase] = useState('');
+  const [passphrase, setPassphrase] = useState(() => generatePassphrase());
   const [confirm, setConfirm] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [shown, setShown] = useState(false);
+  const [shown, setShown] = useState(true);
   const [tried, setTried] = useState(false);
   const [queued, setQueued] = useState(false);
   const strength = usePassphraseStrength(passphrase);
@@ -89,6 +91,20 @@ export function NewPassphraseForm({
             onClick={() => setShown(!shown)}
           >
             {t('vault.create.show')}
+          </button>
+        </div>
+        <p className="muted field__help">{t('vault.create.suggestedHelp')}</p>
+        <div className="actions actions--start">
+          <button
+            type="button"
+            className="button--quiet"
+            onClick={() => {
+              setQueued(false);
+              setPassphrase(generatePassphrase());
+              setConfirm('');
+            }}
+          >
+            {t('vault.create.suggest')}
           </button>
         </div>
       </div>

@@ -10,6 +10,7 @@ import { EmptyHome } from './EmptyHome.tsx';
 import { JoinCellForm } from './JoinCellForm.tsx';
 import { NewCellForm } from './NewCellForm.tsx';
 import { useCells } from './useCells.ts';
+import type { DuressOutcome, DuressRequest } from './setDuressWithTemplate.ts';
 import type { StartIntent } from './useShellController.ts';
 
 type View =
@@ -36,6 +37,7 @@ export function UnlockedLayout({
   onPanicWipe,
   contentProtectionSupported,
   platform,
+  onSetDuress,
 }: {
   readonly session: AppSession;
   readonly intent: StartIntent | undefined;
@@ -46,6 +48,7 @@ export function UnlockedLayout({
   readonly onPanicWipe: () => void;
   readonly contentProtectionSupported: boolean | undefined;
   readonly platform: PlatformInfo['platform'] | undefined;
+  readonly onSetDuress: (request: DuressRequest) => Promise<DuressOutcome>;
 }): ReactElement {
   const { t } = useTranslation();
   const cells = useCells(session);
@@ -119,6 +122,8 @@ export function UnlockedLayout({
             onPanicWipe={onPanicWipe}
             contentProtectionSupported={contentProtectionSupported}
             platform={platform}
+            signalUrls={signalUrls}
+            onSetDuress={onSetDuress}
           />
         )}
       </main>

@@ -27,11 +27,14 @@ export interface PassphraseStrength {
 }
 
 /**
- * Below this the vault refuses the passphrase. Score 3 means zxcvbn estimates at least 10^8
- * guesses; with Argon2id at ~1 s per guess that is years for one machine. Anything weaker falls
- * to a dictionary attack on a seized disk.
+ * Below this the vault refuses the passphrase. The adversary is a state with a seized disk and
+ * many machines: score 4 means zxcvbn estimates at least 10^10 guesses (with Argon2id at ~1 s and
+ * 256 MiB per guess, centuries for one machine, years for a thousand). Anything weaker falls to
+ * a dictionary attack on a seized disk.
  */
-export const MIN_ACCEPTED_SCORE = 3;
+export const MIN_ACCEPTED_SCORE = 4;
+/** And at least this many characters, whatever zxcvbn says (six suggested words are ~35). */
+export const MIN_PASSPHRASE_CHARS = 20;
 
 /** zxcvbn only looks at this many characters; longer is strong anyway. */
 const MAX_CHECKED_CHARS = 256;

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Vault } from '../../shared/vault/Vault.ts';
+import {
+  setDuressWithTemplate,
+  type DuressOutcome,
+  type DuressRequest,
+} from './setDuressWithTemplate.ts';
 import { isLanguage } from '../i18n/i18n.ts';
 import type { AppSession } from '../session/AppSession.ts';
 import { DEFAULT_APP_SETTINGS, type AppSettings } from '../settings/AppSettings.ts';
@@ -54,6 +59,8 @@ export interface ShellController {
   readonly lock: () => void;
   readonly panicWipe: () => void;
   readonly updateSettings: (patch: Partial<AppSettings>) => void;
+  /** Settings → "Set a duress passphrase" (setDuressWithTemplate.ts). */
+  readonly setDuress: (request: DuressRequest) => Promise<DuressOutcome>;
 }
 
 /** The shell's state machine: first run, locked, unlocked, wiping; and the settings. */
@@ -203,6 +210,15 @@ export function useShellController(deps: ShellDeps): ShellController {
     [i18n, applyProtection],
   );
 
+  const setDuress = useCallback(
+    (request: DuressRequest): Promise<DuressOutcome> => {
+      const current = unlockedRef.current;
+      if (current === undefined) return Promise.resolve('failed');
+      return setDuressWithTemplate(current.vault, deps.kdf, request, settingsRef.current);
+    },
+    [deps.kdf],
+  );
+
   return {
     phase,
     settings,
@@ -215,5 +231,6 @@ export function useShellController(deps: ShellDeps): ShellController {
     lock,
     panicWipe,
     updateSettings,
+    setDuress,
   };
 }

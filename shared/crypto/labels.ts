@@ -30,6 +30,8 @@ export const LABELS = {
   inviteChannelAd: 'quire/invite-channel/v1',
   epochKeyWrap: 'quire/epoch-wrap/v1',
   vaultKek: 'quire/vault-kek/v1',
+  vaultSlot: 'quire/vault-slot/v2',
+  vaultChaff: 'quire/vault-chaff/v1',
   vaultRowAd: 'quire/vault-row/v1',
   vaultRowId: 'quire/vault-row-id/v1',
   vaultIdKey: 'quire/vault-id-key/v1',

@@ -6,6 +6,7 @@ import { deriveRowId } from './deriveRowId.ts';
 import { encodeRowPlaintext, MAX_SEALED_ROW_BYTES } from './encodeRowPlaintext.ts';
 import { rowAssociatedData } from './rowAssociatedData.ts';
 import type { VaultKeys } from './VaultKeys.ts';
+import { chaffRowOp, chaffThisWrite, NO_CHAFF, type ChaffPolicy } from './writeChaff.ts';
 
 /** Tables whose rows are sealed with the VDK (the header and quarantine are not). */
 export type SealedTable = Exclude<Table, 'vault' | 'quarantine'>;
@@ -41,29 +42,41 @@ export interface SealedEntry {
 export type QuarantineReason = 'too_large' | 'open_failed' | 'malformed' | 'id_mismatch';
 
 export interface SealedStoreStats {
-  /** Rows that failed to open and were moved aside since this store was created. */
+  /** Rows of this vault found damaged and moved aside since this store was created. */
   readonly quarantined: number;
+  /**
+   * Rows a scan met that this vault cannot open: chaff, another vault's rows, or a row of ours
+   * damaged beyond recognition. They cannot be told apart by design, so they are left alone and
+   * never reported as damage (a report would tell an observer that a second vault exists).
+   */
+  readonly unaccounted: number;
 }
 
 /**
  * Rows sealed with the vault data key over the Storage port. Row ids are keyed hashes of
  * (table, key); the sealed value carries the key; AD binds each row to its table and id.
- * A row that fails to open is quarantined and counted, never returned and never fatal.
+ * A row read by its own id (`get`) that fails to open is ours and damaged: quarantined and
+ * counted. A row met by `scan` that does not open under our key is not ours as far as anyone can
+ * tell (chaff, a second vault sharing the tables): skipped silently and left where it is. A row
+ * that opens but is malformed or sits under the wrong id is ours and damaged: quarantined.
  * Every method rejects with VaultLockedError (VaultLockedError.ts) once the vault is locked, including calls that
  * were waiting on storage when the lock happened (so a lock never quarantines good rows).
  */
 export class SealedStore {
   readonly #storage: Storage;
   readonly #keys: VaultKeys;
+  readonly #chaff: ChaffPolicy;
   #quarantined = 0;
+  #unaccounted = 0;
 
-  constructor(storage: Storage, keys: VaultKeys) {
+  constructor(storage: Storage, keys: VaultKeys, chaff: ChaffPolicy = NO_CHAFF) {
     this.#storage = storage;
     this.#keys = keys;
+    this.#chaff = chaff;
   }
 
   stats(): SealedStoreStats {
-    return { quarantined: this.#quarantined };
+    return { quarantined: this.#quarantined, unaccounted: this.#unaccounted };
   }
 
   async get(table: SealedTable, key: string): Promise<Uint8Array | undefined> {
@@ -93,7 +106,8 @@ export class SealedStore {
     // Open everything synchronously after the await: a lock cannot interleave with the crypto.
     for (const row of rows) {
       const opened = this.#open(table, row.id, row.bytes);
-      if (typeof opened === 'string') bad.push({ id: row.id, reason: opened });
+      if (opened === 'open_failed') this.#unaccounted++;
+      else if (typeof opened === 'string') bad.push({ id: row.id, reason: opened });
       else if (deriveRowId(this.#keys.idKey(), table, opened.key) !== row.id) {
         bad.push({ id: row.id, reason: 'id_mismatch' });
       } else if (filter === undefined || filter(opened.key)) out.push(opened);
@@ -132,10 +146,14 @@ export class SealedStore {
     return this.get(DIRECTORY_TABLE, name);
   }
 
-  /** Puts and deletes applied atomically (all or none). Sealing happens before any await. */
+  /**
+   * Puts and deletes applied atomically (all or none). Sealing happens before any await. A write
+   * with a put sometimes carries one chaff row in the same batch (writeChaff.ts).
+   */
   async write(ops: readonly SealedWrite[]): Promise<void> {
     const idKey = this.#keys.idKey();
     const vdk = this.#keys.vdk();
+    let like: { table: SealedTable; bytes: number } | undefined;
     const out: WriteOp[] = ops.map((o) => {
       checkTable(o.table);
       const id = deriveRowId(idKey, o.table, o.key);
@@ -143,9 +161,11 @@ export class SealedStore {
       const plain = encodeRowPlaintext(o.key, o.value, o.bucket ?? 0);
       const bytes = aeadSeal(vdk, plain, rowAssociatedData(o.table, id));
       plain.fill(0);
+      like ??= { table: o.table, bytes: bytes.length };
       return { op: 'put', table: o.table, id, bytes };
     });
     if (out.length === 0) return;
+    if (like !== undefined && chaffThisWrite(this.#chaff)) out.push(chaffRowOp(like));
     await this.#storage.write(out);
   }
 

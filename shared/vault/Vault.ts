@@ -1,6 +1,16 @@
 import type { Storage } from '../storage/Storage.ts';
 import { SealedStore } from './SealedStore.ts';
 import { VaultKeys } from './VaultKeys.ts';
+import { DEFAULT_CHAFF, type ChaffPolicy } from './writeChaff.ts';
+
+export interface VaultOptions {
+  /** Which header slot holds this vault's wrapped key (0 or 1). */
+  readonly slot?: number;
+  /** Chaff written along with sealed rows; DEFAULT_CHAFF when omitted. */
+  readonly chaff?: ChaffPolicy | undefined;
+  /** Rows the chaff timer fills the store up to (chaffTarget.ts); 0: no timer chaff. */
+  readonly chaffTarget?: number;
+}
 
 const keysByVault = new WeakMap<Vault, VaultKeys>();
 
@@ -12,13 +22,19 @@ const keysByVault = new WeakMap<Vault, VaultKeys>();
 export class Vault {
   readonly storage: Storage;
   readonly store: SealedStore;
+  /** The header slot this vault was opened from. Module-internal (setDuressPassphrase). */
+  readonly slot: number;
+  /** Rows the chaff timer fills the store up to (startChaffTimer.ts). */
+  readonly chaffTarget: number;
   readonly #keys: VaultKeys;
 
   /** Takes ownership of `vdk`. */
-  constructor(storage: Storage, vdk: Uint8Array) {
+  constructor(storage: Storage, vdk: Uint8Array, options: VaultOptions = {}) {
     this.storage = storage;
+    this.slot = options.slot ?? 0;
+    this.chaffTarget = options.chaffTarget ?? 0;
     this.#keys = new VaultKeys(vdk);
-    this.store = new SealedStore(storage, this.#keys);
+    this.store = new SealedStore(storage, this.#keys, options.chaff ?? DEFAULT_CHAFF);
     keysByVault.set(this, this.#keys);
   }
 

@@ -1,4 +1,3 @@
-import { aeadSeal } from '../crypto/aeadSeal.ts';
 import { concatBytes } from '../crypto/bytes.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -14,11 +13,13 @@ import {
 } from './kdfParams.ts';
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
 import { parseVaultHeader } from './parseVaultHeader.ts';
-import { Vault } from './Vault.ts';
+import { sealVaultSlot } from './sealVaultSlot.ts';
+import { chaffTarget } from './chaffTarget.ts';
+import { Vault, type VaultOptions } from './Vault.ts';
 import {
   encodeHeaderPrefix,
-  headerWrapAd,
   SALT_BYTES,
+  SLOT_BYTES,
   VAULT_HEADER_ID,
   VAULT_TABLE,
   VDK_BYTES,
@@ -31,14 +32,18 @@ export interface CreateVaultOptions {
   readonly params?: KdfParams;
   /** TESTS ONLY. */
   readonly floor?: TestOnlyKdfFloor;
+  /** Chaff written with sealed rows (tests turn it off to count rows). */
+  readonly chaff?: VaultOptions['chaff'];
 }
 
 export type CreateVaultError =
   'vault_exists' | 'storage_failed' | PassphraseError | KdfParamsError | DeriveKekError;
 
 /**
- * Creates the installation's vault: a random 32-byte VDK wrapped under Argon2id(passphrase).
- * Refuses to overwrite an existing header (that would destroy every sealed row's key).
+ * Creates the installation's vault: a random 32-byte VDK wrapped under Argon2id(passphrase) in a
+ * slot picked at random; the other slot is random bytes of the same size (room for a duress
+ * passphrase later, indistinguishable from a used slot). Refuses to overwrite an existing header
+ * (that would destroy every sealed row's key).
  * Returns the vault unlocked.
  */
 export async function createVault(
@@ -63,8 +68,12 @@ export async function createVault(
   const kek = await deriveKek(options.kdf, pass.value, salt, params);
   if (!kek.ok) return kek;
   const vdk = randomBytes(VDK_BYTES);
-  const header = concatBytes(prefix, aeadSeal(kek.value, vdk, headerWrapAd(prefix)));
+  const slot = (randomBytes(1)[0] ?? 0) & 1;
+  const sealed = sealVaultSlot(kek.value, prefix, slot, vdk, 0);
   kek.value.fill(0);
+  const other = randomBytes(SLOT_BYTES);
+  const header =
+    slot === 0 ? concatBytes(prefix, sealed, other) : concatBytes(prefix, other, sealed);
   if (!parseVaultHeader(header, options.floor).ok) {
     throw new Error('createVault produced a header it cannot parse'); // programming error
   }
@@ -74,5 +83,7 @@ export async function createVault(
     vdk.fill(0);
     return err('storage_failed');
   }
-  return ok(new Vault(storage, vdk));
+  return ok(
+    new Vault(storage, vdk, { slot, chaff: options.chaff, chaffTarget: chaffTarget(salt) }),
+  );
 }

@@ -1,5 +1,3 @@
-import { aeadOpen } from '../crypto/aeadOpen.ts';
-import { aeadSeal } from '../crypto/aeadSeal.ts';
 import { bytesEqual, concatBytes } from '../crypto/bytes.ts';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
@@ -7,15 +5,17 @@ import { deriveKek, type DeriveKekError } from './deriveKek.ts';
 import { checkKdfParams, type KdfParams, type KdfParamsError } from './kdfParams.ts';
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
 import { parseVaultHeader } from './parseVaultHeader.ts';
+import { openVaultSlots } from './openVaultSlots.ts';
+import { sealVaultSlot } from './sealVaultSlot.ts';
 import { unwrapVdk, type UnlockOptions } from './unwrapVdk.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './UnlockThrottle.ts';
 import { vaultKeysOf, type Vault } from './Vault.ts';
 import {
   encodeHeaderPrefix,
-  headerWrapAd,
-  SALT_BYTES,
+  SLOT_BYTES,
   VAULT_HEADER_ID,
   VAULT_TABLE,
+  VAULT_VERSION,
 } from './vaultHeaderFormat.ts';
 
 export interface RewrapOptions extends UnlockOptions {
@@ -23,17 +23,27 @@ export interface RewrapOptions extends UnlockOptions {
   readonly currentPassphrase: string;
   /** The current passphrase is kept when omitted (re-calibration only). */
   readonly newPassphrase?: string;
-  /** The current params are kept when omitted (passphrase change only). */
+  /**
+   * Must equal the current params when given: salt and params are shared by both header slots,
+   * so they cannot change without the other slot's passphrase ('params_shared').
+   */
   readonly params?: KdfParams;
   readonly throttle?: UnlockThrottle;
 }
 
 export type RewrapError =
-  'locked' | 'unlock_failed' | 'storage_failed' | PassphraseError | KdfParamsError | DeriveKekError;
+  | 'locked'
+  | 'unlock_failed'
+  | 'storage_failed'
+  | 'params_shared'
+  | PassphraseError
+  | KdfParamsError
+  | DeriveKekError;
 
 /**
- * Re-wraps the same VDK under a new passphrase and/or new KDF params with a fresh salt, replacing
- * the header in one atomic write. Sealed rows are untouched (they depend on the VDK only).
+ * Re-wraps the same VDK under a new passphrase in its own header slot, keeping the shared salt and
+ * params and the other slot's bytes, replacing the header in one atomic write (a v1 header comes
+ * out as v2). Sealed rows are untouched (they depend on the VDK only).
  * A wrong current passphrase is an unlock failure (generic, throttled); nothing is written.
  */
 export async function rewrapVault(
@@ -57,46 +67,50 @@ async function rewrapChecked(
 ): Promise<Result<void, RewrapError>> {
   const throttle = options.throttle ?? defaultUnlockThrottle;
   // Unwrap the stored header with the current passphrase: proves knowledge, and that the header
-  // on disk wraps this vault's VDK (not another installation's).
+  // on disk wraps this vault's VDK (not another installation's, nor the other slot's vault).
   const current = await throttle.run(async () => {
     const unwrapped = await unwrapVdk(vault.storage, options.currentPassphrase, options);
     if (!unwrapped.ok) return unwrapped;
-    const { vdk, header } = unwrapped.value;
+    const { vdk, kek, header, slot } = unwrapped.value;
+    kek.fill(0);
     const same = !vault.locked && bytesEqual(vdk, vaultKeysOf(vault).vdk());
     vdk.fill(0);
-    return same ? ok(header.params) : err('unwrap_failed');
+    return same ? ok({ header, slot }) : err('unwrap_failed');
   });
   if (!current.ok) return err('unlock_failed');
+  const { header, slot } = current.value;
 
-  const params = options.params ?? current.value;
+  // Salt and params are shared by both slots: the other slot (random, or another vault whose
+  // passphrase we do not know) only stays usable if they stay as they are.
+  const params = options.params ?? header.params;
   const checked = checkKdfParams(params, options.floor);
   if (!checked.ok) return checked;
-  const salt = randomBytes(SALT_BYTES);
-  const prefix = encodeHeaderPrefix(params, salt);
-  const kek = await deriveKek(options.kdf, newPass.slice(), salt, params);
+  if (params.opslimit !== header.params.opslimit || params.memlimit !== header.params.memlimit) {
+    return err('params_shared');
+  }
+  const prefix = encodeHeaderPrefix(header.params, header.salt);
+  const kek = await deriveKek(options.kdf, newPass.slice(), header.salt, header.params);
   if (!kek.ok) return kek;
   if (vault.locked) {
     kek.value.fill(0);
     return err('locked');
   }
   const vdk = vaultKeysOf(vault).vdk();
-  const wrapped = aeadSeal(kek.value, vdk, headerWrapAd(prefix));
+  const sealed = sealVaultSlot(kek.value, prefix, slot, vdk, 0);
+  const slots = header.version === VAULT_VERSION ? header.slots.slice() : [sealed, sealed];
+  if (header.version !== VAULT_VERSION) slots[1 - slot] = randomBytes(SLOT_BYTES);
+  slots[slot] = sealed;
+  const bytes = concatBytes(prefix, ...slots);
   // Check our own work before replacing the only copy of the wrapped key.
-  const check = aeadOpen(kek.value, wrapped, headerWrapAd(prefix));
+  const parsed = parseVaultHeader(bytes, options.floor);
+  const check = parsed.ok ? openVaultSlots(kek.value, parsed.value) : undefined;
   kek.value.fill(0);
-  const header = concatBytes(prefix, wrapped);
-  if (
-    check === undefined ||
-    !bytesEqual(check, vdk) ||
-    !parseVaultHeader(header, options.floor).ok
-  ) {
+  if (check === undefined || check.slot !== slot || !bytesEqual(check.vdk, vdk)) {
     throw new Error('rewrapVault produced an unusable header'); // programming error
   }
-  check.fill(0);
+  check.vdk.fill(0);
   try {
-    await vault.storage.write([
-      { op: 'put', table: VAULT_TABLE, id: VAULT_HEADER_ID, bytes: header },
-    ]);
+    await vault.storage.write([{ op: 'put', table: VAULT_TABLE, id: VAULT_HEADER_ID, bytes }]);
   } catch {
     return err('storage_failed');
   }

@@ -48,13 +48,18 @@ test('first run, vault, settings and unlock: accessible, localised, nothing in w
   await expect(page.getByRole('button', { name: 'У меня есть код приглашения' })).toBeVisible();
   await page.getByRole('radio', { name: 'English' }).check();
 
-  // A weak passphrase is refused, with the reason.
+  // Six random words are suggested; a short or weak passphrase is refused, with the reason.
   await page.getByRole('button', { name: 'Start a new cell' }).click();
   await expect(page.getByText('Nobody can recover this passphrase.')).toBeVisible();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue(/^(\S+ ){5}\S+$/);
   await page.getByLabel('Passphrase', { exact: true }).fill('password1');
   await expect(page.locator('.strength')).toHaveAttribute('data-score', /^[0-2]$/);
   await page.getByLabel('Type the passphrase again').fill('password1');
   await page.getByLabel('I understand that if I forget this passphrase').check();
+  await page.getByRole('button', { name: 'Create my encrypted vault' }).click();
+  await expect(page.getByRole('alert')).toContainText('at least 20 characters');
+  await page.getByLabel('Passphrase', { exact: true }).fill('passwordpasswordpassword1');
+  await page.getByLabel('Type the passphrase again').fill('passwordpasswordpassword1');
   await page.getByRole('button', { name: 'Create my encrypted vault' }).click();
   await expect(page.getByRole('alert')).toContainText('too easy to guess');
   await checkScreen(page, testInfo, 'first-run-passphrase');

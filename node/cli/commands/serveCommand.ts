@@ -5,6 +5,7 @@ import { openFinishingRekey } from '../../../shared/runtime/openFinishingRekey.t
 import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
+import { startChaffTimer } from '../../../shared/vault/startChaffTimer.ts';
 import { withHome } from '../Home.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
 import { nodeSignalingSockets } from '../../transport/nodeSignalingSockets.ts';
@@ -30,6 +31,7 @@ export function serveCommand(
     const cells: CellRuntime[] = [];
     const hostings: InviteHosting[] = [];
     const invites = { sockets: nodeSignalingSockets(), connectJitterMs: INVITE_CONNECT_JITTER_MS };
+    const stopChaff = startChaffTimer(home.vault);
     try {
       for (const record of records) {
         // A rekey left half-way is finished first (openFinishingRekey).
@@ -50,6 +52,7 @@ export function serveCommand(
       }
       await waitForStop(ctx.io, flags.for);
     } finally {
+      stopChaff();
       for (const h of hostings) h.close();
       for (const c of cells) await c.close();
     }

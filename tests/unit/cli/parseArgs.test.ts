@@ -112,7 +112,14 @@ describe('quire argument parser', () => {
       code: undefined,
       for: undefined,
     });
-    expect(Object.keys(COMMANDS)).toHaveLength(15);
+    expect(run(['vault', 'duress', 'set', '--home', 'h', '--signal', 'ws://x']).flags).toEqual({
+      home: 'h',
+      template: 'reading-club',
+      language: 'en',
+      signal: ['ws://x'],
+      'destroy-real': false,
+    });
+    expect(Object.keys(COMMANDS)).toHaveLength(16);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {

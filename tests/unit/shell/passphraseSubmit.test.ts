@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { passphraseProblem } from '../../../renderer/shell/passphraseProblem.ts';
-import { passphraseStrength } from '../../../renderer/shell/passphraseStrength.ts';
+import {
+  MIN_ACCEPTED_SCORE,
+  passphraseStrength,
+} from '../../../renderer/shell/passphraseStrength.ts';
+import { WORDLIST } from '../../../shared/identity/wordlist.ts';
+import { generatePassphrase } from '../../../shared/vault/generatePassphrase.ts';
 import { passphraseSubmitStep } from '../../../renderer/shell/passphraseSubmitStep.ts';
 
 const PASS = 'velvet tundra mosaic quarrel orbit';
@@ -32,6 +37,17 @@ describe('a submit made while the strength check runs (issue 19 item 2)', () => 
           strength: weak,
         }),
       ),
+    ).toBe('short');
+    const longWeak = 'passwordpasswordpassword1';
+    expect(
+      refused(
+        passphraseProblem({
+          passphrase: longWeak,
+          confirm: longWeak,
+          understood: true,
+          strength: await passphraseStrength(longWeak),
+        }),
+      ),
     ).toBe('weak');
     expect(
       refused(
@@ -48,5 +64,43 @@ describe('a submit made while the strength check runs (issue 19 item 2)', () => 
         passphraseProblem({ passphrase: '', confirm: '', understood: true, strength: undefined }),
       ),
     ).toBe('empty');
+  });
+});
+
+describe('the passphrase floor for a state adversary (issue 15 item 3)', () => {
+  it('suggests six words from the BIP-39 list that always pass the floor', async () => {
+    const list = new Set(WORDLIST);
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const p = generatePassphrase();
+      seen.add(p);
+      const words = p.split(' ');
+      expect(words).toHaveLength(6);
+      for (const w of words) expect(list.has(w), w).toBe(true);
+      const strength = await passphraseStrength(p);
+      expect(
+        passphraseProblem({ passphrase: p, confirm: p, understood: true, strength }),
+        p,
+      ).toBeUndefined();
+    }
+    expect(seen.size).toBe(40);
+  });
+
+  it('refuses score 3 and anything under 20 characters', async () => {
+    expect(MIN_ACCEPTED_SCORE).toBe(4);
+    const short = 'Zq8#vL!2pW'; // strong per character, but 10 characters
+    expect(
+      passphraseProblem({
+        passphrase: short,
+        confirm: short,
+        understood: true,
+        strength: await passphraseStrength(short),
+      }),
+    ).toBe('short');
+    const three = { score: 3, warning: undefined } as const;
+    const p = 'twenty characters or more';
+    expect(
+      passphraseProblem({ passphrase: p, confirm: p, understood: true, strength: three }),
+    ).toBe('weak');
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDexieStorage, type DexieStorage } from '../../../renderer/storage/DexieStorage.ts';
 import type { StorageReport } from '../../../shared/storage/StorageReport.ts';
 import { argon2idKdf } from '../../../shared/vault/argon2idKdf.ts';
+import { NO_CHAFF } from '../../../shared/vault/writeChaff.ts';
 import { createVault } from '../../../shared/vault/createVault.ts';
 import { FAST, PASS, TEST_FLOOR } from '../vault/vaultFixture.ts';
 import { put, testBytes } from './storageContract.ts';
@@ -85,6 +86,7 @@ describe('DexieStorage faults', () => {
       kdf: argon2idKdf,
       params: FAST,
       floor: TEST_FLOOR,
+      chaff: NO_CHAFF,
     });
     if (!created.ok) throw new Error(created.error);
     const store = created.value.store;

@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aeadSeal } from '../../../shared/crypto/aeadSeal.ts';
 import { concatBytes, utf8 } from '../../../shared/crypto/bytes.ts';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { argon2idKdf } from '../../../shared/vault/argon2idKdf.ts';
 import { createVault } from '../../../shared/vault/createVault.ts';
 import { hasVault } from '../../../shared/vault/hasVault.ts';
 import { openVault } from '../../../shared/vault/openVault.ts';
-import { parseVaultHeader } from '../../../shared/vault/parseVaultHeader.ts';
 import { rewrapVault } from '../../../shared/vault/rewrapVault.ts';
 import { tryUnlockVault } from '../../../shared/vault/tryUnlockVault.ts';
+import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
+import { sealVaultSlot } from '../../../shared/vault/sealVaultSlot.ts';
 import {
   encodeHeaderPrefix,
-  headerWrapAd,
+  HEADER_PREFIX_BYTES,
+  SLOT_BYTES,
   VAULT_HEADER_BYTES,
 } from '../../../shared/vault/vaultHeaderFormat.ts';
 import { MemoryStorage } from './memoryStorage.ts';
@@ -82,23 +83,27 @@ describe('create / unlock / lock / re-wrap', () => {
     expect(above.ok ? 'created' : above.error).toBe('params_above_cap');
   });
 
-  it('re-wraps the same VDK under a new passphrase and params; old passphrase stops working', async () => {
+  it('re-wraps the same VDK under a new passphrase in its own slot; old passphrase stops working', async () => {
     const { storage, vault, header } = await fastVault();
     await vault.store.put('secrets', 'k', utf8('v'));
     const { throttle } = recordingThrottle();
-    const params = { opslimit: 2, memlimit: 16384 };
     const res = await rewrapVault(vault, {
       ...opts,
       throttle,
       currentPassphrase: PASS,
       newPassphrase: 'new pass',
-      params,
     });
     expect(res.ok).toBe(true);
     const newHeader = storage.raw('vault').get('header')!;
     expect(newHeader).not.toEqual(header);
-    const parsed = parseVaultHeader(newHeader, TEST_FLOOR);
-    expect(parsed.ok && parsed.value.params).toEqual(params);
+    // salt, params and the other slot are shared with a possible second vault: kept byte for byte
+    const other = HEADER_PREFIX_BYTES + (1 - vault.slot) * SLOT_BYTES;
+    expect(newHeader.subarray(0, HEADER_PREFIX_BYTES)).toEqual(
+      header.subarray(0, HEADER_PREFIX_BYTES),
+    );
+    expect(newHeader.subarray(other, other + SLOT_BYTES)).toEqual(
+      header.subarray(other, other + SLOT_BYTES),
+    );
     // one atomic write of the header only
     expect(storage.calls).toHaveLength(2); // the row put above + the header write
     expect(storage.calls[1]).toMatchObject({
@@ -108,6 +113,19 @@ describe('create / unlock / lock / re-wrap', () => {
     expect((await tryUnlockVault(storage, PASS, opts)).ok).toBe(false);
     const reopened = await tryUnlockVault(storage, 'new pass', opts);
     expect(reopened.ok && (await reopened.value.store.get('secrets', 'k'))).toEqual(utf8('v'));
+  });
+
+  it('re-wrap refuses new params (shared by both slots) and writes nothing', async () => {
+    const { storage, vault } = await fastVault();
+    const { throttle } = recordingThrottle();
+    const res = await rewrapVault(vault, {
+      ...opts,
+      throttle,
+      currentPassphrase: PASS,
+      params: { opslimit: 2, memlimit: 16384 },
+    });
+    expect(res).toEqual({ ok: false, error: 'params_shared' });
+    expect(storage.mutations()).toBe(0);
   });
 
   it('re-wrap with a wrong current passphrase fails generically and writes nothing', async () => {
@@ -140,10 +158,13 @@ describe('refusals (no state change)', () => {
     await expectRefused(storage, 'incorrect horse', 'unwrap_failed');
   });
 
-  it('every single header byte flipped (0xff and 0x01 masks) is refused', async () => {
-    const { storage, header } = await fastVault();
+  it('every single byte flipped in the prefix or the own slot (0xff and 0x01 masks) is refused', async () => {
+    const { storage, header, vault } = await fastVault();
     expect(header.length).toBe(VAULT_HEADER_BYTES);
+    // The other slot is random bytes nobody can check: flipping it must change nothing.
+    const other = HEADER_PREFIX_BYTES + (1 - vault.slot) * SLOT_BYTES;
     for (let i = 0; i < header.length; i++) {
+      if (i >= other && i < other + SLOT_BYTES) continue;
       for (const mask of [0xff, 0x01]) {
         const t = header.slice();
         t[i] = (t[i] ?? 0) ^ mask;
@@ -167,7 +188,7 @@ describe('refusals (no state change)', () => {
     plant(storage, new Uint8Array(0));
     await expectRefused(storage, PASS, 'header_size');
     const v = header.slice();
-    v[4] = 2;
+    v[4] = 3;
     plant(storage, v);
     await expectRefused(storage, PASS, 'header_version');
     const k = header.slice();
@@ -187,7 +208,7 @@ describe('refusals (no state change)', () => {
     const prefix = encodeHeaderPrefix(weak, salt);
     const kek = await argon2idKdf(utf8(PASS), salt, weak.opslimit, weak.memlimit);
     const vdk = new Uint8Array(32).fill(5);
-    const header = concatBytes(prefix, aeadSeal(kek, vdk, headerWrapAd(prefix)));
+    const header = concatBytes(prefix, sealVaultSlot(kek, prefix, 0, vdk, 0), randomBytes(73));
     const storage = new MemoryStorage();
     plant(storage, header);
 
@@ -260,12 +281,13 @@ describe('refusals (no state change)', () => {
   });
 
   it('the UI sees one identical generic error for every kind of failure', async () => {
-    const { storage, header } = await fastVault();
+    const { storage, header, vault } = await fastVault();
     const { throttle } = recordingThrottle();
     const seen: unknown[] = [];
     seen.push(await openVault(storage, 'wrong', { ...opts, throttle }));
     const t = header.slice();
-    t[40] = (t[40] ?? 0) ^ 1;
+    const own = HEADER_PREFIX_BYTES + vault.slot * SLOT_BYTES + 10;
+    t[own] = (t[own] ?? 0) ^ 1;
     plant(storage, t);
     seen.push(await openVault(storage, PASS, { ...opts, throttle }));
     plant(storage, header.subarray(3));

@@ -4,6 +4,7 @@ import { createVault } from '../../../shared/vault/createVault.ts';
 import type { Kdf, KdfParams, TestOnlyKdfFloor } from '../../../shared/vault/kdfParams.ts';
 import { UnlockThrottle } from '../../../shared/vault/UnlockThrottle.ts';
 import type { Vault } from '../../../shared/vault/Vault.ts';
+import { NO_CHAFF } from '../../../shared/vault/writeChaff.ts';
 import { MemoryStorage } from './memoryStorage.ts';
 
 /** libsodium's own minimum for Argon2id: derivations take ~2 ms. */
@@ -41,6 +42,7 @@ export async function fastVault(
     kdf: argon2idKdf,
     params: FAST,
     floor: TEST_FLOOR,
+    chaff: NO_CHAFF,
   });
   if (!created.ok) throw new Error(`createVault failed: ${created.error}`);
   const header = storage.raw('vault').get('header');

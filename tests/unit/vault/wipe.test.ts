@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NO_CHAFF } from '../../../shared/vault/writeChaff.ts';
 import { openDexieStorage } from '../../../renderer/storage/DexieStorage.ts';
 import { utf8 } from '../../../shared/crypto/bytes.ts';
 import { randomBytes } from '../../../shared/crypto/randomBytes.ts';
@@ -52,6 +53,7 @@ describe('wipeVault', () => {
       kdf: argon2idKdf,
       params: FAST,
       floor: TEST_FLOOR,
+      chaff: NO_CHAFF,
     });
     if (!created.ok) throw new Error(created.error);
     const vault = created.value;
