@@ -163,7 +163,9 @@ describe('blind relay: what it stores', () => {
       wire.delete(realKey);
     });
     await world.advance(2000);
-    expect(relay.stats().junk).toBeGreaterThanOrEqual(6);
+    // Members evict junk from their wire docs at once (evictJunk): a deletion that can reach the
+    // relay in the same update as the junk, which it then never sees. What it saw, it refused.
+    expect(relay.stats().junk).toBeGreaterThan(0);
     expect(relay.stats().reinserted).toBeGreaterThan(0);
     expect(relay.stats().entries).toBe(honest);
     expect(wire.get(realKey)).toEqual(realBytes);
