@@ -163,6 +163,7 @@ export function MemberRow({
             type="button"
             className="button--secondary"
             disabled={busy || role === member.role}
+            aria-label={t('members.role.applyNamed', { name })}
             onClick={() => void changeRole()}
           >
             {t('members.role.apply')}

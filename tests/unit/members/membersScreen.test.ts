@@ -134,6 +134,10 @@ describe('MembersScreen', () => {
     expect(labels).toContain('Create invite');
     expect(labels).not.toContain('Remove Anna');
     expect(labels).not.toContain('Leave this cell');
+    // Each row's role button is named after its member (one "Change role" per row was ambiguous).
+    expect(renderToStaticMarkup(createElement(MembersScreen, { session: anna }))).toContain(
+      'aria-label="Change role of Boris"',
+    );
     // The invite Boris used is listed as used, with its private note.
     expect(text).toContain('Invite for: Member · for Boris Used');
   });
