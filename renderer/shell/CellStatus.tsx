@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
 import { cellStatusState } from './cellStatusState.ts';
+import { formatSyncedAgo } from './formatSyncedAgo.ts';
 
 /**
  * The cell's connection at a glance: connecting, rendezvous reachable, peers online, relay reachable (only
@@ -11,7 +12,7 @@ import { cellStatusState } from './cellStatusState.ts';
  * hold connections, but nothing it shows would be true of the cell any more.
  */
 export function CellStatus({ session }: { readonly session: CellSession }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<SyncStatusView>(() => session.status());
   useEffect(() => session.onStatusChange(() => setStatus(session.status())), [session]);
   useGovernanceVersion(session);
@@ -24,10 +25,10 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
     );
   }
   const state = cellStatusState(status);
-  const seconds =
+  const when =
     status.lastSyncedAt === undefined
       ? undefined
-      : Math.max(0, Math.round((Date.now() - status.lastSyncedAt) / 1000));
+      : formatSyncedAgo(status.lastSyncedAt, Date.now(), i18n.language);
   return (
     <p
       className={`cell-status cell-status--${state}`}
@@ -46,7 +47,7 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
           )}
         </>
       )}
-      {seconds !== undefined && <> · {t('shell.status.synced', { seconds })}</>}
+      {when !== undefined && <> · {t('shell.status.synced', { when })}</>}
       {status.unsynced > 0 && <> · {t('shell.status.unsynced', { count: status.unsynced })}</>}
     </p>
   );
