@@ -5,6 +5,7 @@ import { seenKey, type CellContext } from './CellContext.ts';
 import { signedDigest } from './signedDigest.ts';
 import type { DocReplica } from './DocReplica.ts';
 import type { LocalSyncState, WireEntry } from './SyncStore.ts';
+import { VaultLockedError } from '../vault/VaultLockedError.ts';
 import type { WireScope } from './WireScope.ts';
 
 /**
@@ -28,6 +29,7 @@ export class SyncWriter {
   private readonly unsaved = new Map<string, WireEntry[]>();
   private saveScheduled = false;
   private readonly checkpointTimers = new Map<string, unknown>();
+  private lockedLogged = false;
 
   constructor(
     private readonly ctx: CellContext,
@@ -140,6 +142,12 @@ export class SyncWriter {
       // A failed write is never acknowledged: a received entry stays in memory and in the mesh
       // and is saved again when it arrives again; our own envelopes wait in the backlog. The
       // store reports the failure itself (Storage.onReport), which the app and the CLI show.
+      // A locked vault (lock, auto-lock, panic wipe while the cell closes) fails every queued
+      // write the same way: said once per writer, not once per write.
+      if (e instanceof VaultLockedError) {
+        if (this.lockedLogged) return;
+        this.lockedLogged = true;
+      }
       console.error('quire: sync store write failed', e instanceof Error ? e.message : 'unknown');
     });
   }
