@@ -322,6 +322,11 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   // A refused masthead changes nothing and says why.
   await page.getByRole('button', { name: 'New issue' }).click();
   const form = page.getByRole('form', { name: 'New issue' });
+  // Empty: the app says why in its own words (no browser validation bubble) and marks the field.
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give the issue a title.');
+  await expect(form.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Title')).toBeFocused();
   await form.getByLabel('Title').fill('   ');
   await form.getByLabel('Date printed on the issue').fill(DATE);
   await form.getByRole('button', { name: 'Create issue' }).click();
