@@ -9,6 +9,7 @@ import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
+import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 
 /** One open draft: title and status, the live editor, and its named versions. */
@@ -57,6 +58,7 @@ export function DraftWorkspace({
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
         />
+        <PresenceAnnouncer awareness={awareness} />
         <VersionsPanel
           draftDoc={draftDoc}
           authors={authors}

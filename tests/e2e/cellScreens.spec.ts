@@ -287,6 +287,13 @@ test('live: each member sees the other’s edits and caret under their pseudonym
   await page.keyboard.type('Written by Marko');
   await expect(olenaEditor).toContainText('Written by Marko');
   await expect(olena.locator('.collaboration-carets__label')).toHaveText('Marko');
+  // The caret's name is not read out inside the text; joining is announced on its own, politely.
+  await expect(olena.locator('.collaboration-carets__caret')).toHaveAttribute(
+    'aria-hidden',
+    'true',
+  );
+  await expect(olena.getByTestId('presence-announcer')).toHaveText('Marko joined this draft.');
+  await expect(olena.getByTestId('presence-announcer')).toHaveAttribute('aria-live', 'polite');
   await olenaEditor.click();
   await expect(marko.locator('.collaboration-carets__label')).toHaveText('Olena');
 });
