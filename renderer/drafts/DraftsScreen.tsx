@@ -8,8 +8,7 @@ import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
-import { memberName } from './memberName.ts';
-import { useMembers } from './useMembers.ts';
+import { usePeopleNames } from './usePeopleNames.ts';
 import { useYValue } from './useYValue.ts';
 import './common.css';
 import './drafts.css';
@@ -23,16 +22,11 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
     [indexDoc, session],
   );
   const { entries, dropped } = useYValue(indexDoc, read);
-  const members = useMembers(session);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = entries.find((draft) => draft.id === selectedId);
   const access = writeAccess(session);
   const writable = access === 'write';
-  const nameOf = useCallback(
-    (signPkHex: string) =>
-      memberName(members, signPkHex, { you: t('drafts.you'), unknown: t('drafts.unknownMember') }),
-    [members, t],
-  );
+  const nameOf = usePeopleNames(session, t('drafts.you'), t('drafts.unknownMember'));
 
   return (
     <div className="drafts-screen">

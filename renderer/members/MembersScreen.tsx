@@ -6,6 +6,7 @@ import { InviteCode } from './InviteCode.tsx';
 import { InviteList } from './InviteList.tsx';
 import { isLastCoordinator } from './isLastCoordinator.ts';
 import { MemberRow } from './MemberRow.tsx';
+import { MembershipHistory } from './MembershipHistory.tsx';
 import { MyMembership } from './MyMembership.tsx';
 import { PendingRequestCard } from './PendingRequestCard.tsx';
 import { RekeySelf } from './RekeySelf.tsx';
@@ -131,6 +132,7 @@ function Governed({
           ))}
         </ul>
       </section>
+      <MembershipHistory session={session} events={governance.events()} />
       {coordinator && (
         <section className="stack" aria-labelledby={ids.invites}>
           <h3 id={ids.invites}>{t('members.invites.heading')}</h3>

@@ -21,6 +21,7 @@ import type {
   SyncStatusView,
 } from './CellSession.ts';
 import { PendingJoins } from './PendingJoins.ts';
+import { formerMembers } from './formerMembers.ts';
 import { relayReachable } from './relayReachable.ts';
 
 /** Rendezvous URLs must be ws(s); relay-only needs at least one TURN server (else it cannot connect). */
@@ -192,6 +193,7 @@ export function createCellSession(
     keysLost,
     rekeyConflicts: () => Array.from(cell.currentRoster().rekeyConflicts.values()),
     setVerified,
+    events: () => cell.currentRoster().events,
     onChange: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -223,6 +225,7 @@ export function createCellSession(
     awareness: (docId) => presence.awarenessFor(docId),
     members: () =>
       Array.from(cell.currentRoster().members.keys()).flatMap((hex) => member(hex) ?? []),
+    formerMembers: () => formerMembers(cell.currentRoster(), colourOf),
     onMembersChange: (l) => governance.onChange(l),
     status: (): SyncStatusView => {
       const s = cell.sync.status();

@@ -7,6 +7,7 @@ import { createCellRecord } from '../../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
+import { memberName } from '../../../renderer/drafts/memberName.ts';
 import { MembersScreen } from '../../../renderer/members/MembersScreen.tsx';
 import { RemovedBanner } from '../../../renderer/members/RemovedBanner.tsx';
 import type { CellSession } from '../../../renderer/session/CellSession.ts';
@@ -202,5 +203,45 @@ describe('MembersScreen', () => {
     const labels = buttons(boris);
     expect(labels).not.toContain('Leave this cell');
     expect(labels).not.toContain('Change pseudonym');
+  });
+
+  it('removal leaves a trace: former members, the membership log, and names on their work (issue #19 items 1, 11)', async () => {
+    const { anna, boris, advance } = await world();
+    const borisHex = boris.me.signPkHex;
+    expect(textOf(anna)).toContain('Former members (0)');
+    expect(await anna.governance!.setRole(borisHex, 'reader')).toBe(true);
+    expect(await anna.governance!.remove(borisHex)).toBe(true);
+    await advance(2000);
+
+    expect(anna.formerMembers()).toMatchObject([
+      { signPkHex: borisHex, pseudonym: 'Boris', kind: 'removed' },
+    ]);
+    const text = textOf(anna);
+    expect(text).toContain('Former members (1) Boris Removed');
+    // Newest first; every entry is a counted op signed by the person named.
+    expect(text).toMatch(
+      /Membership log .* Anna removed Boris\. Anna made Boris Reader\. Anna admitted Boris as Member \([^)]+\)\. Anna created the cell\./,
+    );
+    expect(anna.governance!.events().map((e) => e.type)).toEqual([
+      'created',
+      'admitted',
+      'role',
+      'removed',
+    ]);
+    // The removed member's own device shows the same trace.
+    expect(textOf(boris)).toContain('Former members (1) Boris Removed');
+
+    // Their tasks and edits: their former pseudonym marked removed, not "an unknown member".
+    const words = {
+      you: 'you',
+      unknown: 'an unknown member',
+      former: (name: string, kind: string) => `${name} (${kind})`,
+    };
+    expect(memberName(anna.members(), borisHex, words, anna.formerMembers())).toBe(
+      'Boris (removed)',
+    );
+    expect(memberName(anna.members(), 'ab'.repeat(32), words, anna.formerMembers())).toBe(
+      'an unknown member',
+    );
   });
 });
