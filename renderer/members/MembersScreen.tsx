@@ -10,6 +10,7 @@ import { MembershipHistory } from './MembershipHistory.tsx';
 import { MyMembership } from './MyMembership.tsx';
 import { PendingRequestCard } from './PendingRequestCard.tsx';
 import { RekeySelf } from './RekeySelf.tsx';
+import { taskHandover } from './taskHandover.ts';
 import type { Outcome } from './Report.ts';
 import { useGovernanceVersion } from './useGovernanceVersion.ts';
 import './members.css';
@@ -128,6 +129,7 @@ function Governed({
               canGovern={coordinator}
               roleOf={roleOf}
               report={setOutcome}
+              handover={() => taskHandover(session, member)}
             />
           ))}
         </ul>
