@@ -66,7 +66,7 @@ export function MembershipHistory({
         ) : (
           <ul className="plain-list member-list">
             {former.map((m) => (
-              <li key={m.signPkHex} className="member">
+              <li key={m.signPkHex} className="former-member">
                 <div className="member__head">
                   <span className="swatch" style={{ background: m.colour }} aria-hidden="true" />
                   <span className="member__name">{m.pseudonym}</span>
