@@ -13,6 +13,8 @@ import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { CellTabs } from './CellTabs.tsx';
 import { MembersSlot } from './MembersSlot.tsx';
 import { useCellSession } from './useCellSession.ts';
+import { waitingRequests } from './waitingRequests.ts';
+import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 
 type Tab = 'drafts' | 'tasks' | 'issues' | 'members' | 'settings';
 
@@ -66,9 +68,14 @@ function OpenCell({
 }): ReactElement {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('drafts');
+  useGovernanceVersion(cell);
+  const waiting = waitingRequests(cell);
   const tabs = (['drafts', 'tasks', 'issues', 'members', 'settings'] as const).map((key) => ({
     key,
     label: key === 'issues' ? t('export.tab') : t(`shell.tabs.${key}`),
+    ...(key === 'members'
+      ? { badge: { count: waiting, label: t('shell.tabs.waiting', { count: waiting }) } }
+      : {}),
   }));
   return (
     <div className="cell-view">

@@ -71,6 +71,10 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   // Anna: the request, with Boris's words. Approve refuses until she ticks that they matched.
   const request = anna.getByRole('form', { name: 'Boris asks to join as: Member' });
   await expect(request).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  // The Members tab says a request waits (issue #19 item 7), and stops once it is answered.
+  await expect(anna.getByRole('tab', { name: 'Members requests to join waiting: 1' })).toHaveText(
+    'Members1requests to join waiting: 1',
+  );
   await expect(request).toContainText(
     'Ask them to read their safety words to you; approve only if they match.',
   );
@@ -89,6 +93,7 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await request.getByRole('button', { name: 'Approve Boris' }).click();
   await expect(request).toBeHidden();
   await expect(anna.getByText('Boris was approved.')).toBeVisible();
+  await expect(anna.getByRole('tab', { name: 'Members', exact: true })).toBeVisible();
 
   // Boris: Anna's words, to compare with what she reads out, before anything is kept.
   await expect(
