@@ -19,12 +19,15 @@ export function DraftWorkspace({
   draft,
   nameOf,
   writable,
+  focusBody = false,
 }: {
   readonly session: CellSession;
   readonly indexDoc: Y.Doc;
   readonly draft: DraftEntry;
   readonly nameOf: (signPkHex: string) => string;
   readonly writable: boolean;
+  /** Put the caret in the body (a draft just created). */
+  readonly focusBody?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
@@ -57,6 +60,7 @@ export function DraftWorkspace({
           awareness={awareness}
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
+          autofocus={focusBody && writable}
         />
         <PresenceAnnouncer awareness={awareness} />
         <VersionsPanel
