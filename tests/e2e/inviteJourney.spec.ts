@@ -159,7 +159,7 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await openMembers(boris);
 
   // A role change and a rename travel through the roster to the other device.
-  await row.getByLabel('Role of Boris').selectOption('reader');
+  await row.getByLabel('Role of Boris', { exact: true }).selectOption('reader');
   await row.getByRole('button', { name: 'Change role of Boris' }).click();
   await expect(anna.getByText('Boris is now: Reader.')).toBeVisible();
   await expect(memberRow(boris, 'Boris (you)')).toContainText('Reader', {
