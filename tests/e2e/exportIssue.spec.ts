@@ -349,6 +349,17 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   const workspace = page.getByRole('region', { name: MASTHEAD });
   await workspace.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: `Export “${MASTHEAD}”` });
+  // It fits a 1280×860 window, and its title is not smaller than its sections' headings.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  const frame = await dialog.boundingBox();
+  expect(frame && frame.y >= 0 && frame.y + frame.height <= 860).toBe(true);
+  const size = (heading: Locator): Promise<number> =>
+    heading.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const titleSize = await size(dialog.getByRole('heading', { level: 2 }));
+  for (const h3 of await dialog.getByRole('heading', { level: 3 }).all())
+    expect(titleSize).toBeGreaterThanOrEqual(await size(h3));
+  if (viewport) await page.setViewportSize(viewport);
   const markdown = await downloadFrom(page, dialog.getByRole('button', { name: 'Save Markdown' }));
   await dialog.getByRole('button', { name: 'Close' }).click();
   const md = markdown.bytes.toString('utf8');
