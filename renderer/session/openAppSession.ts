@@ -112,7 +112,7 @@ export async function openAppSession(
       open.set(cellIdHex, opening);
       return opening;
     },
-    join: async (code, pseudonym, onState) => {
+    join: async (code, pseudonym, onState, signal) => {
       const identity = createIdentity(pseudonym);
       if (!identity.ok) return err('invalid_code');
       const words = safetyWords(identity.value.signPk, identity.value.boxPk);
@@ -123,14 +123,17 @@ export async function openAppSession(
         pseudonym: identity.value.pseudonym,
         timeoutMs: JOIN_TIMEOUT_MS,
         onState: (s) => onState(s.status, { safetyWords: words }),
+        ...(signal ? { signal } : {}),
       });
       if (!result.ok) {
         const state: JoinState =
-          result.error === 'invalid_argument' ||
-          result.error === 'transport' ||
           result.error === 'cancelled'
-            ? 'invalid_code'
-            : result.error;
+            ? signal?.aborted === true
+              ? 'cancelled'
+              : 'invalid_code'
+            : result.error === 'invalid_argument' || result.error === 'transport'
+              ? 'invalid_code'
+              : result.error;
         return err(state);
       }
       const v = result.value;
