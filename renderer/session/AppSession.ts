@@ -7,6 +7,8 @@ export interface CellSummary {
   readonly name: string;
   readonly pseudonym: string;
   readonly colour: string;
+  /** Join requests waiting for this device's answer, in a cell open now (else 0). */
+  readonly waiting?: number;
 }
 
 export interface NewCell {

@@ -19,6 +19,7 @@ import { heldWelcome } from './heldWelcome.ts';
 import { removeCellRows } from './removeCellRows.ts';
 import { browserSignalingSockets } from './browserSignalingSockets.ts';
 import { browserTransport } from './browserTransport.ts';
+import { waitingRequests } from './waitingRequests.ts';
 import { createCellSession, type OpenCellSession } from './createCellSession.ts';
 
 const JOIN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -39,6 +40,8 @@ export async function openAppSession(
   if (!loaded.ok) throw new Error('The keyring could not be read; nothing was changed.');
   let records: CellRecord[] = loaded.value;
   const open = new Map<string, Promise<OpenCellSession>>();
+  /** Open sessions once ready, for the sidebar's count of waiting join requests. */
+  const ready = new Map<string, OpenCellSession>();
   const listeners = new Set<() => void>();
   let saving: Promise<void> = Promise.resolve();
 
@@ -59,11 +62,23 @@ export async function openAppSession(
     pseudonym: r.identity.pseudonym,
     // From the first key: a re-key keeps the member's colour (createCellSession does the same).
     colour: memberColour(r.retired?.[0]?.signPk ?? r.identity.signPk),
+    waiting: ((s) => (s ? waitingRequests(s) : 0))(ready.get(r.cellIdHex)),
   });
+  /** Keeps the sidebar's count current: a request arrives or is answered in an open cell. */
+  const track = (cellIdHex: string, session: OpenCellSession): OpenCellSession => {
+    ready.set(cellIdHex, session);
+    session.governance?.onChange(() => {
+      if (ready.get(cellIdHex) === session) for (const l of listeners) l();
+    });
+    return session;
+  };
   const runtimeFor = (record: CellRecord): Promise<CellRuntime> =>
     CellRuntime.open({ record, sealed: vault.store, transport, saveRecord: (r) => upsert(r) });
   const sessionFor = (cellIdHex: string, runtime: CellRuntime): OpenCellSession =>
-    createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) });
+    track(
+      cellIdHex,
+      createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) }),
+    );
   /** A self re-key: the cell comes back as a new session under the new keys (or as it was). */
   const rekeyCell = async (cellIdHex: string, cell: CellRuntime): Promise<boolean> => {
     const result = await rekeySelf(cell, {
@@ -155,6 +170,7 @@ export async function openAppSession(
     removeCellFromDevice: async (cellIdHex) => {
       const opening = open.get(cellIdHex);
       open.delete(cellIdHex);
+      ready.delete(cellIdHex);
       if (opening) await opening.then((s) => s.close()).catch(() => undefined);
       // Rows first: if that fails the cell is still listed, and removing it again finishes.
       await removeCellRows(vault.store, cellIdHex);
@@ -165,6 +181,7 @@ export async function openAppSession(
     lock: async () => {
       const sessions = await Promise.allSettled(open.values());
       open.clear();
+      ready.clear();
       for (const s of sessions) if (s.status === 'fulfilled') await s.value.close();
       await saving;
       records = [];

@@ -73,7 +73,7 @@ export function CellTabs<K extends string>({
             {tab.label}
             {tab.badge && tab.badge.count > 0 && (
               <>
-                <span className="tabs__badge" aria-hidden="true">
+                <span className="count-badge" aria-hidden="true">
                   {tab.badge.count}
                 </span>
                 <span className="visually-hidden">{tab.badge.label}</span>

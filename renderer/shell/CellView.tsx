@@ -14,7 +14,7 @@ import { CellTabs } from './CellTabs.tsx';
 import { MembersSlot } from './MembersSlot.tsx';
 import { forgetPlace, rememberedTab, rememberTab } from './placeMemory.ts';
 import { useCellSession } from './useCellSession.ts';
-import { waitingRequests } from './waitingRequests.ts';
+import { waitingRequests } from '../session/waitingRequests.ts';
 import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 
 const TABS = ['drafts', 'tasks', 'issues', 'members', 'settings'] as const;

@@ -75,6 +75,9 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await expect(anna.getByRole('tab', { name: 'Members requests to join waiting: 1' })).toHaveText(
     'Members1requests to join waiting: 1',
   );
+  await expect(
+    anna.getByRole('button', { name: /Printers.*requests to join waiting: 1/ }),
+  ).toBeVisible();
   await expect(request).toContainText(
     'Ask them to read their safety words to you; approve only if they match.',
   );

@@ -3,8 +3,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
 import type { CellGovernance, CellSession } from '../../../renderer/session/CellSession.ts';
+import { CellList } from '../../../renderer/shell/CellList.tsx';
 import { CellTabs } from '../../../renderer/shell/CellTabs.tsx';
-import { waitingRequests } from '../../../renderer/shell/waitingRequests.ts';
+import { waitingRequests } from '../../../renderer/session/waitingRequests.ts';
 
 /** Issue #19 item 7: a waiting join request must be noticed, not found by chance on Members. */
 
@@ -46,8 +47,24 @@ describe('the Members tab badge', () => {
         }),
       );
     expect(html(2)).toContain(
-      'Members<span class="tabs__badge" aria-hidden="true">2</span><span class="visually-hidden">waiting: 2</span>',
+      'Members<span class="count-badge" aria-hidden="true">2</span><span class="visually-hidden">waiting: 2</span>',
     );
-    expect(html(0)).not.toContain('tabs__badge');
+    expect(html(0)).not.toContain('count-badge');
+  });
+
+  it('the sidebar shows the count beside the cell, in words for screen readers', () => {
+    const cell = { cellIdHex: 'aa', name: 'Printers', pseudonym: 'Anna', colour: '#000000' };
+    const html = (waiting: number): string =>
+      renderToStaticMarkup(
+        createElement(CellList, {
+          cells: [{ ...cell, waiting }],
+          currentId: undefined,
+          onOpen: () => undefined,
+        }),
+      );
+    expect(html(1)).toContain(
+      'Printers<span class="count-badge" aria-hidden="true">1</span><span class="visually-hidden">requests to join waiting: 1</span>',
+    );
+    expect(html(0)).not.toContain('count-badge');
   });
 });

@@ -1,4 +1,4 @@
-import type { CellSession } from '../session/CellSession.ts';
+import type { CellSession } from './CellSession.ts';
 
 /**
  * Join requests waiting for this device's answer: only a coordinator of an active cell is asked,
