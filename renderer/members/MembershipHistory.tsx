@@ -33,6 +33,11 @@ export function MembershipHistory({
   const nameOf = (hex: string): string => memberName(members, hex, words, former);
   const shown = events.slice(-LOG_SHOWN).reverse();
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // A coordinator's clock may say anything up to 2^53 ms; past Date's range it is not a time.
+  const formatWhen = (at: number): string => {
+    const date = new Date(at);
+    return Number.isNaN(date.getTime()) ? t('members.log.noTime') : time.format(date);
+  };
   const line = (e: RosterEvent): string => {
     const by = nameOf(e.authorHex);
     switch (e.type) {
@@ -43,7 +48,7 @@ export function MembershipHistory({
           by,
           name: nameOf(e.subjectHex),
           role: t(`members.roles.${e.role}`),
-          when: time.format(new Date(e.at)),
+          when: formatWhen(e.at),
         });
       case 'removed':
         return t('members.log.removed', { by, name: nameOf(e.subjectHex) });
