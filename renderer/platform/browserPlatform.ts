@@ -55,6 +55,8 @@ export const browserPlatform = (
   startLanRendezvous: () => Promise.resolve(err('unsupported')),
   stopLanRendezvous: () => Promise.resolve(err('unsupported')),
   printToPdf: () => Promise.resolve(err('unsupported')),
+  // The tab's own badges say it; a web notification would need a permission prompt.
+  notify: () => Promise.resolve(ok({ shown: false })),
   saveFile: (name, kind, data) => {
     download(safeFileName(name, kind), MIME_TYPES[kind], data);
     // The browser gives no word on whether the download was kept.

@@ -11,6 +11,7 @@ import { JoinCellForm } from './JoinCellForm.tsx';
 import { NewCellForm } from './NewCellForm.tsx';
 import { rememberCell, rememberedCell } from './placeMemory.ts';
 import { useCells } from './useCells.ts';
+import { useJoinRequestNotice } from './useJoinRequestNotice.ts';
 import type { StartIntent } from './useShellController.ts';
 
 type View =
@@ -53,6 +54,7 @@ export function UnlockedLayout({
 }): ReactElement {
   const { t } = useTranslation();
   const cells = useCells(session);
+  useJoinRequestNotice(cells);
   const [view, setView] = useState<View>(() =>
     initialView(
       intent,
