@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { sodiumReady } from '../shared/crypto/sodium.ts';
 import { initI18n, pickLanguage } from './i18n/i18n.ts';
 import { getPlatform } from './platform/getPlatform.ts';
+import { LinkConfirmHost } from './platform/LinkConfirmHost.tsx';
 import { openAppSession } from './session/openAppSession.ts';
 import { AppShell } from './shell/AppShell.tsx';
 import { shellDepsFromPage } from './shell/shellDepsFromPage.ts';
@@ -40,6 +41,7 @@ if (root && params.get('harness') === 'cell') {
   createRoot(root, { onCaughtError: () => undefined }).render(
     <StrictMode>
       <AppShell deps={deps} />
+      {getPlatform().kind === 'browser' && <LinkConfirmHost />}
     </StrictMode>,
   );
 }

@@ -4,6 +4,7 @@ import {
   BrowserWindow,
   ipcMain,
   Menu,
+  Notification,
   powerMonitor,
   protocol,
   session,
@@ -126,6 +127,11 @@ const start = async (): Promise<void> => {
       stopLanRendezvous: async () => ok({ stopped: await lan.stop() }),
       printToPdf: ({ html, options }) => printHtmlToPdf(html, options),
       saveFile: (request) => saveFileWithDialog(mainWindow, app.getPath('documents'), request),
+      notify: ({ title, body }) => {
+        if (!Notification.isSupported()) return Promise.resolve(ok({ shown: false }));
+        new Notification({ title, body }).show();
+        return Promise.resolve(ok({ shown: true }));
+      },
     },
     isTrusted,
   );

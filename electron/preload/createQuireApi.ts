@@ -48,6 +48,7 @@ export const createQuireApi = (bridge: IpcBridge): QuireApi => {
     stopLanRendezvous: () => call('stopLanRendezvous', {}),
     printToPdf: (html, options) => call('printToPdf', { html, options }),
     saveFile: (name, kind, data) => call('saveFile', { name, kind, data }),
+    notify: (title, body) => call('notify', { title, body }),
     onLock: (listener) =>
       bridge.on(LOCK_CHANNEL, (payload) => {
         const parsed = lockEventSchema.safeParse(payload);

@@ -2,7 +2,12 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
-import type { CellSession, MemberView, SyncStatusView } from '../session/CellSession.ts';
+import type {
+  CellSession,
+  FormerMemberView,
+  MemberView,
+  SyncStatusView,
+} from '../session/CellSession.ts';
 
 /**
  * clientID -> member (signPk hex) of every local doc in this page: linked sessions live in one
@@ -23,6 +28,7 @@ export class LocalCellSession implements CellSession {
   private readonly memberListeners = new Set<() => void>();
   private readonly docListeners = new Set<(docId: Uint8Array, doc: Y.Doc) => void>();
   private memberList: readonly MemberView[];
+  private formerList: readonly FormerMemberView[] = [];
 
   constructor(
     readonly cellName: string,
@@ -65,14 +71,19 @@ export class LocalCellSession implements CellSession {
     return this.memberList;
   }
 
+  formerMembers(): readonly FormerMemberView[] {
+    return this.formerList;
+  }
+
   onMembersChange(listener: () => void): () => void {
     this.memberListeners.add(listener);
     return () => this.memberListeners.delete(listener);
   }
 
   /** Replaces the member list (a harness can simulate a removal or a new member). */
-  setMembers(members: readonly MemberView[]): void {
+  setMembers(members: readonly MemberView[], former: readonly FormerMemberView[] = []): void {
     this.memberList = members;
+    this.formerList = former;
     for (const listener of this.memberListeners) listener();
   }
 

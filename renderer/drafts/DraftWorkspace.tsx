@@ -9,6 +9,7 @@ import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
+import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 
 /** One open draft: title and status, the live editor, and its named versions. */
@@ -18,12 +19,15 @@ export function DraftWorkspace({
   draft,
   nameOf,
   writable,
+  focusBody = false,
 }: {
   readonly session: CellSession;
   readonly indexDoc: Y.Doc;
   readonly draft: DraftEntry;
   readonly nameOf: (signPkHex: string) => string;
   readonly writable: boolean;
+  /** Put the caret in the body (a draft just created). */
+  readonly focusBody?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
@@ -56,7 +60,9 @@ export function DraftWorkspace({
           awareness={awareness}
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
+          autofocus={focusBody && writable}
         />
+        <PresenceAnnouncer awareness={awareness} />
         <VersionsPanel
           draftDoc={draftDoc}
           authors={authors}

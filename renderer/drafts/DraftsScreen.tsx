@@ -8,8 +8,8 @@ import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
-import { memberName } from './memberName.ts';
-import { useMembers } from './useMembers.ts';
+import { rememberDraft, rememberedDraft } from '../shell/placeMemory.ts';
+import { usePeopleNames } from './usePeopleNames.ts';
 import { useYValue } from './useYValue.ts';
 import './common.css';
 import './drafts.css';
@@ -23,16 +23,20 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
     [indexDoc, session],
   );
   const { entries, dropped } = useYValue(indexDoc, read);
-  const members = useMembers(session);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedState] = useState<string | null>(() =>
+    rememberedDraft(session.cellIdHex),
+  );
+  // A draft just created here: its editor takes the caret, ready to write the body.
+  const [created, setCreated] = useState<string | null>(null);
+  const setSelectedId = (id: string | null): void => {
+    rememberDraft(session.cellIdHex, id);
+    setCreated(null);
+    setSelectedState(id);
+  };
   const selected = entries.find((draft) => draft.id === selectedId);
   const access = writeAccess(session);
   const writable = access === 'write';
-  const nameOf = useCallback(
-    (signPkHex: string) =>
-      memberName(members, signPkHex, { you: t('drafts.you'), unknown: t('drafts.unknownMember') }),
-    [members, t],
-  );
+  const nameOf = usePeopleNames(session, t('drafts.you'), t('drafts.unknownMember'));
 
   return (
     <div className="drafts-screen">
@@ -46,7 +50,9 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         onSelect={setSelectedId}
         onCreate={(title) => {
           const created = createDraft(indexDoc, title, session.me.signPkHex);
-          if (created.ok) setSelectedId(created.value);
+          if (!created.ok) return;
+          setSelectedId(created.value);
+          setCreated(created.value);
         }}
       />
       {selected ? (
@@ -57,6 +63,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
             indexDoc={indexDoc}
             draft={selected}
             nameOf={nameOf}
+            focusBody={created === selected.id}
           />
         </ScreenBoundary>
       ) : (

@@ -22,6 +22,7 @@ export function RichTextEditor({
   user,
   readOnly = false,
   compact = false,
+  autofocus = false,
 }: {
   readonly fragment: Y.XmlFragment;
   readonly label: string;
@@ -30,6 +31,8 @@ export function RichTextEditor({
   readonly readOnly?: boolean;
   /** A smaller, scrolling frame (the version viewer). */
   readonly compact?: boolean;
+  /** Caret in the text when it opens (a new draft). */
+  readonly autofocus?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
@@ -46,6 +49,7 @@ export function RichTextEditor({
           : {}),
       }),
       editable: !readOnly,
+      autofocus: autofocus ? 'end' : false,
       editorProps: {
         attributes: editorAttributes(label, readOnly),
         transformPastedHTML: sanitizePastedHtml,

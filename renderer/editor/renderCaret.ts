@@ -10,11 +10,14 @@ export function caretUser(user: Record<string, unknown>): { name: string; color:
   return { name, color };
 }
 
-/** The caret of another member: a coloured bar with their pseudonym above it (text only). */
+/** The caret of another member: a coloured bar with their pseudonym above it (text only, aria-hidden). */
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const { name, color } = caretUser(user);
   const caret = document.createElement('span');
   caret.className = 'collaboration-carets__caret';
+  // Hidden from screen readers: read inline, the name broke into the sentence being read.
+  // PresenceAnnouncer says who joins and leaves instead.
+  caret.setAttribute('aria-hidden', 'true');
   caret.style.borderColor = color;
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';

@@ -5,6 +5,7 @@ import { createDraft } from '../../shared/cell/createDraft.ts';
 import { draftBody } from '../../shared/cell/draftBody.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import { markdownToBlocks } from '../../shared/export/markdownToBlocks.ts';
+import { splitImportTitle } from '../../shared/export/splitImportTitle.ts';
 import { writeBlocks } from '../../shared/export/writeBlocks.ts';
 import type { CellSession } from '../session/CellSession.ts';
 
@@ -15,7 +16,8 @@ type Outcome = { readonly kind: 'imported' | 'error'; readonly text: string };
 
 /**
  * Imports a Markdown file as a new draft: headings, lists, quotes, bold, italic and http(s)
- * links come through; raw HTML does not. The draft is titled after the file. A refused file
+ * links come through; raw HTML does not. The draft is titled after the file's opening level-1
+ * heading, or else after the file (splitImportTitle). A refused file
  * changes nothing.
  */
 export function ImportMarkdown({
@@ -56,15 +58,15 @@ export function ImportMarkdown({
       });
       return;
     }
-    const named = file.name.replace(/\.(md|markdown|txt)$/i, '').trim();
-    const title = named === '' ? t('export.import.untitled') : named;
+    const split = splitImportTitle(blocks.value, file.name);
+    const title = split.title === '' ? t('export.import.untitled') : split.title;
     const created = createDraft(indexDoc, title, session.me.signPkHex);
     const docId = created.ok ? draftDocId(created.value) : undefined;
     if (!docId) {
       setOutcome({ kind: 'error', text: t('export.import.failed') });
       return;
     }
-    writeBlocks(draftBody(session.doc(docId)), blocks.value);
+    writeBlocks(draftBody(session.doc(docId)), split.body);
     setOutcome({ kind: 'imported', text: t('export.import.done', { title }) });
   };
 

@@ -33,17 +33,24 @@ export function IssueForm({
   const id = useId();
   const [masthead, setMasthead] = useState<Masthead>(initial ?? EMPTY);
   const [layout, setLayout] = useState<IssueLayout>(initialLayout);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; field?: keyof Masthead } | null>(null);
+  const errorId = `${id}-error`;
   const field = (key: keyof Masthead) => ({
     id: `${id}-${key}`,
     value: masthead[key],
+    'aria-invalid': error?.field === key ? true : undefined,
     onChange: (event: { target: { value: string } }) =>
       setMasthead((m) => ({ ...m, [key]: event.target.value })),
   });
+  const describedBy = (key: keyof Masthead, ...others: string[]): string | undefined =>
+    [...others, ...(error?.field === key ? [errorId] : [])].join(' ') || undefined;
   return (
     <form
       className="issue-form"
       aria-label={legend}
+      // Checked here and by createIssue/updateIssue, reported below in the app's words like every
+      // other form: never the browser's own validation bubble (in its language, not the app's).
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         const result = onSubmit(masthead, layout);
@@ -52,11 +59,25 @@ export function IssueForm({
           return;
         }
         const tooLong = LINE_FIELDS.find((name) => name === result.detail) ?? 'title';
-        setError(
+        const invalid: keyof Masthead | undefined =
           result.error === 'too-long'
-            ? t('export.error.too-long', { field: t(`export.field.${tooLong}`) })
-            : t(`export.error.${result.error}`),
-        );
+            ? tooLong
+            : result.error === 'empty-title'
+              ? 'title'
+              : result.error === 'invalid-date'
+                ? 'date'
+                : undefined;
+        setError({
+          text:
+            result.error === 'too-long'
+              ? t('export.error.too-long', { field: t(`export.field.${tooLong}`) })
+              : t(`export.error.${result.error}`),
+          ...(invalid ? { field: invalid } : {}),
+        });
+        if (invalid)
+          event.currentTarget
+            .querySelector<HTMLElement>(`#${CSS.escape(`${id}-${invalid}`)}`)
+            ?.focus();
       }}
     >
       <fieldset>
@@ -64,6 +85,7 @@ export function IssueForm({
         <label htmlFor={`${id}-title`}>{t('export.field.title')}</label>
         <input
           {...field('title')}
+          aria-describedby={describedBy('title')}
           type="text"
           required
           autoComplete="off"
@@ -72,18 +94,25 @@ export function IssueForm({
         <label htmlFor={`${id}-issueNumber`}>{t('export.field.issueNumber')}</label>
         <input
           {...field('issueNumber')}
+          aria-describedby={describedBy('issueNumber')}
           type="text"
           autoComplete="off"
           maxLength={ISSUE_LIMITS.issueNumberMaxChars}
         />
         <label htmlFor={`${id}-date`}>{t('export.field.date')}</label>
-        <input {...field('date')} type="date" required aria-describedby={`${id}-date-hint`} />
+        <input
+          {...field('date')}
+          type="date"
+          required
+          aria-describedby={describedBy('date', `${id}-date-hint`)}
+        />
         <p id={`${id}-date-hint`} className="muted small">
           {t('export.field.dateHint')}
         </p>
         <label htmlFor={`${id}-tagline`}>{t('export.field.tagline')}</label>
         <input
           {...field('tagline')}
+          aria-describedby={describedBy('tagline')}
           type="text"
           autoComplete="off"
           maxLength={ISSUE_LIMITS.taglineMaxChars}
@@ -110,8 +139,8 @@ export function IssueForm({
         ))}
       </fieldset>
       {error !== null ? (
-        <p className="error" role="alert">
-          {error}
+        <p className="error" role="alert" id={errorId}>
+          {error.text}
         </p>
       ) : null}
       <div className="issue-form__actions">

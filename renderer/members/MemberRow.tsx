@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CellGovernance, MemberView, Role } from '../session/CellSession.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import type { Report } from './Report.ts';
+import { HandoverChoice } from './HandoverChoice.tsx';
 import { roleChoices } from './roleChoices.ts';
+import type { TaskHandover } from './taskHandover.ts';
+
+const none = { reassigned: 0, leftUnassigned: 0 };
 import { SafetyWords } from './SafetyWords.tsx';
 
 /**
@@ -19,6 +23,7 @@ export function MemberRow({
   canGovern,
   roleOf,
   report,
+  handover,
 }: {
   readonly member: MemberView;
   readonly members: readonly MemberView[];
@@ -27,6 +32,8 @@ export function MemberRow({
   /** The member's role in the roster now, undefined once they are no longer in it. */
   readonly roleOf: (signPkHex: string) => Role | undefined;
   readonly report: Report;
+  /** Their open tasks, to hand over in the removal dialog; absent where there is no board. */
+  readonly handover?: () => TaskHandover;
 }): ReactElement {
   const { t } = useTranslation();
   const ids = { words: useId(), role: useId() };
@@ -35,7 +42,8 @@ export function MemberRow({
   // Undefined until a coordinator picks one: the select follows the roster otherwise.
   const [picked, setPicked] = useState<Role | undefined>();
   const role = picked ?? member.role;
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<TaskHandover | undefined>();
+  const [handTo, setHandTo] = useState('');
   const [busy, setBusy] = useState(false);
   const choices = roleChoices(member, members);
   const governable = canGovern && !member.isMe;
@@ -55,14 +63,30 @@ export function MemberRow({
   };
 
   const remove = async (): Promise<void> => {
-    setConfirming(false);
+    const tasks = confirming;
+    setConfirming(undefined);
     setBusy(true);
     const sent = await governance.remove(member.signPkHex).catch(() => false);
     setBusy(false);
     const done = sent && roleOf(member.signPkHex) === undefined;
+    // Their tasks move only once the removal counted: a refused removal changes nothing.
+    const moved =
+      done && tasks && tasks.open > 0 && handTo !== '' ? tasks.reassign(handTo) : undefined;
+    const handed = moved
+      ? ' ' +
+        t('members.remove.handedOver', {
+          n: moved.reassigned,
+          to: tasks?.targets.find((m) => m.signPkHex === handTo)?.pseudonym ?? '',
+        }) +
+        (moved.leftUnassigned > 0
+          ? ' ' + t('members.remove.exposingLeft', { n: moved.leftUnassigned })
+          : '')
+      : '';
     report({
       ok: done,
-      text: done ? t('members.remove.done', { name }) : t('members.remove.failed', { name }),
+      text: done
+        ? t('members.remove.done', { name }) + handed
+        : t('members.remove.failed', { name }),
     });
   };
 
@@ -98,7 +122,10 @@ export function MemberRow({
             type="button"
             className="button--quiet member__remove"
             disabled={busy}
-            onClick={() => setConfirming(true)}
+            onClick={() => {
+              setHandTo('');
+              setConfirming(handover?.() ?? { open: 0, targets: [], reassign: () => none });
+            }}
           >
             {t('members.remove.button', { name })}
           </button>
@@ -163,6 +190,7 @@ export function MemberRow({
             type="button"
             className="button--secondary"
             disabled={busy || role === member.role}
+            aria-label={t('members.role.applyNamed', { name })}
             onClick={() => void changeRole()}
           >
             {t('members.role.apply')}
@@ -174,11 +202,14 @@ export function MemberRow({
           title={t('members.remove.title', { name })}
           confirmLabel={t('members.remove.confirm', { name })}
           onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(undefined)}
         >
           <p>{t('members.remove.keeps', { name })}</p>
           <p>{t('members.remove.loses', { name })}</p>
           <p>{t('members.remove.after', { name })}</p>
+          {confirming.open > 0 && (
+            <HandoverChoice name={name} handover={confirming} value={handTo} onChange={setHandTo} />
+          )}
         </ConfirmDialog>
       )}
     </li>

@@ -6,9 +6,11 @@ import { InviteCode } from './InviteCode.tsx';
 import { InviteList } from './InviteList.tsx';
 import { isLastCoordinator } from './isLastCoordinator.ts';
 import { MemberRow } from './MemberRow.tsx';
+import { MembershipHistory } from './MembershipHistory.tsx';
 import { MyMembership } from './MyMembership.tsx';
 import { PendingRequestCard } from './PendingRequestCard.tsx';
 import { RekeySelf } from './RekeySelf.tsx';
+import { taskHandover } from './taskHandover.ts';
 import type { Outcome } from './Report.ts';
 import { useGovernanceVersion } from './useGovernanceVersion.ts';
 import './members.css';
@@ -127,10 +129,12 @@ function Governed({
               canGovern={coordinator}
               roleOf={roleOf}
               report={setOutcome}
+              handover={() => taskHandover(session, member)}
             />
           ))}
         </ul>
       </section>
+      <MembershipHistory session={session} events={governance.events()} />
       {coordinator && (
         <section className="stack" aria-labelledby={ids.invites}>
           <h3 id={ids.invites}>{t('members.invites.heading')}</h3>

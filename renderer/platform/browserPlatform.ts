@@ -4,6 +4,7 @@ import { isSafeExternalUrl } from '../../shared/platform/isSafeExternalUrl.ts';
 import type { SaveKind } from '../../shared/platform/ipcContract.ts';
 import { safeFileName } from '../../shared/platform/safeFileName.ts';
 import { anchorDownload } from './anchorDownload.ts';
+import { linkConfirmer } from './linkConfirmer.ts';
 
 /** What the browser adapter uses from `window` (injected so that tests can supply it). */
 export interface BrowserHost {
@@ -18,7 +19,8 @@ const MIME_TYPES: Readonly<Record<SaveKind, string>> = {
 };
 
 /**
- * The platform in a plain browser (tests, web build): links open in a new tab after confirm(),
+ * The platform in a plain browser (tests, web build): links open in a new tab after the app's
+ * confirmation dialog (linkConfirmer),
  * the caller reloads after a panic wipe, and OS features (content protection, WebRTC IP policy,
  * a LAN server, PDF rendering) are reported as unsupported. Exports are saved as downloads.
  */
@@ -29,19 +31,21 @@ export const browserPlatform = (
 ): Platform => ({
   kind: 'browser',
   info: () => Promise.resolve({ platform: 'browser', version }),
-  openExternal: (url) => {
-    if (!isSafeExternalUrl(url)) return Promise.resolve(err('unsafe-url'));
+  openExternal: async (url) => {
+    if (!isSafeExternalUrl(url)) return err('unsafe-url');
     const parsed = new URL(url);
-    if (
-      !host.confirm(
-        `Open ${parsed.host} in a new tab?\n${parsed.href}\nThe site will see your IP address.`,
-      )
-    ) {
-      return Promise.resolve(ok({ opened: false }));
-    }
+    // The app's own dialog (LinkConfirmHost, in the person's language); confirm() only before
+    // it is mounted.
+    const ask = linkConfirmer();
+    const yes = ask
+      ? await ask(parsed).catch(() => false)
+      : host.confirm(
+          `Open ${parsed.host} in a new tab?\n${parsed.href}\nThe site will see your IP address.`,
+        );
+    if (!yes) return ok({ opened: false });
     // noopener: the new page gets no handle on this one; noreferrer: no Referer header.
     host.open(parsed.href, '_blank', 'noopener,noreferrer');
-    return Promise.resolve(ok({ opened: true }));
+    return ok({ opened: true });
   },
   // A browser tab gets no OS lock or suspend events.
   onLockRequest: () => () => undefined,
@@ -51,6 +55,8 @@ export const browserPlatform = (
   startLanRendezvous: () => Promise.resolve(err('unsupported')),
   stopLanRendezvous: () => Promise.resolve(err('unsupported')),
   printToPdf: () => Promise.resolve(err('unsupported')),
+  // The tab's own badges say it; a web notification would need a permission prompt.
+  notify: () => Promise.resolve(ok({ shown: false })),
   saveFile: (name, kind, data) => {
     download(safeFileName(name, kind), MIME_TYPES[kind], data);
     // The browser gives no word on whether the download was kept.

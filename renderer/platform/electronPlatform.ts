@@ -21,4 +21,5 @@ export const electronPlatform = (api: QuireApi): Platform => ({
     return pdf.ok ? ok(pdf.value.pdf) : pdf;
   },
   saveFile: (name, kind, data) => api.saveFile(name, kind, data),
+  notify: (title, body) => api.notify(title, body),
 });

@@ -7,6 +7,8 @@ export interface CellSummary {
   readonly name: string;
   readonly pseudonym: string;
   readonly colour: string;
+  /** Join requests waiting for this device's answer, in a cell open now (else 0). */
+  readonly waiting?: number;
 }
 
 export interface NewCell {
@@ -26,7 +28,9 @@ export type JoinState =
   | 'revoked'
   | 'used'
   | 'invalid_code'
-  | 'timeout';
+  | 'timeout'
+  /** The joiner cancelled while waiting: nothing of the cell was kept. */
+  | 'cancelled';
 
 /** Shown to the joiner while waiting: the words the coordinator will ask them to read out. */
 export interface JoinDetail {
@@ -69,6 +73,8 @@ export interface AppSession {
     code: string,
     pseudonym: string,
     onState: (state: JoinState, detail: JoinDetail) => void,
+    /** Aborting it cancels the request (the room is left; resolves with 'cancelled'). */
+    signal?: AbortSignal,
   ): Promise<Result<JoinConfirmation, JoinState>>;
   /**
    * Deletes this device's copy of one cell (for a member removed from it): closes it, deletes its

@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
+import type { RosterEvent } from '../../shared/roster/Roster.ts';
 
 export type Role = 'coordinator' | 'member' | 'reader' | 'relay';
 
@@ -20,6 +21,19 @@ export interface MemberView {
    * my hands"): content signed by those keys is theirs. Their safety words changed with the keys.
    */
   readonly formerKeys?: readonly string[];
+}
+
+/**
+ * Someone who was a member and is no longer: removed by a coordinator (or for a rekey conflict),
+ * or left. Their pseudonym as it was, so their tasks and edits still say who.
+ */
+export interface FormerMemberView {
+  readonly signPkHex: string;
+  readonly pseudonym: string;
+  readonly colour: string;
+  readonly kind: 'removed' | 'left';
+  /** Keys they re-keyed away from before departing (content signed by those is theirs too). */
+  readonly formerKeys: readonly string[];
 }
 
 export interface SyncStatusView {
@@ -67,6 +81,8 @@ export interface CellSession {
    */
   awareness(docId: Uint8Array): Awareness;
   members(): readonly MemberView[];
+  /** People no longer in the roster (changes with members: onMembersChange). */
+  formerMembers(): readonly FormerMemberView[];
   onMembersChange(listener: () => void): () => void;
   status(): SyncStatusView;
   onStatusChange(listener: () => void): () => void;
@@ -180,6 +196,8 @@ export interface CellGovernance {
   /** Pseudonyms of people removed because their key was re-keyed on two devices at once. */
   rekeyConflicts(): readonly string[];
   setVerified(signPkHex: string, verified: boolean): Promise<void>;
+  /** Counted admits, removals, leaves and role changes, oldest first (every member sees it). */
+  events(): readonly RosterEvent[];
   /** Any change to roster, invites or pending requests. */
   onChange(listener: () => void): () => void;
 }

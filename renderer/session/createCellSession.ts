@@ -4,13 +4,11 @@ import { memberColour } from '../../shared/identity/memberColour.ts';
 import { safetyWords } from '../../shared/identity/safetyWords.ts';
 import { deriveInviteSecrets } from '../../shared/invite/deriveInviteSecrets.ts';
 import { inviteCodeFor } from '../../shared/invite/inviteCodeFor.ts';
-import type { Decision, JoinRequestView } from '../../shared/join/InviteHost.ts';
 import type { RendezvousInvites } from '../../shared/join/InviteTransport.ts';
 import { createInvite, removeMember } from '../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
 import { formerKeys } from '../../shared/roster/formerKeys.ts';
-import type { InviteRecord } from '../../shared/runtime/Keyring.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
 import type {
@@ -18,11 +16,12 @@ import type {
   CellSession,
   InviteView,
   MemberView,
-  PendingJoin,
   Role,
   SyncStatusView,
 } from './CellSession.ts';
 import { createCellConnection } from './createCellConnection.ts';
+import { PendingJoins } from './PendingJoins.ts';
+import { formerMembers } from './formerMembers.ts';
 import { relayReachable } from './relayReachable.ts';
 
 export interface OpenCellSession extends CellSession {
@@ -67,29 +66,15 @@ export function createCellSession(
     return m ? { name: m.pseudonym, color: m.colour } : undefined;
   });
 
-  const pending = new Map<string, { view: PendingJoin; resolve: (d: Decision) => void }>();
-  const decide = (request: JoinRequestView, invite: InviteRecord): Promise<Decision> =>
-    new Promise((resolve) => {
-      const requestIdHex = toHex(request.requestId);
-      const settle = (d: Decision): void => {
-        pending.delete(requestIdHex);
-        resolve(d);
-        notify();
-      };
-      pending.set(requestIdHex, {
-        resolve,
-        view: {
-          requestIdHex,
-          pseudonym: request.pseudonym,
-          safetyWords: request.safetyWords,
-          role: invite.role,
-          approve: (historyAccess) => settle({ approve: true, historyAccess }),
-          deny: () => settle({ approve: false }),
-        },
-      });
-      notify();
-    });
-  const hosting = invites ? new InviteHosting(cell, invites, () => Date.now(), decide) : undefined;
+  const setVerified = async (signPkHex: string, verified: boolean): Promise<void> => {
+    const rest = cell.cellRecord.verified.filter((h) => h !== signPkHex);
+    await cell.update({ verified: verified ? [...rest, signPkHex] : rest });
+    notify();
+  };
+  const pending = new PendingJoins(notify, (hex) => setVerified(hex, true));
+  const hosting = invites
+    ? new InviteHosting(cell, invites, () => Date.now(), pending.decide)
+    : undefined;
   const offCell = cell.onChange(notify);
   const offDocs = cell.sync.onDocChange(() => {
     lastSyncedAt = Date.now();
@@ -183,7 +168,7 @@ export function createCellSession(
       const inviteId = fromHex(inviteIdHex);
       return inviteId ? op({ type: 'revoke-invite', inviteId }) : Promise.resolve(false);
     },
-    pending: () => Array.from(pending.values(), (p) => p.view),
+    pending: () => pending.views(),
     remove: async (signPkHex) => (await removeMember(cell, signPkHex)).ok,
     setRole: (signPkHex, role) => {
       const m = fromHex(signPkHex);
@@ -203,17 +188,14 @@ export function createCellSession(
       offCell();
       offDocs();
       hosting?.close();
-      for (const p of pending.values()) p.resolve({ approve: false });
+      pending.denyAll();
       presence.destroy();
       return hooks.rekey(cell);
     },
     keysLost,
     rekeyConflicts: () => Array.from(cell.currentRoster().rekeyConflicts.values()),
-    setVerified: async (signPkHex, verified) => {
-      const rest = cell.cellRecord.verified.filter((h) => h !== signPkHex);
-      await cell.update({ verified: verified ? [...rest, signPkHex] : rest });
-      notify();
-    },
+    setVerified,
+    events: () => cell.currentRoster().events,
     onChange: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -245,6 +227,7 @@ export function createCellSession(
     awareness: (docId) => presence.awarenessFor(docId),
     members: () =>
       Array.from(cell.currentRoster().members.keys()).flatMap((hex) => member(hex) ?? []),
+    formerMembers: () => formerMembers(cell.currentRoster(), colourOf),
     onMembersChange: (l) => governance.onChange(l),
     status: (): SyncStatusView => {
       const s = cell.sync.status();
@@ -284,7 +267,7 @@ export function createCellSession(
       offCell();
       offDocs();
       hosting?.close();
-      for (const p of pending.values()) p.resolve({ approve: false });
+      pending.denyAll();
       presence.destroy();
       await cell.close();
     },

@@ -23,6 +23,7 @@ import { heldWelcome } from './heldWelcome.ts';
 import { removeCellRows } from './removeCellRows.ts';
 import { browserSignalingSockets } from './browserSignalingSockets.ts';
 import { browserTransport } from './browserTransport.ts';
+import { waitingRequests } from './waitingRequests.ts';
 import { createCellSession, type OpenCellSession } from './createCellSession.ts';
 
 const JOIN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -46,6 +47,8 @@ export async function openAppSession(
   if (!loaded.ok) throw new Error('The keyring could not be read; nothing was changed.');
   let records: CellRecord[] = loaded.value;
   const open = new Map<string, Promise<OpenCellSession>>();
+  /** Open sessions once ready, for the sidebar's count of waiting join requests. */
+  const ready = new Map<string, OpenCellSession>();
   const listeners = new Set<() => void>();
   let saving: Promise<void> = Promise.resolve();
   // Chaff on a timer while unlocked, as every vault does (docs/THREAT_MODEL.md, Coerced unlock).
@@ -68,11 +71,23 @@ export async function openAppSession(
     pseudonym: r.identity.pseudonym,
     // From the first key: a re-key keeps the member's colour (createCellSession does the same).
     colour: memberColour(r.retired?.[0]?.signPk ?? r.identity.signPk),
+    waiting: ((s) => (s ? waitingRequests(s) : 0))(ready.get(r.cellIdHex)),
   });
+  /** Keeps the sidebar's count current: a request arrives or is answered in an open cell. */
+  const track = (cellIdHex: string, session: OpenCellSession): OpenCellSession => {
+    ready.set(cellIdHex, session);
+    session.governance?.onChange(() => {
+      if (ready.get(cellIdHex) === session) for (const l of listeners) l();
+    });
+    return session;
+  };
   const runtimeFor = (record: CellRecord): Promise<CellRuntime> =>
     CellRuntime.open({ record, sealed: vault.store, transport, saveRecord: (r) => upsert(r) });
   const sessionFor = (cellIdHex: string, runtime: CellRuntime): OpenCellSession =>
-    createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) });
+    track(
+      cellIdHex,
+      createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) }),
+    );
   /** A self re-key: the cell comes back as a new session under the new keys (or as it was). */
   const rekeyCell = async (cellIdHex: string, cell: CellRuntime): Promise<boolean> => {
     const result = await rekeySelf(cell, {
@@ -121,7 +136,7 @@ export async function openAppSession(
       open.set(cellIdHex, opening);
       return opening;
     },
-    join: async (code, pseudonym, onState) => {
+    join: async (code, pseudonym, onState, signal) => {
       const identity = createIdentity(pseudonym);
       if (!identity.ok) return err('invalid_code');
       const words = safetyWords(identity.value.signPk, identity.value.boxPk);
@@ -132,14 +147,17 @@ export async function openAppSession(
         pseudonym: identity.value.pseudonym,
         timeoutMs: JOIN_TIMEOUT_MS,
         onState: (s) => onState(s.status, { safetyWords: words }),
+        ...(signal ? { signal } : {}),
       });
       if (!result.ok) {
         const state: JoinState =
-          result.error === 'invalid_argument' ||
-          result.error === 'transport' ||
           result.error === 'cancelled'
-            ? 'invalid_code'
-            : result.error;
+            ? signal?.aborted === true
+              ? 'cancelled'
+              : 'invalid_code'
+            : result.error === 'invalid_argument' || result.error === 'transport'
+              ? 'invalid_code'
+              : result.error;
         return err(state);
       }
       const v = result.value;
@@ -161,6 +179,7 @@ export async function openAppSession(
     removeCellFromDevice: async (cellIdHex) => {
       const opening = open.get(cellIdHex);
       open.delete(cellIdHex);
+      ready.delete(cellIdHex);
       if (opening) await opening.then((s) => s.close()).catch(() => undefined);
       // Rows first: if that fails the cell is still listed, and removing it again finishes.
       await removeCellRows(vault.store, cellIdHex);
@@ -172,6 +191,7 @@ export async function openAppSession(
       stopChaff();
       const sessions = await Promise.allSettled(open.values());
       open.clear();
+      ready.clear();
       for (const s of sessions) if (s.status === 'fulfilled') await s.value.close();
       await saving;
       records = [];

@@ -2,7 +2,10 @@ import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellSummary } from '../session/AppSession.ts';
 
-/** The sidebar's cells: name, and the pseudonym you use in each (one identity per cell). */
+/**
+ * The sidebar's cells: name, and the pseudonym you use in each (one identity per cell); a count
+ * of join requests waiting for your answer in a cell open now.
+ */
 export function CellList({
   cells,
   currentId,
@@ -31,7 +34,19 @@ export function CellList({
                 aria-current={cell.cellIdHex === currentId ? 'page' : undefined}
                 onClick={() => onOpen(cell.cellIdHex)}
               >
-                <span className="cell-list__name">{cell.name}</span>
+                <span className="cell-list__name">
+                  {cell.name}
+                  {(cell.waiting ?? 0) > 0 && (
+                    <>
+                      <span className="count-badge" aria-hidden="true">
+                        {cell.waiting}
+                      </span>
+                      <span className="visually-hidden">
+                        {t('shell.tabs.waiting', { count: cell.waiting })}
+                      </span>
+                    </>
+                  )}
+                </span>
                 <span className="cell-list__as">
                   <span className="swatch" style={{ background: cell.colour }} aria-hidden="true" />
                   {t('shell.cells.as', { pseudonym: cell.pseudonym })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 import type { CellSession, SyncStatusView } from '../session/CellSession.ts';
 import { cellStatusState } from './cellStatusState.ts';
+import { formatSyncedAgo } from './formatSyncedAgo.ts';
 
 const RELAY_ONLY = {
   device: 'shell.status.relayOnlyDevice',
@@ -17,7 +18,7 @@ const RELAY_ONLY = {
  * hold connections, but nothing it shows would be true of the cell any more.
  */
 export function CellStatus({ session }: { readonly session: CellSession }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<SyncStatusView>(() => session.status());
   useEffect(() => session.onStatusChange(() => setStatus(session.status())), [session]);
   useGovernanceVersion(session);
@@ -30,10 +31,10 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
     );
   }
   const state = cellStatusState(status);
-  const seconds =
+  const when =
     status.lastSyncedAt === undefined
       ? undefined
-      : Math.max(0, Math.round((Date.now() - status.lastSyncedAt) / 1000));
+      : formatSyncedAgo(status.lastSyncedAt, Date.now(), i18n.language);
   return (
     <p
       className={`cell-status cell-status--${state}`}
@@ -55,7 +56,7 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
           )}
         </>
       )}
-      {seconds !== undefined && <> · {t('shell.status.synced', { seconds })}</>}
+      {when !== undefined && <> · {t('shell.status.synced', { when })}</>}
       {status.unsynced > 0 && <> · {t('shell.status.unsynced', { count: status.unsynced })}</>}
     </p>
   );

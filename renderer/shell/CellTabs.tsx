@@ -3,6 +3,8 @@ import { useId, useRef, type KeyboardEvent, type ReactElement, type ReactNode } 
 export interface TabSpec<K extends string> {
   readonly key: K;
   readonly label: string;
+  /** Something waiting behind the tab (join requests): a count, and what it means in words. */
+  readonly badge?: { readonly count: number; readonly label: string };
 }
 
 /**
@@ -69,6 +71,14 @@ export function CellTabs<K extends string>({
             onClick={() => onSelect(tab.key)}
           >
             {tab.label}
+            {tab.badge && tab.badge.count > 0 && (
+              <>
+                <span className="count-badge" aria-hidden="true">
+                  {tab.badge.count}
+                </span>
+                <span className="visually-hidden">{tab.badge.label}</span>
+              </>
+            )}
           </button>
         ))}
       </div>

@@ -12,9 +12,13 @@ import { TasksScreen } from '../tasks/TasksScreen.tsx';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { CellTabs } from './CellTabs.tsx';
 import { MembersSlot } from './MembersSlot.tsx';
+import { forgetPlace, rememberedTab, rememberTab } from './placeMemory.ts';
 import { useCellSession } from './useCellSession.ts';
+import { waitingRequests } from '../session/waitingRequests.ts';
+import { useGovernanceVersion } from '../members/useGovernanceVersion.ts';
 
-type Tab = 'drafts' | 'tasks' | 'issues' | 'members' | 'settings';
+const TABS = ['drafts', 'tasks', 'issues', 'members', 'settings'] as const;
+type Tab = (typeof TABS)[number];
 
 /** One open cell: its name, who you are in it, and its tabs. */
 export function CellView({
@@ -50,6 +54,7 @@ export function CellView({
         cell={opening.cell}
         onRemoveFromDevice={async () => {
           await session.removeCellFromDevice(cellIdHex);
+          forgetPlace(cellIdHex);
           onRemoved?.();
         }}
       />
@@ -65,10 +70,22 @@ function OpenCell({
   readonly onRemoveFromDevice: () => Promise<void>;
 }): ReactElement {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('drafts');
-  const tabs = (['drafts', 'tasks', 'issues', 'members', 'settings'] as const).map((key) => ({
+  const [tab, setTabState] = useState<Tab>(() => {
+    const last = rememberedTab(cell.cellIdHex);
+    return TABS.find((key) => key === last) ?? 'drafts';
+  });
+  const setTab = (next: Tab): void => {
+    rememberTab(cell.cellIdHex, next);
+    setTabState(next);
+  };
+  useGovernanceVersion(cell);
+  const waiting = waitingRequests(cell);
+  const tabs = TABS.map((key) => ({
     key,
     label: key === 'issues' ? t('export.tab') : t(`shell.tabs.${key}`),
+    ...(key === 'members'
+      ? { badge: { count: waiting, label: t('shell.tabs.waiting', { count: waiting }) } }
+      : {}),
   }));
   return (
     <div className="cell-view">

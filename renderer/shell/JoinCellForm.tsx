@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PSEUDONYM_MAX_CHARS, validatePseudonym } from '../../shared/identity/validatePseudonym.ts';
 import { MAX_INVITE_CODE_INPUT_CHARS } from '../../shared/invite/inviteCodeFormat.ts';
@@ -24,6 +24,7 @@ const FINAL: ReadonlySet<JoinState> = new Set([
   'used',
   'invalid_code',
   'timeout',
+  'cancelled',
 ]);
 
 /**
@@ -46,6 +47,7 @@ export function JoinCellForm({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [words, setWords] = useState<readonly string[]>([]);
   const joining = status.kind === 'joining';
+  const abort = useRef<AbortController | undefined>(undefined);
 
   if (status.kind === 'confirm') {
     const { confirmation } = status;
@@ -83,11 +85,17 @@ export function JoinCellForm({
         const who = validatePseudonym(pseudonym);
         if (!who.ok) return setStatus({ kind: 'bad_pseudonym' });
         setStatus({ kind: 'joining', state: 'connecting' });
+        abort.current = new AbortController();
         void session
-          .join(code, who.value, (state, detail) => {
-            setWords(detail.safetyWords);
-            setStatus(FINAL.has(state) ? { kind: 'ended', state } : { kind: 'joining', state });
-          })
+          .join(
+            code,
+            who.value,
+            (state, detail) => {
+              setWords(detail.safetyWords);
+              setStatus(FINAL.has(state) ? { kind: 'ended', state } : { kind: 'joining', state });
+            },
+            abort.current.signal,
+          )
           .then(
             (joined) => {
               setStatus(
@@ -149,6 +157,11 @@ export function JoinCellForm({
         </section>
       )}
       <div className="actions">
+        {joining && (
+          <button type="button" className="button--quiet" onClick={() => abort.current?.abort()}>
+            {t('shell.join.cancelRequest')}
+          </button>
+        )}
         <button type="submit" disabled={joining}>
           {t('shell.join.submit')}
         </button>
@@ -210,8 +223,10 @@ function JoinStatus({ status }: { readonly status: Status }): ReactElement | nul
     case 'ended':
       return (
         <p
-          className={status.state === 'approved' ? 'notice' : 'error'}
-          role={status.state === 'approved' ? 'status' : 'alert'}
+          className={
+            status.state === 'approved' || status.state === 'cancelled' ? 'notice' : 'error'
+          }
+          role={status.state === 'approved' || status.state === 'cancelled' ? 'status' : 'alert'}
           data-state={status.state}
         >
           {status.state === 'forged_welcome'

@@ -9,8 +9,10 @@ import { CellView } from './CellView.tsx';
 import { EmptyHome } from './EmptyHome.tsx';
 import { JoinCellForm } from './JoinCellForm.tsx';
 import { NewCellForm } from './NewCellForm.tsx';
+import { rememberCell, rememberedCell } from './placeMemory.ts';
 import { useCells } from './useCells.ts';
 import type { DuressOutcome, DuressRequest } from './setDuressWithTemplate.ts';
+import { useJoinRequestNotice } from './useJoinRequestNotice.ts';
 import type { StartIntent } from './useShellController.ts';
 
 type View =
@@ -20,10 +22,13 @@ type View =
   | { readonly kind: 'join' }
   | { readonly kind: 'settings' };
 
-function initialView(intent: StartIntent | undefined, firstCell: string | undefined): View {
+function initialView(intent: StartIntent | undefined, cells: readonly string[]): View {
   if (intent === 'create-cell') return { kind: 'new-cell' };
   if (intent === 'join') return { kind: 'join' };
-  return firstCell === undefined ? { kind: 'home' } : { kind: 'cell', id: firstCell };
+  // Back where the member was before the lock, if that cell is still here.
+  const last = rememberedCell();
+  const id = last !== undefined && cells.includes(last) ? last : cells[0];
+  return id === undefined ? { kind: 'home' } : { kind: 'cell', id };
 }
 
 /** The unlocked app: the sidebar (cells, new, join, settings, lock) and the selected view. */
@@ -52,8 +57,17 @@ export function UnlockedLayout({
 }): ReactElement {
   const { t } = useTranslation();
   const cells = useCells(session);
-  const [view, setView] = useState<View>(() => initialView(intent, cells[0]?.cellIdHex));
-  const openCell = (id: string): void => setView({ kind: 'cell', id });
+  useJoinRequestNotice(cells);
+  const [view, setView] = useState<View>(() =>
+    initialView(
+      intent,
+      cells.map((c) => c.cellIdHex),
+    ),
+  );
+  const openCell = (id: string): void => {
+    rememberCell(id);
+    setView({ kind: 'cell', id });
+  };
   const current =
     view.kind === 'cell' && cells.some((c) => c.cellIdHex === view.id) ? view.id : undefined;
 

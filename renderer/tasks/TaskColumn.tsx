@@ -34,7 +34,7 @@ export function TaskColumn({
   readonly status: TaskStatus;
   readonly tasks: readonly Task[];
   readonly emptyText: string;
-  readonly nameOf: (signPkHex: string) => string | undefined;
+  readonly nameOf: (signPkHex: string) => string;
   readonly canMove: (task: Task, direction: MoveDirection) => boolean;
   readonly focus: FocusRequest | undefined;
   readonly today: string;
@@ -79,8 +79,7 @@ export function TaskColumn({
       {tasks.length === 0 ? <p className="task-column__empty muted">{emptyText}</p> : null}
       <ul className="task-column__cards">
         {tasks.map((task) => {
-          const assignee =
-            task.assignee === '' ? undefined : (nameOf(task.assignee) ?? t('tasks.unknownMember'));
+          const assignee = task.assignee === '' ? undefined : nameOf(task.assignee);
           return (
             <TaskCard
               key={task.id}

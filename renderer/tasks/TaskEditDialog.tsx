@@ -20,12 +20,15 @@ export function TaskEditDialog({
   task,
   members,
   personOf,
+  nameOf,
   onSave,
   onClose,
 }: {
   readonly task: Task | undefined;
   readonly members: readonly MemberView[];
   readonly personOf: (signPkHex: string) => PersonEntry | undefined;
+  /** A former member's name ("Boris (removed)") for an assignee no longer in the roster. */
+  readonly nameOf: (signPkHex: string) => string;
   readonly onSave: (task: Task, change: TaskDraft) => void;
   readonly onClose: () => void;
 }): ReactElement {
@@ -45,6 +48,7 @@ export function TaskEditDialog({
           task={task}
           members={members}
           personOf={personOf}
+          nameOf={nameOf}
           onSave={onSave}
           onClose={onClose}
         />
@@ -57,12 +61,15 @@ function TaskFields({
   task,
   members,
   personOf,
+  nameOf,
   onSave,
   onClose,
 }: {
   readonly task: Task;
   readonly members: readonly MemberView[];
   readonly personOf: (signPkHex: string) => PersonEntry | undefined;
+  /** A former member's name ("Boris (removed)") for an assignee no longer in the roster. */
+  readonly nameOf: (signPkHex: string) => string;
   readonly onSave: (task: Task, change: TaskDraft) => void;
   readonly onClose: () => void;
 }): ReactElement {
@@ -113,7 +120,7 @@ function TaskFields({
       <label htmlFor={`${id}-assignee`}>{t('tasks.fields.assignee')}</label>
       <select id={`${id}-assignee`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
         <option value="">{t('tasks.nobody')}</option>
-        {unknownAssignee ? <option value={assignee}>{t('tasks.unknownMember')}</option> : null}
+        {unknownAssignee ? <option value={assignee}>{nameOf(assignee)}</option> : null}
         {assignable.map((member) => (
           <option key={member.signPkHex} value={member.signPkHex}>
             {(member.isMe ? t('tasks.meNamed', { name: member.pseudonym }) : member.pseudonym) +

@@ -11,8 +11,10 @@ import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts'
 import { updateTask } from '../../shared/cell/updateTask.ts';
 import { writeAccess } from '../drafts/writeAccess.ts';
 import { useMembers } from '../drafts/useMembers.ts';
+import { usePeopleNames } from '../drafts/usePeopleNames.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { boardIndex } from './boardIndex.ts';
+import { filterTasks, type TaskFilter } from './filterTasks.ts';
 import { ExposureWarningDialog } from './ExposureWarningDialog.tsx';
 import { InsideCountryToggle } from './InsideCountryToggle.tsx';
 import { NewTaskForm } from './NewTaskForm.tsx';
@@ -35,26 +37,24 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const { t } = useTranslation();
   const headingId = useId();
   const mineId = useId();
+  const unassignedId = useId();
   const { boardDoc, indexDoc, tasks, people } = useTaskBoard(session);
   const members = useMembers(session);
   const me = session.me.signPkHex;
   const access = writeAccess(session);
   const writable = access === 'write';
-  const [onlyMine, setOnlyMine] = useState(false);
+  const [filter, setFilter] = useState<TaskFilter>('all');
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState<{ task: Task; change: TaskDraft } | undefined>(undefined);
   const [focus, setFocus] = useState<FocusRequest | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const all = tasks.entries;
-  const visible = onlyMine ? all.filter((task) => task.assignee === me) : all;
+  const isMember = (signPkHex: string): boolean =>
+    members.some((m) => m.signPkHex === signPkHex || (m.formerKeys?.includes(signPkHex) ?? false));
+  const visible = filterTasks(all, filter, me, isMember);
   const editing = all.find((task) => task.id === editingId);
   const personOf = (signPkHex: string): PersonEntry | undefined => people.get(signPkHex);
-  const nameOf = (signPkHex: string): string | undefined => {
-    const member = members.find(
-      (m) => m.signPkHex === signPkHex || (m.formerKeys?.includes(signPkHex) ?? false),
-    );
-    return member && (member.isMe ? t('tasks.you') : member.pseudonym);
-  };
+  const nameOf = usePeopleNames(session, t('tasks.you'), t('tasks.unknownMember'));
 
   const move = (
     taskId: string,
@@ -97,7 +97,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   };
 
   const emptyText = (status: TaskStatus): string =>
-    onlyMine ? t('tasks.empty.mine') : t(`tasks.empty.${status}`);
+    filter === 'all' ? t(`tasks.empty.${status}`) : t(`tasks.empty.${filter}`);
 
   return (
     <section className="tasks-screen" aria-labelledby={headingId}>
@@ -113,10 +113,19 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
             <input
               id={mineId}
               type="checkbox"
-              checked={onlyMine}
-              onChange={(event) => setOnlyMine(event.target.checked)}
+              checked={filter === 'mine'}
+              onChange={(event) => setFilter(event.target.checked ? 'mine' : 'all')}
             />
             <label htmlFor={mineId}>{t('tasks.onlyMine')}</label>
+          </div>
+          <div className="check-field">
+            <input
+              id={unassignedId}
+              type="checkbox"
+              checked={filter === 'unassigned'}
+              onChange={(event) => setFilter(event.target.checked ? 'unassigned' : 'all')}
+            />
+            <label htmlFor={unassignedId}>{t('tasks.onlyUnassigned')}</label>
           </div>
           {writable ? (
             <InsideCountryToggle
@@ -157,6 +166,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
         task={editing}
         members={members}
         personOf={personOf}
+        nameOf={nameOf}
         onSave={save}
         onClose={() => setEditingId(undefined)}
       />
@@ -164,7 +174,7 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
         pending={
           pending && {
             taskTitle: pending.change.title,
-            memberName: nameOf(pending.change.assignee) ?? t('tasks.unknownMember'),
+            memberName: nameOf(pending.change.assignee),
             self: pending.change.assignee === me,
             overwritten: personOf(pending.change.assignee)?.overwritten === true,
           }

@@ -47,4 +47,9 @@ export interface Platform {
     kind: SaveKind,
     data: Uint8Array,
   ): Promise<Result<{ saved: boolean }, PlatformError>>;
+  /**
+   * A desktop notification (Electron); `shown` false where there is none (the browser build, an
+   * OS without notifications). Callers pass fixed text only: the OS may keep a history of them.
+   */
+  notify(title: string, body: string): Promise<Result<{ shown: boolean }, PlatformError>>;
 }

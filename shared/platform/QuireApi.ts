@@ -32,6 +32,7 @@ export interface QuireApi {
     kind: SaveKind,
     data: Uint8Array,
   ): Promise<Result<{ saved: boolean }, PlatformError>>;
+  notify(title: string, body: string): Promise<Result<{ shown: boolean }, PlatformError>>;
   /** Calls `listener` on every lock request from main; returns the unsubscribe function. */
   onLock(listener: (reason: LockReason) => void): () => void;
 }

@@ -33,6 +33,7 @@ const result = <T extends z.ZodType>(value: T) =>
 const empty = z.object({}).strict();
 
 export const MAX_URL_LENGTH = 2048;
+export const MAX_NOTIFICATION_CHARS = 200;
 /** The HTML of one issue, images inlined as data: URLs. */
 export const MAX_PDF_HTML_CHARS = 32 * 1024 * 1024;
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
@@ -110,6 +111,20 @@ export const ipcContract = {
     z.object({
       pdf: z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.byteLength <= MAX_PDF_BYTES),
     }),
+  ),
+  /**
+   * A desktop notification (a join request waits). The renderer sends only fixed, content-free
+   * text (no cell, no pseudonym): the OS may keep notifications in its own history.
+   */
+  notify: channel(
+    'quire:notify',
+    z
+      .object({
+        title: z.string().min(1).max(MAX_NOTIFICATION_CHARS),
+        body: z.string().max(MAX_NOTIFICATION_CHARS),
+      })
+      .strict(),
+    z.object({ shown: z.boolean() }),
   ),
   /** Main asks where to save (a native dialog); `saved` is false when the user cancels. */
   saveFile: channel(

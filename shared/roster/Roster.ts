@@ -1,4 +1,4 @@
-import type { InviteStatus } from './RosterState.ts';
+import type { DepartureKind, InviteStatus } from './RosterState.ts';
 import type { Role } from './RosterOp.ts';
 
 /** Why an op does not count. Every dropped op gets exactly one (docs/PROTOCOL-roster.md). */
@@ -81,6 +81,44 @@ export interface RosterRejection {
   readonly reason: RosterRejectReason;
 }
 
+/** An identity no longer in the roster, with the pseudonym it had (RosterState.departed). */
+export interface RosterDeparture {
+  readonly kind: DepartureKind;
+  readonly pseudonym: string;
+  /** The op that made it depart (remove, leave, rekey; for rekey_conflict one of the rekeys). */
+  readonly opId: string;
+}
+
+/**
+ * One counted membership change, in replay order (the membership log members see). Only what
+ * counted is here, each signed by `authorHex` and checked by this device's roster; roster ops
+ * carry no time except an admit's `admittedAt` (the admitting coordinator's clock).
+ */
+export type RosterEvent =
+  | { readonly type: 'created'; readonly opId: string; readonly authorHex: string }
+  | {
+      readonly type: 'admitted';
+      readonly opId: string;
+      readonly authorHex: string;
+      readonly subjectHex: string;
+      readonly pseudonym: string;
+      readonly role: Role;
+      readonly at: number;
+    }
+  | {
+      readonly type: 'removed' | 'left';
+      readonly opId: string;
+      readonly authorHex: string;
+      readonly subjectHex: string;
+    }
+  | {
+      readonly type: 'role';
+      readonly opId: string;
+      readonly authorHex: string;
+      readonly subjectHex: string;
+      readonly role: Role;
+    };
+
 /** The roster every peer computes from the same set of ops, whatever order they arrived in. */
 export interface Roster {
   readonly cellId: string;
@@ -92,6 +130,10 @@ export interface Roster {
   /** Removed by a coordinator, or for a rekey conflict (then also in `rekeyConflicts`). */
   readonly removed: ReadonlySet<string>;
   readonly left: ReadonlySet<string>;
+  /** Every identity no longer in the roster (removed, left, re-keyed away), by signPk hex. */
+  readonly departed: ReadonlyMap<string, RosterDeparture>;
+  /** Counted admits, removals, leaves and role changes, in replay order (see RosterEvent). */
+  readonly events: readonly RosterEvent[];
   /**
    * Old signPk hex -> the signPk hex its own `rekey` moved it to (the same person; that identity
    * may since have been re-keyed or departed in turn; formerKeys.ts walks the chain back).

@@ -1,9 +1,17 @@
 import { toHex } from '../crypto/bytes.ts';
 import { buildOpGraph } from './buildOpGraph.ts';
 import { computePastStates } from './computePastStates.ts';
-import type { Roster, RosterEpoch, RosterInvite, RosterMember, RosterRejection } from './Roster.ts';
+import type {
+  Roster,
+  RosterDeparture,
+  RosterEpoch,
+  RosterInvite,
+  RosterMember,
+  RosterRejection,
+} from './Roster.ts';
 import { createRosterCache, type RosterCache } from './RosterCache.ts';
 import { replaySet } from './replaySet.ts';
+import { rosterEvents } from './rosterEvents.ts';
 import { currentEpoch, emptyState } from './RosterState.ts';
 
 export interface ComputeRosterOptions {
@@ -63,6 +71,13 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
         .map(([k]) => k),
     ),
     left: new Set(departed.filter(([, d]) => d.kind === 'left').map(([k]) => k)),
+    departed: new Map(
+      departed.map(([k, d]): [string, RosterDeparture] => [
+        k,
+        { kind: d.kind, pseudonym: d.member.pseudonym, opId: d.opId },
+      ]),
+    ),
+    events: rosterEvents(result.applied.flatMap((i) => g.ops[i] ?? [])),
     rekeyed: new Map(departed.flatMap(([k, d]) => (d.successor ? [[k, d.successor]] : []))),
     rekeyConflicts: new Map(
       departed.flatMap(([k, d]): Array<[string, string]> =>

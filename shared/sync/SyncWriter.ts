@@ -7,6 +7,7 @@ import { signedDigest } from './signedDigest.ts';
 import { NO_PREV } from './updateBody.ts';
 import type { DocReplica } from './DocReplica.ts';
 import type { LocalSyncState, WireEntry } from './SyncStore.ts';
+import { VaultLockedError } from '../vault/VaultLockedError.ts';
 import type { WireScope } from './WireScope.ts';
 
 /**
@@ -31,6 +32,7 @@ export class SyncWriter {
   private readonly unsaved = new Map<string, WireEntry[]>();
   private saveScheduled = false;
   private readonly checkpointTimers = new Map<string, unknown>();
+  private lockedLogged = false;
 
   constructor(
     private readonly ctx: CellContext,
@@ -162,6 +164,12 @@ export class SyncWriter {
       // A failed write is never acknowledged: a received entry stays in memory and in the mesh
       // and is saved again when it arrives again; our own envelopes wait in the backlog. The
       // store reports the failure itself (Storage.onReport), which the app and the CLI show.
+      // A locked vault (lock, auto-lock, panic wipe while the cell closes) fails every queued
+      // write the same way: said once per writer, not once per write.
+      if (e instanceof VaultLockedError) {
+        if (this.lockedLogged) return;
+        this.lockedLogged = true;
+      }
       console.error('quire: sync store write failed', e instanceof Error ? e.message : 'unknown');
     });
   }

@@ -287,8 +287,21 @@ test('live: each member sees the other’s edits and caret under their pseudonym
   await page.keyboard.type('Written by Marko');
   await expect(olenaEditor).toContainText('Written by Marko');
   await expect(olena.locator('.collaboration-carets__label')).toHaveText('Marko');
+  // The caret's name is not read out inside the text; joining is announced on its own, politely.
+  await expect(olena.locator('.collaboration-carets__caret')).toHaveAttribute(
+    'aria-hidden',
+    'true',
+  );
+  await expect(olena.getByTestId('presence-announcer')).toHaveText('Marko joined this draft.');
+  await expect(olena.getByTestId('presence-announcer')).toHaveAttribute('aria-live', 'polite');
   await olenaEditor.click();
   await expect(marko.locator('.collaboration-carets__label')).toHaveText('Olena');
+  // The browser's own Print prints the screen's text, not blank pages (issue #19 item 6).
+  await page.emulateMedia({ media: 'print' });
+  await expect(olenaEditor).toBeVisible();
+  await expect(olenaEditor).toContainText('Written by Marko');
+  await expect(olena.locator('.toolbar')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('a reader can read drafts and tasks but is offered no edits', async ({ person }) => {

@@ -322,6 +322,11 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   // A refused masthead changes nothing and says why.
   await page.getByRole('button', { name: 'New issue' }).click();
   const form = page.getByRole('form', { name: 'New issue' });
+  // Empty: the app says why in its own words (no browser validation bubble) and marks the field.
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give the issue a title.');
+  await expect(form.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Title')).toBeFocused();
   await form.getByLabel('Title').fill('   ');
   await form.getByLabel('Date printed on the issue').fill(DATE);
   await form.getByRole('button', { name: 'Create issue' }).click();
@@ -344,6 +349,17 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   const workspace = page.getByRole('region', { name: MASTHEAD });
   await workspace.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: `Export “${MASTHEAD}”` });
+  // It fits a 1280×860 window, and its title is not smaller than its sections' headings.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  const frame = await dialog.boundingBox();
+  expect(frame && frame.y >= 0 && frame.y + frame.height <= 860).toBe(true);
+  const size = (heading: Locator): Promise<number> =>
+    heading.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const titleSize = await size(dialog.getByRole('heading', { level: 2 }));
+  for (const h3 of await dialog.getByRole('heading', { level: 3 }).all())
+    expect(titleSize).toBeGreaterThanOrEqual(await size(h3));
+  if (viewport) await page.setViewportSize(viewport);
   const markdown = await downloadFrom(page, dialog.getByRole('button', { name: 'Save Markdown' }));
   await dialog.getByRole('button', { name: 'Close' }).click();
   const md = markdown.bytes.toString('utf8');
@@ -362,12 +378,14 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
     mimeType: 'text/markdown',
     buffer: markdown.bytes,
   });
-  await expect(page.getByText('Imported as the draft “vozvrat”.')).toBeVisible();
+  // The file's opening heading (the masthead) is the draft's title, not a second first line.
+  await expect(page.getByText(`Imported as the draft “${MASTHEAD}”.`)).toBeVisible();
 
   await page.getByRole('tab', { name: 'Drafts' }).click();
   await expect(page.getByRole('button', { name: /^Новости района/ })).toBeVisible();
-  await page.getByRole('button', { name: /^vozvrat/ }).click();
-  const editor = draftText(page, 'vozvrat');
+  await page.getByRole('button', { name: new RegExp(`^${MASTHEAD}`) }).click();
+  const editor = draftText(page, MASTHEAD);
+  await expect(editor.locator('h1')).toHaveCount(0);
   await expect(editor.locator('h1, h2, h3').filter({ hasText: 'Что решили' })).toBeVisible();
   await expect(editor.locator('ul > li')).toHaveText([
     'Починить крыльцо до зимы',

@@ -71,6 +71,13 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   // Anna: the request, with Boris's words. Approve refuses until she ticks that they matched.
   const request = anna.getByRole('form', { name: 'Boris asks to join as: Member' });
   await expect(request).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  // The Members tab says a request waits (issue #19 item 7), and stops once it is answered.
+  await expect(anna.getByRole('tab', { name: 'Members requests to join waiting: 1' })).toHaveText(
+    'Members1requests to join waiting: 1',
+  );
+  await expect(
+    anna.getByRole('button', { name: /Printers.*requests to join waiting: 1/ }),
+  ).toBeVisible();
   await expect(request).toContainText(
     'Ask them to read their safety words to you; approve only if they match.',
   );
@@ -89,6 +96,7 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await request.getByRole('button', { name: 'Approve Boris' }).click();
   await expect(request).toBeHidden();
   await expect(anna.getByText('Boris was approved.')).toBeVisible();
+  await expect(anna.getByRole('tab', { name: 'Members', exact: true })).toBeVisible();
 
   // Boris: Anna's words, to compare with what she reads out, before anything is kept.
   await expect(
@@ -114,13 +122,18 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await expect(boris.getByRole('heading', { name: 'Invites' })).toHaveCount(0);
   await checkScreen(boris, testInfo, 'members-member');
 
-  // Anna: Boris is in the list, not verified until she marks him; the invite is used.
+  // Anna: Boris is in the list, verified by the words she compared at approval (issue #19
+  // item 8); she can take the mark back. The invite is used.
   const row = memberRow(anna, 'Boris');
-  await expect(row).toContainText('Not verified', { timeout: NETWORK_TIMEOUT_MS });
+  await expect(row.locator('.member__verified')).toHaveText('Verified', {
+    timeout: NETWORK_TIMEOUT_MS,
+  });
   await row.getByRole('button', { name: 'Show safety words of Boris' }).click();
   expect(await wordsIn(row.getByRole('list', { name: 'Safety words of Boris' }))).toEqual(
     requestWords,
   );
+  await row.getByRole('button', { name: 'Mark Boris as not verified' }).click();
+  await expect(row.locator('.member__verified')).toHaveText('Not verified');
   await row.getByRole('button', { name: 'Mark Boris as verified' }).click();
   await expect(row.locator('.member__verified')).toHaveText('Verified');
   await expect(invite).toContainText('Used');
@@ -149,8 +162,8 @@ test('invite journey: create, join, compare safety words, approve, see each othe
   await openMembers(boris);
 
   // A role change and a rename travel through the roster to the other device.
-  await row.getByLabel('Role of Boris').selectOption('reader');
-  await row.getByRole('button', { name: 'Change role' }).click();
+  await row.getByLabel('Role of Boris', { exact: true }).selectOption('reader');
+  await row.getByRole('button', { name: 'Change role of Boris' }).click();
   await expect(anna.getByText('Boris is now: Reader.')).toBeVisible();
   await expect(memberRow(boris, 'Boris (you)')).toContainText('Reader', {
     timeout: NETWORK_TIMEOUT_MS,

@@ -20,7 +20,8 @@ test('auto-lock after inactivity unmounts every decrypted string; unlocking brin
   await page.getByRole('textbox', { name: 'Title of a new draft' }).fill(draftTitle);
   await page.getByRole('button', { name: 'Create draft' }).click();
   const editor = page.getByRole('textbox', { name: `Text of “${draftTitle}”` });
-  await editor.click();
+  // A new draft opens with the caret in its body (issue #19 item 10): no click needed.
+  await expect(editor).toBeFocused();
   await page.keyboard.type(draftText);
   await expect(editor).toHaveText(draftText);
   const lastActivity = Date.now();
@@ -37,4 +38,10 @@ test('auto-lock after inactivity unmounts every decrypted string; unlocking brin
 
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: cellName })).toBeVisible();
+  // Back in the same place: the draft open, and still after a visit to another tab.
+  await expect(editor).toHaveText(draftText);
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  await expect(editor).toBeHidden();
+  await page.getByRole('tab', { name: 'Drafts' }).click();
+  await expect(editor).toHaveText(draftText);
 });

@@ -49,4 +49,11 @@ test('the invite path: vault first, then the join form, which tells typos, forei
     'data-state',
     /^(connecting|waiting_for_approval|timeout|invalid_code|expired)$/,
   );
+  // The joiner can cancel while waiting (issue #19 item 7); the form is theirs again.
+  await page.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'You cancelled the request.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Cancel request' })).toHaveCount(0);
 });

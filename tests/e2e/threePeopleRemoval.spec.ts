@@ -9,6 +9,7 @@ import {
   NETWORK_TIMEOUT_MS,
   openDraft,
   openTab,
+  taskCard,
   textOf,
   threePeopleInOneCell,
   typeAtEnd,
@@ -25,6 +26,11 @@ test('three people: the coordinator removes one; their view says so and receives
   const { anna, boris, chen } = await threePeopleInOneCell(person, 'Print run');
   await openTab(anna, 'Tasks');
   await addTask(anna, 'Collect the leaflets');
+  await anna.getByRole('button', { name: 'Edit “Collect the leaflets”' }).click();
+  const edit = anna.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Boris' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(taskCard(anna, 'Collect the leaflets')).toContainText('Assigned to Boris');
   await openTab(anna, 'Drafts');
   await createDraft(anna, 'Minutes');
   let annaEditor = draftText(anna, 'Minutes');
@@ -43,11 +49,21 @@ test('three people: the coordinator removes one; their view says so and receives
   await memberRow(anna, 'Boris').getByRole('button', { name: 'Remove Boris' }).click();
   const dialog = anna.getByRole('dialog', { name: 'Remove Boris from this cell?' });
   await expect(dialog).toContainText('Boris gets nothing written from now on');
+  // His open task goes to Chen once the removal counts (issue #19 item 1).
+  await dialog
+    .getByRole('combobox', { name: /^Boris has open tasks \(1\)/ })
+    .selectOption({ label: 'Chen' });
   await dialog.getByRole('button', { name: 'Remove Boris' }).click();
   await expect(dialog).toBeHidden();
-  await expect(anna.getByText('Boris was removed and the cell moved to a new key.')).toBeVisible();
+  const outcome = anna.getByText('Boris was removed and the cell moved to a new key.');
+  await expect(outcome).toBeVisible();
+  await expect(outcome).toContainText('Open tasks given to Chen: 1.');
   await openTab(chen, 'Members');
   await expect(memberRow(chen, 'Boris')).toHaveCount(0, { timeout: NETWORK_TIMEOUT_MS });
+  // The removal leaves a trace every member sees (issue #19 item 11).
+  await expect(chen.getByTestId('former-members')).toContainText('Boris');
+  await expect(chen.getByTestId('former-members')).toContainText('Removed');
+  await expect(chen.getByTestId('membership-log')).toContainText('Anna removed Boris.');
 
   // Boris's view says what happened.
   const banner = boris
@@ -77,6 +93,11 @@ test('three people: the coordinator removes one; their view says so and receives
   await expect
     .poll(() => boardOf(anna), { timeout: NETWORK_TIMEOUT_MS })
     .toEqual([['Change the meeting place', 'Collect the leaflets'], [], []]);
+  await expect(taskCard(anna, 'Collect the leaflets')).toContainText('Assigned to Chen');
+  // Work nobody is doing, at a click.
+  await anna.getByRole('checkbox', { name: 'Only work nobody is doing' }).check();
+  await expect.poll(() => boardOf(anna)).toEqual([['Change the meeting place'], [], []]);
+  await anna.getByRole('checkbox', { name: 'Only work nobody is doing' }).uncheck();
 
   // Now that the two have converged, Boris still has only what there was before.
   expect(after).toContain(before.trim());

@@ -35,6 +35,7 @@ const setup = (overrides: Partial<IpcHandlers> = {}) => {
     stopLanRendezvous: record('stopLanRendezvous', ok({ stopped: true })),
     printToPdf: record('printToPdf', ok({ pdf: new Uint8Array([37, 80, 68, 70]) })),
     saveFile: record('saveFile', ok({ saved: true })),
+    notify: record('notify', ok({ shown: true })),
     ...overrides,
   };
   const registered = new Map<string, Listener>();
@@ -119,6 +120,14 @@ describe('preload API <-> main handlers', () => {
     ]);
   });
 
+  it('carries a notification: title and body only, bounded (issue #19 item 7)', async () => {
+    const { api, calls } = setup();
+    expect(await api.notify('Quire', 'A join request is waiting.')).toEqual(ok({ shown: true }));
+    expect(calls).toEqual([
+      { method: 'notify', request: { title: 'Quire', body: 'A join request is waiting.' } },
+    ]);
+  });
+
   it('the preload refuses bad arguments without sending anything', async () => {
     const { api, invokes } = setup();
     expect(await api.openExternal('https://x.example/' + 'a'.repeat(3000))).toEqual(
@@ -135,6 +144,8 @@ describe('preload API <-> main handlers', () => {
     expect(await api.saveFile('x'.repeat(121), 'pdf', bytes)).toEqual(err('invalid-request'));
     expect(await api.saveFile('a.exe', 'exe' as never, bytes)).toEqual(err('invalid-request'));
     expect(await api.saveFile('a.pdf', 'pdf', 'text' as never)).toEqual(err('invalid-request'));
+    expect(await api.notify('', 'x')).toEqual(err('invalid-request'));
+    expect(await api.notify('Quire', 'x'.repeat(201))).toEqual(err('invalid-request'));
     expect(invokes()).toBe(0);
   });
 

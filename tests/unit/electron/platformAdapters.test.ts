@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserPlatform } from '../../../renderer/platform/browserPlatform.ts';
 import { electronPlatform } from '../../../renderer/platform/electronPlatform.ts';
 import { platformFor } from '../../../renderer/platform/getPlatform.ts';
+import { setLinkConfirmer } from '../../../renderer/platform/linkConfirmer.ts';
 import { createQuireApi } from '../../../electron/preload/createQuireApi.ts';
 import { ipcContract } from '../../../shared/platform/ipcContract.ts';
 import { err, ok } from '../../../shared/util/result.ts';
@@ -21,6 +22,35 @@ const fakeWindow = (answer: boolean) => {
 };
 
 describe('browserPlatform', () => {
+  it('asks in the app dialog when one is mounted, never the English confirm() (issue #19 item 6)', async () => {
+    const host = fakeWindow(true);
+    const asked: string[] = [];
+    let answer = false;
+    const off = setLinkConfirmer((url) => {
+      asked.push(url.href);
+      return Promise.resolve(answer);
+    });
+    try {
+      expect(await browserPlatform(host).openExternal('https://example.org/a')).toEqual(
+        ok({ opened: false }),
+      );
+      answer = true;
+      expect(await browserPlatform(host).openExternal('https://example.org/b')).toEqual(
+        ok({ opened: true }),
+      );
+      expect(asked).toEqual(['https://example.org/a', 'https://example.org/b']);
+      expect(host.prompts).toEqual([]);
+      expect(host.opened).toEqual([['https://example.org/b', '_blank', 'noopener,noreferrer']]);
+      // Unsafe URLs are refused before anyone is asked.
+      expect(await browserPlatform(host).openExternal('javascript:alert(1)')).toEqual(
+        err('unsafe-url'),
+      );
+      expect(asked).toHaveLength(2);
+    } finally {
+      off();
+    }
+  });
+
   it('opens a safe https link in a new tab with noopener, after confirmation', async () => {
     const host = fakeWindow(true);
     const platform = browserPlatform(host);

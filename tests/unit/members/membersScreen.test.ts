@@ -7,6 +7,15 @@ import { createCellRecord } from '../../../shared/runtime/cellGovernance.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { initI18n } from '../../../renderer/i18n/i18n.ts';
+import { addTask } from '../../../shared/cell/addTask.ts';
+import { assignTask } from '../../../shared/cell/assignTask.ts';
+import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
+import { listTasks } from '../../../shared/cell/listTasks.ts';
+import { setInsideCountry } from '../../../shared/cell/setInsideCountry.ts';
+import { TASK_BOARD_DOC_ID } from '../../../shared/cell/taskBoardDocId.ts';
+import { updateTask } from '../../../shared/cell/updateTask.ts';
+import { memberName } from '../../../renderer/drafts/memberName.ts';
+import { taskHandover } from '../../../renderer/members/taskHandover.ts';
 import { MembersScreen } from '../../../renderer/members/MembersScreen.tsx';
 import { RemovedBanner } from '../../../renderer/members/RemovedBanner.tsx';
 import type { CellSession } from '../../../renderer/session/CellSession.ts';
@@ -134,6 +143,10 @@ describe('MembersScreen', () => {
     expect(labels).toContain('Create invite');
     expect(labels).not.toContain('Remove Anna');
     expect(labels).not.toContain('Leave this cell');
+    // Each row's role button is named after its member (one "Change role" per row was ambiguous).
+    expect(renderToStaticMarkup(createElement(MembersScreen, { session: anna }))).toContain(
+      'aria-label="Change role of Boris"',
+    );
     // The invite Boris used is listed as used, with its private note.
     expect(text).toContain('Invite for: Member · for Boris Used');
   });
@@ -198,5 +211,81 @@ describe('MembersScreen', () => {
     const labels = buttons(boris);
     expect(labels).not.toContain('Leave this cell');
     expect(labels).not.toContain('Change pseudonym');
+  });
+
+  it('removal leaves a trace: former members, the membership log, and names on their work (issue #19 items 1, 11)', async () => {
+    const { anna, boris, advance } = await world();
+    const borisHex = boris.me.signPkHex;
+    expect(textOf(anna)).toContain('Former members (0)');
+    expect(await anna.governance!.setRole(borisHex, 'reader')).toBe(true);
+    expect(await anna.governance!.remove(borisHex)).toBe(true);
+    await advance(2000);
+
+    expect(anna.formerMembers()).toMatchObject([
+      { signPkHex: borisHex, pseudonym: 'Boris', kind: 'removed' },
+    ]);
+    const text = textOf(anna);
+    expect(text).toContain('Former members (1) Boris Removed');
+    // Newest first; every entry is a counted op signed by the person named.
+    expect(text).toMatch(
+      /Membership log .* Anna removed Boris\. Anna made Boris Reader\. Anna admitted Boris as Member \([^)]+\)\. Anna created the cell\./,
+    );
+    expect(anna.governance!.events().map((e) => e.type)).toEqual([
+      'created',
+      'admitted',
+      'role',
+      'removed',
+    ]);
+    // The removed member's own device shows the same trace.
+    expect(textOf(boris)).toContain('Former members (1) Boris Removed');
+
+    // Their tasks and edits: their former pseudonym marked removed, not "an unknown member".
+    const words = {
+      you: 'you',
+      unknown: 'an unknown member',
+      former: (name: string, kind: string) => `${name} (${kind})`,
+    };
+    expect(memberName(anna.members(), borisHex, words, anna.formerMembers())).toBe(
+      'Boris (removed)',
+    );
+    expect(memberName(anna.members(), 'ab'.repeat(32), words, anna.formerMembers())).toBe(
+      'an unknown member',
+    );
+  });
+
+  it('the removal dialog hands open tasks over once the removal counts; exposing work is not given without a warning', async () => {
+    const { anna, boris, advance } = await world();
+    const board = anna.doc(TASK_BOARD_DOC_ID);
+    const index = anna.doc(CELL_INDEX_DOC_ID);
+    const borisHex = boris.me.signPkHex;
+    const annaHex = anna.me.signPkHex;
+    const give = (title: string, status: 'todo' | 'doing' | 'done', exposing = false): string => {
+      const id = addTask(board, title, annaHex, { status });
+      if (!id.ok) throw new Error(id.error);
+      assignTask(board, id.value, borisHex);
+      if (exposing) updateTask(board, id.value, { exposing: true });
+      return id.value;
+    };
+    const open = give('Print', 'todo');
+    const doing = give('Fold', 'doing');
+    const done = give('Buy paper', 'done');
+    const risky = give('Speak to press', 'todo', true);
+    setInsideCountry(index, annaHex, true);
+
+    const borisView = anna.members().find((m) => m.signPkHex === borisHex)!;
+    const handover = taskHandover(anna, borisView);
+    expect(handover.open).toBe(3);
+    expect(handover.targets.map((m) => m.pseudonym)).toEqual(['Anna']);
+    expect(await anna.governance!.remove(borisHex)).toBe(true);
+    await advance(2000);
+    expect(handover.reassign(annaHex)).toEqual({ reassigned: 2, leftUnassigned: 1 });
+
+    const assignee = (id: string): string | undefined =>
+      listTasks(board).entries.find((t) => t.id === id)?.assignee;
+    expect(assignee(open)).toBe(annaHex);
+    expect(assignee(doing)).toBe(annaHex);
+    // Done work keeps its name; exposing work for someone inside waits for the board's warning.
+    expect(assignee(done)).toBe(borisHex);
+    expect(assignee(risky)).toBe('');
   });
 });

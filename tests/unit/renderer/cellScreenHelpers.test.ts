@@ -6,6 +6,7 @@ import { isAllowedLinkHref } from '../../../shared/cell/isAllowedLinkHref.ts';
 import { caretUser } from '../../../renderer/editor/renderCaret.ts';
 import { shortcut } from '../../../renderer/editor/shortcut.ts';
 import type { MemberView } from '../../../renderer/session/CellSession.ts';
+import { filterTasks } from '../../../renderer/tasks/filterTasks.ts';
 import { boardIndex } from '../../../renderer/tasks/boardIndex.ts';
 import { taskMove } from '../../../renderer/tasks/taskMove.ts';
 
@@ -139,5 +140,22 @@ describe('boardIndex (positions under a filter)', () => {
     expect(boardIndex(all, all, 'todo', 2, 'c')).toBe(2);
     expect(boardIndex(all, mine, 'doing', 0, 'm1')).toBe(0);
     expect(boardIndex(all, [], 'todo', 0, 'x')).toBe(5);
+  });
+});
+
+describe('filterTasks (issue #19 item 1: unassigned work)', () => {
+  const all = [
+    task('a', 'todo'),
+    task('m', 'todo', 'me'),
+    task('v', 'doing', 'vera'),
+    task('g', 'todo', 'gone'),
+  ];
+  const isMember = (hex: string): boolean => hex === 'me' || hex === 'vera';
+  it('all, mine, or work nobody in the cell is doing (no assignee, or a former member)', () => {
+    const ids = (f: 'all' | 'mine' | 'unassigned'): string[] =>
+      filterTasks(all, f, 'me', isMember).map((t) => t.id);
+    expect(ids('all')).toEqual(['a', 'm', 'v', 'g']);
+    expect(ids('mine')).toEqual(['m']);
+    expect(ids('unassigned')).toEqual(['a', 'g']);
   });
 });
