@@ -4,19 +4,12 @@ import { err, ok, type Result } from '../util/result.ts';
 import { deriveKek, type DeriveKekError } from './deriveKek.ts';
 import { checkKdfParams, type KdfParams, type KdfParamsError } from './kdfParams.ts';
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
-import { parseVaultHeader } from './parseVaultHeader.ts';
-import { openVaultSlots } from './openVaultSlots.ts';
 import { sealVaultSlot } from './sealVaultSlot.ts';
 import { unwrapVdk, type UnlockOptions } from './unwrapVdk.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './UnlockThrottle.ts';
 import { vaultKeysOf, type Vault } from './Vault.ts';
-import {
-  encodeHeaderPrefix,
-  SLOT_BYTES,
-  VAULT_HEADER_ID,
-  VAULT_TABLE,
-  VAULT_VERSION,
-} from './vaultHeaderFormat.ts';
+import { writeVaultHeader } from './writeVaultHeader.ts';
+import { encodeHeaderPrefix, SLOT_BYTES, VAULT_VERSION } from './vaultHeaderFormat.ts';
 
 export interface RewrapOptions extends UnlockOptions {
   /** Proves the person at the unlocked screen knows the passphrase before we replace it. */
@@ -101,18 +94,10 @@ async function rewrapChecked(
   if (header.version !== VAULT_VERSION) slots[1 - slot] = randomBytes(SLOT_BYTES);
   slots[slot] = sealed;
   const bytes = concatBytes(prefix, ...slots);
-  // Check our own work before replacing the only copy of the wrapped key.
-  const parsed = parseVaultHeader(bytes, options.floor);
-  const check = parsed.ok ? openVaultSlots(kek.value, parsed.value) : undefined;
-  kek.value.fill(0);
-  if (check === undefined || check.slot !== slot || !bytesEqual(check.vdk, vdk)) {
-    throw new Error('rewrapVault produced an unusable header'); // programming error
-  }
-  check.vdk.fill(0);
-  try {
-    await vault.storage.write([{ op: 'put', table: VAULT_TABLE, id: VAULT_HEADER_ID, bytes }]);
-  } catch {
-    return err('storage_failed');
-  }
-  return ok(undefined);
+  return writeVaultHeader(vault.storage, bytes, {
+    kek: kek.value,
+    slot,
+    vdk,
+    floor: options.floor,
+  });
 }

@@ -4,18 +4,12 @@ import { err, ok, type Result } from '../util/result.ts';
 import { deriveKek, type DeriveKekError } from './deriveKek.ts';
 import { normalizePassphrase, type PassphraseError } from './normalizePassphrase.ts';
 import { openVaultSlots } from './openVaultSlots.ts';
-import { parseVaultHeader } from './parseVaultHeader.ts';
 import { sealVaultSlot } from './sealVaultSlot.ts';
 import { unwrapVdk, type UnlockOptions } from './unwrapVdk.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './UnlockThrottle.ts';
 import { Vault, vaultKeysOf } from './Vault.ts';
-import {
-  SLOT_FLAG_DESTROY_OTHER,
-  VAULT_HEADER_ID,
-  VAULT_TABLE,
-  VAULT_VERSION,
-  VDK_BYTES,
-} from './vaultHeaderFormat.ts';
+import { writeVaultHeader } from './writeVaultHeader.ts';
+import { SLOT_FLAG_DESTROY_OTHER, VAULT_VERSION, VDK_BYTES } from './vaultHeaderFormat.ts';
 
 export interface DuressOptions extends UnlockOptions {
   /** Proves the person at the unlocked screen knows this vault's passphrase. */
@@ -77,18 +71,15 @@ export async function setDuressPassphrase(
   const slots = header.slots.slice();
   slots[other] = sealVaultSlot(kek.value, header.prefix, other, decoyVdk, flags);
   const bytes = concatBytes(header.prefix, ...slots);
-  const parsed = parseVaultHeader(bytes, options.floor);
-  const check = parsed.ok ? openVaultSlots(kek.value, parsed.value) : undefined;
-  kek.value.fill(0);
-  if (check === undefined || check.slot !== other || !bytesEqual(check.vdk, decoyVdk)) {
-    throw new Error('setDuressPassphrase produced an unusable header'); // programming error
-  }
-  check.vdk.fill(0);
-  try {
-    await vault.storage.write([{ op: 'put', table: VAULT_TABLE, id: VAULT_HEADER_ID, bytes }]);
-  } catch {
+  const written = await writeVaultHeader(vault.storage, bytes, {
+    kek: kek.value,
+    slot: other,
+    vdk: decoyVdk,
+    floor: options.floor,
+  });
+  if (!written.ok) {
     decoyVdk.fill(0);
-    return err('storage_failed');
+    return written;
   }
   return ok(
     new Vault(vault.storage, decoyVdk, {
