@@ -5,25 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../../shared/crypto/bytes.ts';
 import { computeRoster } from '../../../shared/roster/computeRoster.ts';
 import { safetyWords } from '../../../shared/identity/safetyWords.ts';
-import type { CliIo } from '../../../node/cli/CliIo.ts';
 import { openHome } from '../../../node/cli/Home.ts';
-import { runCli } from '../../../node/cli/runCli.ts';
+import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 
 const PASS = 'correct horse battery staple';
 
-async function cli(argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    env: { QUIRE_PASSPHRASE: PASS },
-    out: (l) => stdout.push(...l.split('\n')),
-    err: (l) => stderr.push(...l.split('\n')),
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    onStop: () => () => undefined,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runQuireInMemory(argv, { QUIRE_PASSPHRASE: PASS });
 
 async function record(home: string, cell: string) {
   const opened = await openHome(home, PASS);

@@ -163,9 +163,9 @@ describe('blind relay: what it stores', () => {
       wire.delete(realKey);
     });
     await world.advance(2000);
-    // Members evict junk from their wire docs at once (evictJunk): a deletion that can reach the
-    // relay in the same update as the junk, which it then never sees. What it saw, it refused.
-    expect(relay.stats().junk).toBeGreaterThan(0);
+    // How much junk the relay itself sees depends on timing: members evict junk from their wire
+    // docs at once (evictJunk), and that deletion can reach the relay with the junk. What matters:
+    // it stored none of it (entries below) and put the deleted honest entry back.
     expect(relay.stats().reinserted).toBeGreaterThan(0);
     expect(relay.stats().entries).toBe(honest);
     expect(wire.get(realKey)).toEqual(realBytes);

@@ -5,36 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sodiumReady } from '../../../shared/crypto/sodium.ts';
 import { createInviteSecret } from '../../../shared/invite/createInviteSecret.ts';
 import { encodeInviteCode } from '../../../shared/invite/encodeInviteCode.ts';
-import type { CliIo } from '../../../node/cli/CliIo.ts';
 import { openHome } from '../../../node/cli/Home.ts';
-import { runCli } from '../../../node/cli/runCli.ts';
+import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 import { RelayWorld } from './relayFixture.ts';
 
 const PASS = 'correct horse battery staple';
-
-function memoryIo(env: Record<string, string>, stdin = '') {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    env,
-    out: (l) => stdout.push(...l.split('\n')),
-    err: (l) => stderr.push(...l.split('\n')),
-    readStdin: (max) => {
-      const bytes = new TextEncoder().encode(stdin);
-      return Promise.resolve(bytes.length > max ? undefined : bytes);
-    },
-    onStop: () => () => undefined,
-  };
-  return { io, stdout, stderr };
-}
 
 async function cli(argv: string[], opts: { pass?: string | undefined; stdin?: string } = {}) {
   const env: Record<string, string> = {};
   const pass = 'pass' in opts ? opts.pass : PASS;
   if (pass !== undefined) env.QUIRE_PASSPHRASE = pass;
-  const m = memoryIo(env, opts.stdin);
-  const code = await runCli(argv, m.io);
-  return { code, stdout: m.stdout, stderr: m.stderr };
+  return runQuireInMemory(argv, env, opts.stdin);
 }
 
 describe('quire exit codes and output', () => {

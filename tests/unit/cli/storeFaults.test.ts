@@ -2,8 +2,7 @@ import { mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../node/cli/CliIo.ts';
-import { runCli } from '../../../node/cli/runCli.ts';
+import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 
 /**
  * The `quire` CLI over a damaged or full store (issue 14, item 9). Demonstrated on the old CLI: a
@@ -13,22 +12,8 @@ import { runCli } from '../../../node/cli/runCli.ts';
 const PASS = 'correct horse battery staple';
 const DRAFTS = 6;
 
-async function cli(argv: string[], stdin = '') {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    env: { QUIRE_PASSPHRASE: PASS },
-    out: (l) => stdout.push(...l.split('\n')),
-    err: (l) => stderr.push(...l.split('\n')),
-    readStdin: (max) => {
-      const bytes = new TextEncoder().encode(stdin);
-      return Promise.resolve(bytes.length > max ? undefined : bytes);
-    },
-    onStop: () => () => undefined,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stdin = '') =>
+  runQuireInMemory(argv, { QUIRE_PASSPHRASE: PASS }, stdin);
 
 /** About 12 KB of distinct lines per draft, so the log holds many sizeable records. */
 const textOf = (k: number): string[] =>

@@ -2,26 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../node/cli/CliIo.ts';
-import { runCli } from '../../../node/cli/runCli.ts';
+import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 
 const PASS = 'correct horse battery staple';
 const DURESS = 'thursday tea and biscuits';
 const CANARY = 'CANARY-7f3a-real-cell-minutes';
 
-async function cli(argv: string[], env: Record<string, string>, stdin = '') {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    env,
-    out: (l) => stdout.push(...l.split('\n')),
-    err: (l) => stderr.push(...l.split('\n')),
-    readStdin: () => Promise.resolve(new TextEncoder().encode(stdin)),
-    onStop: () => () => undefined,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string>, stdin = '') =>
+  runQuireInMemory(argv, env, stdin);
 
 describe('quire vault duress set', () => {
   let dir: string;
