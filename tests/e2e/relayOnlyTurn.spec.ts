@@ -143,6 +143,9 @@ test.describe('relay-only through a real TURN server', () => {
     const borisEditor = await openDraft(boris, 'Route');
     const chenEditor = await openDraft(chen, 'Route');
     await typeAtEnd(boris, borisEditor, 'Boris. ');
+    // As a person would: Chen types once she sees Boris's sentence whole (batching windows of up
+    // to 1 s would otherwise interleave two people typing at one spot).
+    await expect(chenEditor).toContainText('Boris.', { timeout: NETWORK_TIMEOUT_MS });
     await typeAtEnd(chen, chenEditor, 'Chen. ');
     await expectConverged([annaEditor, borisEditor, chenEditor], ['Anna.', 'Boris.', 'Chen.']);
 

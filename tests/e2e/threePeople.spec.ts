@@ -147,33 +147,14 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
   }
   await checkScreen(chen, testInfo, 'three-tasks');
 
-  // Chen says she is inside the country; Anna gives her exposing work and is warned why.
+  // Chen says she is inside the country: she goes relay-only at once (issue 16), and as this cell
+  // has no TURN server she is offline and told why; nothing leaves her device directly any more.
+  // (The warning when giving exposing work to a member inside is walked with a seeded member in
+  // localisation.spec.ts, in three languages; her own warning there too.)
   await chen.getByRole('checkbox', { name: 'I am inside the country' }).check();
-  await anna.getByRole('button', { name: 'Edit “Speak at the rally”' }).click();
-  await edit.getByRole('checkbox', { name: 'Exposing: public-facing work' }).check();
-  const assignee = edit.getByRole('combobox', { name: 'Assignee' });
-  await expect(assignee.locator('option', { hasText: 'Chen (inside)' })).toBeAttached({
+  await expect(chen.locator('p.cell-status')).toHaveAttribute('data-state', 'noRelay', {
     timeout: NETWORK_TIMEOUT_MS,
   });
-  await assignee.selectOption({ label: 'Chen (inside)' });
-  await edit.getByRole('button', { name: 'Save' }).click();
-  const warning = anna.getByRole('dialog', { name: 'Give exposing work to Chen?' });
-  await expect(warning).toContainText('“Speak at the rally” is marked as exposing');
-  await expect(warning).toContainText('Chen has said they are inside the country');
-  await expect(warning).toContainText('Assign it anyway only if Chen has agreed to it.');
-  await expect(warning.getByRole('button', { name: 'Go back' })).toBeFocused();
-  await checkScreen(anna, testInfo, 'three-exposure-warning');
-  await warning.getByRole('button', { name: 'Assign anyway' }).click();
-  await expect(warning).toBeHidden();
-  await expect(edit).toBeHidden();
-  const rally = { anna: 'Assigned to Chen', boris: 'Assigned to Chen', chen: 'Assigned to you' };
-  for (const [page, text] of [
-    [anna, rally.anna],
-    [boris, rally.boris],
-    [chen, rally.chen],
-  ] as const) {
-    const card = taskCard(page, 'Speak at the rally');
-    await expect(card).toContainText(text, { timeout: NETWORK_TIMEOUT_MS });
-    await expect(card).toContainText('Exposing');
-  }
+  await expect(chen.locator('p.cell-status')).toContainText('this cell has no relay (TURN) server');
+  await checkScreen(chen, testInfo, 'three-inside-offline');
 });

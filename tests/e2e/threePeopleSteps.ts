@@ -172,11 +172,24 @@ export async function expectConverged(
 export const caretNames = async (page: Page): Promise<string[]> =>
   (await page.locator('.collaboration-carets__label').allTextContents()).sort();
 
-/** The colour of the caret label `name` in `page`'s editor. */
-export const caretColour = (page: Page, name: string): Promise<string> =>
-  page
-    .locator('.collaboration-carets__label', { hasText: name })
-    .evaluate((label) => getComputedStyle(label).backgroundColor);
+/**
+ * The colour of the caret label `name` in `page`'s editor. Carets are re-rendered on every
+ * presence update (a fresh signed blob every 10 s): a label caught as it is replaced has no
+ * computed colour yet, so this waits for one.
+ */
+export async function caretColour(page: Page, name: string): Promise<string> {
+  let colour = '';
+  await expect
+    .poll(
+      async () =>
+        (colour = await page
+          .locator('.collaboration-carets__label', { hasText: name })
+          .evaluate((label) => getComputedStyle(label).backgroundColor)),
+      { timeout: NETWORK_TIMEOUT_MS },
+    )
+    .toMatch(/^rgb/);
+  return colour;
+}
 
 export const taskCard = (page: Page, title: string): Locator =>
   page.locator('.task-card').filter({ hasText: title });
