@@ -17,7 +17,7 @@ import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
 import { realScheduler } from './Scheduler.ts';
-import { DEFAULT_SYNC_LIMITS } from './SyncLimits.ts';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './SyncLimits.ts';
 import type { DocCheckpoint, WireEntry } from './SyncStore.ts';
 import { SyncWriter } from './SyncWriter.ts';
 import { UpdateBatcher } from './UpdateBatcher.ts';
@@ -305,6 +305,9 @@ export class CellSync {
     const body = (prev: Uint8Array) => encodeUpdateBody({ session, prev, update });
     const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
+    // Published all the same (a gap in our seqs would stall everything after it on every peer).
+    const over = replica.checkOwn(update);
+    if (over) this.diagnostics.ownOverBudget.set(replica.docHex, over);
     const meHex = this.ctx.meHex;
     if (seq === (replica.applied.get(meHex) ?? 0) + 1) replica.applied.set(meHex, seq);
     this.writer.scheduleCheckpoint(replica);
@@ -403,6 +406,11 @@ export class CellSync {
     for (const b of this.batchers.values()) unsynced += b.size;
     const { epoch, generation } = this.current;
     return { ...room, epoch, generation, unsynced, joinRefused: this.joinRefused };
+  }
+
+  /** The bounds this engine and, by default, every member apply (receipt budgets among them). */
+  get limits(): SyncLimits {
+    return this.ctx.limits;
   }
 
   /** The current wire doc's size (benchmarks and diagnostics). */

@@ -1,3 +1,4 @@
+import type { OwnOverBudget } from './DocReplica.ts';
 import type { SyncRejection } from './SyncRejection.ts';
 
 /** Counters a member can inspect (Settings -> Diagnostics). Counts only: no content, no keys. */
@@ -37,6 +38,12 @@ export class Diagnostics {
   readonly quarantined = new Set<string>();
   /** `${author}:${doc}` a coordinator released from quarantine (the proof still names them). */
   readonly released = new Set<string>();
+
+  /**
+   * Documents (hex) where this device wrote something the others refuse (over their receipt
+   * budgets): told to the member until dismissed, since the others do not have it.
+   */
+  readonly ownOverBudget = new Map<string, OwnOverBudget>();
 
   releaseQuarantine(authorHex: string, docHex: string): void {
     this.released.add(`${authorHex}:${docHex}`);

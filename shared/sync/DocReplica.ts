@@ -32,6 +32,9 @@ export interface DocBudget extends ParkedLimits {
   readonly maxDocBytes: number;
 }
 
+/** Why the others refuse one of this device's own updates (DocReplica.checkOwn). */
+export type OwnOverBudget = 'update' | 'document';
+
 /** Which envelope an update came in (seq, id, the epoch it was signed in), for its evidence. */
 export interface SignedBy {
   readonly seq: number;
@@ -227,6 +230,20 @@ export class DocReplica {
     } catch {
       return err('apply_failed');
     }
+  }
+
+  /**
+   * Whether the others will take this device's own update under the receipt budgets every member
+   * applies (the local doc already holds it, so this only tells): 'update' when it is larger than
+   * maxUpdateBytes, 'document' when the state is now past maxDocBytes. Own writes count in the
+   * running state size too, so the check of the next remote update starts from the true size.
+   */
+  checkOwn(update: Uint8Array): OwnOverBudget | undefined {
+    this.stateBytes += update.length;
+    if (update.length > this.budget.maxUpdateBytes) return 'update';
+    if (this.stateBytes <= this.budget.maxDocBytes) return undefined;
+    this.stateBytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.stateBytes > this.budget.maxDocBytes ? 'document' : undefined;
   }
 
   /**

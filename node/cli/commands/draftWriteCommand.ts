@@ -6,6 +6,9 @@ import { createDraft } from '../../../shared/cell/createDraft.ts';
 import { draftDocId } from '../../../shared/cell/draftDocId.ts';
 import { findDraftByTitle } from '../../../shared/cell/findDraftByTitle.ts';
 import { replaceDraftText } from '../../../shared/cell/replaceDraftText.ts';
+import type { OwnOverBudget } from '../../../shared/sync/DocReplica.ts';
+import { ownEditOverBudget } from '../../../shared/sync/ownEditOverBudget.ts';
+import type { SyncLimits } from '../../../shared/sync/SyncLimits.ts';
 import { updateDraftEntry } from '../../../shared/cell/updateDraftEntry.ts';
 import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
@@ -15,6 +18,14 @@ import { requireWriter, withCell } from '../withCell.ts';
 
 /** Far beyond a newsletter; keeps one edit well under the envelope cap. */
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+
+const mib = (bytes: number): string => `${Math.floor(bytes / (1024 * 1024))} MiB`;
+
+/** Every member refuses such an edit (PROTOCOL §7.3), so it is not made. */
+const overBudget = (over: OwnOverBudget, limits: SyncLimits): string =>
+  over === 'update'
+    ? `the text is too large for one edit: other members accept at most ${mib(limits.maxUpdateBytes)} at once`
+    : `the draft would grow past the ${mib(limits.maxDocBytes)} other members accept for one draft`;
 
 async function readText(
   flags: FlagValues<'draft write'>,
@@ -70,7 +81,11 @@ export async function draftWriteCommand(
       const docId = draftDocId(id);
       if (!docId)
         return Promise.resolve(failure('failed', 'the cell index holds an invalid draft id'));
-      replaceDraftText(cell.sync.doc(docId), text);
+      const draft = cell.sync.doc(docId);
+      const write = (doc: typeof draft) => replaceDraftText(doc, text);
+      const over = ownEditOverBudget(draft, write, cell.sync.limits);
+      if (over) return Promise.resolve(failure('failed', overBudget(over, cell.sync.limits)));
+      write(draft);
       updateDraftEntry(index, id, { edit: { by: me, at: Date.now(), words: countWords(text) } });
       ctx.io.out(id);
       return Promise.resolve(done());

@@ -125,6 +125,27 @@ describe('quire exit codes and output', () => {
         'issue 1',
       ]);
       expect(read).toEqual({ code: 0, stdout: ['first line', 'second line'], stderr: [] });
+      // Under the 2 MiB read cap, but one edit of it is over the 2 MiB every member accepts
+      // (paragraphs cost bytes too): refused here, nothing changed (issue 14 item 6).
+      const tooLarge = await cli(
+        ['draft', 'write', '--home', home, '--cell', cell!, '--title', 'Issue 1'],
+        { stdin: `${'w'.repeat(99)}\n`.repeat(20_900) },
+      );
+      expect(tooLarge.code).toBe(1);
+      expect(tooLarge.stderr).toEqual([
+        'quire: the text is too large for one edit: other members accept at most 2 MiB at once',
+      ]);
+      const unchanged = await cli([
+        'draft',
+        'read',
+        '--home',
+        home,
+        '--cell',
+        cell!,
+        '--title',
+        'Issue 1',
+      ]);
+      expect(unchanged.stdout).toEqual(['first line', 'second line']);
       const unknown = await cli([
         'draft',
         'read',
