@@ -120,4 +120,11 @@ export class LocalCellSession implements CellSession {
   equivocators(): readonly { readonly signPkHex: string; readonly pseudonym?: string }[] {
     return [];
   }
+
+  /** Nothing here is sent anywhere, so nothing is refused. */
+  ownOverBudget(): readonly { readonly docHex: string; readonly reason: 'update' | 'document' }[] {
+    return [];
+  }
+
+  dismissOwnOverBudget(): void {}
 }

@@ -47,6 +47,7 @@ export function RichTextEditor({
         ...(userName !== undefined && userColor !== undefined
           ? { user: { name: userName, color: userColor } }
           : {}),
+        onTooLarge: () => setNotice(t('editor.pasteTooLarge')),
       }),
       editable: !readOnly,
       autofocus: autofocus ? 'end' : false,

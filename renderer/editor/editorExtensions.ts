@@ -8,17 +8,19 @@ import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
 import { SafeLink } from './safeLink.ts';
+import { SizeLimit } from './sizeLimit.ts';
 
 /**
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
  * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
  * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
- * than peers accept (depthLimit.ts).
+ * or paste larger than peers accept (depthLimit.ts, sizeLimit.ts; `onTooLarge` tells the member).
  */
 export function editorExtensions(options: {
   readonly fragment: Y.XmlFragment;
   readonly awareness?: Awareness;
   readonly user?: { readonly name: string; readonly color: string };
+  readonly onTooLarge?: () => void;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -32,6 +34,7 @@ export function editorExtensions(options: {
     Collaboration.configure({ fragment: options.fragment }),
     NoLinkNavigation,
     DepthLimit,
+    SizeLimit.configure(options.onTooLarge ? { onRefused: options.onTooLarge } : {}),
   ];
   if (options.awareness) {
     extensions.push(

@@ -94,6 +94,12 @@ export interface CellSession {
    * in the roster (their key's start instead).
    */
   equivocators(): readonly { readonly signPkHex: string; readonly pseudonym?: string }[];
+  /**
+   * Documents (hex id) where this device wrote more than other members accept, so they refused
+   * it: one edit over the update budget, or the document past its size budget. Until dismissed.
+   */
+  ownOverBudget(): readonly { readonly docHex: string; readonly reason: 'update' | 'document' }[];
+  dismissOwnOverBudget(docHex: string): void;
   /** Membership actions; absent in harnesses without a roster. */
   readonly governance?: CellGovernance;
   /** This device's connection settings for the cell; absent in harnesses. */

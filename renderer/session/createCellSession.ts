@@ -252,6 +252,11 @@ export function createCellSession(
       const t = setInterval(l, 1000);
       return () => clearInterval(t);
     },
+    ownOverBudget: () =>
+      Array.from(cell.sync.diagnostics.ownOverBudget, ([docHex, reason]) => ({ docHex, reason })),
+    dismissOwnOverBudget: (docHex) => {
+      cell.sync.diagnostics.ownOverBudget.delete(docHex);
+    },
     equivocators: () => equivocatorsOf(cell.sync.diagnostics, (hex) => member(hex)?.pseudonym),
     diagnostics: () => ({
       ...cell.sync.diagnostics.snapshot(),

@@ -6,6 +6,7 @@ import type { AppSession } from '../session/AppSession.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { RemovedBanner } from '../members/RemovedBanner.tsx';
 import { EquivocationAlert } from './EquivocationAlert.tsx';
+import { OwnOverBudgetAlert } from './OwnOverBudgetAlert.tsx';
 import { CellStatus } from './CellStatus.tsx';
 import { CellSettingsSlot } from '../settings/CellSettingsSlot.tsx';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
@@ -99,6 +100,7 @@ function OpenCell({
       </header>
       <RemovedBanner session={cell} onRemoveFromDevice={onRemoveFromDevice} />
       <EquivocationAlert session={cell} />
+      <OwnOverBudgetAlert session={cell} />
       <CellTabs
         label={t('shell.tabs.label', { cell: cell.cellName })}
         tabs={tabs}

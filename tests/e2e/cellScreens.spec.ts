@@ -184,6 +184,24 @@ test('paste: scripts, images, styles, frames and unsafe links do not survive', a
     'Only complete http:// or https:// addresses can be links.',
   );
   await expect(editor.locator('a')).toHaveCount(1);
+
+  // A paste larger than the others accept in one edit (2 MiB) is refused here and said so;
+  // nothing of it enters the draft (issue 14 item 6).
+  const before2 = await editor.innerText();
+  await editor.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData(
+      'text/plain',
+      `${'paragraph of a very long leaked file '.repeat(4)}\n`.repeat(16_000),
+    );
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'This paste is too large' }),
+  ).toBeVisible();
+  expect(await editor.innerText()).toBe(before2);
 });
 
 test('tasks: add, move by keyboard and by drag, warn before exposing work goes inside', async ({
