@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
+import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
+import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
+import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
+import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
+import { createRuntimeCell } from './runtimeCell.ts';
+
+const DOC = new Uint8Array(16).fill(5);
+const CANARY = 'CANARY-meet-at-the-old-mill-0415';
+const TABLES: readonly SealedTable[] = ['secrets', 'cells', 'envelopes', 'snapshots', 'settings'];
+const text = (rt: CellRuntime): string => rt.sync.doc(DOC).getText('t').toJSON();
+
+const contains = (hay: Uint8Array, needle: Uint8Array): boolean => {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+};
+
+/**
+ * What someone who seized the device with its passphrase gets: every key the keyring holds, and
+ * every epoch key its roster ops' wraps still open with the member's box secret. Returns the
+ * epochs whose keys it has, and whether any stored row, in clear or opened under any of those
+ * keys as an envelope of any of those epochs, holds the canary.
+ */
+async function seize(
+  rt: CellRuntime,
+  store: SealedStore,
+): Promise<{ keyringEpochs: number[]; canaryFound: boolean; envelopesOpened: number }> {
+  const record = rt.cellRecord;
+  const keys = new Map<number, Uint8Array[]>();
+  const add = (e: number, k: Uint8Array): void => void keys.set(e, [...(keys.get(e) ?? []), k]);
+  for (const [e, k] of record.epochKeys) add(e, k);
+  for (const bytes of record.rosterOps) {
+    const op = decodeRosterOp(bytes);
+    if (!op.ok || op.value.body.type !== 'rotate') continue;
+    const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
+    if (opened.ok && opened.value.kind === 'member') add(opened.value.epoch, opened.value.secret);
+  }
+  const needle = new TextEncoder().encode(CANARY);
+  let canaryFound = false;
+  let envelopesOpened = 0;
+  for (const table of TABLES) {
+    for (const row of await store.scan(table)) {
+      if (contains(row.value, needle)) canaryFound = true;
+      for (const [e, list] of keys) {
+        for (const k of list) {
+          const { contentKey } = deriveEpochSecrets(k, record.cellId, e);
+          const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
+          if (!plain.ok) continue;
+          envelopesOpened++;
+          if (contains(plain.value, needle)) canaryFound = true;
+        }
+      }
+    }
+  }
+  return { keyringEpochs: [...record.epochKeys.keys()], canaryFound, envelopesOpened };
+}
+
+/**
+ * Issue 15 item 2, the attack: a member's device is seized after a rotation, with its passphrase.
+ * Before the history horizon every epoch key stayed in the keyring and the old epoch's envelopes
+ * stayed stored (14 days, restarted at every launch), so a sentence written and deleted in the
+ * old epoch was read back from the stored updates.
+ */
+describe('history horizon: a seized device after the horizon', () => {
+  it('holds no old epoch key and no row that reveals text deleted before the rotation', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    expect(text(boris)).toContain(CANARY);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
+    expect(text(boris)).toBe('kept. ');
+
+    expect((await anna.rotateKey()).ok).toBe(true);
+    // Moves, top-ups, acknowledgements and the settle time: well under the 14-day grace.
+    await cell.advance(20 * 60_000);
+    expect(boris.currentRoster().epoch).toBe(1);
+    expect(text(boris)).toBe('kept. ');
+
+    for (const rt of [anna, boris]) {
+      const seized = await seize(rt, cell.stores.get(rt)!);
+      expect(seized.canaryFound).toBe(false);
+      expect(seized.keyringEpochs).toEqual([1]);
+      // The epoch-1 envelopes (compacted snapshots) are there and open: the search was real.
+      expect(seized.envelopesOpened).toBeGreaterThan(0);
+    }
+    // Writing goes on in the new epoch.
+    boris.sync.doc(DOC).getText('t').insert(6, 'more');
+    await cell.advance(2_000);
+    expect(text(anna)).toBe('kept. more');
+    for (const rt of [anna, boris]) await rt.close();
+  });
+});
