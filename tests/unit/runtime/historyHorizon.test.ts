@@ -4,8 +4,11 @@ import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
+import { loadKeyring, saveKeyring } from '../../../shared/runtime/Keyring.ts';
 import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
-import { createRuntimeCell } from './runtimeCell.ts';
+import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
+import { setHorizonPolicy } from '../../../shared/cell/setHorizonPolicy.ts';
+import { createRuntimeCell, currentKeyHex, memberHex } from './runtimeCell.ts';
 
 const DOC = new Uint8Array(16).fill(5);
 const CANARY = 'CANARY-meet-at-the-old-mill-0415';
@@ -94,10 +97,100 @@ describe('history horizon: a seized device after the horizon', () => {
       // The epoch-1 envelopes (compacted snapshots) are there and open: the search was real.
       expect(seized.envelopesOpened).toBeGreaterThan(0);
     }
+    // The floor survives the keyring's round trip, so a restart never opens the old wraps again.
+    const store = cell.stores.get(boris)!;
+    await saveKeyring(store, [boris.cellRecord]);
+    const loaded = await loadKeyring(store);
+    expect(loaded.ok && loaded.value[0]?.horizonFloor).toBe(1);
+    expect(loaded.ok && [...loaded.value[0]!.epochKeys.keys()]).toEqual([1]);
     // Writing goes on in the new epoch.
     boris.sync.doc(DOC).getText('t').insert(6, 'more');
     await cell.advance(2_000);
     expect(text(anna)).toBe('kept. more');
     for (const rt of [anna, boris]) await rt.close();
+  });
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const week = { setting: { days: 7 }, tampered: false };
+
+describe('history horizon: rotation on schedule', () => {
+  it('two coordinators who rotate at once (partitioned) end on one key, and the past goes', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'coordinator', 1);
+    const chen = await cell.admit(anna, 'Chen', 'member', 2);
+    await cell.advance(2_000);
+    setHorizonPolicy(anna.sync.doc(CELL_INDEX_DOC_ID), 7);
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
+    for (const rt of [boris, chen]) expect(rt.horizon.policy()).toEqual(week);
+
+    // Anna is cut off when the week is over: she and Boris each rotate, without seeing the other.
+    await cell.advance(7 * DAY - 60_000);
+    cell.net.setOffline(0, true);
+    await cell.advance(5 * 60_000);
+    expect(anna.currentRoster().epoch).toBe(1);
+    expect(boris.currentRoster().epoch).toBe(1);
+    anna.sync.doc(DOC).getText('t').insert(6, 'offline ');
+    cell.net.setOffline(0, false);
+    await cell.advance(30 * 60_000);
+
+    // Both rotated: two rotates to epoch 1 are held, of which one counts.
+    const rotates = anna.cellRecord.rosterOps.filter((b) => {
+      const op = decodeRosterOp(b);
+      return op.ok && op.value.body.type === 'rotate' && op.value.body.newEpoch === 1;
+    });
+    expect(rotates).toHaveLength(2);
+    const key = currentKeyHex(boris);
+    for (const rt of [anna, boris, chen]) {
+      expect(rt.currentRoster().epoch).toBe(1);
+      expect(currentKeyHex(rt)).toBe(key);
+      expect(text(rt)).toBe('kept. offline ');
+      const seized = await seize(rt, cell.stores.get(rt)!);
+      expect(seized.canaryFound).toBe(false);
+      expect(seized.keyringEpochs).toEqual([1]);
+    }
+    expect(anna.horizon.progress().waiting).toEqual([]);
+    for (const rt of [anna, boris, chen]) await rt.close();
+  });
+
+  it('a member offline across the horizon comes back within the grace, converges, and then the past goes', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const chen = await cell.admit(anna, 'Chen', 'member', 1);
+    await cell.advance(2_000);
+    setHorizonPolicy(anna.sync.doc(CELL_INDEX_DOC_ID), 7);
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
+    expect(text(chen)).toBe('kept. ');
+
+    cell.net.setOffline(1, true);
+    await cell.advance(8 * DAY);
+    anna.sync.doc(DOC).getText('t').insert(6, 'new ');
+    await cell.advance(2 * DAY);
+    // Anna rotated on schedule but waits for Chen's acknowledgement: epoch 0 is still hers.
+    expect(anna.currentRoster().epoch).toBe(1);
+    expect(anna.horizon.progress().waiting).toEqual([memberHex(chen)]);
+    expect([...anna.cellRecord.epochKeys.keys()]).toEqual([0, 1]);
+
+    cell.net.setOffline(1, false);
+    await cell.advance(30 * 60_000);
+    expect(chen.currentRoster().epoch).toBe(1);
+    expect(text(chen)).toBe('kept. new ');
+    for (const rt of [anna, chen]) {
+      const seized = await seize(rt, cell.stores.get(rt)!);
+      expect(seized.canaryFound).toBe(false);
+      expect(seized.keyringEpochs).toEqual([1]);
+    }
+    for (const rt of [anna, chen]) await rt.close();
   });
 });
