@@ -21,6 +21,7 @@ import type { Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
+import { dropCellVersions } from './dropCellVersions.ts';
 import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
@@ -91,6 +92,8 @@ export class CellRuntime {
       floor: () => this.record.horizonFloor ?? 0,
       forget: (epoch) => this.forgetEpochsBefore(epoch),
       rotate: () => this.rotateKey(),
+      dropVersions: (cutoff) => dropCellVersions(sync, cutoff, this.scheduler.now()),
+      compact: () => sync.rollover(),
       active: () => !this.closed && this.stateValue === 'active',
       scheduler: this.scheduler,
       random: opts.random ?? Math.random,

@@ -21,6 +21,8 @@ export const HORIZON_ACK_DELAY_MS = 10_000;
  * flight arrive, and a rival rotate that would change which key counts is seen first.
  */
 export const HORIZON_SETTLE_MS = 10 * 60_000;
+/** How often a writer deletes named versions past a days horizon. */
+const VERSIONS_EVERY_MS = 60 * 60_000;
 /** Timers never wait longer than this (setTimeout's range); the check simply runs again. */
 const MAX_WAIT_MS = DAY_MS;
 
@@ -39,6 +41,10 @@ export interface HistoryHorizonHooks {
   /** Forgets every epoch below `epoch`: rooms, stored envelopes, then keys. */
   forget(epoch: number): Promise<void>;
   rotate(): Promise<unknown>;
+  /** Deletes every draft's named versions saved before `cutoff` (dropOldVersions); how many. */
+  dropVersions(cutoff: number): number;
+  /** Rolls the current wire doc over: its stored updates go, compacted snapshots stay. */
+  compact(): Promise<void>;
   active(): boolean;
   readonly scheduler: Scheduler;
   readonly random: () => number;
@@ -61,11 +67,15 @@ export interface HistoryHorizonHooks {
  *   grace period of a removal passed: stragglers are treated as the removal flow treats them),
  *   and no rotation is due, each device leaves the older epochs' rooms, deletes their stored
  *   envelopes and then their keys, and never re-derives those keys from the roster again.
+ * - Named versions (full copies of a body) saved before the horizon are deleted by any writer:
+ *   hourly for a days horizon, and by the rotating coordinator just before it rotates (every
+ *   version for "until the next issue"), so the new epoch's snapshots do not carry them.
  */
 export class HistoryHorizon {
   private timer: unknown;
   private rotateTimer: unknown;
   private busy = false;
+  private versionsDroppedAt = -Infinity;
   private readonly onIndex = (): void => this.check();
 
   constructor(private readonly hooks: HistoryHorizonHooks) {
@@ -124,8 +134,17 @@ export class HistoryHorizon {
       if (age < ready) waits.push(ready - age);
       else return void this.forget(roster.epoch);
     }
-    // Rotate on schedule: the horizon's days in this epoch have passed.
     const setting = this.policy().setting;
+    // Named versions past a days horizon go (any writer does it: the deletion is an edit).
+    if ('days' in setting && canWrite(roster, hooks.meHex, roster.epoch)) {
+      if (now - this.versionsDroppedAt >= VERSIONS_EVERY_MS) {
+        this.versionsDroppedAt = now;
+        // The updates that saved them stay in this generation's stored envelopes: roll over.
+        if (hooks.dropVersions(now - setting.days * DAY_MS) > 0) void hooks.compact();
+      }
+      waits.push(VERSIONS_EVERY_MS);
+    }
+    // Rotate on schedule: the horizon's days in this epoch have passed.
     const rank = coordinatorRank(roster, hooks.meHex);
     if ('days' in setting && settled && rank >= 0 && this.rotateTimer === undefined) {
       const due = setting.days * DAY_MS - age;
@@ -139,8 +158,15 @@ export class HistoryHorizon {
 
   /** "Rotate now" (coordinators), and the rotation "until the next issue is printed". */
   async rotateNow(): Promise<void> {
-    if (coordinatorRank(this.hooks.roster(), this.hooks.meHex) < 0) return;
-    await this.hooks.rotate();
+    const { hooks } = this;
+    if (coordinatorRank(hooks.roster(), hooks.meHex) < 0) return;
+    // Versions past the horizon go first, so that the new epoch's snapshots never carry them
+    // (for "until the next issue", every version saved before the print).
+    const setting = this.policy().setting;
+    const now = hooks.scheduler.now();
+    hooks.dropVersions('days' in setting ? now - setting.days * DAY_MS : now);
+    this.versionsDroppedAt = now;
+    await hooks.rotate();
     this.check();
   }
 
@@ -186,6 +212,12 @@ export class HistoryHorizon {
     this.busy = true;
     try {
       await this.hooks.forget(epoch);
+      // "Until the next issue": versions saved before this epoch began go with its past (the
+      // coordinator who rotated deleted them already; this catches any saved meanwhile).
+      const since = this.hooks.since();
+      const roster = this.hooks.roster();
+      if ('issue' in this.policy().setting && since && canWrite(roster, this.hooks.meHex, epoch))
+        this.hooks.dropVersions(since.at);
     } finally {
       this.busy = false;
     }

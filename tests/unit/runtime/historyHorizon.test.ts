@@ -7,6 +7,12 @@ import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { loadKeyring, saveKeyring } from '../../../shared/runtime/Keyring.ts';
 import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
 import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
+import { createDraft } from '../../../shared/cell/createDraft.ts';
+import { draftDocId } from '../../../shared/cell/draftDocId.ts';
+import { VERSION_WARNING_MS, versionExpiry } from '../../../shared/cell/dropOldVersions.ts';
+import { listVersions } from '../../../shared/cell/listVersions.ts';
+import { replaceDraftText } from '../../../shared/cell/replaceDraftText.ts';
+import { saveVersion } from '../../../shared/cell/saveVersion.ts';
 import { setHorizonPolicy } from '../../../shared/cell/setHorizonPolicy.ts';
 import { createRuntimeCell, currentKeyHex, memberHex } from './runtimeCell.ts';
 
@@ -192,5 +198,43 @@ describe('history horizon: rotation on schedule', () => {
       expect(seized.keyringEpochs).toEqual([1]);
     }
     for (const rt of [anna, chen]) await rt.close();
+  });
+});
+
+describe('history horizon: named versions', () => {
+  it('are dropped from every device once older than the horizon, and warned about before', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    const index = anna.sync.doc(CELL_INDEX_DOC_ID);
+    setHorizonPolicy(index, 7);
+    const draft = createDraft(index, 'Issue 3', memberHex(anna), cell.scheduler.now());
+    if (!draft.ok) throw new Error(draft.error);
+    const doc = anna.sync.doc(draftDocId(draft.value)!);
+    replaceDraftText(doc, `plan: ${CANARY}`);
+    const saved = saveVersion(doc, 'first', memberHex(anna), cell.scheduler.now());
+    expect(saved.ok).toBe(true);
+    replaceDraftText(doc, 'plan: nothing to see');
+    await cell.advance(60_000);
+    const versionsOf = (rt: CellRuntime) =>
+      listVersions(rt.sync.doc(draftDocId(draft.value)!)).entries;
+    const [version] = versionsOf(boris);
+    expect(version?.name).toBe('first');
+
+    await cell.advance(5 * DAY);
+    // Inside the warning window, still there.
+    const expiry = versionExpiry(version!.at, week.setting)!;
+    expect(expiry - cell.scheduler.now()).toBeLessThan(VERSION_WARNING_MS);
+    expect(versionsOf(boris)).toHaveLength(1);
+
+    await cell.advance(2 * DAY + 2 * 60 * 60_000);
+    for (const rt of [anna, boris]) expect(versionsOf(rt)).toEqual([]);
+    for (const rt of [anna, boris]) {
+      await rt.sync.flush();
+      const seized = await seize(rt, cell.stores.get(rt)!);
+      expect(seized.canaryFound).toBe(false);
+      expect(seized.keyringEpochs).toEqual([1]);
+    }
+    for (const rt of [anna, boris]) await rt.close();
   });
 });
