@@ -120,6 +120,8 @@ export interface CellHorizonSettings {
   set(value: number | 'issue'): boolean;
   /** A coordinator rotates the epoch key now (the past goes once everyone acknowledged). */
   rotateNow(): Promise<void>;
+  /** An issue's PDF was saved: with "until the next issue", a coordinator's device rotates. */
+  issuePrinted(): Promise<void>;
 }
 
 export interface IceServerView {

@@ -22,6 +22,10 @@ export function createCellHorizon(cell: CellRuntime, notify: () => void): CellHo
       notify();
       return true;
     },
+    issuePrinted: async () => {
+      await cell.horizon.issuePrinted();
+      notify();
+    },
     rotateNow: async () => {
       if (!isCoordinator(cell)) return;
       await cell.horizon.rotateNow();

@@ -238,3 +238,24 @@ describe('history horizon: named versions', () => {
     for (const rt of [anna, boris]) await rt.close();
   });
 });
+
+describe('history horizon: until the next issue is printed', () => {
+  it('never rotates on a clock; a coordinator printing rotates, a member printing does not', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    setHorizonPolicy(anna.sync.doc(CELL_INDEX_DOC_ID), 'issue');
+    await cell.advance(40 * DAY);
+    expect(anna.currentRoster().epoch).toBe(0);
+    await boris.horizon.issuePrinted();
+    await cell.advance(2_000);
+    expect(anna.currentRoster().epoch).toBe(0);
+    await anna.horizon.issuePrinted();
+    await cell.advance(20 * 60_000);
+    for (const rt of [anna, boris]) {
+      expect(rt.currentRoster().epoch).toBe(1);
+      expect([...rt.cellRecord.epochKeys.keys()]).toEqual([1]);
+    }
+    for (const rt of [anna, boris]) await rt.close();
+  });
+});
