@@ -8,6 +8,7 @@ import type { Roster } from '../roster/Roster.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
 import {
   coordinatorRank,
+  RE_ROTATE_FIRST_MS,
   RE_ROTATE_JITTER_MS,
   RE_ROTATE_STEP_MS,
   rotationDue,
@@ -21,6 +22,8 @@ export const HORIZON_ACK_DELAY_MS = 10_000;
  * flight arrive, and a rival rotate that would change which key counts is seen first.
  */
 export const HORIZON_SETTLE_MS = 10 * 60_000;
+/** A scheduled rotation that did not happen (refused, offline) is tried again after this. */
+const ROTATE_RETRY_MS = 10 * 60_000;
 /** How often a writer deletes named versions past a days horizon. */
 const VERSIONS_EVERY_MS = 60 * 60_000;
 /** Timers never wait longer than this (setTimeout's range); the check simply runs again. */
@@ -76,6 +79,7 @@ export class HistoryHorizon {
   private rotateTimer: unknown;
   private busy = false;
   private versionsDroppedAt = -Infinity;
+  private rotateTriedAt = -Infinity;
   private readonly onIndex = (): void => this.check();
 
   constructor(private readonly hooks: HistoryHorizonHooks) {
@@ -147,9 +151,10 @@ export class HistoryHorizon {
     // Rotate on schedule: the horizon's days in this epoch have passed.
     const rank = coordinatorRank(roster, hooks.meHex);
     if ('days' in setting && settled && rank >= 0 && this.rotateTimer === undefined) {
-      const due = setting.days * DAY_MS - age;
+      const due = Math.max(setting.days * DAY_MS - age, this.rotateTriedAt + ROTATE_RETRY_MS - now);
       if (due <= 0) {
-        const delay = rank * RE_ROTATE_STEP_MS + Math.floor(hooks.random() * RE_ROTATE_JITTER_MS);
+        const jitter = Math.floor(hooks.random() * RE_ROTATE_JITTER_MS);
+        const delay = RE_ROTATE_FIRST_MS + rank * RE_ROTATE_STEP_MS + jitter;
         this.rotateTimer = hooks.scheduler.setTimeout(() => void this.rotateIfDue(), delay);
       } else waits.push(due);
     }
@@ -205,6 +210,7 @@ export class HistoryHorizon {
     // Someone else in line rotated meanwhile: our device's epoch moved on, so the clock restarted.
     if (!since || since.epoch !== roster.epoch) return this.check();
     if (hooks.scheduler.now() - since.at < setting.days * DAY_MS) return this.check();
+    this.rotateTriedAt = hooks.scheduler.now();
     await this.rotateNow();
   }
 
