@@ -201,6 +201,32 @@ describe('history horizon: rotation on schedule', () => {
   });
 });
 
+describe('history horizon: a member offline for too long', () => {
+  it('holds up the forgetting only for the removal grace (14 days), then the others forget', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const chen = await cell.admit(anna, 'Chen', 'member', 1);
+    await cell.advance(2_000);
+    // The default horizon: 30 days.
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
+    cell.net.setOffline(1, true);
+    await cell.advance(30 * DAY + 13 * DAY);
+    expect(anna.currentRoster().epoch).toBe(1);
+    expect([...anna.cellRecord.epochKeys.keys()]).toEqual([0, 1]);
+    await cell.advance(DAY + 60 * 60_000);
+    expect(anna.horizon.progress().waiting).toEqual([memberHex(chen)]);
+    const seized = await seize(anna, cell.stores.get(anna)!);
+    expect(seized.canaryFound).toBe(false);
+    expect(seized.keyringEpochs).toEqual([1]);
+    for (const rt of [anna, chen]) await rt.close();
+  });
+});
+
 describe('history horizon: named versions', () => {
   it('are dropped from every device once older than the horizon, and warned about before', async () => {
     const { cell, founder: anna } = await createRuntimeCell();
