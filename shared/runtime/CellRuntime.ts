@@ -90,6 +90,7 @@ export class CellRuntime {
       writingEpoch: () => sync.status().epoch,
       since: () => this.record.epochSince,
       floor: () => this.record.horizonFloor ?? 0,
+      startedAt: () => this.record.horizonSince,
       forget: (epoch) => this.forgetEpochsBefore(epoch),
       rotate: () => this.rotateKey(),
       dropVersions: (cutoff) => dropCellVersions(sync, cutoff, this.scheduler.now()),
@@ -299,6 +300,8 @@ export class CellRuntime {
     // The horizon's clock: when this device started writing in its epoch.
     if (this.record.epochSince?.epoch !== nowWriting)
       await this.update({ epochSince: { epoch: nowWriting, at: this.scheduler.now() } });
+    if (this.record.horizonSince === undefined)
+      await this.update({ horizonSince: this.scheduler.now() });
     // Out of the roster: removed, left, or our key re-keyed on another device.
     const removed = !roster.members.has(meHex) && roster.genesisId !== undefined;
     const coordinator = roster.members.get(meHex)?.role === 'coordinator';

@@ -4,6 +4,7 @@ import type { ClientAuthors } from '../cell/ClientAuthors.ts';
 import { horizonAckValue, readHorizonAcks } from '../cell/readHorizonAcks.ts';
 import { readHorizonPolicy, type HorizonPolicy } from '../cell/readHorizonPolicy.ts';
 import { canWrite } from '../roster/canWrite.ts';
+import { VERSION_WARNING_MS } from '../cell/dropOldVersions.ts';
 import type { Roster } from '../roster/Roster.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
 import {
@@ -39,6 +40,8 @@ export interface HistoryHorizonHooks {
   writingEpoch(): number;
   /** When this device started writing in its current epoch (CellRecord.epochSince). */
   since(): { readonly epoch: number; readonly at: number } | undefined;
+  /** When this device first kept the horizon for the cell (CellRecord.horizonSince). */
+  startedAt(): number | undefined;
   /** Epochs below this one are forgotten already (CellRecord.horizonFloor). */
   floor(): number;
   /** Forgets every epoch below `epoch`: rooms, stored envelopes, then keys. */
@@ -141,7 +144,7 @@ export class HistoryHorizon {
     const setting = this.policy().setting;
     // Named versions past a days horizon go (any writer does it: the deletion is an edit).
     if ('days' in setting && canWrite(roster, hooks.meHex, roster.epoch)) {
-      if (now - this.versionsDroppedAt >= VERSIONS_EVERY_MS) {
+      if (this.warned(now) && now - this.versionsDroppedAt >= VERSIONS_EVERY_MS) {
         this.versionsDroppedAt = now;
         // The updates that saved them stay in this generation's stored envelopes: roll over.
         if (hooks.dropVersions(now - setting.days * DAY_MS) > 0) void hooks.compact();
@@ -169,7 +172,8 @@ export class HistoryHorizon {
     // (for "until the next issue", every version saved before the print).
     const setting = this.policy().setting;
     const now = hooks.scheduler.now();
-    hooks.dropVersions('days' in setting ? now - setting.days * DAY_MS : now);
+    if ('issue' in setting) hooks.dropVersions(now);
+    else if (this.warned(now)) hooks.dropVersions(now - setting.days * DAY_MS);
     this.versionsDroppedAt = now;
     await hooks.rotate();
     this.check();
@@ -185,6 +189,12 @@ export class HistoryHorizon {
     this.hooks.scheduler.clearTimeout(this.timer);
     this.hooks.scheduler.clearTimeout(this.rotateTimer);
     this.timer = this.rotateTimer = undefined;
+  }
+
+  /** Versions may go: the versions panel could warn about them (not on a device just upgraded). */
+  private warned(now: number): boolean {
+    const started = this.hooks.startedAt();
+    return started !== undefined && now - started >= VERSION_WARNING_MS;
   }
 
   /** The value this cell's acknowledgements must hold now, or undefined in epoch 0. */

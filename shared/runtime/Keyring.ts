@@ -57,6 +57,7 @@ const recordSchema = z.object({
   verified: z.array(hex(32)).max(10_000),
   /** History horizon (HistoryHorizon.ts); absent in older keyrings. */
   horizonFloor: z.number().int().nonnegative().max(0xffffffff).optional(),
+  horizonSince: z.number().int().nonnegative().optional(),
   epochSince: z
     .object({
       epoch: z.number().int().nonnegative().max(0xffffffff),
@@ -111,6 +112,11 @@ export interface CellRecord {
    * never taken back from the roster's wraps (HistoryHorizon.ts).
    */
   readonly horizonFloor?: number;
+  /**
+   * When (ms) this device first kept the history horizon for the cell: versions are not deleted
+   * until the versions panel could warn about them for VERSION_WARNING_MS (an upgrade).
+   */
+  readonly horizonSince?: number;
   /** When (ms) this device started writing in the epoch it writes in now. */
   readonly epochSince?: { readonly epoch: number; readonly at: number };
 }
@@ -164,6 +170,7 @@ function toJson(r: CellRecord): z.infer<typeof recordSchema> {
     rosterOps: r.rosterOps.map((op) => s.to_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
     verified: [...r.verified],
     ...(r.horizonFloor !== undefined ? { horizonFloor: r.horizonFloor } : {}),
+    ...(r.horizonSince !== undefined ? { horizonSince: r.horizonSince } : {}),
     ...(r.epochSince ? { epochSince: { ...r.epochSince } } : {}),
   };
 }
@@ -195,6 +202,7 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
     rosterOps: j.rosterOps.map((op) => s.from_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
     verified: j.verified,
     ...(j.horizonFloor !== undefined ? { horizonFloor: j.horizonFloor } : {}),
+    ...(j.horizonSince !== undefined ? { horizonSince: j.horizonSince } : {}),
     ...(j.epochSince ? { epochSince: j.epochSince } : {}),
   };
 }

@@ -265,6 +265,28 @@ describe('history horizon: named versions', () => {
   });
 });
 
+describe('history horizon: named versions on a device that just started keeping it', () => {
+  it('are not deleted before the versions panel could warn for 3 days', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    await cell.advance(2_000);
+    const index = anna.sync.doc(CELL_INDEX_DOC_ID);
+    const draft = createDraft(index, 'Old issue', memberHex(anna), cell.scheduler.now());
+    if (!draft.ok) throw new Error(draft.error);
+    const doc = anna.sync.doc(draftDocId(draft.value)!);
+    // Saved long before the horizon existed (dates from an older Quire).
+    const at = cell.scheduler.now();
+    await cell.advance(40 * DAY);
+    expect(saveVersion(doc, 'ancient', memberHex(anna), at).ok).toBe(true);
+    // What an upgraded device looks like: it has just started keeping the horizon.
+    await anna.update({ horizonSince: cell.scheduler.now() });
+    await cell.advance(2 * 60 * 60_000);
+    expect(listVersions(doc).entries).toHaveLength(1);
+    await cell.advance(VERSION_WARNING_MS);
+    expect(listVersions(doc).entries).toEqual([]);
+    await anna.close();
+  });
+});
+
 describe('history horizon: until the next issue is printed', () => {
   it('never rotates on a clock; a coordinator printing rotates, a member printing does not', async () => {
     const { cell, founder: anna } = await createRuntimeCell();
