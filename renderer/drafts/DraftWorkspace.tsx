@@ -69,6 +69,7 @@ export function DraftWorkspace({
           me={me.signPkHex}
           nameOf={nameOf}
           writable={writable}
+          horizon={session.horizon?.get().setting}
         />
       </div>
     </section>

@@ -6,10 +6,12 @@ import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import { listVersions } from '../../shared/cell/listVersions.ts';
 import { restoreVersion } from '../../shared/cell/restoreVersion.ts';
 import type { VersionEntry } from '../../shared/cell/VersionEntry.ts';
+import type { HorizonSetting } from '../../shared/cell/readHorizonPolicy.ts';
 import { formatRelativeTime } from '../drafts/formatRelativeTime.ts';
 import { useNow } from '../drafts/useNow.ts';
 import { useYValue } from '../drafts/useYValue.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ExpiryWarning } from './ExpiryWarning.tsx';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
 import { VersionViewer } from './VersionViewer.tsx';
 
@@ -20,6 +22,7 @@ export function VersionsPanel({
   me,
   nameOf,
   writable,
+  horizon,
 }: {
   readonly draftDoc: Y.Doc;
   /** Who wrote what in this draft: "saved by" is its verified writer, not a stored name. */
@@ -27,6 +30,8 @@ export function VersionsPanel({
   readonly me: string;
   readonly nameOf: (signPkHex: string) => string;
   readonly writable: boolean;
+  /** The cell's history horizon: versions older than it are deleted, with a warning before. */
+  readonly horizon?: HorizonSetting | undefined;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const headingId = useId();
@@ -48,6 +53,13 @@ export function VersionsPanel({
           onSaved={(name) => setNotice(t('editor.versions.saved', { name }))}
         />
       ) : null}
+      {horizon && (
+        <p className="muted">
+          {'days' in horizon
+            ? t('editor.versions.horizonDays', { days: horizon.days })
+            : t('editor.versions.horizonIssue')}
+        </p>
+      )}
       <p className="versions__notice" role="status">
         {notice}
       </p>
@@ -63,6 +75,7 @@ export function VersionsPanel({
                   when: formatRelativeTime(version.at, now, i18n.language),
                   who: nameOf(version.by),
                 })}
+                <ExpiryWarning at={version.at} horizon={horizon} now={now} />
               </span>
               <span className="versions__actions">
                 <button

@@ -28,12 +28,15 @@ export function ExportDialog({
   content,
   onClose,
   onPrint,
+  onPdfSaved,
 }: {
   readonly open: boolean;
   readonly issue: NewsletterIssue;
   readonly content: readonly ExportDraft[];
   readonly onClose: () => void;
   readonly onPrint: () => void;
+  /** A PDF of the issue was saved: the issue is printed (a history horizon may end here). */
+  readonly onPdfSaved?: () => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const titleId = useId();
@@ -51,6 +54,7 @@ export function ExportDialog({
   /** Through the platform: Electron's save dialog, or the browser's download. */
   const save = async (name: string, kind: Format, data: Uint8Array): Promise<void> => {
     const saved = await platform.saveFile(name, kind, data);
+    if (kind === 'pdf' && saved.ok && saved.value.saved) onPdfSaved?.();
     if (!saved.ok) setOutcome({ kind: 'error', text: t('export.dialog.saveFailed') });
     else if (!saved.value.saved) setOutcome({ kind: 'error', text: t('export.dialog.notSaved') });
     // Electron's dialog lets the user rename the file, so only the browser knows the name.

@@ -109,6 +109,7 @@ export function IssueWorkspace({
         issue={issue}
         content={content}
         onClose={() => setExporting(false)}
+        onPdfSaved={() => void session.horizon?.issuePrinted()}
         onPrint={() => {
           setExporting(false);
           setPrinting(true);

@@ -1,3 +1,4 @@
+import type { HorizonSetting } from '../../shared/cell/readHorizonPolicy.ts';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
@@ -104,6 +105,29 @@ export interface CellSession {
   readonly governance?: CellGovernance;
   /** This device's connection settings for the cell; absent in harnesses. */
   readonly connection?: CellConnectionSettings;
+  /** The cell's history horizon (issue 15 item 2). */
+  readonly horizon?: CellHorizonSettings;
+}
+
+/** How long the cell keeps its past, as the cell settings and the versions panel show it. */
+export interface CellHorizonView {
+  readonly setting: HorizonSetting;
+  /** Someone who is not a coordinator changed it: the shortest choice counts. */
+  readonly tampered: boolean;
+  /** This member is a coordinator: may change it and rotate now. */
+  readonly editable: boolean;
+  /** Members who have not yet acknowledged the current epoch (its past is kept until they do). */
+  readonly waiting: number;
+}
+
+export interface CellHorizonSettings {
+  get(): CellHorizonView;
+  /** A coordinator sets the horizon; false if this member may not. */
+  set(value: number | 'issue'): boolean;
+  /** A coordinator rotates the epoch key now (the past goes once everyone acknowledged). */
+  rotateNow(): Promise<void>;
+  /** An issue's PDF was saved: with "until the next issue", a coordinator's device rotates. */
+  issuePrinted(): Promise<void>;
 }
 
 export interface IceServerView {

@@ -20,6 +20,7 @@ import type {
   SyncStatusView,
 } from './CellSession.ts';
 import { createCellConnection } from './createCellConnection.ts';
+import { createCellHorizon } from './createCellHorizon.ts';
 import { PendingJoins } from './PendingJoins.ts';
 import { formerMembers } from './formerMembers.ts';
 import { relayReachable } from './relayReachable.ts';
@@ -268,6 +269,7 @@ export function createCellSession(
     }),
     governance,
     connection: createCellConnection(cell, notify),
+    horizon: createCellHorizon(cell, notify),
     close: async () => {
       offCell();
       offDocs();

@@ -2,9 +2,10 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellSession } from '../session/CellSession.ts';
 import { CellConnectionForm } from './CellConnectionForm.tsx';
+import { CellHorizonForm } from './CellHorizonForm.tsx';
 import { diagnosticLabel } from './diagnosticLabel.ts';
 
-/** Per-cell settings: connection (rendezvous, ICE, relay-only) and diagnostics counters. */
+/** Per-cell settings: connection (rendezvous, ICE, relay-only), history horizon, diagnostics. */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
   const diagId = useId();
@@ -15,6 +16,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
     <section className="settings stack" data-slot="cell-settings" data-cell={session.cellIdHex}>
       <h2>{t('settings.cell.heading')}</h2>
       {session.connection && <CellConnectionForm connection={session.connection} />}
+      {session.horizon && <CellHorizonForm horizon={session.horizon} />}
       <section className="panel stack" aria-labelledby={diagId}>
         <h3 id={diagId}>{t('settings.cell.diagnostics.heading')}</h3>
         <p className="muted">{t('settings.cell.diagnostics.help')}</p>

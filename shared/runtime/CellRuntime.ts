@@ -1,3 +1,4 @@
+import { CELL_INDEX_DOC_ID } from '../cell/cellIndexDocId.ts';
 import { bytesEqual, toHex } from '../crypto/bytes.ts';
 import {
   deriveEpochSecrets,
@@ -20,6 +21,8 @@ import type { Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
+import { dropCellVersions } from './dropCellVersions.ts';
+import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
 import { RosterLog } from './RosterLog.ts';
@@ -59,6 +62,9 @@ export class CellRuntime {
   private readonly reach: RosterReach;
   /** Relay-only for a member inside, or cell-wide (issue 16 item 2). */
   readonly relay: RelayRequirement;
+  /** Keeps the past for the cell's horizon, then forgets it (issue 15 item 2). */
+  readonly horizon: HistoryHorizon;
+  private readonly scheduler: Scheduler;
   private closed = false;
 
   private constructor(
@@ -74,6 +80,25 @@ export class CellRuntime {
       roster: () => this.roster.roster(),
       relayOnlySaved: () => this.record.relayOnly,
       saveRelayOnly: () => void this.update({ relayOnly: true }),
+    });
+    this.scheduler = opts.scheduler ?? realScheduler;
+    this.horizon = new HistoryHorizon({
+      roster: () => this.roster.roster(),
+      meHex: toHex(opts.record.identity.signPk),
+      index: sync.doc(CELL_INDEX_DOC_ID),
+      authors: () => sync.clientAuthors(CELL_INDEX_DOC_ID),
+      writingEpoch: () => sync.status().epoch,
+      since: () => this.record.epochSince,
+      floor: () => this.record.horizonFloor ?? 0,
+      startedAt: () => this.record.horizonSince,
+      forget: (epoch) => this.forgetEpochsBefore(epoch),
+      rotate: () => this.rotateKey(),
+      dropVersions: (cutoff) => dropCellVersions(sync, cutoff, this.scheduler.now()),
+      compact: () => sync.rollover(),
+      active: () => !this.closed && this.stateValue === 'active',
+      scheduler: this.scheduler,
+      random: opts.random ?? Math.random,
+      graceMs: sync.epochGraceMs(),
     });
     this.duty = new RotationDuty({
       roster: () => this.roster.roster(),
@@ -104,7 +129,8 @@ export class CellRuntime {
     const secretsFor = (epoch: number): EpochSecrets | undefined => {
       const keys = holder.runtime?.record.epochKeys ?? record.epochKeys;
       const key = keys.get(epoch);
-      if (!key) return undefined;
+      // A key the history horizon forgot leaves no derived secrets behind either.
+      if (!key) return void secretsCache.delete(epoch);
       const cached = secretsCache.get(epoch);
       if (cached?.key === key) return cached.secrets;
       const secrets = deriveEpochSecrets(key, record.cellId, epoch);
@@ -250,6 +276,7 @@ export class CellRuntime {
       held: this.record.epochKeys,
       rotateBody: (opId) => this.rotateBody(opId),
       opened: this.opened,
+      floor: this.record.horizonFloor ?? 0,
     });
     const keysChanged =
       keys.size !== this.record.epochKeys.size ||
@@ -267,8 +294,14 @@ export class CellRuntime {
     const target = keys.has(roster.epoch) ? roster.epoch : Math.max(0, ...usable);
     const writingIn = this.sync.status().epoch;
     if (!this.closed) await this.sync.advanceEpoch(target);
-    const moved = this.sync.status().epoch !== writingIn;
+    const nowWriting = this.sync.status().epoch;
+    const moved = nowWriting !== writingIn;
     if (moved) replaced.push(target);
+    // The horizon's clock: when this device started writing in its epoch.
+    if (this.record.epochSince?.epoch !== nowWriting)
+      await this.update({ epochSince: { epoch: nowWriting, at: this.scheduler.now() } });
+    if (this.record.horizonSince === undefined)
+      await this.update({ horizonSince: this.scheduler.now() });
     // Out of the roster: removed, left, or our key re-keyed on another device.
     const removed = !roster.members.has(meHex) && roster.genesisId !== undefined;
     const coordinator = roster.members.get(meHex)?.role === 'coordinator';
@@ -276,6 +309,25 @@ export class CellRuntime {
     if (removed && this.stateValue === 'active') this.stateValue = 'removed';
     if (removed) this.duty.cancel();
     else this.duty.check();
+    if (removed) this.horizon.stop();
+    else this.horizon.check();
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * The history horizon passed every epoch below `epoch`: its rooms are left and its stored
+   * envelopes deleted first (committed), then its keys leave the keyring, and the floor keeps
+   * countedEpochKeys from opening them again from the roster's wraps.
+   */
+  private async forgetEpochsBefore(epoch: number): Promise<void> {
+    await this.sync.forgetEpochsBefore(epoch);
+    if (this.closed) return;
+    for (const [opId] of this.opened) {
+      const e = this.rotateBody(opId)?.newEpoch;
+      if (e !== undefined && e < epoch) this.opened.delete(opId);
+    }
+    const keys = new Map(Array.from(this.record.epochKeys).filter(([e]) => e >= epoch));
+    await this.update({ epochKeys: keys, horizonFloor: epoch });
     for (const l of this.listeners) l();
   }
 
@@ -293,6 +345,7 @@ export class CellRuntime {
   async close(): Promise<void> {
     this.closed = true;
     this.duty.cancel();
+    this.horizon.stop();
     this.relay.stop();
     await this.following;
     await this.sync.close();

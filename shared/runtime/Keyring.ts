@@ -55,6 +55,15 @@ const recordSchema = z.object({
   invites: z.array(inviteSchema).max(500),
   rosterOps: z.array(b64).max(20_000),
   verified: z.array(hex(32)).max(10_000),
+  /** History horizon (HistoryHorizon.ts); absent in older keyrings. */
+  horizonFloor: z.number().int().nonnegative().max(0xffffffff).optional(),
+  horizonSince: z.number().int().nonnegative().optional(),
+  epochSince: z
+    .object({
+      epoch: z.number().int().nonnegative().max(0xffffffff),
+      at: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 
 const keyringSchema = z.object({ v: z.literal(1), cells: z.array(recordSchema).max(1000) });
@@ -98,6 +107,18 @@ export interface CellRecord {
   readonly rosterOps: readonly Uint8Array[];
   /** Members whose safety words this user compared. */
   readonly verified: readonly string[];
+  /**
+   * History horizon: epochs below this one were forgotten (keys, stored envelopes, rooms) and are
+   * never taken back from the roster's wraps (HistoryHorizon.ts).
+   */
+  readonly horizonFloor?: number;
+  /**
+   * When (ms) this device first kept the history horizon for the cell: versions are not deleted
+   * until the versions panel could warn about them for VERSION_WARNING_MS (an upgrade).
+   */
+  readonly horizonSince?: number;
+  /** When (ms) this device started writing in the epoch it writes in now. */
+  readonly epochSince?: { readonly epoch: number; readonly at: number };
 }
 
 const identityJson = (i: Identity): z.infer<typeof identitySchema> => ({
@@ -148,6 +169,9 @@ function toJson(r: CellRecord): z.infer<typeof recordSchema> {
     invites: [...r.invites],
     rosterOps: r.rosterOps.map((op) => s.to_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
     verified: [...r.verified],
+    ...(r.horizonFloor !== undefined ? { horizonFloor: r.horizonFloor } : {}),
+    ...(r.horizonSince !== undefined ? { horizonSince: r.horizonSince } : {}),
+    ...(r.epochSince ? { epochSince: { ...r.epochSince } } : {}),
   };
 }
 
@@ -177,6 +201,9 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
     invites: j.invites,
     rosterOps: j.rosterOps.map((op) => s.from_base64(op, s.base64_variants.URLSAFE_NO_PADDING)),
     verified: j.verified,
+    ...(j.horizonFloor !== undefined ? { horizonFloor: j.horizonFloor } : {}),
+    ...(j.horizonSince !== undefined ? { horizonSince: j.horizonSince } : {}),
+    ...(j.epochSince ? { epochSince: j.epochSince } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface CountedEpochKeysInput {
   readonly rotateBody: (opId: string) => RotateBody | undefined;
   /** rotate opId -> our opened key (null: no wrap for us); filled here, kept by the caller. */
   readonly opened: Map<string, Uint8Array | null>;
+  /** History horizon: epochs below this were forgotten and are never re-derived (default 0). */
+  readonly floor?: number;
 }
 
 /**
@@ -22,17 +24,19 @@ export interface CountedEpochKeysInput {
  * number adopted earlier from a rotate that lost to a concurrent one (our own, or a losing
  * coordinator's welcome) is replaced, or dropped when the counted rotate has no wrap for us and
  * the roster says we lack its key (keyMissing: we wait for the re-rotation); a key for an epoch
- * beyond the roster's is dropped. Epoch 0's key comes from the genesis or the welcome and is kept.
+ * beyond the roster's is dropped. Epoch 0's key comes from the genesis or the welcome and is kept
+ * until the history horizon passes it: keys below `floor` are dropped and not opened again.
  */
 export function countedEpochKeys(input: CountedEpochKeysInput): Map<number, Uint8Array> {
   const { roster, cellId, identity, opened } = input;
   const keys = new Map(input.held);
   // A key for an epoch the roster does not have came from a rotate that does not count (its
   // author's removal won a race, or it lost to a concurrent rotate): nobody else uses it.
-  for (const e of keys.keys()) if (e > roster.epoch) keys.delete(e);
+  const floor = input.floor ?? 0;
+  for (const e of keys.keys()) if (e > roster.epoch || e < floor) keys.delete(e);
   const meHex = toHex(identity.signPk);
   for (const epoch of roster.epochs) {
-    if (epoch.epoch === 0) continue;
+    if (epoch.epoch === 0 || epoch.epoch < floor) continue;
     let key = opened.get(epoch.rotateOpId);
     if (key === undefined) {
       const body = input.rotateBody(epoch.rotateOpId);

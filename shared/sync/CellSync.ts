@@ -134,6 +134,11 @@ export class CellSync {
     }
     const epochOf = (key: string): number => Number(key.split(':')[0]);
     const held = this.writer.scopes.filter((k) => this.opts.secretsFor(epochOf(k)) !== undefined);
+    // Envelopes of an older epoch whose key this device no longer holds (the history horizon
+    // forgot it, and a crash came between deleting the rows and the key): deleted now.
+    for (const key of stored.envelopes.keys())
+      if (epochOf(key) < epoch && !this.opts.secretsFor(epochOf(key)))
+        this.writer.enqueue(() => store.dropScope(key));
     const own = held.filter((k) => epochOf(k) === epoch);
     if (own.length === 0) held.push(scopeKey(epoch, 0));
     this.writer.setScopes(held);
@@ -369,6 +374,26 @@ export class CellSync {
    */
   advanceEpoch(epoch: number): Promise<void> {
     return this.epochs.follow(epoch);
+  }
+
+  /**
+   * History horizon: leaves every room of an epoch below `epoch` (parked ones too) and deletes
+   * their stored envelopes; resolves once the deletions are committed. Never the epoch written in.
+   */
+  async forgetEpochsBefore(epoch: number): Promise<void> {
+    if (this.closed || this.current.epoch < epoch) return;
+    this.epochs.leaveBefore(epoch);
+    // Newest generation first: an older one then finds no generation left to copy forward into.
+    const old = Array.from(this.scopes.values())
+      .filter((s) => s.epoch < epoch)
+      .sort((a, b) => b.generation - a.generation);
+    for (const s of old) this.generations.retireNow(s);
+    await this.writer.idle();
+  }
+
+  /** How long a superseded epoch's rooms stay joined for stragglers (SyncLimits.epochGraceMs). */
+  epochGraceMs(): number {
+    return this.ctx.limits.epochGraceMs;
   }
 
   /** Rolls the current wire doc over now (normally automatic past the thresholds). */

@@ -174,6 +174,11 @@ export class EpochFollower {
     scope.doc.destroy();
   }
 
+  /** Leaves every parked wire doc of an epoch below `epoch` (the history horizon passed it). */
+  leaveBefore(epoch: number): void {
+    for (const s of Array.from(this.parked)) if (s.epoch < epoch) this.leave(s);
+  }
+
   /** Leaves every parked wire doc (the engine closes). */
   close(): void {
     for (const h of this.timers.values()) this.ctx.scheduler.clearTimeout(h);

@@ -12,6 +12,7 @@ import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { admitRecord } from '../../support/admitRecord.ts';
 import { MemoryNetwork, type NetworkFaults } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
+import type { SealedStore } from '../../../shared/vault/SealedStore.ts';
 import { fastVault } from '../vault/vaultFixture.ts';
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -25,6 +26,8 @@ export function testIdentity(name: string): Identity {
 export interface RuntimeCell {
   readonly scheduler: VirtualScheduler;
   readonly net: MemoryNetwork;
+  /** Each runtime's sealed store (what a seized, unlocked device holds besides its keyring). */
+  readonly stores: Map<CellRuntime, SealedStore>;
   /** Runs virtual time forward, letting promises settle between timers. */
   advance(ms: number): Promise<void>;
   /** Opens a runtime for `record` on network peer `peer`, with its own fast vault. */
@@ -47,9 +50,10 @@ export async function createRuntimeCell(
     reconnectMs: 10,
     ...faults,
   });
+  const stores = new Map<CellRuntime, SealedStore>();
   const open = async (record: CellRecord, peer: number): Promise<CellRuntime> => {
     const { vault } = await fastVault();
-    return CellRuntime.open({
+    const runtime = await CellRuntime.open({
       record,
       sealed: vault.store,
       transport: net.transportFor(peer),
@@ -57,6 +61,8 @@ export async function createRuntimeCell(
       scheduler,
       random: rand,
     });
+    stores.set(runtime, vault.store);
+    return runtime;
   };
   const admit = async (by: CellRuntime, name: string, role: Role, peer: number) =>
     open(await admitRecord(by, testIdentity(name), role, scheduler.now()), peer);
@@ -69,6 +75,7 @@ export async function createRuntimeCell(
   const cell: RuntimeCell = {
     scheduler,
     net,
+    stores,
     advance: (ms) => scheduler.advance(ms, settle),
     open,
     admit,
