@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import { fromHex, toHex } from '../crypto/bytes.ts';
+import * as Y from 'yjs';
+import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
@@ -13,6 +13,8 @@ import { evictForeignRoots } from './evictJunk.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
+import { ForkVersions } from './ForkVersions.ts';
+import { mergedRanges, rebuildForked, reopenLaterUpdates } from './rebuildForked.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
@@ -42,6 +44,11 @@ export class CellSync {
   private beacon!: WireScope;
   private readonly replicas = new Map<string, DocReplica>();
   private readonly batchers = new Map<string, UpdateBatcher>();
+  /** Batchers of replicas a fork heal replaced: typing into their doc still goes out. */
+  private readonly retired = new Set<UpdateBatcher>();
+  /** Versions of forked updates from verified proofs (how each forked document heals). */
+  private readonly forkVersions = new ForkVersions();
+  private readonly replacedListeners = new Set<(docHex: string) => void>();
   private readonly receiver: EntryReceiver;
   private writer!: SyncWriter;
   private generations!: Generations;
@@ -89,6 +96,11 @@ export class CellSync {
       memberNotice: (scope, key, value) => {
         const kept = keepMemberNotice(this.ctx, scope, key, value);
         if (kept && this.scopes.get(scope.key) === scope) this.writer.persist(scope, key, kept);
+      },
+      forkProven: (sides) => {
+        const docId = sides[0]?.docId;
+        if (!docId || !this.forkVersions.add(sides)) return;
+        queueMicrotask(() => this.heal(toHex(docId)));
       },
     });
   }
@@ -267,6 +279,7 @@ export class CellSync {
       parkedDropped: (n) => {
         for (let i = 0; i < n; i++) this.diagnostics.reject('parked_dropped');
       },
+      forked: (path) => this.forkedRanges(docHex, path),
     });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
@@ -277,12 +290,16 @@ export class CellSync {
     );
     this.batchers.set(docHex, batcher);
     replica.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE_ORIGIN) batcher.push(update);
+      if (origin === REMOTE_ORIGIN) return;
+      batcher.push(update);
+      // Typing into a doc a fork heal replaced (an editor not yet rebound) reaches the new one.
+      const current = this.replicas.get(docHex);
+      if (current && current !== replica) Y.applyUpdate(current.doc, update, REMOTE_ORIGIN);
     });
     replica.doc.on('afterTransaction', () => {
       // Yjs picks a random clientID if it sees ours in a remote update; ours must stay derived.
       // Compared with the session's cached id: no hashing on the keystroke path.
-      if (replica.doc.clientID !== replica.ownClientId) {
+      if (replica.doc.clientID !== replica.ownClientId && this.replicas.get(docHex) === replica) {
         batcher.flush();
         this.startSession(replica);
       }
@@ -297,17 +314,67 @@ export class CellSync {
     );
     replica.claim(this.opts.me.signPk, session);
     replica.ownClientId = clientIdFor(this.opts.me.signPk, replica.docId, session);
+    replica.ownSession = session;
     replica.doc.clientID = replica.ownClientId;
   }
 
-  private publishUpdate(replica: DocReplica, update: Uint8Array): void {
-    const session = this.writer.session(replica.docHex);
+  private publishUpdate(from: DocReplica, update: Uint8Array): void {
+    // The session of the doc it was typed in: a replaced doc's edits keep their clientID.
+    const session = from.ownSession;
     const body = (prev: Uint8Array) => encodeUpdateBody({ session, prev, update });
-    const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
+    const seq = this.writer.publish(from.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
+    const replica = this.replicas.get(from.docHex) ?? from;
     const meHex = this.ctx.meHex;
     if (seq === (replica.applied.get(meHex) ?? 0) + 1) replica.applied.set(meHex, seq);
     this.writer.scheduleCheckpoint(replica);
+  }
+
+  /** What a proven fork in `docHex` says a path must not merge (DocReplica.strip). */
+  private forkedRanges(docHex: string, path: 'update' | 'snapshot') {
+    const rules = this.forkVersions.rules(docHex);
+    if (rules.length === 0) return undefined;
+    const held = (authorHex: string) => this.receiver.quarantine.holds(authorHex, docHex);
+    // While the author is held, a snapshot brings none of their structs past the cut either.
+    return mergedRanges(rules, (r) =>
+      path === 'snapshot' && held(r.authorHex) ? r.cut : r.forked,
+    );
+  }
+
+  /**
+   * Rebuilds a forked document (rebuildForked) and swaps its replica: edits not yet sent go out
+   * first (they are in the rebuilt state too), the new checkpoint is saved (until it is, the old
+   * one stays, and a restart rebuilds again from it and the stored proofs), holders of the old
+   * Y.Doc are told (onDocReplaced). Nothing happens when the state is already the rebuilt one.
+   */
+  private heal(docHex: string): void {
+    const old = this.replicas.get(docHex);
+    const rules = this.forkVersions.rules(docHex);
+    if (this.closed || !old || rules.length === 0) return;
+    const batcher = this.batchers.get(docHex);
+    batcher?.flush();
+    const cp = old.checkpoint();
+    const rebuilt = rebuildForked(cp, rules);
+    if (bytesEqual(rebuilt.state, cp.state)) return;
+    if (batcher) this.retired.add(batcher);
+    this.batchers.delete(docHex);
+    this.replicas.delete(docHex);
+    const fresh = this.replica(old.docId, rebuilt);
+    this.diagnostics.forkHeals++;
+    this.writer.checkpoint(fresh);
+    reopenLaterUpdates(this.ctx, docHex, rules);
+    for (const l of this.replacedListeners) l(docHex);
+    for (const l of this.docListeners) l(docHex);
+    this.receiver.rescan();
+  }
+
+  /**
+   * Called with a document's id (hex) when its Y.Doc was replaced (a fork heal): whoever holds
+   * the old one must take `doc(docId)` again. Typing into the old one still goes out meanwhile.
+   */
+  onDocReplaced(listener: (docHex: string) => void): () => void {
+    this.replacedListeners.add(listener);
+    return () => this.replacedListeners.delete(listener);
   }
 
   private touched(replica: DocReplica): void {
@@ -414,6 +481,7 @@ export class CellSync {
   /** Sends every held edit now and waits until it is persisted. */
   async flush(): Promise<void> {
     for (const b of this.batchers.values()) b.flush();
+    for (const b of this.retired) b.flush();
     await this.writer.idle();
   }
 
@@ -428,6 +496,7 @@ export class CellSync {
     this.generations.cancel();
     this.epochs.close();
     for (const b of this.batchers.values()) b.cancel();
+    for (const b of this.retired) b.cancel();
     for (const scope of this.scopes.values()) {
       scope.room?.close();
       scope.doc.destroy();

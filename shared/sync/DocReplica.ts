@@ -5,6 +5,7 @@ import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
+import { dropStructs, type DropRanges } from './dropStructs.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
 import { ParkedStructs, type ParkedLimits } from './ParkedStructs.ts';
 import { SignedEvidence } from './SignedEvidence.ts';
@@ -48,6 +49,17 @@ export type SnapshotJudge<E extends string> = (
   owners: ReadonlyMap<number, string>,
 ) => Result<void, E>;
 
+/** The engine's clock and counters, and what a fork proof says to strip (rebuildForked). */
+export interface ReplicaEnv {
+  now(): number;
+  parkedDropped(n: number): void;
+  /**
+   * Per clientID, clocks of a proven fork whose structs must not merge from this path: other
+   * versions than the canonical one the rebuild put in (PROTOCOL §5.3).
+   */
+  forked?(path: 'update' | 'snapshot'): DropRanges | undefined;
+}
+
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
   readonly envId: string;
@@ -78,6 +90,8 @@ export class DocReplica {
   readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
   /** The clientID of this device's current editing session (set by CellSync.startSession). */
   ownClientId = 0;
+  /** The session `ownClientId` derives from (what this device's updates name). */
+  ownSession = 0;
   /** Snapshot envelopes (by id) whose state this doc holds, oldest first; kept in checkpoints. */
   private readonly snapshotsHeld = new Map<string, HeldSnapshot>();
   private readonly clientIds = new Map<string, number>();
@@ -91,7 +105,7 @@ export class DocReplica {
     readonly docId: Uint8Array,
     private readonly budget: DocBudget = DEFAULT_SYNC_LIMITS,
     /** The engine's clock, and where dropped parked structs are counted (ParkedStructs). */
-    private readonly env: { now(): number; parkedDropped(n: number): void } = {
+    private readonly env: ReplicaEnv = {
       now: () => Date.now(),
       parkedDropped: () => undefined,
     },
@@ -142,7 +156,7 @@ export class DocReplica {
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
     this.claim(author, session);
-    const applied = this.integrate(update);
+    const applied = this.integrate(this.strip(update, 'update'));
     if (applied.ok && signed) {
       this.evidence.noteSigned(authorHex, signed, checked.value);
       this.evidence.noteApplied(authorHex, signed.seq);
@@ -170,6 +184,8 @@ export class DocReplica {
     judge: SnapshotJudge<E>,
   ): Result<void, ApplyRejection | 'unknown_author' | E> {
     if (body.state.length > this.budget.maxDocBytes) return err('over_budget', 'snapshot');
+    // A member that has not rebuilt yet still carries another version of a proven fork.
+    const state = this.strip(body.state, 'snapshot');
     const owners = new Map<number, string>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
@@ -182,12 +198,12 @@ export class DocReplica {
       for (const c of body.claims) this.claim(c.author, c.session);
       return ok(undefined);
     }
-    const checked = checkClientIds(body.state, new Set(owners.keys()));
+    const checked = checkClientIds(state, new Set(owners.keys()));
     if (!checked.ok) return checked;
     const judged = judge(checked.value, owners);
     if (!judged.ok) return judged;
     for (const c of body.claims) this.claim(c.author, c.session);
-    return this.integrate(body.state);
+    return this.integrate(state);
   }
 
   /** Records that the doc holds a snapshot's state (applied, or written from this doc). */
@@ -198,6 +214,17 @@ export class DocReplica {
     for (const old of this.snapshotsHeld.keys()) {
       if (this.snapshotsHeld.size <= MAX_SNAPSHOTS_HELD) break;
       this.snapshotsHeld.delete(old);
+    }
+  }
+
+  /** `bytes` without what a proven fork says this path must not merge; undecodable bytes as they are. */
+  private strip(bytes: Uint8Array, path: 'update' | 'snapshot'): Uint8Array {
+    const ranges = this.env.forked?.(path);
+    if (!ranges || ranges.size === 0) return bytes;
+    try {
+      return dropStructs(bytes, ranges);
+    } catch {
+      return bytes; // refused as malformed by the checks that follow
     }
   }
 

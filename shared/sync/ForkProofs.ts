@@ -1,3 +1,4 @@
+import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
 import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
 import type { CellContext } from './CellContext.ts';
 import type { Quarantine } from './Quarantine.ts';
@@ -19,6 +20,8 @@ export class ForkProofs {
     private readonly ctx: CellContext,
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
     private readonly quarantine: Quarantine,
+    /** Both envelopes of every proof that verified (the document heals from them). */
+    private readonly proven: (sides: readonly DecodedEnvelope[]) => void,
   ) {}
 
   /** A `fork/` entry arrived in `scope`. */
@@ -38,6 +41,7 @@ export class ForkProofs {
     const { authorHex, docHex, proofId } = opened.value;
     ctx.diagnostics.proveEquivocator(authorHex, docHex);
     this.quarantine.proven(authorHex, docHex, proofId);
+    this.proven(opened.value.sides);
     scope.status.set(key, 'applied');
     const held = this.held(scope);
     if (held.has(`${authorHex}:${docHex}`) || held.size >= MAX_FORK_PROOFS_PER_SCOPE) {
