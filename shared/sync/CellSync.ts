@@ -14,7 +14,7 @@ import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
 import { ForkVersions } from './ForkVersions.ts';
-import { mergedRanges, rebuildForked, reopenLaterUpdates } from './rebuildForked.ts';
+import { laterUpdates, mergedRanges, rebuildForked } from './rebuildForked.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
@@ -279,7 +279,8 @@ export class CellSync {
       parkedDropped: (n) => {
         for (let i = 0; i < n; i++) this.diagnostics.reject('parked_dropped');
       },
-      forked: (path) => this.forkedRanges(docHex, path),
+      forked: () => this.forkedRanges(docHex),
+      held: (authorHex) => this.receiver.quarantine.holds(authorHex, docHex),
     });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
@@ -331,14 +332,9 @@ export class CellSync {
   }
 
   /** What a proven fork in `docHex` says a path must not merge (DocReplica.strip). */
-  private forkedRanges(docHex: string, path: 'update' | 'snapshot') {
+  private forkedRanges(docHex: string) {
     const rules = this.forkVersions.rules(docHex);
-    if (rules.length === 0) return undefined;
-    const held = (authorHex: string) => this.receiver.quarantine.holds(authorHex, docHex);
-    // While the author is held, a snapshot brings none of their structs past the cut either.
-    return mergedRanges(rules, (r) =>
-      path === 'snapshot' && held(r.authorHex) ? r.cut : r.forked,
-    );
+    return rules.length === 0 ? undefined : mergedRanges(rules, (r) => r.forked);
   }
 
   /**
@@ -354,7 +350,8 @@ export class CellSync {
     const batcher = this.batchers.get(docHex);
     batcher?.flush();
     const cp = old.checkpoint();
-    const rebuilt = rebuildForked(cp, rules);
+    const later = laterUpdates(this.ctx, docHex, rules);
+    const rebuilt = rebuildForked(cp, rules, later.cut);
     if (bytesEqual(rebuilt.state, cp.state)) return;
     if (batcher) this.retired.add(batcher);
     this.batchers.delete(docHex);
@@ -362,7 +359,7 @@ export class CellSync {
     const fresh = this.replica(old.docId, rebuilt);
     this.diagnostics.forkHeals++;
     this.writer.checkpoint(fresh);
-    reopenLaterUpdates(this.ctx, docHex, rules);
+    later.reopen();
     for (const l of this.replacedListeners) l(docHex);
     for (const l of this.docListeners) l(docHex);
     this.receiver.rescan();

@@ -54,10 +54,12 @@ export interface ReplicaEnv {
   now(): number;
   parkedDropped(n: number): void;
   /**
-   * Per clientID, clocks of a proven fork whose structs must not merge from this path: other
-   * versions than the canonical one the rebuild put in (PROTOCOL §5.3).
+   * Per clientID, clocks of a proven fork whose structs must not merge: other versions than the
+   * canonical one the rebuild put in (PROTOCOL §5.3).
    */
-  forked?(path: 'update' | 'snapshot'): DropRanges | undefined;
+  forked?(): DropRanges | undefined;
+  /** Whether this author's writes are held here (a proof against them stands unreleased). */
+  held?(authorHex: string): boolean;
 }
 
 /** A verified update waiting for the author's earlier seqs. */
@@ -156,7 +158,7 @@ export class DocReplica {
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
     this.claim(author, session);
-    const applied = this.integrate(this.strip(update, 'update'));
+    const applied = this.integrate(this.strip(update, this.env.forked?.()));
     if (applied.ok && signed) {
       this.evidence.noteSigned(authorHex, signed, checked.value);
       this.evidence.noteApplied(authorHex, signed.seq);
@@ -184,8 +186,6 @@ export class DocReplica {
     judge: SnapshotJudge<E>,
   ): Result<void, ApplyRejection | 'unknown_author' | E> {
     if (body.state.length > this.budget.maxDocBytes) return err('over_budget', 'snapshot');
-    // A member that has not rebuilt yet still carries another version of a proven fork.
-    const state = this.strip(body.state, 'snapshot');
     const owners = new Map<number, string>();
     for (const c of body.claims) {
       if (!knows(c.author)) return err('unknown_author');
@@ -194,6 +194,7 @@ export class DocReplica {
       if (this.ownerOf(client, c.author)) return err('clientid_conflict');
       owners.set(client, authorHex);
     }
+    const state = this.strip(body.state, this.snapshotDrops(owners));
     if (this.snapshotsHeld.has(envId)) {
       for (const c of body.claims) this.claim(c.author, c.session);
       return ok(undefined);
@@ -217,9 +218,23 @@ export class DocReplica {
     }
   }
 
-  /** `bytes` without what a proven fork says this path must not merge; undecodable bytes as they are. */
-  private strip(bytes: Uint8Array, path: 'update' | 'snapshot'): Uint8Array {
-    const ranges = this.env.forked?.(path);
+  /**
+   * What a snapshot must not merge: other versions of a proven fork (a member that has not
+   * rebuilt yet carries its own), and anything new of an author whose writes are held here (their
+   * own updates wait in quarantine; nobody's snapshot lets them in meanwhile).
+   */
+  private snapshotDrops(owners: ReadonlyMap<number, string>): DropRanges | undefined {
+    const out = new Map(this.env.forked?.() ?? []);
+    for (const [client, authorHex] of owners) {
+      if (!this.env.held?.(authorHex)) continue;
+      const from = Y.getState(this.doc.store, client);
+      out.set(client, { from: Math.min(from, out.get(client)?.from ?? Infinity), to: Infinity });
+    }
+    return out;
+  }
+
+  /** `bytes` without the given clock ranges; undecodable bytes as they are (refused later). */
+  private strip(bytes: Uint8Array, ranges: DropRanges | undefined): Uint8Array {
     if (!ranges || ranges.size === 0) return bytes;
     try {
       return dropStructs(bytes, ranges);

@@ -280,6 +280,8 @@ export class EntryReceiver {
     const authorHex = toHex(author);
     let taken = 0;
     for (;;) {
+      // Writes of an author proven to fork here stay where they are (ForkWatch holds new ones).
+      if (this.quarantine.holds(authorHex, replica.docHex)) break;
       const next = (replica.applied.get(authorHex) ?? 0) + 1;
       const p = ctx.pending.take(replica.docHex, authorHex, next);
       if (!p) break;

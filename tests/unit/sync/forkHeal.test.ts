@@ -103,4 +103,30 @@ describe('a forked document heals: every honest member ends with the same text',
     }
     await cell.close();
   });
+
+  it('holders of the old doc are told, and typing into it still reaches everyone', async () => {
+    const cell = await forkedText(5);
+    const held = [0, 1, 2, 3].map((i) => cell.syncs[i]!.doc(cell.docId));
+    const told: number[] = [];
+    cell.syncs.forEach((s, i) => s.onDocReplaced(() => told.push(i)));
+    cell.net.healAll();
+    await cell.advance(1000);
+    // Those holding the other version rebuilt (and those whose text changed otherwise too).
+    const replaced = [0, 1, 2, 3].filter((i) => cell.syncs[i]!.doc(cell.docId) !== held[i]);
+    expect(replaced.length).toBeGreaterThan(0);
+    expect([...new Set(told)].sort()).toEqual(replaced);
+    for (const i of replaced) expect(cell.syncs[i]!.diagnostics.forkHeals).toBeGreaterThan(0);
+    // An editor still bound to the old doc types on: it goes out and lands everywhere.
+    const stale = replaced[0]!;
+    held[stale]!.getText('t').insert(0, 'Stale editor. ');
+    await cell.syncs[stale]!.flush();
+    await cell.advance(1000);
+    for (let i = 0; i < 4; i++) {
+      expect(cell.text(i)).toContain('Stale editor. ');
+      expect(cell.text(i)).toBe(cell.text(0));
+    }
+    for (let i = 0; i < 4; i++)
+      expect(cell.syncs[i]!.diagnostics.rejected.get('clientid_unclaimed')).toBeUndefined();
+    await cell.close();
+  });
 });
