@@ -5,7 +5,7 @@ import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
 import { TransportError } from '../transport/TransportError.ts';
-import type { CellContext } from './CellContext.ts';
+import { seenKey, type CellContext } from './CellContext.ts';
 import type { CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
@@ -349,6 +349,16 @@ export class CellSync {
     if (this.closed || !old || rules.length === 0) return;
     const batcher = this.batchers.get(docHex);
     batcher?.flush();
+    // The forked seq is the canonical version from now on: X's later updates chained onto another
+    // version are a fork against it (refused), those chained onto it apply after a release.
+    for (const r of rules) {
+      const key = seenKey(r.authorHex, docHex, ENVELOPE_KIND.update, r.seq);
+      if (this.ctx.seen.get(key)?.signed !== r.canonical.digest)
+        this.ctx.seen.set(key, {
+          envId: `canonical/${r.canonical.digest}`,
+          signed: r.canonical.digest,
+        });
+    }
     const cp = old.checkpoint();
     const later = laterUpdates(this.ctx, docHex, rules);
     const rebuilt = rebuildForked(cp, rules, later.cut);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { unlinkedUpdateBody } from '../../support/updateChain.ts';
 import { splitCell } from './splitCell.ts';
@@ -127,6 +128,36 @@ describe('a forked document heals: every honest member ends with the same text',
     }
     for (let i = 0; i < 4; i++)
       expect(cell.syncs[i]!.diagnostics.rejected.get('clientid_unclaimed')).toBeUndefined();
+    await cell.close();
+  });
+
+  it("after a release, the informer's held write chained onto the canonical version applies everywhere", async () => {
+    // A seed whose canonical version is the one sealed last ("the bus station"): the test's hash
+    // chain links the informer's next update onto it.
+    let cell: Cell | undefined;
+    for (let seed = 6; !cell && seed < 20; seed++) {
+      const c = await forkedText(seed);
+      c.net.healAll();
+      await c.advance(1000);
+      if (c.text(0).includes('the bus station')) cell = c;
+      else await c.close();
+    }
+    if (!cell) throw new Error('no seed with that canonical version');
+    const later = cell.informerEdit('b', ' at noon');
+    await cell.informerPosts([cell.sealBy(ENVELOPE_KIND.update, 3, body(later))]);
+    await cell.advance(500);
+    for (let i = 0; i < 4; i++) {
+      expect(cell.text(i)).not.toContain('at noon');
+      expect(cell.syncs[i]!.diagnostics.quarantined.size, `peer ${i}`).toBe(1);
+    }
+    expect(cell.syncs[0]!.releaseQuarantine(cell.informerHex, toHex(cell.docId))).toBe(1);
+    await cell.advance(1000);
+    const text = cell.text(0);
+    expect(text).toContain('the bus station at noon');
+    for (let i = 1; i < 4; i++) {
+      expect(cell.text(i), `peer ${i}`).toBe(text);
+      expect(structs(cell, i), `peer ${i}`).toBe(structs(cell, 0));
+    }
     await cell.close();
   });
 });
