@@ -220,15 +220,20 @@ export class DocReplica {
 
   /**
    * What a snapshot must not merge: other versions of a proven fork (a member that has not
-   * rebuilt yet carries its own), and anything new of an author whose writes are held here (their
-   * own updates wait in quarantine; nobody's snapshot lets them in meanwhile).
+   * rebuilt yet carries its own) and, while the forking author is held here, anything of theirs
+   * past the fork, and past what we hold of a session of theirs we hold some of (their own
+   * updates wait in quarantine; nobody's snapshot lets them in meanwhile). A session of theirs we
+   * hold nothing of is taken: a member admitted later needs their earlier words.
    */
   private snapshotDrops(owners: ReadonlyMap<number, string>): DropRanges | undefined {
-    const out = new Map(this.env.forked?.() ?? []);
+    const forked = this.env.forked?.();
+    const out = new Map(forked ?? []);
     for (const [client, authorHex] of owners) {
       if (!this.env.held?.(authorHex)) continue;
-      const from = Y.getState(this.doc.store, client);
-      out.set(client, { from: Math.min(from, out.get(client)?.from ?? Infinity), to: Infinity });
+      const fork = forked?.get(client);
+      const have = Y.getState(this.doc.store, client);
+      if (fork) out.set(client, { from: fork.from, to: Infinity });
+      else if (have > 0) out.set(client, { from: have, to: Infinity });
     }
     return out;
   }
