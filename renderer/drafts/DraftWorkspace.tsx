@@ -11,6 +11,7 @@ import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
+import { useSessionDoc } from './useSessionDoc.ts';
 
 /** One open draft: title and status, the live editor, and its named versions. */
 export function DraftWorkspace({
@@ -31,15 +32,14 @@ export function DraftWorkspace({
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
-  const { draftDoc, awareness, authors } = useMemo(() => {
-    // A listed draft always has a valid id (listDrafts validated it).
-    const docId = draftDocId(draft.id) ?? new Uint8Array(16);
-    return {
-      draftDoc: session.doc(docId),
-      awareness: session.awareness(docId),
-      authors: session.authors(docId),
-    };
-  }, [session, draft.id]);
+  // A listed draft always has a valid id (listDrafts validated it).
+  const docId = useMemo(() => draftDocId(draft.id) ?? new Uint8Array(16), [draft.id]);
+  // Replaced when a fork in it heals: the editor below is keyed on the revision and rebinds.
+  const [draftDoc, revision] = useSessionDoc(session, docId);
+  const { awareness, authors } = useMemo(
+    () => ({ awareness: session.awareness(docId), authors: session.authors(docId) }),
+    [session, docId],
+  );
   const me = session.me;
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
@@ -55,6 +55,7 @@ export function DraftWorkspace({
       />
       <div className="draft-workspace__body">
         <RichTextEditor
+          key={revision}
           fragment={draftBody(draftDoc)}
           label={t('editor.textLabel', { title })}
           awareness={awareness}

@@ -71,6 +71,12 @@ export interface CellSession {
   /** A content document of the cell (16-byte id): drafts, the task board, the cell index. */
   doc(docId: Uint8Array): Y.Doc;
   /**
+   * Called with a document's id (hex) when `doc(docId)` returns a new Y.Doc (a forked document
+   * rebuilt on its canonical version): views holding the old one take it again. Absent where
+   * documents are never replaced (harnesses without the sync engine).
+   */
+  onDocReplaced?(listener: (docIdHex: string) => void): () => void;
+  /**
    * Who wrote what in a content document: the verified author of a Yjs clientID (the sync
    * engine's clientID claims). Attribution and self-declarations are read through it, never from
    * fields a writer fills in (shared/cell readers).

@@ -224,6 +224,7 @@ export function createCellSession(
       );
     },
     doc: (docId) => cell.sync.doc(docId),
+    onDocReplaced: (listener) => cell.sync.onDocReplaced(listener),
     authors: (docId) => cell.sync.clientAuthors(docId),
     awareness: (docId) => presence.awarenessFor(docId),
     members: () =>

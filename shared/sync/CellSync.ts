@@ -1,11 +1,11 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import { fromHex, toHex } from '../crypto/bytes.ts';
+import * as Y from 'yjs';
+import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
 import type { RoomStatus } from '../transport/Transport.ts';
 import { TransportError } from '../transport/TransportError.ts';
-import type { CellContext } from './CellContext.ts';
+import { seenKey, type CellContext } from './CellContext.ts';
 import type { CellSyncOptions } from './CellSyncOptions.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { Diagnostics } from './Diagnostics.ts';
@@ -13,6 +13,8 @@ import { evictForeignRoots } from './evictJunk.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
+import { ForkVersions } from './ForkVersions.ts';
+import { laterUpdates, mergedRanges, rebuildForked } from './rebuildForked.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
@@ -42,6 +44,11 @@ export class CellSync {
   private beacon!: WireScope;
   private readonly replicas = new Map<string, DocReplica>();
   private readonly batchers = new Map<string, UpdateBatcher>();
+  /** Batchers of replicas a fork heal replaced: typing into their doc still goes out. */
+  private readonly retired = new Set<UpdateBatcher>();
+  /** Versions of forked updates from verified proofs (how each forked document heals). */
+  private readonly forkVersions = new ForkVersions();
+  private readonly replacedListeners = new Set<(docHex: string) => void>();
   private readonly receiver: EntryReceiver;
   private writer!: SyncWriter;
   private generations!: Generations;
@@ -89,6 +96,11 @@ export class CellSync {
       memberNotice: (scope, key, value) => {
         const kept = keepMemberNotice(this.ctx, scope, key, value);
         if (kept && this.scopes.get(scope.key) === scope) this.writer.persist(scope, key, kept);
+      },
+      forkProven: (sides) => {
+        const docId = sides[0]?.docId;
+        if (!docId || !this.forkVersions.add(sides)) return;
+        queueMicrotask(() => this.heal(toHex(docId)));
       },
     });
   }
@@ -272,6 +284,8 @@ export class CellSync {
       parkedDropped: (n) => {
         for (let i = 0; i < n; i++) this.diagnostics.reject('parked_dropped');
       },
+      forked: () => this.forkedRanges(docHex),
+      held: (authorHex) => this.receiver.quarantine.holds(authorHex, docHex),
     });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
@@ -282,12 +296,16 @@ export class CellSync {
     );
     this.batchers.set(docHex, batcher);
     replica.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE_ORIGIN) batcher.push(update);
+      if (origin === REMOTE_ORIGIN) return;
+      batcher.push(update);
+      // Typing into a doc a fork heal replaced (an editor not yet rebound) reaches the new one.
+      const current = this.replicas.get(docHex);
+      if (current && current !== replica) Y.applyUpdate(current.doc, update, REMOTE_ORIGIN);
     });
     replica.doc.on('afterTransaction', () => {
       // Yjs picks a random clientID if it sees ours in a remote update; ours must stay derived.
       // Compared with the session's cached id: no hashing on the keystroke path.
-      if (replica.doc.clientID !== replica.ownClientId) {
+      if (replica.doc.clientID !== replica.ownClientId && this.replicas.get(docHex) === replica) {
         batcher.flush();
         this.startSession(replica);
       }
@@ -302,20 +320,76 @@ export class CellSync {
     );
     replica.claim(this.opts.me.signPk, session);
     replica.ownClientId = clientIdFor(this.opts.me.signPk, replica.docId, session);
+    replica.ownSession = session;
     replica.doc.clientID = replica.ownClientId;
   }
 
-  private publishUpdate(replica: DocReplica, update: Uint8Array): void {
-    const session = this.writer.session(replica.docHex);
+  private publishUpdate(from: DocReplica, update: Uint8Array): void {
+    // The session of the doc it was typed in: a replaced doc's edits keep their clientID.
+    const session = from.ownSession;
     const body = (prev: Uint8Array) => encodeUpdateBody({ session, prev, update });
-    const seq = this.writer.publish(replica.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
+    const seq = this.writer.publish(from.docId, ENVELOPE_KIND.update, body, this.current)?.seq;
     if (seq === undefined) return;
+    const replica = this.replicas.get(from.docHex) ?? from;
     // Published all the same (a gap in our seqs would stall everything after it on every peer).
     const over = replica.checkOwn(update);
     if (over) this.diagnostics.ownOverBudget.set(replica.docHex, over);
     const meHex = this.ctx.meHex;
     if (seq === (replica.applied.get(meHex) ?? 0) + 1) replica.applied.set(meHex, seq);
     this.writer.scheduleCheckpoint(replica);
+  }
+
+  /** What a proven fork in `docHex` says a path must not merge (DocReplica.strip). */
+  private forkedRanges(docHex: string) {
+    const rules = this.forkVersions.rules(docHex);
+    return rules.length === 0 ? undefined : mergedRanges(rules, (r) => r.forked);
+  }
+
+  /**
+   * Rebuilds a forked document (rebuildForked) and swaps its replica: edits not yet sent go out
+   * first (they are in the rebuilt state too), the new checkpoint is saved (until it is, the old
+   * one stays, and a restart rebuilds again from it and the stored proofs), holders of the old
+   * Y.Doc are told (onDocReplaced). Nothing happens when the state is already the rebuilt one.
+   */
+  private heal(docHex: string): void {
+    const old = this.replicas.get(docHex);
+    const rules = this.forkVersions.rules(docHex);
+    if (this.closed || !old || rules.length === 0) return;
+    const batcher = this.batchers.get(docHex);
+    batcher?.flush();
+    // The forked seq is the canonical version from now on: X's later updates chained onto another
+    // version are a fork against it (refused), those chained onto it apply after a release.
+    for (const r of rules) {
+      const key = seenKey(r.authorHex, docHex, ENVELOPE_KIND.update, r.seq);
+      if (this.ctx.seen.get(key)?.signed !== r.canonical.digest)
+        this.ctx.seen.set(key, {
+          envId: `canonical/${r.canonical.digest}`,
+          signed: r.canonical.digest,
+        });
+    }
+    const cp = old.checkpoint();
+    const later = laterUpdates(this.ctx, docHex, rules);
+    const rebuilt = rebuildForked(cp, rules, later.cut);
+    if (bytesEqual(rebuilt.state, cp.state)) return;
+    if (batcher) this.retired.add(batcher);
+    this.batchers.delete(docHex);
+    this.replicas.delete(docHex);
+    const fresh = this.replica(old.docId, rebuilt);
+    this.diagnostics.forkHeals++;
+    this.writer.checkpoint(fresh);
+    later.reopen();
+    for (const l of this.replacedListeners) l(docHex);
+    for (const l of this.docListeners) l(docHex);
+    this.receiver.rescan();
+  }
+
+  /**
+   * Called with a document's id (hex) when its Y.Doc was replaced (a fork heal): whoever holds
+   * the old one must take `doc(docId)` again. Typing into the old one still goes out meanwhile.
+   */
+  onDocReplaced(listener: (docHex: string) => void): () => void {
+    this.replacedListeners.add(listener);
+    return () => this.replacedListeners.delete(listener);
   }
 
   private touched(replica: DocReplica): void {
@@ -447,6 +521,7 @@ export class CellSync {
   /** Sends every held edit now and waits until it is persisted. */
   async flush(): Promise<void> {
     for (const b of this.batchers.values()) b.flush();
+    for (const b of this.retired) b.flush();
     await this.writer.idle();
   }
 
@@ -461,6 +536,7 @@ export class CellSync {
     this.generations.cancel();
     this.epochs.close();
     for (const b of this.batchers.values()) b.cancel();
+    for (const b of this.retired) b.cancel();
     for (const scope of this.scopes.values()) {
       scope.room?.close();
       scope.doc.destroy();

@@ -23,6 +23,8 @@ export class Diagnostics {
   rekeyFailed = 0;
   /** Rollovers and moves to a new generation that failed (a room not joined, a store error). */
   rolloverFailed = 0;
+  /** Forked documents rebuilt on the canonical version (CellSync.heal). */
+  forkHeals = 0;
   /** Authors (hex signPk) caught signing two different envelopes with one seq. */
   readonly equivocators = new Set<string>();
   /**
@@ -81,6 +83,7 @@ export class Diagnostics {
       rolloverFailed: this.rolloverFailed,
       equivocators: this.equivocators.size,
       quarantined: this.quarantined.size,
+      forkHeals: this.forkHeals,
       ...Object.fromEntries(Array.from(this.rejected, ([k, v]) => [`rejected.${k}`, v])),
     };
   }

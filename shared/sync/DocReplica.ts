@@ -5,6 +5,7 @@ import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
+import { dropStructs, type DropRanges } from './dropStructs.ts';
 import type { SessionClaim, SnapshotBody } from './snapshotBody.ts';
 import { ParkedStructs, type ParkedLimits } from './ParkedStructs.ts';
 import { SignedEvidence } from './SignedEvidence.ts';
@@ -51,6 +52,19 @@ export type SnapshotJudge<E extends string> = (
   owners: ReadonlyMap<number, string>,
 ) => Result<void, E>;
 
+/** The engine's clock and counters, and what a fork proof says to strip (rebuildForked). */
+export interface ReplicaEnv {
+  now(): number;
+  parkedDropped(n: number): void;
+  /**
+   * Per clientID, clocks of a proven fork whose structs must not merge: other versions than the
+   * canonical one the rebuild put in (PROTOCOL §5.3).
+   */
+  forked?(): DropRanges | undefined;
+  /** Whether this author's writes are held here (a proof against them stands unreleased). */
+  held?(authorHex: string): boolean;
+}
+
 /** A verified update waiting for the author's earlier seqs. */
 export interface PendingUpdate {
   readonly envId: string;
@@ -81,6 +95,8 @@ export class DocReplica {
   readonly claims = new Map<number, { readonly authorHex: string } & SessionClaim>();
   /** The clientID of this device's current editing session (set by CellSync.startSession). */
   ownClientId = 0;
+  /** The session `ownClientId` derives from (what this device's updates name). */
+  ownSession = 0;
   /** Snapshot envelopes (by id) whose state this doc holds, oldest first; kept in checkpoints. */
   private readonly snapshotsHeld = new Map<string, HeldSnapshot>();
   private readonly clientIds = new Map<string, number>();
@@ -94,7 +110,7 @@ export class DocReplica {
     readonly docId: Uint8Array,
     private readonly budget: DocBudget = DEFAULT_SYNC_LIMITS,
     /** The engine's clock, and where dropped parked structs are counted (ParkedStructs). */
-    private readonly env: { now(): number; parkedDropped(n: number): void } = {
+    private readonly env: ReplicaEnv = {
       now: () => Date.now(),
       parkedDropped: () => undefined,
     },
@@ -145,7 +161,7 @@ export class DocReplica {
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
     this.claim(author, session);
-    const applied = this.integrate(update);
+    const applied = this.integrate(this.strip(update, this.env.forked?.()));
     if (applied.ok && signed) {
       this.evidence.noteSigned(authorHex, signed, checked.value);
       this.evidence.noteApplied(authorHex, signed.seq);
@@ -181,16 +197,17 @@ export class DocReplica {
       if (this.ownerOf(client, c.author)) return err('clientid_conflict');
       owners.set(client, authorHex);
     }
+    const state = this.strip(body.state, this.snapshotDrops(owners));
     if (this.snapshotsHeld.has(envId)) {
       for (const c of body.claims) this.claim(c.author, c.session);
       return ok(undefined);
     }
-    const checked = checkClientIds(body.state, new Set(owners.keys()));
+    const checked = checkClientIds(state, new Set(owners.keys()));
     if (!checked.ok) return checked;
     const judged = judge(checked.value, owners);
     if (!judged.ok) return judged;
     for (const c of body.claims) this.claim(c.author, c.session);
-    return this.integrate(body.state);
+    return this.integrate(state);
   }
 
   /** Records that the doc holds a snapshot's state (applied, or written from this doc). */
@@ -201,6 +218,36 @@ export class DocReplica {
     for (const old of this.snapshotsHeld.keys()) {
       if (this.snapshotsHeld.size <= MAX_SNAPSHOTS_HELD) break;
       this.snapshotsHeld.delete(old);
+    }
+  }
+
+  /**
+   * What a snapshot must not merge: other versions of a proven fork (a member that has not
+   * rebuilt yet carries its own) and, while the forking author is held here, anything of theirs
+   * past the fork, and past what we hold of a session of theirs we hold some of (their own
+   * updates wait in quarantine; nobody's snapshot lets them in meanwhile). A session of theirs we
+   * hold nothing of is taken: a member admitted later needs their earlier words.
+   */
+  private snapshotDrops(owners: ReadonlyMap<number, string>): DropRanges | undefined {
+    const forked = this.env.forked?.();
+    const out = new Map(forked ?? []);
+    for (const [client, authorHex] of owners) {
+      if (!this.env.held?.(authorHex)) continue;
+      const fork = forked?.get(client);
+      const have = Y.getState(this.doc.store, client);
+      if (fork) out.set(client, { from: fork.from, to: Infinity });
+      else if (have > 0) out.set(client, { from: have, to: Infinity });
+    }
+    return out;
+  }
+
+  /** `bytes` without the given clock ranges; undecodable bytes as they are (refused later). */
+  private strip(bytes: Uint8Array, ranges: DropRanges | undefined): Uint8Array {
+    if (!ranges || ranges.size === 0) return bytes;
+    try {
+      return dropStructs(bytes, ranges);
+    } catch {
+      return bytes; // refused as malformed by the checks that follow
     }
   }
 

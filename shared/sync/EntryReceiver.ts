@@ -33,6 +33,8 @@ export interface ReceiverHooks {
   moveTo(generation: number): void;
   /** A `member/` entry: a roster notice sealed to one member (memberNotice.ts). */
   memberNotice(scope: WireScope, key: string, value: unknown): void;
+  /** Both envelopes of a fork proof that verified (ForkVersions). */
+  forkProven(sides: readonly DecodedEnvelope[]): void;
 }
 
 type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted' | 'waiting';
@@ -61,7 +63,7 @@ export class EntryReceiver {
     const persist = (scope: WireScope, key: string, bytes: Uint8Array) =>
       hooks.persist(scope, key, bytes);
     this.quarantine = new Quarantine(ctx, persist, () => this.rescan());
-    this.forks = new ForkProofs(ctx, persist, this.quarantine);
+    this.forks = new ForkProofs(ctx, persist, this.quarantine, (sides) => hooks.forkProven(sides));
     this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist);
     this.snapshots = new SnapshotReceiver(ctx, {
       touched: (replica) => hooks.touched(replica),
@@ -278,6 +280,8 @@ export class EntryReceiver {
     const authorHex = toHex(author);
     let taken = 0;
     for (;;) {
+      // Writes of an author proven to fork here stay where they are (ForkWatch holds new ones).
+      if (this.quarantine.holds(authorHex, replica.docHex)) break;
       const next = (replica.applied.get(authorHex) ?? 0) + 1;
       const p = ctx.pending.take(replica.docHex, authorHex, next);
       if (!p) break;

@@ -1,3 +1,4 @@
+import type { DecodedEnvelope } from '../envelope/DecodedEnvelope.ts';
 import { decryptEnvelope } from '../envelope/decryptEnvelope.ts';
 import type { CellContext } from './CellContext.ts';
 import type { Quarantine } from './Quarantine.ts';
@@ -9,8 +10,10 @@ import type { WireScope } from './WireScope.ts';
 /**
  * Fork proofs (forkProof.ts) in and out. A peer that sees one author sign two different envelopes
  * under one seq posts both into the current wire doc; every member checks both signatures itself
- * and names the author (Diagnostics.provenEquivocators). One proof per author and document per
- * wire doc is kept and re-served; further ones, and anything that does not verify, are dropped.
+ * and names the author (Diagnostics.provenEquivocators). One proof per author, document and
+ * forked seq (the lower seq of a link fork) per wire doc is kept and re-served, so that every
+ * member learns the lowest forked seq (ForkVersions heals from it); further ones, and anything
+ * that does not verify, are dropped.
  */
 export class ForkProofs {
   private readonly kept = new WeakMap<WireScope, Set<string>>();
@@ -19,6 +22,8 @@ export class ForkProofs {
     private readonly ctx: CellContext,
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
     private readonly quarantine: Quarantine,
+    /** Both envelopes of every proof that verified (the document heals from them). */
+    private readonly proven: (sides: readonly DecodedEnvelope[]) => void,
   ) {}
 
   /** A `fork/` entry arrived in `scope`. */
@@ -38,24 +43,28 @@ export class ForkProofs {
     const { authorHex, docHex, proofId } = opened.value;
     ctx.diagnostics.proveEquivocator(authorHex, docHex);
     this.quarantine.proven(authorHex, docHex, proofId);
+    this.proven(opened.value.sides);
     scope.status.set(key, 'applied');
     const held = this.held(scope);
-    if (held.has(`${authorHex}:${docHex}`) || held.size >= MAX_FORK_PROOFS_PER_SCOPE) {
+    const seq = Math.min(...opened.value.sides.map((s) => s.seq));
+    const id = `${authorHex}:${docHex}:${seq}`;
+    if (held.has(id) || held.size >= MAX_FORK_PROOFS_PER_SCOPE) {
       ctx.diagnostics.duplicates++;
       return;
     }
-    held.add(`${authorHex}:${docHex}`);
+    held.add(id);
     this.persist(scope, key, value);
   }
 
   /**
-   * We saw `authorHex` fork in doc `docHex`: `value` (in `scope`) against the envelope we kept
-   * first, `priorId`. Posts a proof unless the current wire doc already holds one for them.
+   * We saw an author fork in a doc (`authorDoc`: `${author}:${doc}`, hex) at `seq`: `value` (in
+   * `scope`) against the envelope we kept first, `priorId`. Posts a proof unless the current
+   * wire doc already holds one for them at that seq.
    */
-  prove(scope: WireScope, value: Uint8Array, priorId: string, authorHex: string, docHex: string) {
+  prove(scope: WireScope, value: Uint8Array, priorId: string, authorDoc: string, seq: number) {
     const { ctx } = this;
     const target = ctx.current();
-    if (this.held(target).has(`${authorHex}:${docHex}`)) return;
+    if (this.held(target).has(`${authorDoc}:${seq}`)) return;
     const ours = this.side(scope, value);
     const prior = this.find(priorId);
     if (!ours || !prior) return;
@@ -68,7 +77,7 @@ export class ForkProofs {
     });
   }
 
-  /** Author:doc pairs whose proof this wire doc keeps. */
+  /** Author:doc:seq whose proof this wire doc keeps. */
   private held(scope: WireScope): Set<string> {
     let held = this.kept.get(scope);
     if (!held) this.kept.set(scope, (held = new Set()));

@@ -43,7 +43,7 @@ export class ForkWatch {
     if (verdict === 'fork') {
       ctx.diagnostics.equivocators.add(authorHex);
       if (prior && env.kind !== ENVELOPE_KIND.roster && value instanceof Uint8Array)
-        this.forks.prove(scope, value, prior.envId, authorHex, docHex);
+        this.forks.prove(scope, value, prior.envId, `${authorHex}:${docHex}`, env.seq);
       // A roster op stands on its own signature and the roster decides what counts, so it goes on
       // to the roster log even from an equivocating sender: two devices holding one key (an imaged
       // device racing its owner's rekey) both reach every peer, or peers split (PROTOCOL §9.4).
@@ -65,14 +65,14 @@ export class ForkWatch {
     const bytes = value instanceof Uint8Array ? value : undefined;
     if (lower?.signed !== undefined && lower.signed !== prev) {
       ctx.diagnostics.equivocators.add(authorHex);
-      if (bytes) this.forks.prove(scope, bytes, lower.envId, authorHex, docHex);
+      if (bytes) this.forks.prove(scope, bytes, lower.envId, `${authorHex}:${docHex}`, env.seq - 1);
       return this.refuse(scope, key, 'equivocation');
     }
     if (upper?.prev !== undefined && upper.prev !== signed) {
       // The later envelope (already kept) names another seq than this one: proven, and this one
       // still goes on (it may be the version everyone else holds).
       ctx.diagnostics.equivocators.add(authorHex);
-      if (bytes) this.forks.prove(scope, bytes, upper.envId, authorHex, docHex);
+      if (bytes) this.forks.prove(scope, bytes, upper.envId, `${authorHex}:${docHex}`, env.seq);
     }
     return { verdict, seen, entry: { envId: key, signed, prev } };
   }

@@ -22,6 +22,8 @@ export interface ProvenFork {
   readonly docHex: string;
   /** The two sides' signed digests, smaller first (what a coordinator's release names). */
   readonly proofId: string;
+  /** Both envelopes (their versions heal the document: ForkVersions). */
+  readonly sides: readonly [DecodedEnvelope, DecodedEnvelope];
 }
 
 /**
@@ -58,7 +60,7 @@ export function openForkProof(
   if (!verifyEnvelopeSignature(x, ctx.cellId, a.epoch).ok) return err('malformed', 'signature');
   if (!verifyEnvelopeSignature(y, ctx.cellId, b.epoch).ok) return err('malformed', 'signature');
   const proofId = proofIdOf(signedDigest(x), signedDigest(y));
-  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId), proofId });
+  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId), proofId, sides: [x, y] });
 }
 
 /** One seq, different signed fields. */

@@ -1,7 +1,9 @@
+import * as Y from 'yjs';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { deriveEpochSecrets } from '../../shared/crypto/deriveEpochSecrets.ts';
 import { sodium, sodiumReady } from '../../shared/crypto/sodium.ts';
 import { CellSync } from '../../shared/sync/CellSync.ts';
+import { dropStructs } from '../../shared/sync/dropStructs.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
 import { ByzantineMember, type AttackTally } from './ByzantineMember.ts';
@@ -45,12 +47,33 @@ export interface SimulationResult {
    * as JSON, so a run can check what honest peers hold beyond the texts.
    */
   readonly contents: string[][];
+  /**
+   * Per peer, per text: the text without any of the informer's structs (what honest members
+   * wrote, as every peer holds it), to compare where the informer's own writes may differ.
+   */
+  readonly honestTexts: string[][];
   /** Per peer: the authors (hex) it holds a verified fork proof against. */
   readonly proven: string[][];
   /** Per peer: bytes of envelopes kept in its current wire doc. */
   readonly keptBytes: number[];
   /** The informer, when the run had one: its key, what it did, the documents it forked. */
   readonly informer?: { hex: string; tally: AttackTally; forkedDocs: ReadonlySet<string> };
+}
+
+/** The text of `doc` without the structs of `author` (none: the text). */
+function withoutAuthor(
+  doc: Y.Doc,
+  authorOf: (client: number) => string | undefined,
+  author: Uint8Array | undefined,
+): string {
+  const state = Y.encodeStateAsUpdate(doc);
+  const hex = author && toHex(author);
+  const drop = new Map<number, { from: number; to: number }>();
+  for (const client of Y.parseUpdateMeta(state).to.keys())
+    if (hex !== undefined && authorOf(client) === hex) drop.set(client, { from: 0, to: Infinity });
+  const out = new Y.Doc();
+  Y.applyUpdate(out, dropStructs(state, drop));
+  return out.getText('t').toJSON();
 }
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -198,6 +221,9 @@ export async function simulateCell(seed: number, o: SimulationOptions): Promise<
           deep: doc.getXmlFragment('deep').toJSON(),
         });
       }),
+    ),
+    honestTexts: syncs.map((s) =>
+      docIds.map((d) => withoutAuthor(s.doc(d), s.clientAuthors(d), informerKeys?.signPk)),
     ),
     proven: syncs.map((s) => [...s.diagnostics.provenEquivocators.keys()]),
     keptBytes: syncs.map((s) => s.wireStats().bytes),

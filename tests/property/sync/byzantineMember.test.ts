@@ -4,6 +4,17 @@ import { simulateCell, type SimulationOptions } from '../../support/simulateCell
 /** Seeds that once failed; kept forever as regression cases. */
 const REGRESSION_SEEDS: number[] = [];
 
+/** Shared-fork seeds that once failed; kept forever as regression cases. */
+const SHARED_FORK_REGRESSION_SEEDS: number[] = [];
+
+/**
+ * Shared-fork seeds where the informer's own writes after the fork reached some members inside
+ * a snapshot (before the proof, or in a session those members held nothing of): the rebuild cannot
+ * tell those structs from the informer's earlier ones, so its words differ between members
+ * (THREAT_MODEL §6); honest text still agrees.
+ */
+const INFORMER_WORDS_DIFFER = new Set([1, 9, 13, 14]);
+
 const SEEDS = Number(process.env.QUIRE_BYZANTINE_SEEDS ?? 100);
 
 /** Envelopes kept per honest peer's current wire doc stay under this (junk is never kept). */
@@ -54,6 +65,19 @@ async function check(seed: number): Promise<void> {
   else for (const named of r.proven) expect(named, `${where}: someone was framed`).toEqual([]);
 }
 
+async function checkSharedFork(seed: number): Promise<void> {
+  const r = await simulateCell(seed, { ...options, forkShared: true });
+  const where = `shared-fork seed ${seed} (reproduce: QUIRE_SIM_SEED=${seed})`;
+  for (const log of r.logs) expect(log, `${where}: an honest token was lost`).toEqual(r.written);
+  if ((r.informer?.tally.equivocations ?? 0) > 0)
+    for (const named of r.proven) expect(named, where).toEqual([r.informer?.hex]);
+  for (let p = 1; p < r.texts.length; p++) {
+    expect(r.honestTexts[p], `${where}: peer ${p} honest text differs`).toEqual(r.honestTexts[0]);
+    if (!INFORMER_WORDS_DIFFER.has(seed))
+      expect(r.texts[p], `${where}: peer ${p} text differs from peer 0`).toEqual(r.texts[0]);
+  }
+}
+
 describe('seeded simulation with one informer among five honest members', () => {
   it.each(REGRESSION_SEEDS)('regression seed %i', async (seed) => check(seed));
 
@@ -63,19 +87,20 @@ describe('seeded simulation with one informer among five honest members', () => 
     for (const seed of seeds) await check(seed);
   }, 900_000);
 
-  // A fork inside a text others edit leaves the halves' copies of that text different (two
-  // versions of one Yjs item id: THREAT_MODEL §6); what must hold is that everyone is told.
-  // Skipped until fork proofs cross rollovers (issue #14 item 1): seed 5 leaves a member who
-  // never learns of the fork. Kept as its regression case below.
-  it(`${Math.min(30, seeds.length)} seeds with forks in a shared text: every honest member names the informer`, async () => {
-    for (const seed of [5, ...seeds.slice(0, 30)]) {
-      const r = await simulateCell(seed, { ...options, forkShared: true });
-      const where = `shared-fork seed ${seed}`;
-      for (const log of r.logs)
-        expect(log, `${where}: an honest token was lost`).toEqual(r.written);
-      if ((r.informer?.tally.equivocations ?? 0) > 0)
-        for (const named of r.proven) expect(named, where).toEqual([r.informer?.hex]);
+  // A fork inside a text others edit: once the proof reaches everyone, every honest member
+  // rebuilds that text on the canonical version (THREAT_MODEL §6), so the copies are identical.
+  it(`${Math.min(30, seeds.length)} seeds with forks in a shared text: identical honest content, the informer named`, async () => {
+    const failed: number[] = [];
+    for (const seed of [...new Set([5, ...SHARED_FORK_REGRESSION_SEEDS, ...seeds.slice(0, 30)])]) {
+      try {
+        await checkSharedFork(seed);
+      } catch (e) {
+        // Every failing seed is named, then kept in SHARED_FORK_REGRESSION_SEEDS once fixed.
+        failed.push(seed);
+        console.error(e);
+      }
     }
+    expect(failed, 'failing shared-fork seeds').toEqual([]);
   }, 600_000);
 
   it('the runs exercise every attack and rollovers', async () => {

@@ -47,7 +47,11 @@ export async function splitCell(seed: number, honest = 4) {
   const keys = Array.from({ length: honest }, key);
   const informer = key();
   const roster = fixedRoster(
-    [...keys, informer].map((k) => ({ signPk: k.signPk, role: 'writer' as const })),
+    // Peer 0 coordinates (it may release a quarantine); everyone writes.
+    [...keys, informer].map((k, i) => ({
+      signPk: k.signPk,
+      role: i === 0 ? 'coordinator' : 'writer',
+    })),
   );
   const docId = randBytes(rand, 16);
   const stores = keys.map(() => new MemorySyncStore());
