@@ -1,8 +1,9 @@
-import { useId, useMemo, type ReactElement } from 'react';
+import { useId, useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
+import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
@@ -11,6 +12,7 @@ import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
+import { useShelves } from './useShelves.ts';
 
 /** One open draft: title and status, the live editor, and its named versions. */
 export function DraftWorkspace({
@@ -20,6 +22,7 @@ export function DraftWorkspace({
   nameOf,
   writable,
   focusBody = false,
+  shelfActions,
 }: {
   readonly session: CellSession;
   readonly indexDoc: Y.Doc;
@@ -28,19 +31,23 @@ export function DraftWorkspace({
   readonly writable: boolean;
   /** Put the caret in the body (a draft just created). */
   readonly focusBody?: boolean;
+  /** Archive / trash / put back, for someone allowed. */
+  readonly shelfActions?: ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
-  const { draftDoc, awareness, authors } = useMemo(() => {
+  const { docId, draftDoc, awareness, authors } = useMemo(() => {
     // A listed draft always has a valid id (listDrafts validated it).
     const docId = draftDocId(draft.id) ?? new Uint8Array(16);
     return {
+      docId,
       draftDoc: session.doc(docId),
       awareness: session.awareness(docId),
       authors: session.authors(docId),
     };
   }, [session, draft.id]);
   const me = session.me;
+  const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
@@ -52,6 +59,7 @@ export function DraftWorkspace({
         writable={writable}
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
+        actions={shelfActions}
       />
       <div className="draft-workspace__body">
         <RichTextEditor
@@ -69,6 +77,7 @@ export function DraftWorkspace({
           me={me.signPkHex}
           nameOf={nameOf}
           writable={writable}
+          shelves={versionShelves}
         />
       </div>
     </section>
