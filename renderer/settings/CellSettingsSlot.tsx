@@ -14,6 +14,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
   return (
     <section className="settings stack" data-slot="cell-settings" data-cell={session.cellIdHex}>
       <h2>{t('settings.cell.heading')}</h2>
+      <p className="muted">{t('settings.cell.scope')}</p>
       {session.connection && <CellConnectionForm connection={session.connection} />}
       <section className="panel stack" aria-labelledby={diagId}>
         <h3 id={diagId}>{t('settings.cell.diagnostics.heading')}</h3>
