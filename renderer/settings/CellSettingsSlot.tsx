@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CellSession } from '../session/CellSession.ts';
 import { CellConnectionForm } from './CellConnectionForm.tsx';
 import { diagnosticLabel } from './diagnosticLabel.ts';
+import { diagnosticNote } from './diagnosticNote.ts';
 
 /** Per-cell settings: connection (rendezvous, ICE, relay-only) and diagnostics counters. */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
@@ -24,6 +25,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
             <tr>
               <th scope="col">{t('settings.cell.diagnostics.counter')}</th>
               <th scope="col">{t('settings.cell.diagnostics.count')}</th>
+              <th scope="col">{t('settings.cell.diagnostics.meaning')}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,6 +35,9 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
                   <DiagnosticName name={name} />
                 </td>
                 <td>{value}</td>
+                <td data-note={diagnosticNote(name)}>
+                  <DiagnosticMeaning name={name} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -63,4 +68,11 @@ function DiagnosticName({ name }: { readonly name: string }): ReactElement {
       <code className="muted">{name}</code>
     </>
   );
+}
+
+/** Whether such a count is to be expected (diagnosticNote), in the user's language. */
+function DiagnosticMeaning({ name }: { readonly name: string }): ReactElement | null {
+  const { t } = useTranslation();
+  const note = diagnosticNote(name);
+  return note ? <>{t(`settings.cell.diagnostics.notes.${note}`)}</> : null;
 }
