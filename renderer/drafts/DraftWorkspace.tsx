@@ -11,6 +11,7 @@ import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
+import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 import { useShelves } from './useShelves.ts';
 
@@ -61,6 +62,7 @@ export function DraftWorkspace({
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
         actions={shelfActions}
       />
+      <PresenceAvatars awareness={awareness} me={{ name: me.pseudonym, color: me.colour }} />
       <div className="draft-workspace__body">
         <RichTextEditor
           fragment={draftBody(draftDoc)}
