@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_LIMITS } from '../../shared/cell/cellLimits.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
@@ -11,12 +11,15 @@ export function DraftHeader({
   writable,
   onRename,
   onStatus,
+  actions,
 }: {
   readonly draft: DraftEntry;
   readonly headingId: string;
   readonly writable: boolean;
   readonly onRename: (title: string) => void;
   readonly onStatus: (status: DraftStatus) => void;
+  /** Archive / trash / put back (DraftsScreen decides who may). */
+  readonly actions?: ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
   const titleInputId = useId();
@@ -88,6 +91,7 @@ export function DraftHeader({
           ))}
         </select>
       </div>
+      {actions}
     </header>
   );
 }

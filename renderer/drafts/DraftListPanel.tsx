@@ -1,6 +1,7 @@
-import { useId, type ReactElement } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
+import type { ShelfState } from '../../shared/cell/Shelf.ts';
 import { CreateDraftForm } from './CreateDraftForm.tsx';
 import { DraftListItem } from './DraftListItem.tsx';
 import { useNow } from './useNow.ts';
@@ -13,6 +14,8 @@ export function DraftListPanel({
   nameOf,
   writable,
   removed = false,
+  view = 'active',
+  filter,
   onSelect,
   onCreate,
 }: {
@@ -23,6 +26,10 @@ export function DraftListPanel({
   readonly writable: boolean;
   /** Removed from the cell: the banner explains, so no reader note. */
   readonly removed?: boolean;
+  /** Which drafts `drafts` holds: in use, archived or in the trash. */
+  readonly view?: ShelfState;
+  /** The control that chooses `view`. */
+  readonly filter?: ReactNode;
   readonly onSelect: (id: string) => void;
   readonly onCreate: (title: string) => void;
 }): ReactElement {
@@ -37,7 +44,12 @@ export function DraftListPanel({
       ) : removed ? null : (
         <p className="muted small">{t('drafts.readerNote')}</p>
       )}
-      {drafts.length === 0 ? (
+      {filter}
+      {drafts.length === 0 && view !== 'active' ? (
+        <p className="muted">
+          {t(view === 'archived' ? 'shelf.emptyArchived' : 'shelf.emptyTrashed')}
+        </p>
+      ) : drafts.length === 0 ? (
         <div className="empty-state">
           <p>{t('drafts.emptyTitle')}</p>
           <p className="muted">{t('drafts.emptyHint')}</p>

@@ -1,8 +1,9 @@
-import { useId, useMemo, type ReactElement } from 'react';
+import { useId, useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
+import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
@@ -10,8 +11,10 @@ import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
+import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 import { useSessionDoc } from './useSessionDoc.ts';
+import { useShelves } from './useShelves.ts';
 
 /** One open draft: title and status, the live editor, and its named versions. */
 export function DraftWorkspace({
@@ -21,6 +24,7 @@ export function DraftWorkspace({
   nameOf,
   writable,
   focusBody = false,
+  shelfActions,
 }: {
   readonly session: CellSession;
   readonly indexDoc: Y.Doc;
@@ -29,6 +33,8 @@ export function DraftWorkspace({
   readonly writable: boolean;
   /** Put the caret in the body (a draft just created). */
   readonly focusBody?: boolean;
+  /** Archive / trash / put back, for someone allowed. */
+  readonly shelfActions?: ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
@@ -41,6 +47,7 @@ export function DraftWorkspace({
     [session, docId],
   );
   const me = session.me;
+  const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
@@ -52,7 +59,9 @@ export function DraftWorkspace({
         writable={writable}
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
+        actions={shelfActions}
       />
+      <PresenceAvatars awareness={awareness} me={{ name: me.pseudonym, color: me.colour }} />
       <div className="draft-workspace__body">
         <RichTextEditor
           key={revision}
@@ -71,6 +80,7 @@ export function DraftWorkspace({
           nameOf={nameOf}
           writable={writable}
           horizon={session.horizon?.get().setting}
+          shelves={versionShelves}
         />
       </div>
     </section>

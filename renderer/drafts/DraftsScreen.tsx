@@ -1,15 +1,20 @@
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
+import { cellIndexMaps } from '../../shared/cell/cellIndexMaps.ts';
 import { createDraft } from '../../shared/cell/createDraft.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
+import type { ShelfState } from '../../shared/cell/Shelf.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
+import { ShelfActions } from '../ui/ShelfActions.tsx';
+import { ShelfFilter } from '../ui/ShelfFilter.tsx';
 import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { rememberDraft, rememberedDraft } from '../shell/placeMemory.ts';
 import { usePeopleNames } from './usePeopleNames.ts';
+import { useShelves } from './useShelves.ts';
 import { useYValue } from './useYValue.ts';
 import './common.css';
 import './drafts.css';
@@ -22,7 +27,14 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
     () => listDrafts(indexDoc, session.authors(CELL_INDEX_DOC_ID)),
     [indexDoc, session],
   );
-  const { entries, dropped } = useYValue(indexDoc, read);
+  const { entries: all, dropped } = useYValue(indexDoc, read);
+  const shelves = useShelves(session, CELL_INDEX_DOC_ID, cellIndexMaps(indexDoc).drafts);
+  const [view, setView] = useState<ShelfState>('active');
+  const entries = all.filter((draft) => shelves.of(draft.id).state === view);
+  const counts = {
+    archived: all.filter((draft) => shelves.of(draft.id).state === 'archived').length,
+    trashed: all.filter((draft) => shelves.of(draft.id).state === 'trashed').length,
+  };
   const [selectedId, setSelectedState] = useState<string | null>(() =>
     rememberedDraft(session.cellIdHex),
   );
@@ -47,6 +59,15 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         nameOf={nameOf}
         writable={writable}
         removed={access === 'removed'}
+        view={view}
+        filter={
+          <ShelfFilter
+            value={view}
+            counts={counts}
+            tampered={shelves.tampered}
+            onChange={setView}
+          />
+        }
         onSelect={setSelectedId}
         onCreate={(title) => {
           const created = createDraft(indexDoc, title, session.me.signPkHex);
@@ -64,6 +85,15 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
             draft={selected}
             nameOf={nameOf}
             focusBody={created === selected.id}
+            shelfActions={
+              shelves.may(selected.id) ? (
+                <ShelfActions
+                  shelf={shelves.of(selected.id)}
+                  name={selected.title === '' ? t('drafts.untitled') : selected.title}
+                  onShelve={(state) => shelves.shelve(selected.id, state)}
+                />
+              ) : null
+            }
           />
         </ScreenBoundary>
       ) : (

@@ -8,15 +8,28 @@ export function presentNames(
   states: ReadonlyMap<number, Record<string, unknown>>,
   ownClientId: number,
 ): Set<string> {
-  const names = new Set<string>();
+  return new Set(presentPeople(states, ownClientId).map((person) => person.name));
+}
+
+/**
+ * The other people in a draft with their colours, sorted by name (so the avatars keep their
+ * places), each once. Names and colours are the roster's (PresenceBridge replaces the sender's).
+ */
+export function presentPeople(
+  states: ReadonlyMap<number, Record<string, unknown>>,
+  ownClientId: number,
+): { readonly name: string; readonly color: string }[] {
+  const people = new Map<string, string>();
   for (const [clientId, state] of states) {
     if (clientId === ownClientId) continue;
     const user = state['user'];
     if (typeof user !== 'object' || user === null) continue;
-    const { name } = caretUser(user as Record<string, unknown>);
-    if (name !== '') names.add(name);
+    const { name, color } = caretUser(user as Record<string, unknown>);
+    if (name !== '' && !people.has(name)) people.set(name, color);
   }
-  return names;
+  return [...people]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, color]) => ({ name, color }));
 }
 
 /** Who joined and who left between two readings of presentNames, each sorted. */

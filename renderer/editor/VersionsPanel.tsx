@@ -5,11 +5,15 @@ import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import { listVersions } from '../../shared/cell/listVersions.ts';
 import { restoreVersion } from '../../shared/cell/restoreVersion.ts';
+import type { ShelfState } from '../../shared/cell/Shelf.ts';
 import type { VersionEntry } from '../../shared/cell/VersionEntry.ts';
 import type { HorizonSetting } from '../../shared/cell/readHorizonPolicy.ts';
 import { formatRelativeTime } from '../drafts/formatRelativeTime.ts';
+import type { Shelves } from '../drafts/useShelves.ts';
 import { useNow } from '../drafts/useNow.ts';
 import { useYValue } from '../drafts/useYValue.ts';
+import { ShelfActions } from '../ui/ShelfActions.tsx';
+import { ShelfFilter } from '../ui/ShelfFilter.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ExpiryWarning } from './ExpiryWarning.tsx';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
@@ -23,6 +27,7 @@ export function VersionsPanel({
   nameOf,
   writable,
   horizon,
+  shelves,
 }: {
   readonly draftDoc: Y.Doc;
   /** Who wrote what in this draft: "saved by" is its verified writer, not a stored name. */
@@ -32,12 +37,18 @@ export function VersionsPanel({
   readonly writable: boolean;
   /** The cell's history horizon: versions older than it are deleted, with a warning before. */
   readonly horizon?: HorizonSetting | undefined;
+  /** Where each version is (in use, archived, trash) and who may move it. */
+  readonly shelves: Shelves;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const now = useNow();
   const read = useCallback(() => listVersions(draftDoc, authors), [draftDoc, authors]);
-  const { entries } = useYValue(draftVersions(draftDoc), read);
+  const { entries: all } = useYValue(draftVersions(draftDoc), read);
+  const [view, setView] = useState<ShelfState>('active');
+  const placed = (state: ShelfState): VersionEntry[] =>
+    all.filter((version) => shelves.of(version.id).state === state);
+  const entries = placed(view);
   const [viewing, setViewing] = useState<VersionEntry | undefined>(undefined);
   const [restoring, setRestoring] = useState<VersionEntry | undefined>(undefined);
   const [notice, setNotice] = useState('');
@@ -63,8 +74,22 @@ export function VersionsPanel({
       <p className="versions__notice" role="status">
         {notice}
       </p>
+      <ShelfFilter
+        value={view}
+        counts={{ archived: placed('archived').length, trashed: placed('trashed').length }}
+        tampered={shelves.tampered}
+        onChange={setView}
+      />
       {entries.length === 0 ? (
-        <p className="muted">{t('editor.versions.empty')}</p>
+        <p className="muted">
+          {t(
+            view === 'active'
+              ? 'editor.versions.empty'
+              : view === 'archived'
+                ? 'shelf.emptyArchived'
+                : 'shelf.emptyTrashed',
+          )}
+        </p>
       ) : (
         <ul className="versions__list">
           {entries.map((version) => (
@@ -95,6 +120,13 @@ export function VersionsPanel({
                   >
                     {t('editor.versions.restore')}
                   </button>
+                ) : null}
+                {shelves.may(version.id) ? (
+                  <ShelfActions
+                    shelf={shelves.of(version.id)}
+                    name={version.name}
+                    onShelve={(state) => shelves.shelve(version.id, state)}
+                  />
                 ) : null}
               </span>
             </li>

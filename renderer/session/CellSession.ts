@@ -170,6 +170,11 @@ export interface CellConnectionSettings {
   >;
   /** A coordinator sets the cell-wide relay-only setting; false if this member may not. */
   setCellPolicy?(on: boolean): boolean;
+  /**
+   * "Reconnect now": closes the cell and opens it again with the saved settings (screens follow
+   * the new session). Absent where the cell cannot be reopened (harnesses).
+   */
+  reconnect?(): Promise<void>;
 }
 
 export interface InviteView {

@@ -32,8 +32,10 @@ const isCoordinator = (cell: CellRuntime): boolean =>
 export function createCellConnection(
   cell: CellRuntime,
   notify: () => void,
+  reconnect?: () => Promise<void>,
 ): CellConnectionSettings {
   return {
+    ...(reconnect ? { reconnect } : {}),
     get: () => {
       const r = cell.cellRecord;
       const required = cell.relay.reason();

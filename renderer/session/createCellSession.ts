@@ -36,7 +36,11 @@ export interface OpenCellSession extends CellSession {
 export function createCellSession(
   cell: CellRuntime,
   invites: RendezvousInvites | undefined,
-  hooks: { readonly rekey?: (cell: CellRuntime) => Promise<boolean> } = {},
+  hooks: {
+    readonly rekey?: (cell: CellRuntime) => Promise<boolean>;
+    /** Closes this session and opens the cell again (new connection settings take effect). */
+    readonly reconnect?: () => Promise<void>;
+  } = {},
 ): OpenCellSession {
   const meHex = toHex(cell.me.signPk);
   const listeners = new Set<() => void>();
@@ -269,7 +273,7 @@ export function createCellSession(
       ),
     }),
     governance,
-    connection: createCellConnection(cell, notify),
+    connection: createCellConnection(cell, notify, hooks.reconnect),
     horizon: createCellHorizon(cell, notify),
     close: async () => {
       offCell();

@@ -86,8 +86,22 @@ export async function openAppSession(
   const sessionFor = (cellIdHex: string, runtime: CellRuntime): OpenCellSession =>
     track(
       cellIdHex,
-      createCellSession(runtime, invites, { rekey: (cell) => rekeyCell(cellIdHex, cell) }),
+      createCellSession(runtime, invites, {
+        rekey: (cell) => rekeyCell(cellIdHex, cell),
+        reconnect: () => reopenCell(cellIdHex),
+      }),
     );
+  /**
+   * "Reconnect now" after new connection settings: the open session closes (its rooms left) and
+   * the cell opens again from its saved record; listeners (useCellSession) pick up the new one.
+   */
+  const reopenCell = async (cellIdHex: string): Promise<void> => {
+    const opening = open.get(cellIdHex);
+    open.delete(cellIdHex);
+    ready.delete(cellIdHex);
+    if (opening) await opening.then((s) => s.close()).catch(() => undefined);
+    for (const l of listeners) l();
+  };
   /** A self re-key: the cell comes back as a new session under the new keys (or as it was). */
   const rekeyCell = async (cellIdHex: string, cell: CellRuntime): Promise<boolean> => {
     const result = await rekeySelf(cell, {

@@ -1,6 +1,8 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normaliseRendezvousUrl } from '../../shared/invite/normaliseRendezvousUrl.ts';
 import type { CellConnectionSettings, IceServerView } from '../session/CellSession.ts';
+import { RendezvousTest } from './RendezvousTest.tsx';
 import '../drafts/common.css';
 
 const lines = (s: string): string[] =>
@@ -46,14 +48,40 @@ export function CellConnectionForm({
   const [relayOnly, setRelayOnly] = useState(initial.relayOnly);
   const [cellPolicy, setCellPolicy] = useState(initial.cellPolicy);
   const [message, setMessage] = useState<string>('');
+  const [hint, setHint] = useState<string>('');
+  const [saved, setSaved] = useState(false);
+  const [reconnecting, setReconnecting] = useState(false);
   const required = initial.relayOnlyRequired;
 
+  /**
+   * The typed rendezvous URLs with a left-out scheme put in (`127.0.0.1:4490` becomes
+   * `ws://127.0.0.1:4490`): the field shows the correction and a hint says what changed.
+   * Undefined when one of them is not a rendezvous URL even so.
+   */
+  const correctedUrls = (): string[] | undefined => {
+    const urls: string[] = [];
+    const changes: string[] = [];
+    for (const line of lines(rendezvous)) {
+      const result = normaliseRendezvousUrl(line);
+      if (!result.ok) {
+        setMessage(t('settings.cell.errors.bad_url'));
+        return undefined;
+      }
+      if (result.value.corrected) changes.push(`${line} → ${result.value.url}`);
+      urls.push(result.value.url);
+    }
+    if (changes.length > 0) {
+      setRendezvous(urls.join('\n'));
+      setHint(t('settings.cell.corrected', { changes: changes.join(', ') }));
+    }
+    return urls;
+  };
+
   const save = async (): Promise<void> => {
-    const result = await connection.set({
-      signaling: lines(rendezvous),
-      iceServers: parseIce(ice),
-      relayOnly,
-    });
+    const signaling = correctedUrls();
+    if (!signaling) return;
+    const result = await connection.set({ signaling, iceServers: parseIce(ice), relayOnly });
+    setSaved(result.ok);
     setMessage(result.ok ? t('settings.cell.saved') : t(`settings.cell.errors.${result.error}`));
   };
 
@@ -79,6 +107,8 @@ export function CellConnectionForm({
         <p id={`${ids.rendezvous}-help`} className="muted">
           {t('settings.cell.rendezvousHelp')}
         </p>
+        {hint !== '' ? <p className="muted">{hint}</p> : null}
+        <RendezvousTest urls={correctedUrls} />
       </div>
       <div className="field">
         <label htmlFor={ids.ice}>{t('settings.cell.ice')}</label>
@@ -137,6 +167,20 @@ export function CellConnectionForm({
       <p id={ids.status} role="status" aria-live="polite">
         {message}
       </p>
+      {saved && connection.reconnect ? (
+        <div>
+          <button
+            type="button"
+            disabled={reconnecting}
+            onClick={() => {
+              setReconnecting(true);
+              void connection.reconnect?.().finally(() => setReconnecting(false));
+            }}
+          >
+            {t('settings.cell.reconnect')}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

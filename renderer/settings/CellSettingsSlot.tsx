@@ -4,6 +4,7 @@ import type { CellSession } from '../session/CellSession.ts';
 import { CellConnectionForm } from './CellConnectionForm.tsx';
 import { CellHorizonForm } from './CellHorizonForm.tsx';
 import { diagnosticLabel } from './diagnosticLabel.ts';
+import { diagnosticNote } from './diagnosticNote.ts';
 
 /** Per-cell settings: connection (rendezvous, ICE, relay-only), history horizon, diagnostics. */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
@@ -15,6 +16,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
   return (
     <section className="settings stack" data-slot="cell-settings" data-cell={session.cellIdHex}>
       <h2>{t('settings.cell.heading')}</h2>
+      <p className="muted">{t('settings.cell.scope')}</p>
       {session.connection && <CellConnectionForm connection={session.connection} />}
       {session.horizon && <CellHorizonForm horizon={session.horizon} />}
       <section className="panel stack" aria-labelledby={diagId}>
@@ -25,6 +27,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
             <tr>
               <th scope="col">{t('settings.cell.diagnostics.counter')}</th>
               <th scope="col">{t('settings.cell.diagnostics.count')}</th>
+              <th scope="col">{t('settings.cell.diagnostics.meaning')}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,6 +37,9 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
                   <DiagnosticName name={name} />
                 </td>
                 <td>{value}</td>
+                <td data-note={diagnosticNote(name)}>
+                  <DiagnosticMeaning name={name} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -64,4 +70,11 @@ function DiagnosticName({ name }: { readonly name: string }): ReactElement {
       <code className="muted">{name}</code>
     </>
   );
+}
+
+/** Whether such a count is to be expected (diagnosticNote), in the user's language. */
+function DiagnosticMeaning({ name }: { readonly name: string }): ReactElement | null {
+  const { t } = useTranslation();
+  const note = diagnosticNote(name);
+  return note ? <>{t(`settings.cell.diagnostics.notes.${note}`)}</> : null;
 }

@@ -48,6 +48,7 @@ export function SettingsScreen({
   return (
     <div className="settings stack">
       <h1>{t('settings.heading')}</h1>
+      <p className="muted">{t('settings.scope')}</p>
 
       <section className="panel stack" aria-labelledby={`${ids.language}-h`}>
         <h2 id={`${ids.language}-h`}>{t('settings.appearance.heading')}</h2>

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_LIMITS } from '../../shared/cell/cellLimits.ts';
 import type { PersonEntry } from '../../shared/cell/readPeople.ts';
@@ -21,6 +21,7 @@ export function TaskEditDialog({
   members,
   personOf,
   nameOf,
+  actions,
   onSave,
   onClose,
 }: {
@@ -29,6 +30,8 @@ export function TaskEditDialog({
   readonly personOf: (signPkHex: string) => PersonEntry | undefined;
   /** A former member's name ("Boris (removed)") for an assignee no longer in the roster. */
   readonly nameOf: (signPkHex: string) => string;
+  /** Archive / trash / put back, for someone allowed (TasksScreen decides). */
+  readonly actions?: ReactNode;
   readonly onSave: (task: Task, change: TaskDraft) => void;
   readonly onClose: () => void;
 }): ReactElement {
@@ -42,6 +45,7 @@ export function TaskEditDialog({
       className="task-editor"
     >
       <h2 id={titleId}>{t('tasks.editTitle')}</h2>
+      {actions}
       {task ? (
         <TaskFields
           key={task.id}

@@ -2,17 +2,23 @@ import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTask } from '../../shared/cell/addTask.ts';
 import { assignTask } from '../../shared/cell/assignTask.ts';
+import { boardTasks } from '../../shared/cell/boardTasks.ts';
 import { moveTask } from '../../shared/cell/moveTask.ts';
 import { needsExposureWarning } from '../../shared/cell/needsExposureWarning.ts';
 import type { PersonEntry } from '../../shared/cell/readPeople.ts';
 import { setInsideCountry } from '../../shared/cell/setInsideCountry.ts';
+import type { ShelfState } from '../../shared/cell/Shelf.ts';
 import type { Task } from '../../shared/cell/Task.ts';
+import { TASK_BOARD_DOC_ID } from '../../shared/cell/taskBoardDocId.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/cell/TaskStatus.ts';
 import { updateTask } from '../../shared/cell/updateTask.ts';
 import { writeAccess } from '../drafts/writeAccess.ts';
 import { useMembers } from '../drafts/useMembers.ts';
 import { usePeopleNames } from '../drafts/usePeopleNames.ts';
+import { useShelves } from '../drafts/useShelves.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { ShelfActions } from '../ui/ShelfActions.tsx';
+import { ShelfFilter } from '../ui/ShelfFilter.tsx';
 import { boardIndex } from './boardIndex.ts';
 import { filterTasks, type TaskFilter } from './filterTasks.ts';
 import { ExposureWarningDialog } from './ExposureWarningDialog.tsx';
@@ -48,10 +54,15 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
   const [pending, setPending] = useState<{ task: Task; change: TaskDraft } | undefined>(undefined);
   const [focus, setFocus] = useState<FocusRequest | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
+  const shelves = useShelves(session, TASK_BOARD_DOC_ID, boardTasks(boardDoc));
+  const [view, setView] = useState<ShelfState>('active');
+  const placed = (state: ShelfState): Task[] =>
+    tasks.entries.filter((task) => shelves.of(task.id).state === state);
   const all = tasks.entries;
   const isMember = (signPkHex: string): boolean =>
     members.some((m) => m.signPkHex === signPkHex || (m.formerKeys?.includes(signPkHex) ?? false));
-  const visible = filterTasks(all, filter, me, isMember);
+  // The board shows one place at a time (in use, archived, trash); moves still order among all.
+  const visible = filterTasks(placed(view), filter, me, isMember);
   const editing = all.find((task) => task.id === editingId);
   const personOf = (signPkHex: string): PersonEntry | undefined => people.get(signPkHex);
   const nameOf = usePeopleNames(session, t('tasks.you'), t('tasks.unknownMember'));
@@ -127,6 +138,12 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
             />
             <label htmlFor={unassignedId}>{t('tasks.onlyUnassigned')}</label>
           </div>
+          <ShelfFilter
+            value={view}
+            counts={{ archived: placed('archived').length, trashed: placed('trashed').length }}
+            tampered={shelves.tampered}
+            onChange={setView}
+          />
           {writable ? (
             <InsideCountryToggle
               inside={personOf(me)?.insideCountry === true}
@@ -167,6 +184,17 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
         members={members}
         personOf={personOf}
         nameOf={nameOf}
+        actions={
+          editing && shelves.may(editing.id) ? (
+            <ShelfActions
+              shelf={shelves.of(editing.id)}
+              name={editing.title}
+              onShelve={(state) => {
+                if (shelves.shelve(editing.id, state)) setEditingId(undefined);
+              }}
+            />
+          ) : null
+        }
         onSave={save}
         onClose={() => setEditingId(undefined)}
       />

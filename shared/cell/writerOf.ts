@@ -27,3 +27,20 @@ export function creatorOf(
 export function wasDeleted(map: Y.Map<unknown>, key: string): boolean {
   return map._map.get(key)?.deleted === true;
 }
+
+/**
+ * The verified author of the first value ever set at `key`: the root of the chain of items that
+ * overwrote one another there (each set of a map key links to the item it replaced). Whoever
+ * replaces an entry wholesale later does not become its creator. Undefined when the key was never
+ * set or that writer is not known.
+ */
+export function firstWriterOf(
+  map: Y.Map<unknown>,
+  key: string,
+  authors: ClientAuthors,
+): string | undefined {
+  let item: Y.Item | null | undefined = map._map.get(key);
+  if (!item) return undefined;
+  while (item.left !== null) item = item.left;
+  return authors(item.id.client);
+}

@@ -121,7 +121,7 @@ test.describe('relay-only through a real TURN server', () => {
       .fill(`${urls} ${username} ${credential}`);
     await anna.getByLabel('Relay-only mode: never connect directly to other members').check();
     await anna.getByRole('button', { name: 'Save connection settings' }).click();
-    await expect(anna.getByText('Saved. The new settings apply')).toBeVisible();
+    await expect(anna.getByText('Saved. Reconnect now')).toBeVisible();
     await lockNow(anna);
     await unlock(anna);
     // And, as coordinator, for the whole cell: it applies at once, on every member's device.

@@ -75,6 +75,17 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
     const [first, second] = viewers[name];
     expect(await caretColour(first, name)).toBe(await caretColour(second, name));
   }
+  // Who is in the draft now, as avatars (issue 19 item 12): you first, then the others.
+  for (const [page, me] of [
+    [anna, 'Anna'],
+    [boris, 'Boris'],
+    [chen, 'Chen'],
+  ] as const) {
+    await expect(page.getByTestId('presence-avatars').getByRole('listitem')).toHaveText(
+      [`${me} (you)`, ...others[me]].map((name) => new RegExp(`${name.replace(/[()]/g, '\\$&')}$`)),
+      { timeout: NETWORK_TIMEOUT_MS },
+    );
+  }
   await checkScreen(boris, testInfo, 'three-drafts-carets');
 
   // A named version, a change, a restore: everyone sees the restored text.
@@ -146,6 +157,30 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
       .toEqual([['Speak at the rally'], ['Find a printer'], ['Translate the editorial']]);
   }
   await checkScreen(chen, testInfo, 'three-tasks');
+
+  // Archive and trash (issue 19 item 9): Boris may not touch Anna's task; Anna, coordinator,
+  // moves one to the trash; it leaves every board and waits in everyone's trash.
+  await boris.getByRole('button', { name: 'Edit “Speak at the rally”' }).click();
+  const borisEdit = boris.getByRole('dialog', { name: 'Edit task' });
+  await expect(borisEdit.getByRole('button', { name: 'Save' })).toBeVisible();
+  await expect(borisEdit.getByRole('button', { name: /trash/ })).toHaveCount(0);
+  await borisEdit.getByRole('button', { name: 'Cancel' }).click();
+  await anna.getByRole('button', { name: 'Edit “Speak at the rally”' }).click();
+  await anna
+    .getByRole('dialog', { name: 'Edit task' })
+    .getByRole('button', { name: 'Move “Speak at the rally” to the trash' })
+    .click();
+  for (const page of everyone) {
+    await expect
+      .poll(() => titlesIn(column(page, 'To do')), { timeout: NETWORK_TIMEOUT_MS })
+      .toEqual([]);
+  }
+  const show = chen.getByRole('combobox', { name: 'Show' });
+  await expect(show.locator('option[value="trashed"]')).toHaveText('Trash (1)');
+  await show.selectOption('trashed');
+  await expect.poll(() => titlesIn(column(chen, 'To do'))).toEqual(['Speak at the rally']);
+  await expect(chen.getByText('The trash empties itself 30 days')).toBeVisible();
+  await show.selectOption('active');
 
   // Chen says she is inside the country: she goes relay-only at once (issue 16), and as this cell
   // has no TURN server she is offline and told why; nothing leaves her device directly any more.

@@ -2,7 +2,7 @@ import { checkScreen } from './checkScreen.ts';
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
-import { lockNow, unlock, VAULT_TIMEOUT_MS } from './shellSteps.ts';
+import { VAULT_TIMEOUT_MS } from './shellSteps.ts';
 import {
   addTask,
   boardOf,
@@ -26,16 +26,30 @@ async function deadRendezvous(): Promise<string> {
 }
 
 /**
- * Sets this device's rendezvous address for the cell in Settings, then locks and unlocks so the
- * cell reopens with it (the form says new settings apply the next time the cell opens).
+ * Sets this device's rendezvous address for the cell in Cell settings, typed without its scheme
+ * (the form puts ws:// in and says so), tests it, then "Reconnect now": the cell closes every
+ * connection and opens again with the new address (issue 19 item 13).
  */
-async function reopenWithRendezvous(page: Page, url: string, cellName: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Settings' }).click();
-  await page.getByLabel('Rendezvous servers (one per line)').fill(url);
+async function reopenWithRendezvous(
+  page: Page,
+  url: string,
+  cellName: string,
+  reachable: boolean,
+): Promise<void> {
+  await page.getByRole('tab', { name: 'Cell settings' }).click();
+  const field = page.getByLabel('Rendezvous servers (one per line)');
+  await field.fill(url.replace(/^ws:\/\//, ''));
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(field).toHaveValue(url);
+  await expect(page.getByText(`Corrected ${url.slice('ws://'.length)} → ${url}`)).toBeVisible();
+  await expect(page.locator('.rendezvous-test li')).toHaveAttribute(
+    'data-reachable',
+    reachable ? 'yes' : 'no',
+    { timeout: NETWORK_TIMEOUT_MS },
+  );
   await page.getByRole('button', { name: 'Save connection settings' }).click();
-  await expect(page.getByText('Saved. The new settings apply')).toBeVisible();
-  await lockNow(page);
-  await unlock(page);
+  await expect(page.getByText('Saved. Reconnect now')).toBeVisible();
+  await page.getByRole('button', { name: 'Reconnect now' }).click();
   await expect(page.getByRole('heading', { level: 1, name: cellName })).toBeVisible();
 }
 
@@ -47,10 +61,10 @@ async function reopenWithRendezvous(page: Page, url: string, cellName: string): 
  * channels running (Chen kept receiving edits and the status stayed "Connected"). And unlocking
  * while emulated offline fails, because the web build fetches the Argon2id worker script over
  * HTTP. So Chen's device is cut in two honest steps through the app itself: her cell's rendezvous
- * address is set to a port where nothing listens and the session restarts (lock, unlock), which
- * closes every connection she had; then the context goes offline, so no new connection of any
+ * address is set to a port where nothing listens and the session restarts ("Reconnect now" in
+ * Cell settings), which closes every connection she had; then the context goes offline, so no new connection of any
  * kind can be made. Her edits are stored in her vault and survive the restart; coming back is
- * the reverse (online, the real rendezvous address, lock and unlock).
+ * the reverse (online, the real rendezvous address, "Reconnect now").
  */
 test('three people: one goes offline, everyone edits, she comes back, nothing is lost', async ({
   person,
@@ -71,7 +85,7 @@ test('three people: one goes offline, everyone edits, she comes back, nothing is
 
   // Chen is cut off: no rendezvous, no open channel, no network.
   const dead = await deadRendezvous();
-  await reopenWithRendezvous(chen, dead, cellName);
+  await reopenWithRendezvous(chen, dead, cellName, false);
   await chen.context().setOffline(true);
   await expect(chen.locator('.cell-status')).toHaveAttribute('data-state', 'offline', {
     timeout: NETWORK_TIMEOUT_MS,
@@ -109,7 +123,7 @@ test('three people: one goes offline, everyone edits, she comes back, nothing is
 
   // Chen comes back: everyone ends with everyone's text and every task change.
   await chen.context().setOffline(false);
-  await reopenWithRendezvous(chen, serverUrls().signal, cellName);
+  await reopenWithRendezvous(chen, serverUrls().signal, cellName, true);
   chenEditor = await openDraft(chen, 'Leaflet');
   annaEditor = await openDraft(anna, 'Leaflet');
   borisEditor = await openDraft(boris, 'Leaflet');

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { presenceChanges, presentNames } from '../../../renderer/drafts/presenceChanges.ts';
+import {
+  presenceChanges,
+  presentNames,
+  presentPeople,
+} from '../../../renderer/drafts/presenceChanges.ts';
 
 /** Issue #19 item 6: presence is announced apart from the (aria-hidden) caret labels. */
 describe('presence announcements', () => {
@@ -20,5 +24,19 @@ describe('presence announcements', () => {
       { joined: ['Dana', 'Vera'], left: ['Anna'] },
     );
     expect(presenceChanges(new Set(['Anna']), new Set(['Anna']))).toEqual({ joined: [], left: [] });
+  });
+
+  it('lists the others with their colours for the avatars, sorted, once each (issue 19 item 12)', () => {
+    const states = new Map<number, Record<string, unknown>>([
+      [1, { user: { name: 'Me', color: '#000000' } }],
+      [2, { user: { name: 'Vera', color: '#1f77b4' } }],
+      [3, { user: { name: 'Boris', color: 'red; background: url(x)' } }],
+      [4, { user: { name: 'Vera', color: '#1f77b4' } }],
+    ]);
+    const people = presentPeople(states, 1);
+    expect(people.map((p) => p.name)).toEqual(['Boris', 'Vera']);
+    // A colour outside the palette is never put into a style.
+    expect(people[0]?.color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(people[0]?.color).not.toContain('url');
   });
 });
