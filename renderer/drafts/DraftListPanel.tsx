@@ -11,6 +11,7 @@ export function DraftListPanel({
   dropped,
   selectedId,
   nameOf,
+  openComments,
   writable,
   removed = false,
   onSelect,
@@ -20,6 +21,8 @@ export function DraftListPanel({
   readonly dropped: number;
   readonly selectedId: string | null;
   readonly nameOf: (signPkHex: string) => string;
+  /** Open comment threads per draft id. */
+  readonly openComments: ReadonlyMap<string, number>;
   readonly writable: boolean;
   /** Removed from the cell: the banner explains, so no reader note. */
   readonly removed?: boolean;
@@ -51,6 +54,7 @@ export function DraftListPanel({
               current={draft.id === selectedId}
               now={now}
               editorName={nameOf(draft.updatedBy)}
+              openComments={openComments.get(draft.id) ?? 0}
               onSelect={() => onSelect(draft.id)}
             />
           ))}

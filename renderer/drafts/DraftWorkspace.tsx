@@ -1,10 +1,12 @@
-import { useId, useMemo, type ReactElement } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
+import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
@@ -12,7 +14,7 @@ import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 
-/** One open draft: title and status, the live editor, and its named versions. */
+/** One open draft: title and status, the live editor, its comments and its named versions. */
 export function DraftWorkspace({
   session,
   indexDoc,
@@ -41,6 +43,7 @@ export function DraftWorkspace({
     };
   }, [session, draft.id]);
   const me = session.me;
+  const [editor, setEditor] = useState<Editor | null>(null);
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
@@ -61,15 +64,25 @@ export function DraftWorkspace({
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
           autofocus={focusBody && writable}
+          onEditor={setEditor}
         />
         <PresenceAnnouncer awareness={awareness} />
-        <VersionsPanel
-          draftDoc={draftDoc}
-          authors={authors}
-          me={me.signPkHex}
-          nameOf={nameOf}
-          writable={writable}
-        />
+        <div className="draft-workspace__side">
+          <CommentsPanel
+            draftDoc={draftDoc}
+            authors={authors}
+            editor={editor}
+            nameOf={nameOf}
+            writable={writable}
+          />
+          <VersionsPanel
+            draftDoc={draftDoc}
+            authors={authors}
+            me={me.signPkHex}
+            nameOf={nameOf}
+            writable={writable}
+          />
+        </div>
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { rememberDraft, rememberedDraft } from '../shell/placeMemory.ts';
+import { useOpenCommentCounts } from './useOpenCommentCounts.ts';
 import { usePeopleNames } from './usePeopleNames.ts';
 import { useYValue } from './useYValue.ts';
 import './common.css';
@@ -37,6 +38,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
   const access = writeAccess(session);
   const writable = access === 'write';
   const nameOf = usePeopleNames(session, t('drafts.you'), t('drafts.unknownMember'));
+  const openComments = useOpenCommentCounts(session, entries);
 
   return (
     <div className="drafts-screen">
@@ -45,6 +47,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         dropped={dropped}
         selectedId={selected ? selected.id : null}
         nameOf={nameOf}
+        openComments={openComments}
         writable={writable}
         removed={access === 'removed'}
         onSelect={setSelectedId}

@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ export function RichTextEditor({
   readOnly = false,
   compact = false,
   autofocus = false,
+  onEditor,
 }: {
   readonly fragment: Y.XmlFragment;
   readonly label: string;
@@ -33,6 +35,8 @@ export function RichTextEditor({
   readonly compact?: boolean;
   /** Caret in the text when it opens (a new draft). */
   readonly autofocus?: boolean;
+  /** Told of the editor once it exists (and of null when it goes): comments use it. */
+  readonly onEditor?: (editor: Editor | null) => void;
 }): ReactElement {
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
@@ -47,6 +51,7 @@ export function RichTextEditor({
         ...(userName !== undefined && userColor !== undefined
           ? { user: { name: userName, color: userColor } }
           : {}),
+        comments: onEditor !== undefined,
       }),
       editable: !readOnly,
       autofocus: autofocus ? 'end' : false,
@@ -67,6 +72,12 @@ export function RichTextEditor({
       editorProps: { ...editor.options.editorProps, attributes: editorAttributes(label, readOnly) },
     });
   }, [editor, label, readOnly]);
+
+  useEffect(() => {
+    if (!onEditor) return undefined;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   const openLink = (): void => {
     const href: unknown = editor?.getAttributes('link')['href'];

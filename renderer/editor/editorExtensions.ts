@@ -4,6 +4,7 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { CommentHighlights } from './commentHighlights.ts';
 import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
@@ -13,12 +14,14 @@ import { SafeLink } from './safeLink.ts';
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
  * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
  * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
- * than peers accept (depthLimit.ts).
+ * than peers accept (depthLimit.ts), and marks on commented text when asked.
  */
 export function editorExtensions(options: {
   readonly fragment: Y.XmlFragment;
   readonly awareness?: Awareness;
   readonly user?: { readonly name: string; readonly color: string };
+  /** Mark commented text (markThreads): the live draft, not a version's copy. */
+  readonly comments?: boolean;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -33,6 +36,7 @@ export function editorExtensions(options: {
     NoLinkNavigation,
     DepthLimit,
   ];
+  if (options.comments) extensions.push(CommentHighlights.configure({ doc: options.fragment.doc }));
   if (options.awareness) {
     extensions.push(
       CollaborationCaret.configure({
