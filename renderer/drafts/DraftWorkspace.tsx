@@ -6,12 +6,14 @@ import { draftBody } from '../../shared/cell/draftBody.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
+import { AuthorshipLegend } from '../editor/AuthorshipLegend.tsx';
 import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
+import { useAuthorPeople } from './useAuthorPeople.ts';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 
 /** One open draft: title and status, the live editor, its comments and its named versions. */
@@ -44,6 +46,7 @@ export function DraftWorkspace({
   }, [session, draft.id]);
   const me = session.me;
   const [editor, setEditor] = useState<Editor | null>(null);
+  const people = useAuthorPeople(session, nameOf);
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
@@ -65,9 +68,11 @@ export function DraftWorkspace({
           readOnly={!writable}
           autofocus={focusBody && writable}
           onEditor={setEditor}
+          authors={authors}
         />
         <PresenceAnnouncer awareness={awareness} />
         <div className="draft-workspace__side">
+          <AuthorshipLegend editor={editor} people={people} />
           <CommentsPanel
             draftDoc={draftDoc}
             authors={authors}

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { getPlatform } from '../platform/getPlatform.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { editorExtensions } from './editorExtensions.ts';
@@ -25,6 +26,7 @@ export function RichTextEditor({
   compact = false,
   autofocus = false,
   onEditor,
+  authors,
 }: {
   readonly fragment: Y.XmlFragment;
   readonly label: string;
@@ -37,6 +39,8 @@ export function RichTextEditor({
   readonly autofocus?: boolean;
   /** Told of the editor once it exists (and of null when it goes): comments use it. */
   readonly onEditor?: (editor: Editor | null) => void;
+  /** Who wrote what in the draft (verified), for its authorship colours. */
+  readonly authors?: ClientAuthors;
 }): ReactElement {
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
@@ -52,6 +56,7 @@ export function RichTextEditor({
           ? { user: { name: userName, color: userColor } }
           : {}),
         comments: onEditor !== undefined,
+        ...(authors ? { authors } : {}),
       }),
       editable: !readOnly,
       autofocus: autofocus ? 'end' : false,
@@ -62,7 +67,7 @@ export function RichTextEditor({
     },
     // Not readOnly or label: a role change (a member removed) must not tear the editor down mid-
     // render; the effect below updates them in place, mounted or not.
-    [fragment, awareness, userName, userColor],
+    [fragment, awareness, userName, userColor, authors],
   );
 
   useEffect(() => {

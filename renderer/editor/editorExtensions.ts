@@ -4,6 +4,8 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
+import { AuthorshipColours } from './authorshipColours.ts';
 import { CommentHighlights } from './commentHighlights.ts';
 import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
@@ -22,6 +24,8 @@ export function editorExtensions(options: {
   readonly user?: { readonly name: string; readonly color: string };
   /** Mark commented text (markThreads): the live draft, not a version's copy. */
   readonly comments?: boolean;
+  /** Verified authors of the draft's clientIDs: "who wrote what" (showAuthorship) when given. */
+  readonly authors?: ClientAuthors;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -37,6 +41,10 @@ export function editorExtensions(options: {
     DepthLimit,
   ];
   if (options.comments) extensions.push(CommentHighlights.configure({ doc: options.fragment.doc }));
+  if (options.authors) {
+    const { authors } = options;
+    extensions.push(AuthorshipColours.configure({ doc: options.fragment.doc, authors }));
+  }
   if (options.awareness) {
     extensions.push(
       CollaborationCaret.configure({
