@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { authorRuns } from '../../shared/cell/authorRuns.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { isColour } from '../../shared/identity/palette.ts';
-import { editorPositionOf, yBinding } from './yBinding.ts';
+import { editorPositionOf, textStart, yBinding } from './yBinding.ts';
 
 /** Who is shown how: a palette colour and a name per author key, or undefined (not shown). */
 export type AuthorLook = (
@@ -39,8 +39,7 @@ function decorate(state: EditorState, authors: ClientAuthors, look: AuthorLook):
   const decorations: Decoration[] = [];
   const size = state.doc.content.size;
   for (const text of texts(binding.type)) {
-    const start = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, 0));
-    const base = editorPositionOf(binding, start);
+    const base = editorPositionOf(binding, textStart(text));
     if (base === null) continue;
     let offset = 0;
     for (const run of authorRuns(text, authors)) {

@@ -39,12 +39,35 @@ export function yPositionAt(binding: YBinding, pos: number): Y.AbsolutePosition 
   );
 }
 
+/** The start of a Y.XmlText as an encoded relative position (the text itself, not its first item). */
+export const textStart = (text: Y.XmlText): Uint8Array =>
+  Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, 0, -1));
+
 /** The editor position an encoded relative position falls on now, or null (gone, or garbage). */
 export function editorPositionOf(binding: YBinding, encoded: Uint8Array): number | null {
+  let relative: Y.RelativePosition;
   try {
-    const relative = Y.decodeRelativePosition(encoded);
-    return relativePositionToAbsolutePosition(binding.doc, binding.type, relative, binding.mapping);
+    relative = Y.decodeRelativePosition(encoded);
   } catch {
     return null; // a peer's garbage bytes
   }
+  const direct = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    relative,
+    binding.mapping,
+  );
+  if (direct !== null) return direct;
+  // y-tiptap answers null for a position on the first character of a text (index 0, sticking to
+  // the right): resolve it as where that text starts plus the index.
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc);
+  if (!absolute || !(absolute.type instanceof Y.XmlText)) return null;
+  const start = Y.decodeRelativePosition(textStart(absolute.type));
+  const base = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    start,
+    binding.mapping,
+  );
+  return base === null ? null : base + absolute.index;
 }
