@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { formatRelativeTime } from './formatRelativeTime.ts';
 
-/** One draft in the list: title, status, word count, and who edited it last, when. */
+/** One draft in the list: title, status, word count, open comments, who edited it last, when. */
 export function DraftListItem({
   draft,
   current,
   now,
   editorName,
+  openComments,
   onSelect,
 }: {
   readonly draft: DraftEntry;
   readonly current: boolean;
   readonly now: number;
   readonly editorName: string;
+  readonly openComments: number;
   readonly onSelect: () => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -34,6 +36,11 @@ export function DraftListItem({
             {t(`drafts.status.${draft.status}`)}
           </span>
           <span>{t('drafts.words', { n: draft.words.toLocaleString(i18n.language) })}</span>
+          {openComments > 0 ? (
+            <span className="draft-item__comments">
+              {t('drafts.openComments', { n: openComments.toLocaleString(i18n.language) })}
+            </span>
+          ) : null}
         </span>
         <span className="draft-item__meta">
           {t('drafts.editedBy', {

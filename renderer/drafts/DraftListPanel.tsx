@@ -12,6 +12,7 @@ export function DraftListPanel({
   dropped,
   selectedId,
   nameOf,
+  openComments,
   writable,
   removed = false,
   view = 'active',
@@ -23,6 +24,8 @@ export function DraftListPanel({
   readonly dropped: number;
   readonly selectedId: string | null;
   readonly nameOf: (signPkHex: string) => string;
+  /** Open comment threads per draft id. */
+  readonly openComments: ReadonlyMap<string, number>;
   readonly writable: boolean;
   /** Removed from the cell: the banner explains, so no reader note. */
   readonly removed?: boolean;
@@ -63,6 +66,7 @@ export function DraftListPanel({
               current={draft.id === selectedId}
               now={now}
               editorName={nameOf(draft.updatedBy)}
+              openComments={openComments.get(draft.id) ?? 0}
               onSelect={() => onSelect(draft.id)}
             />
           ))}

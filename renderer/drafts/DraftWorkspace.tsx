@@ -1,4 +1,5 @@
-import { useId, useMemo, type ReactElement, type ReactNode } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useId, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
@@ -6,17 +7,20 @@ import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
+import { AuthorshipLegend } from '../editor/AuthorshipLegend.tsx';
+import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
+import { useAuthorPeople } from './useAuthorPeople.ts';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 import { useSessionDoc } from './useSessionDoc.ts';
 import { useShelves } from './useShelves.ts';
 
-/** One open draft: title and status, the live editor, and its named versions. */
+/** One open draft: title and status, the live editor, its comments and its named versions. */
 export function DraftWorkspace({
   session,
   indexDoc,
@@ -48,6 +52,8 @@ export function DraftWorkspace({
   );
   const me = session.me;
   const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const people = useAuthorPeople(session, nameOf);
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
@@ -71,17 +77,29 @@ export function DraftWorkspace({
           user={{ name: me.pseudonym, color: me.colour }}
           readOnly={!writable}
           autofocus={focusBody && writable}
+          onEditor={setEditor}
+          authors={authors}
         />
         <PresenceAnnouncer awareness={awareness} />
-        <VersionsPanel
-          draftDoc={draftDoc}
-          authors={authors}
-          me={me.signPkHex}
-          nameOf={nameOf}
-          writable={writable}
-          horizon={session.horizon?.get().setting}
-          shelves={versionShelves}
-        />
+        <div className="draft-workspace__side">
+          <AuthorshipLegend editor={editor} people={people} />
+          <CommentsPanel
+            draftDoc={draftDoc}
+            authors={authors}
+            editor={editor}
+            nameOf={nameOf}
+            writable={writable}
+          />
+          <VersionsPanel
+            draftDoc={draftDoc}
+            authors={authors}
+            me={me.signPkHex}
+            nameOf={nameOf}
+            writable={writable}
+            horizon={session.horizon?.get().setting}
+            shelves={versionShelves}
+          />
+        </div>
       </div>
     </section>
   );

@@ -13,6 +13,7 @@ import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { rememberDraft, rememberedDraft } from '../shell/placeMemory.ts';
+import { useOpenCommentCounts } from './useOpenCommentCounts.ts';
 import { usePeopleNames } from './usePeopleNames.ts';
 import { useShelves } from './useShelves.ts';
 import { useYValue } from './useYValue.ts';
@@ -49,6 +50,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
   const access = writeAccess(session);
   const writable = access === 'write';
   const nameOf = usePeopleNames(session, t('drafts.you'), t('drafts.unknownMember'));
+  const openComments = useOpenCommentCounts(session, entries);
 
   return (
     <div className="drafts-screen">
@@ -57,6 +59,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         dropped={dropped}
         selectedId={selected ? selected.id : null}
         nameOf={nameOf}
+        openComments={openComments}
         writable={writable}
         removed={access === 'removed'}
         view={view}

@@ -1,8 +1,10 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { getPlatform } from '../platform/getPlatform.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { editorExtensions } from './editorExtensions.ts';
@@ -23,6 +25,8 @@ export function RichTextEditor({
   readOnly = false,
   compact = false,
   autofocus = false,
+  onEditor,
+  authors,
 }: {
   readonly fragment: Y.XmlFragment;
   readonly label: string;
@@ -33,6 +37,10 @@ export function RichTextEditor({
   readonly compact?: boolean;
   /** Caret in the text when it opens (a new draft). */
   readonly autofocus?: boolean;
+  /** Told of the editor once it exists (and of null when it goes): comments use it. */
+  readonly onEditor?: (editor: Editor | null) => void;
+  /** Who wrote what in the draft (verified), for its authorship colours. */
+  readonly authors?: ClientAuthors;
 }): ReactElement {
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
@@ -48,6 +56,8 @@ export function RichTextEditor({
           ? { user: { name: userName, color: userColor } }
           : {}),
         onTooLarge: () => setNotice(t('editor.pasteTooLarge')),
+        comments: onEditor !== undefined,
+        ...(authors ? { authors } : {}),
       }),
       editable: !readOnly,
       autofocus: autofocus ? 'end' : false,
@@ -58,7 +68,7 @@ export function RichTextEditor({
     },
     // Not readOnly or label: a role change (a member removed) must not tear the editor down mid-
     // render; the effect below updates them in place, mounted or not.
-    [fragment, awareness, userName, userColor],
+    [fragment, awareness, userName, userColor, authors],
   );
 
   useEffect(() => {
@@ -68,6 +78,12 @@ export function RichTextEditor({
       editorProps: { ...editor.options.editorProps, attributes: editorAttributes(label, readOnly) },
     });
   }, [editor, label, readOnly]);
+
+  useEffect(() => {
+    if (!onEditor) return undefined;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   const openLink = (): void => {
     const href: unknown = editor?.getAttributes('link')['href'];

@@ -4,6 +4,9 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
+import { AuthorshipColours } from './authorshipColours.ts';
+import { CommentHighlights } from './commentHighlights.ts';
 import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
@@ -14,13 +17,18 @@ import { SizeLimit } from './sizeLimit.ts';
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
  * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
  * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
- * or paste larger than peers accept (depthLimit.ts, sizeLimit.ts; `onTooLarge` tells the member).
+ * or paste larger than peers accept (depthLimit.ts, sizeLimit.ts; `onTooLarge` tells the member),
+ * and marks on commented text when asked.
  */
 export function editorExtensions(options: {
   readonly fragment: Y.XmlFragment;
   readonly awareness?: Awareness;
   readonly user?: { readonly name: string; readonly color: string };
   readonly onTooLarge?: () => void;
+  /** Mark commented text (markThreads): the live draft, not a version's copy. */
+  readonly comments?: boolean;
+  /** Verified authors of the draft's clientIDs: "who wrote what" (showAuthorship) when given. */
+  readonly authors?: ClientAuthors;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -36,6 +44,11 @@ export function editorExtensions(options: {
     DepthLimit,
     SizeLimit.configure(options.onTooLarge ? { onRefused: options.onTooLarge } : {}),
   ];
+  if (options.comments) extensions.push(CommentHighlights.configure({ doc: options.fragment.doc }));
+  if (options.authors) {
+    const { authors } = options;
+    extensions.push(AuthorshipColours.configure({ doc: options.fragment.doc, authors }));
+  }
   if (options.awareness) {
     extensions.push(
       CollaborationCaret.configure({

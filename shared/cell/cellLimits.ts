@@ -15,4 +15,12 @@ export const CELL_LIMITS = {
   tasksMax: 5000,
   versionsMax: 1000,
   orderKeyMaxChars: 1000,
+  /** One comment or reply (multi-line). */
+  commentMaxChars: 4000,
+  /** The text a comment was made on, kept as it was for when that text is gone. */
+  commentQuoteMaxChars: 200,
+  /** One encoded Y.RelativePosition (an item id and an assoc: well under this). */
+  commentAnchorMaxBytes: 64,
+  /** Comments and replies read from one draft; the rest are counted as dropped. */
+  commentsMax: 2000,
 } as const;

@@ -1,5 +1,6 @@
 import { seriousViolations } from './checkScreen.ts';
 import type { Locator, Page } from '@playwright/test';
+import { commentOnSelection, draftItem, selectLast, thread } from './commentSteps.ts';
 import { expect, serverUrls, test } from './fixtures.ts';
 
 /** The cell screens over the in-memory harness (renderer/dev/cellHarness.tsx), English UI. */
@@ -374,4 +375,67 @@ test('drafts and tasks screens are accessible in light and dark (screenshots)', 
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: testInfo.outputPath('cell-exposure-warning-light.png') });
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('review: comment on a selection, reply, resolve; colour the text by who wrote it', async ({
+  person,
+}) => {
+  // Two axe scans and some 40 keystrokes: ~20 s on an idle machine, more on a shared one.
+  test.setTimeout(120_000);
+  const { page } = await person(harnessUrl({ split: '1' }));
+  const olena = page.getByRole('region', { name: 'Olena' });
+  const marko = page.getByRole('region', { name: 'Marko' });
+  const olenaEditor = await createDraft(olena, 'Review');
+  await olenaEditor.click();
+  await page.keyboard.type('Prices rose again.');
+  await draftItem(marko, 'Review').click();
+  const markoEditor = editorOf(marko, 'Review');
+  await markoEditor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Marko adds.');
+  await expect(olenaEditor).toContainText('Prices rose again. Marko adds.');
+
+  // Olena comments on Marko's sentence with the keyboard; both see it under her name.
+  await selectLast(page, olenaEditor, 'Marko adds.'.length);
+  await commentOnSelection(olena, 'Source?');
+  await expect(olenaEditor.locator('.comment-mark')).toHaveText('Marko adds.');
+  await expect(markoEditor.locator('.comment-mark')).toHaveText('Marko adds.');
+  await expect(thread(marko, 'Olena')).toContainText('On “Marko adds.”');
+  await expect(thread(marko, 'Olena')).toContainText('Source?');
+  await expect(draftItem(marko, 'Review')).toContainText('Open comments: 1');
+  // The span follows its text when someone types before it.
+  await olenaEditor.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('Now: ');
+  await expect(markoEditor.locator('.comment-mark')).toHaveText('Marko adds.');
+
+  await marko.getByRole('textbox', { name: 'Reply to Olena' }).fill('Minutes, page 3.');
+  await marko.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(thread(olena, 'you')).toContainText('Marko');
+  await expect(thread(olena, 'you')).toContainText('Minutes, page 3.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await marko.getByRole('button', { name: 'Resolve the comment by Olena' }).click();
+  await expect(olena.getByText('Resolved comments: 1')).toBeVisible();
+  await expect(olenaEditor.locator('.comment-mark')).toHaveCount(0);
+  await expect(draftItem(olena, 'Review')).not.toContainText('Open comments');
+  await olena.getByText('Resolved comments: 1').click();
+  await expect(thread(olena, 'you')).toContainText('Resolved by Marko');
+
+  // Who wrote what: each stretch under its verified writer, with a legend.
+  const toggle = olena.getByRole('button', { name: 'Colour the text by author' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(olenaEditor.locator('.authored[data-author="you"]')).toHaveText([
+    'Now: Prices rose again.',
+  ]);
+  await expect(olenaEditor.locator('.authored[data-author="Marko"]')).toHaveText([' Marko adds.']);
+  await expect(olena.getByRole('list', { name: 'Authors and their colours' })).toContainText(
+    'Marko',
+  );
+  // Dark, here: the comments were scanned in light above.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await toggle.click();
+  await expect(olenaEditor.locator('.authored')).toHaveCount(0);
 });

@@ -49,3 +49,11 @@ export function* hostileValues(): Generator<unknown> {
   yield { title: 'nested' };
   yield new Uint8Array([1, 2, 3]);
 }
+
+/** The Y.XmlText of a draft's first paragraph (bodies written with replaceDraftText). */
+export function firstText(draftDoc: Y.Doc): Y.XmlText {
+  const paragraph = draftDoc.getXmlFragment('body').get(0);
+  const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : undefined;
+  if (!(text instanceof Y.XmlText)) throw new Error('no text in the first paragraph');
+  return text;
+}

@@ -33,6 +33,7 @@ const panel = (removed: boolean): string =>
       dropped: 0,
       selectedId: null,
       nameOf: () => '',
+      openComments: new Map(),
       writable: false,
       removed,
       onSelect: () => undefined,

@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+import { err, ok, type Result } from '../util/result.ts';
+import { CELL_LIMITS } from './cellLimits.ts';
+import { cleanComment } from './cleanComment.ts';
+import type { CommentAnchor } from './CommentThread.ts';
+import { draftComments } from './draftComments.ts';
+import { newId } from './ids.ts';
+
+export type AddCommentError = 'empty' | 'too_long' | 'bad_anchor' | 'too_many';
+
+/** Checks and cleans a comment's text (shared with replies). */
+export function commentText(text: string): Result<string, 'empty' | 'too_long'> {
+  const clean = cleanComment(text);
+  if (clean === '') return err('empty');
+  if (clean.length > CELL_LIMITS.commentMaxChars) return err('too_long');
+  return ok(clean);
+}
+
+/** Starts a comment thread on the span `anchor` marks; returns the thread's id. */
+export function addComment(
+  draftDoc: Y.Doc,
+  text: string,
+  anchor: CommentAnchor,
+  now: number = Date.now(),
+): Result<string, AddCommentError> {
+  const clean = commentText(text);
+  if (!clean.ok) return clean;
+  const max = CELL_LIMITS.commentAnchorMaxBytes;
+  if (anchor.start.length > max || anchor.end.length > max) return err('bad_anchor');
+  const comments = draftComments(draftDoc);
+  if (comments.size >= CELL_LIMITS.commentsMax) return err('too_many');
+  const id = newId();
+  draftDoc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    comments.set(id, entry);
+    entry.set('text', clean.value);
+    entry.set('at', now);
+    entry.set('start', anchor.start.slice());
+    entry.set('end', anchor.end.slice());
+    entry.set('quote', anchor.quote.slice(0, CELL_LIMITS.commentQuoteMaxChars));
+  });
+  return ok(id);
+}

@@ -1,0 +1,24 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+/** Selects the last `chars` characters of the draft with the keyboard (Shift+Left from the end). */
+export async function selectLast(page: Page, editor: Locator, chars: number): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  for (let i = 0; i < chars; i++) await page.keyboard.press('Shift+ArrowLeft');
+}
+
+/** Comments `text` on the text selected in the open draft, from the side panel. */
+export async function commentOnSelection(scope: Page | Locator, text: string): Promise<void> {
+  await scope.getByRole('textbox', { name: 'Comment on the selected text' }).fill(text);
+  await scope.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(scope.getByRole('status').filter({ hasText: 'Comment added.' })).toBeVisible();
+}
+
+/** The thread `who` started, as this page (or pane) lists it. */
+export const thread = (scope: Page | Locator, who: string): Locator =>
+  scope.getByRole('listitem', { name: `Comment by ${who}`, exact: true });
+
+/** The draft's entry in the list (its text starts with the title; titles here are plain words). */
+export const draftItem = (scope: Page | Locator, title: string): Locator =>
+  scope.locator('button.draft-item').filter({ hasText: new RegExp(`^${title}`) });
