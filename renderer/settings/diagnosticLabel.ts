@@ -16,6 +16,7 @@ export const NAMED_COUNTERS = {
   rolloverFailed: 'rolloverFailed',
   equivocators: 'equivocators',
   quarantined: 'quarantined',
+  forkHeals: 'forkHeals',
   'presence.dropped': 'presenceDropped',
   'invites.hosted': 'invitesHosted',
   'invites.duplicates': 'invitesDuplicates',

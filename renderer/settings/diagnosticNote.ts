@@ -29,6 +29,7 @@ const NAMED: Record<NamedCounter, DiagnosticNote> = {
   rolloverFailed: 'afterKeyChange',
   equivocators: 'suspicious',
   quarantined: 'suspicious',
+  forkHeals: 'suspicious',
   presenceDropped: 'otherTraffic',
   invitesHosted: 'normal',
   invitesDuplicates: 'normal',
