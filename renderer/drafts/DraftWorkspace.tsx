@@ -7,6 +7,7 @@ import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
+import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
@@ -40,6 +41,10 @@ export function DraftWorkspace({
       authors: session.authors(docId),
     };
   }, [session, draft.id]);
+  const images = useMemo(
+    () => ({ doc: (docId: Uint8Array) => session.doc(docId), indexDoc }),
+    [session, indexDoc],
+  );
   const me = session.me;
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
@@ -53,24 +58,26 @@ export function DraftWorkspace({
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
       />
-      <div className="draft-workspace__body">
-        <RichTextEditor
-          fragment={draftBody(draftDoc)}
-          label={t('editor.textLabel', { title })}
-          awareness={awareness}
-          user={{ name: me.pseudonym, color: me.colour }}
-          readOnly={!writable}
-          autofocus={focusBody && writable}
-        />
-        <PresenceAnnouncer awareness={awareness} />
-        <VersionsPanel
-          draftDoc={draftDoc}
-          authors={authors}
-          me={me.signPkHex}
-          nameOf={nameOf}
-          writable={writable}
-        />
-      </div>
+      <ImageStoreContext.Provider value={images}>
+        <div className="draft-workspace__body">
+          <RichTextEditor
+            fragment={draftBody(draftDoc)}
+            label={t('editor.textLabel', { title })}
+            awareness={awareness}
+            user={{ name: me.pseudonym, color: me.colour }}
+            readOnly={!writable}
+            autofocus={focusBody && writable}
+          />
+          <PresenceAnnouncer awareness={awareness} />
+          <VersionsPanel
+            draftDoc={draftDoc}
+            authors={authors}
+            me={me.signPkHex}
+            nameOf={nameOf}
+            writable={writable}
+          />
+        </div>
+      </ImageStoreContext.Provider>
     </section>
   );
 }

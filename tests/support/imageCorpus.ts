@@ -195,19 +195,21 @@ export function pngWithText(png: Uint8Array): Uint8Array {
 }
 
 /**
- * A simple lossy WebP (RIFF, one 'VP8 ' chunk) as an extended WebP (VP8X) with EXIF and XMP
- * chunks after the image data.
+ * A WebP (simple 'VP8 '/'VP8L', or extended 'VP8X' as Chromium writes it with an alpha chunk) as
+ * an extended WebP with EXIF and XMP chunks after the image data.
  */
 export function webpWithXmp(webp: Uint8Array, width: number, height: number): Uint8Array {
   const chunk = (type: string, data: Uint8Array): Uint8Array =>
     concat(enc.encode(type), u32le(data.length), data, new Uint8Array(data.length % 2));
   const u24le = (v: number): Uint8Array => new Uint8Array([v & 0xff, (v >>> 8) & 0xff, v >>> 16]);
-  // Flags: EXIF (0x08) and XMP (0x04).
-  const vp8x = concat(new Uint8Array([0x0c, 0, 0, 0]), u24le(width - 1), u24le(height - 1));
+  const extended = String.fromCharCode(...webp.subarray(12, 16)) === 'VP8X';
+  // Flags: the original's (alpha), plus EXIF (0x08) and XMP (0x04).
+  const flags = (extended ? (webp[20] ?? 0) : 0) | 0x0c;
+  const vp8x = concat(new Uint8Array([flags, 0, 0, 0]), u24le(width - 1), u24le(height - 1));
   const body = concat(
     enc.encode('WEBP'),
     chunk('VP8X', vp8x),
-    webp.subarray(12),
+    webp.subarray(extended ? 12 + 8 + 10 : 12),
     chunk('EXIF', exifTiff(thumbnailJpeg())),
     chunk('XMP ', enc.encode(xmpPacket())),
   );
