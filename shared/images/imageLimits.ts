@@ -17,9 +17,8 @@ export const IMAGE_LIMITS = {
   /** One chunk of an image document's bytes. */
   chunkBytes: 256 * 1024,
   /**
-   * Per cell, counted from the cell index when inserting. Every rollover writes a snapshot of every
-   * document into the next wire doc, and those snapshots count toward the 8 MiB rollover
-   * threshold: images must leave the cell's documents well under it (see THREAT_MODEL §9).
+   * Per cell, counted from the cell index when inserting: every rollover writes a snapshot of
+   * every document (each image again) into the next wire doc, and a relay stores them all.
    */
   cellMaxImages: 40,
   cellMaxBytes: 4 * 1024 * 1024,
