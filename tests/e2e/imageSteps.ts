@@ -66,6 +66,22 @@ export async function chooseImage(
   return page.getByRole('dialog', { name: 'Insert an image' });
 }
 
+/** Pastes `file` into `editor` as the system clipboard would (a File in the paste's DataTransfer). */
+export async function pasteImage(page: Page, editor: Locator, file: CorpusImage): Promise<Locator> {
+  await editor.click();
+  await editor.evaluate(
+    (element, { bytes, name, type }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(bytes)], name, { type }));
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    { bytes: [...file.buffer], name: file.name, type: file.mimeType },
+  );
+  return page.getByRole('dialog', { name: 'Insert an image' });
+}
+
 /** Describes and inserts the image the open dialog cleaned. */
 export async function describeAndInsert(
   dialog: Locator,
