@@ -55,6 +55,11 @@ export function ImageInsertDialog({
     setCleaned(undefined);
     setFailure(undefined);
     if (!file) return;
+    if (file.size > IMAGE_LIMITS.sourceMaxBytes) {
+      // Refused before a byte of it is read.
+      setFailure('file_too_large');
+      return;
+    }
     let live = true;
     let url: string | undefined;
     void file
