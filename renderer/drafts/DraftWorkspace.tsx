@@ -11,6 +11,7 @@ import { AuthorshipLegend } from '../editor/AuthorshipLegend.tsx';
 import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
+import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
@@ -50,6 +51,10 @@ export function DraftWorkspace({
     () => ({ awareness: session.awareness(docId), authors: session.authors(docId) }),
     [session, docId],
   );
+  const images = useMemo(
+    () => ({ doc: (id: Uint8Array) => session.doc(id), indexDoc }),
+    [session, indexDoc],
+  );
   const me = session.me;
   const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -68,39 +73,41 @@ export function DraftWorkspace({
         actions={shelfActions}
       />
       <PresenceAvatars awareness={awareness} me={{ name: me.pseudonym, color: me.colour }} />
-      <div className="draft-workspace__body">
-        <RichTextEditor
-          key={revision}
-          fragment={draftBody(draftDoc)}
-          label={t('editor.textLabel', { title })}
-          awareness={awareness}
-          user={{ name: me.pseudonym, color: me.colour }}
-          readOnly={!writable}
-          autofocus={focusBody && writable}
-          onEditor={setEditor}
-          authors={authors}
-        />
-        <PresenceAnnouncer awareness={awareness} />
-        <div className="draft-workspace__side">
-          <AuthorshipLegend editor={editor} people={people} />
-          <CommentsPanel
-            draftDoc={draftDoc}
+      <ImageStoreContext.Provider value={images}>
+        <div className="draft-workspace__body">
+          <RichTextEditor
+            key={revision}
+            fragment={draftBody(draftDoc)}
+            label={t('editor.textLabel', { title })}
+            awareness={awareness}
+            user={{ name: me.pseudonym, color: me.colour }}
+            readOnly={!writable}
+            autofocus={focusBody && writable}
+            onEditor={setEditor}
             authors={authors}
-            editor={editor}
-            nameOf={nameOf}
-            writable={writable}
           />
-          <VersionsPanel
-            draftDoc={draftDoc}
-            authors={authors}
-            me={me.signPkHex}
-            nameOf={nameOf}
-            writable={writable}
-            horizon={session.horizon?.get().setting}
-            shelves={versionShelves}
-          />
+          <PresenceAnnouncer awareness={awareness} />
+          <div className="draft-workspace__side">
+            <AuthorshipLegend editor={editor} people={people} />
+            <CommentsPanel
+              draftDoc={draftDoc}
+              authors={authors}
+              editor={editor}
+              nameOf={nameOf}
+              writable={writable}
+            />
+            <VersionsPanel
+              draftDoc={draftDoc}
+              authors={authors}
+              me={me.signPkHex}
+              nameOf={nameOf}
+              writable={writable}
+              horizon={session.horizon?.get().setting}
+              shelves={versionShelves}
+            />
+          </div>
         </div>
-      </div>
+      </ImageStoreContext.Provider>
     </section>
   );
 }

@@ -20,14 +20,21 @@ export function EditorToolbar({
   editor,
   onEditLink,
   onOpenLink,
+  onInsertImage,
 }: {
   readonly editor: Editor;
   readonly onEditLink: () => void;
   readonly onOpenLink: () => void;
+  /** Absent where images cannot be inserted (no button then). */
+  readonly onInsertImage?: () => void;
 }): ReactElement {
   const { t } = useTranslation();
   const state = useEditorState({ editor, selector: ({ editor: e }) => readToolbarState(e) });
-  const items = toolbarItems(editor, state, t, { editLink: onEditLink, openLink: onOpenLink });
+  const items = toolbarItems(editor, state, t, {
+    editLink: onEditLink,
+    openLink: onOpenLink,
+    ...(onInsertImage ? { insertImage: onInsertImage } : {}),
+  });
   const [active, setActive] = useState(0);
   const focusable = items.map((item, index) => (item.disabled ? -1 : index)).filter((i) => i >= 0);
   const current = focusable.includes(active) ? active : (focusable[0] ?? 0);

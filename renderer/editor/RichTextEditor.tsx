@@ -1,10 +1,13 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useContext, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
+import { ImageInsertDialog } from '../images/ImageInsertDialog.tsx';
+import { imageFileOf } from '../images/imageFileOf.ts';
+import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import { getPlatform } from '../platform/getPlatform.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { editorExtensions } from './editorExtensions.ts';
@@ -45,6 +48,19 @@ export function RichTextEditor({
   const { t } = useTranslation();
   const [editingLink, setEditingLink] = useState(false);
   const [notice, setNotice] = useState('');
+  // Images can be inserted where the cell's images are at hand (a draft, not a version).
+  const images = useContext(ImageStoreContext);
+  const indexDoc = readOnly ? undefined : images?.indexDoc;
+  const [imageFile, setImageFile] = useState<File | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  // The editor's props are made once; they reach the current value through this ref.
+  const canInsert = useRef(false);
+  canInsert.current = indexDoc !== undefined;
+  const takeImage = (data: DataTransfer | null): boolean => {
+    const file = canInsert.current ? imageFileOf(data) : undefined;
+    if (file) setImageFile(file);
+    return file !== undefined;
+  };
   const userName = user?.name;
   const userColor = user?.color;
   const editor = useEditor(
@@ -64,6 +80,9 @@ export function RichTextEditor({
       editorProps: {
         attributes: editorAttributes(label, readOnly),
         transformPastedHTML: sanitizePastedHtml,
+        // A pasted or dropped image file goes through the insert dialog (sanitised), never as is.
+        handlePaste: (_view, event) => takeImage(event.clipboardData),
+        handleDrop: (_view, event) => takeImage(event.dataTransfer),
       },
     },
     // Not readOnly or label: a role change (a member removed) must not tear the editor down mid-
@@ -109,8 +128,31 @@ export function RichTextEditor({
           editor={editor}
           onEditLink={() => setEditingLink(true)}
           onOpenLink={openLink}
+          {...(indexDoc ? { onInsertImage: () => fileInput.current?.click() } : {})}
         />
       )}
+      {indexDoc && images ? (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept="image/jpeg,image/png,image/webp"
+            aria-label={t('images.pickFile')}
+            onChange={(event) => {
+              setImageFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+          <ImageInsertDialog
+            file={imageFile}
+            editor={editor}
+            store={images}
+            indexDoc={indexDoc}
+            onClose={() => setImageFile(undefined)}
+          />
+        </>
+      ) : null}
       {editingLink ? <LinkForm editor={editor} onDone={() => setEditingLink(false)} /> : null}
       <p className="rich-editor__notice" role="status">
         {notice}

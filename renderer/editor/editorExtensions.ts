@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { AuthorshipColours } from './authorshipColours.ts';
 import { CommentHighlights } from './commentHighlights.ts';
+import { DraftImage } from '../images/imageNode.ts';
 import { DepthLimit } from './depthLimit.ts';
 import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
@@ -15,7 +16,7 @@ import { SizeLimit } from './sizeLimit.ts';
 
 /**
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
- * rule) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
+ * rule, images naming their own image documents) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
  * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
  * or paste larger than peers accept (depthLimit.ts, sizeLimit.ts; `onTooLarge` tells the member),
  * and marks on commented text when asked.
@@ -39,6 +40,8 @@ export function editorExtensions(options: {
       heading: { levels: [1, 2, 3] },
     }),
     SafeLink,
+    // Always in the schema, editable or not: y-prosemirror deletes elements it cannot place.
+    DraftImage,
     Collaboration.configure({ fragment: options.fragment }),
     NoLinkNavigation,
     DepthLimit,

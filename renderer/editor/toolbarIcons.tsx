@@ -24,6 +24,7 @@ export const toolbarIcons = {
   horizontalRule: svg('M3 10h14'),
   link: svg('M8.5 11.5l3-3M7 9l-2 2a2.5 2.5 0 003.5 3.5l2-2M13 11l2-2a2.5 2.5 0 00-3.5-3.5l-2 2'),
   openLink: svg('M11 4h5v5M16 4l-7 7M14 12v4H4V6h4'),
+  image: svg('M3 4h14v12H3zM3 13l4-4 4 4 2-2 4 4M12.5 7.5h.01'),
   undo: svg('M7 5L3 9l4 4M3 9h9a5 5 0 010 10h-2'),
   redo: svg('M13 5l4 4-4 4M17 9H8a5 5 0 000 10h2'),
 } as const;

@@ -44,7 +44,11 @@ export function toolbarItems(
   editor: Editor,
   state: ToolbarState,
   t: TFunction,
-  actions: { readonly editLink: () => void; readonly openLink: () => void },
+  actions: {
+    readonly editLink: () => void;
+    readonly openLink: () => void;
+    readonly insertImage?: () => void;
+  },
 ): ToolbarItem[] {
   const chain = (apply: (c: ChainedCommands) => ChainedCommands) => () => {
     apply(editor.chain().focus()).run();
@@ -125,6 +129,17 @@ export function toolbarItems(
       disabled: !state.inLink,
       run: actions.openLink,
     },
+    ...(actions.insertImage
+      ? [
+          {
+            id: 'image',
+            label: t('images.insert'),
+            glyph: toolbarIcons.image,
+            group: true,
+            run: actions.insertImage,
+          },
+        ]
+      : []),
     {
       id: 'undo',
       label: t('editor.undo'),

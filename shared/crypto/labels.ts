@@ -43,6 +43,7 @@ export const LABELS = {
   forkProof: 'quire/fork-proof/v1',
   forkRelease: 'quire/fork-release/v1',
   forkReleaseAd: 'quire/fork-release-ad/v1',
+  imageDigest: 'quire/image/v1',
 } as const;
 
 export type Label = (typeof LABELS)[keyof typeof LABELS];

@@ -58,8 +58,11 @@ export class Generations {
       if (target) this.republishOne(scope, target, key);
       return;
     }
-    // Roster envelopes and copies from an older generation never count (WireScope.loadEntries).
-    if (scope.meta.get(key)?.kind !== ENVELOPE_KIND.roster) scope.countLoad(key);
+    // Roster envelopes, snapshots and copies from an older generation never count
+    // (WireScope.loadEntries): a rollover's snapshots of every document would otherwise start the
+    // next rollover as soon as the cell's documents pass the threshold, without end.
+    const kind = scope.meta.get(key)?.kind;
+    if (kind !== ENVELOPE_KIND.roster && kind !== ENVELOPE_KIND.snapshot) scope.countLoad(key);
     if (scope !== ctx.current() || this.timer !== undefined || scope.rolloverBlocked) return;
     const { rolloverEntries, rolloverBytes } = ctx.limits;
     if (scope.loadEntries < rolloverEntries && scope.loadBytes < rolloverBytes) return;

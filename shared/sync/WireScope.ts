@@ -56,8 +56,8 @@ export class WireScope {
   readonly rosterOpOf = new Map<string, string>();
   readonly rosterKeyOf = new Map<string, string>();
   /**
-   * What counts toward the rollover threshold: kept entries other than roster envelopes and
-   * other than copies carried in from an older generation, so neither can start a cascade.
+   * What counts toward the rollover threshold: kept entries other than roster envelopes,
+   * snapshots and copies carried in from an older generation, so none can start a cascade.
    */
   loadEntries = 0;
   loadBytes = 0;

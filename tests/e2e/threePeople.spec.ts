@@ -17,6 +17,14 @@ import {
   typeAtEnd,
 } from './threePeopleSteps.ts';
 import { createDraft, draftText } from './fixtures.ts';
+import { secretsIn } from '../support/imageCorpus.ts';
+import {
+  describeAndInsert,
+  makeCorpus,
+  pasteImage,
+  recordBlobUrls,
+  shownBytes,
+} from './imageSteps.ts';
 import { VAULT_TIMEOUT_MS } from './shellSteps.ts';
 
 /**
@@ -115,6 +123,27 @@ test('three people: invite and approve, co-edit with carets, versions, tasks, ex
       page.getByRole('button', { name: 'View version “Before restoring “First pass””' }),
     ).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
   }
+
+  // Anna pastes a photo carrying GPS, serials and a thumbnail (issue 18): it is cleaned in her
+  // worker, travels as its own sealed image document, and Boris and Chen see it with its caption,
+  // carrying no metadata byte.
+  await recordBlobUrls(boris);
+  const [photo] = await makeCorpus(anna);
+  if (!photo) throw new Error('no corpus photo');
+  const pasted = await pasteImage(anna, annaEditor, photo);
+  await expect(pasted.getByRole('list', { name: 'Removed from the original' })).toContainText(
+    'GPS position',
+    { timeout: 20_000 },
+  );
+  await describeAndInsert(pasted, 'Crowd at the square', 'The square on Saturday');
+  for (const editor of [borisEditor, chenEditor]) {
+    const figure = editor.getByRole('figure', { name: 'The square on Saturday' });
+    await expect(figure.getByRole('img', { name: 'Crowd at the square' })).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+  }
+  const received = await shownBytes(borisEditor.getByRole('img', { name: 'Crowd at the square' }));
+  expect(secretsIn(received)).toEqual([]);
 
   // Tasks: Anna adds three and gives one to Boris.
   for (const page of everyone) await openTab(page, 'Tasks');

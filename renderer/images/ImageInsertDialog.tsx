@@ -1,0 +1,188 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
+import { ModalDialog } from '../editor/ModalDialog.tsx';
+import { insertImage } from './insertImage.ts';
+import type { ImageStore } from './ImageStore.ts';
+import { RemovedMetadata } from './RemovedMetadata.tsx';
+import type { SanitizeError, SanitizeResponse } from './sanitizeMessages.ts';
+import { sanitizeImageInWorker } from './sanitizeImageInWorker.ts';
+import './images.css';
+
+type Cleaned = Extract<SanitizeResponse, { ok: true }>;
+type Failure = SanitizeError | 'cell_images_count' | 'cell_images_bytes' | 'write_failed';
+
+/**
+ * Inserting one image: the file is sanitised in a worker at once (re-encoded pixels only); the
+ * dialog shows the clean result, what the original carried and was removed, and asks for alt
+ * text (or "decorative") and a caption before anything enters the cell.
+ */
+export function ImageInsertDialog({
+  file,
+  editor,
+  store,
+  indexDoc,
+  onClose,
+}: {
+  readonly file: File | undefined;
+  readonly editor: Editor;
+  readonly store: ImageStore;
+  readonly indexDoc: Y.Doc;
+  readonly onClose: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [noise, setNoise] = useState(true);
+  const [cleaned, setCleaned] = useState<Cleaned | undefined>();
+  const [failure, setFailure] = useState<Failure | undefined>();
+  const [previewUrl, setPreviewUrl] = useState<string | undefined>();
+  const [alt, setAlt] = useState('');
+  const [decorative, setDecorative] = useState(false);
+  const [caption, setCaption] = useState('');
+  const [altMissing, setAltMissing] = useState(false);
+
+  // A new file starts from empty fields (the dialog stays mounted between images).
+  useEffect(() => {
+    setAlt('');
+    setDecorative(false);
+    setCaption('');
+    setAltMissing(false);
+  }, [file]);
+
+  useEffect(() => {
+    setCleaned(undefined);
+    setFailure(undefined);
+    if (!file) return;
+    if (file.size > IMAGE_LIMITS.sourceMaxBytes) {
+      // Refused before a byte of it is read.
+      setFailure('file_too_large');
+      return;
+    }
+    let live = true;
+    let url: string | undefined;
+    void file
+      .arrayBuffer()
+      .then((buffer) => sanitizeImageInWorker(new Uint8Array(buffer), { noise }))
+      .catch((): SanitizeResponse => ({ ok: false, error: 'crashed' }))
+      .then((result) => {
+        if (!live) return;
+        if (!result.ok) {
+          setFailure(result.error);
+          return;
+        }
+        url = URL.createObjectURL(new Blob([new Uint8Array(result.bytes)], { type: result.mime }));
+        setPreviewUrl(url);
+        setCleaned(result);
+      });
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [file, noise]);
+
+  const insert = (): void => {
+    if (!cleaned) return;
+    const text = alt.trim();
+    if (!decorative && text === '') {
+      setAltMissing(true);
+      return;
+    }
+    const done = insertImage(editor, store, indexDoc, cleaned, {
+      alt: decorative ? '' : text,
+      decorative,
+      caption: caption.trim(),
+    });
+    if (done.ok) onClose();
+    else setFailure(done.error);
+  };
+
+  const failureText =
+    failure === 'cell_images_count'
+      ? t('images.error.cell_images_count', { max: IMAGE_LIMITS.cellMaxImages })
+      : failure === 'cell_images_bytes'
+        ? t('images.error.cell_images_bytes', { max: IMAGE_LIMITS.cellMaxBytes / 1024 / 1024 })
+        : failure
+          ? t(`images.error.${failure}`)
+          : '';
+
+  return (
+    <ModalDialog
+      open={file !== undefined}
+      labelledBy={titleId}
+      onClose={onClose}
+      className="image-insert"
+    >
+      <h2 id={titleId}>{t('images.dialogTitle')}</h2>
+      {failure ? <p role="alert">{failureText}</p> : null}
+      {!cleaned && !failure ? <p role="status">{t('images.cleaning')}</p> : null}
+      {cleaned && previewUrl ? (
+        <form
+          className="image-insert__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            insert();
+          }}
+        >
+          <img className="image-insert__preview" src={previewUrl} alt={t('images.preview')} />
+          <p>
+            {t('images.stored', {
+              width: cleaned.width,
+              height: cleaned.height,
+              size: Math.ceil(cleaned.bytes.length / 1024),
+            })}
+          </p>
+          <RemovedMetadata items={cleaned.removed} />
+          <label className="image-insert__check">
+            <input type="checkbox" checked={noise} onChange={(e) => setNoise(e.target.checked)} />
+            {t('images.noise')}
+          </label>
+          <label>
+            {t('images.altLabel')}
+            <textarea
+              value={alt}
+              disabled={decorative}
+              maxLength={IMAGE_LIMITS.altMaxChars}
+              aria-invalid={altMissing && !decorative && alt.trim() === ''}
+              onChange={(e) => {
+                setAlt(e.target.value);
+                setAltMissing(false);
+              }}
+            />
+          </label>
+          <label className="image-insert__check">
+            <input
+              type="checkbox"
+              checked={decorative}
+              onChange={(e) => setDecorative(e.target.checked)}
+            />
+            {t('images.decorative')}
+          </label>
+          {altMissing && !decorative ? <p role="alert">{t('images.altRequired')}</p> : null}
+          <label>
+            {t('images.captionLabel')}
+            <input
+              type="text"
+              value={caption}
+              maxLength={IMAGE_LIMITS.captionMaxChars}
+              onChange={(e) => setCaption(e.target.value)}
+            />
+          </label>
+          <div className="modal__actions">
+            <button type="button" className="button--quiet" onClick={onClose}>
+              {t('editor.cancel')}
+            </button>
+            <button type="submit">{t('images.insertButton')}</button>
+          </div>
+        </form>
+      ) : (
+        <div className="modal__actions">
+          <button type="button" className="button--quiet" onClick={onClose}>
+            {t('editor.cancel')}
+          </button>
+        </div>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { imageDocId } from '../../shared/images/imageDocId.ts';
+import { readImageDoc } from '../../shared/images/readImageDoc.ts';
+import type { ImageStore } from './ImageStore.ts';
+
+export type ImageState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly url: string }
+  | { readonly kind: 'refused' };
+
+/**
+ * A blob URL for the image document `id`, once what arrived passes readImageDoc (checked again on
+ * every change of the document); 'loading' until it arrives, 'refused' when it fails. The URL is
+ * revoked when the image changes or the view goes.
+ */
+export function useImageUrl(store: ImageStore | undefined, id: string | undefined): ImageState {
+  const [state, setState] = useState<ImageState>({ kind: 'loading' });
+  useEffect(() => {
+    const docId = id === undefined ? undefined : imageDocId(id);
+    if (!store || !docId) {
+      setState({ kind: 'refused' });
+      return;
+    }
+    const doc = store.doc(docId);
+    let url: string | undefined;
+    const show = (): void => {
+      if (url) URL.revokeObjectURL(url);
+      url = undefined;
+      const read = readImageDoc(doc);
+      if (read.ok) {
+        url = URL.createObjectURL(
+          new Blob([new Uint8Array(read.value.bytes)], { type: read.value.mime }),
+        );
+        setState({ kind: 'ready', url });
+      } else setState({ kind: read.error === 'missing' ? 'loading' : 'refused' });
+    };
+    show();
+    doc.on('update', show);
+    return () => {
+      doc.off('update', show);
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [store, id]);
+  return state;
+}
