@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { authorRuns } from '../../shared/cell/authorRuns.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { isColour } from '../../shared/identity/palette.ts';
+import { refreshOnDocUpdate } from './refreshOnDocUpdate.ts';
 import { editorPositionOf, textStart, yBinding } from './yBinding.ts';
 
 /** Who is shown how: a palette colour and a name per author key, or undefined (not shown). */
@@ -96,23 +97,8 @@ export const AuthorshipColours = Extension.create<{
           },
         },
         props: { decorations: (state) => key.getState(state)?.decorations },
-        view: (view) => {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const changed = (): void => {
-            if (timer !== undefined || !key.getState(view.state)?.look) return;
-            timer = setTimeout(() => {
-              timer = undefined;
-              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, 'refresh'));
-            }, 0);
-          };
-          doc?.on('update', changed);
-          return {
-            destroy: () => {
-              doc?.off('update', changed);
-              if (timer !== undefined) clearTimeout(timer);
-            },
-          };
-        },
+        view: (view) =>
+          refreshOnDocUpdate(view, key, doc, () => Boolean(key.getState(view.state)?.look)),
       }),
     ];
   },

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/cell/CommentThread.ts';
+import { refreshOnDocUpdate } from './refreshOnDocUpdate.ts';
 import { editorPositionOf, yBinding } from './yBinding.ts';
 
 /** An open thread as the editor marks it. */
@@ -91,24 +92,13 @@ export const CommentHighlights = Extension.create<{ readonly doc: Y.Doc | null }
           },
         },
         props: { decorations: (state) => key.getState(state)?.decorations },
-        view: (view) => {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const changed = (): void => {
-            if (timer !== undefined || (key.getState(view.state)?.threads.length ?? 0) === 0)
-              return;
-            timer = setTimeout(() => {
-              timer = undefined;
-              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, 'refresh'));
-            }, 0);
-          };
-          doc?.on('update', changed);
-          return {
-            destroy: () => {
-              doc?.off('update', changed);
-              if (timer !== undefined) clearTimeout(timer);
-            },
-          };
-        },
+        view: (view) =>
+          refreshOnDocUpdate(
+            view,
+            key,
+            doc,
+            () => (key.getState(view.state)?.threads.length ?? 0) > 0,
+          ),
       }),
     ];
   },
