@@ -33,6 +33,8 @@ export interface HealRule {
   readonly authorHex: string;
   readonly seq: number;
   readonly canonical: ForkVersion;
+  /** The other versions of that seq, in rank order (their words past the canonical's stay, deleted). */
+  readonly others: readonly ForkVersion[];
   /** Per forked clientID: from the first clock any version writes, on. */
   readonly cut: DropRanges;
   /** Per forked clientID: the clocks some version writes (what may differ between members). */
@@ -104,7 +106,15 @@ export class ForkVersions {
     }
     const ranges = [...forked].map(([c, r]) => `${c}:${r.from}-${r.to}`).join(',');
     const [authorHex = ''] = id.split(':');
-    return { authorHex, seq, canonical, cut, forked, key: `${seq}:${canonical.digest}:${ranges}` };
+    return {
+      authorHex,
+      seq,
+      canonical,
+      others: versions.slice(1),
+      cut,
+      forked,
+      key: `${seq}:${canonical.digest}:${ranges}`,
+    };
   }
 }
 

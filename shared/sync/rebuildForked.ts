@@ -13,9 +13,9 @@ import type { WireScope } from './WireScope.ts';
  * A forked document's checkpoint rebuilt (PROTOCOL §5.3): every struct it held except each
  * forking author's from the rule's cut on, plus the canonical version of the forked seq. Every
  * member that holds the same proofs holds the same structs under every id afterwards, so Yjs
- * converges again; honest structs whose origins were in another version either integrate next to
- * the canonical struct at that id or wait in Yjs's pending structs (ParkedStructs) if the id no
- * longer exists. Each author's applied seq drops back to the forked seq: their later updates are
+ * converges again; honest structs whose origins were in another version integrate next to the
+ * canonical struct at that id, or next to that version's own struct where the canonical does not
+ * reach (kept deleted: keepTails). Each author's applied seq drops back to the forked seq: their later updates are
  * opened again (held while the proof stands, applied on top of the canonical after a release).
  */
 export function rebuildForked(
@@ -30,7 +30,10 @@ export function rebuildForked(
   const doc = new Y.Doc({ gc: true });
   try {
     Y.applyUpdate(doc, dropStructs(cp.state, cut));
-    for (const r of rules) Y.applyUpdate(doc, r.canonical.update);
+    for (const r of rules) {
+      Y.applyUpdate(doc, r.canonical.update);
+      keepTails(doc, r);
+    }
     const applied = { ...cp.applied };
     for (const r of rules) {
       const seq = applied[r.authorHex];
@@ -40,6 +43,35 @@ export function rebuildForked(
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The structs other versions write at clocks the document does not hold yet (past the canonical's
+ * end, or under another clientID), added and deleted: honest words typed right after such a
+ * version were anchored on them, and would otherwise wait for them for good. In rank order, so
+ * every member adds the same structs; the deletions are by id, so every member holds them deleted.
+ */
+function keepTails(doc: Y.Doc, rule: HealRule): void {
+  for (const v of rule.others) {
+    const end = Y.encodeStateVector(doc);
+    const held = Y.decodeStateVector(end).get(v.client) ?? 0;
+    if (held >= v.to) continue;
+    Y.applyUpdate(doc, Y.diffUpdate(v.update, end));
+    Y.applyUpdate(doc, deletionOf(v.client, Math.max(held, v.from), v.to));
+  }
+}
+
+/** A Yjs v1 update of no structs that deletes clocks [from, to) of `client`. */
+function deletionOf(client: number, from: number, to: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoder.writeLen(0);
+  encoder.writeLen(1);
+  encoder.resetDsCurVal();
+  encoder.writeClient(client);
+  encoder.writeLen(1);
+  encoder.writeDsClock(from);
+  encoder.writeDsLen(to - from);
+  return encoder.toUint8Array();
 }
 
 /**
