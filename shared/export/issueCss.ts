@@ -6,7 +6,7 @@ export function issueCss(layout: IssueLayout): string {
   const spec = issuePageSpec(layout);
   const columns =
     spec.columns === 2
-      ? `@media print { .issue-body { column-count: 2; column-gap: 7mm; column-fill: auto; } }`
+      ? `@media print { .issue-body { column-count: 2; column-gap: 7mm; column-fill: balance; } }`
       : '';
   return `
 @page { size: ${spec.pageSize} portrait; margin: ${spec.marginMm}mm; }
