@@ -51,6 +51,7 @@ export function DraftWorkspace({
         headingId={headingId}
         writable={writable}
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
+        onHeadline={(headline) => updateDraftEntry(indexDoc, draft.id, { headline })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
       />
       <div className="draft-workspace__body">
