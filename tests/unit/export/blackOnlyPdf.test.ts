@@ -26,7 +26,7 @@ async function colours(bytes: Uint8Array): Promise<string[]> {
 /** A colour as pdf.js reports it ("#rrggbb" or [r, g, b]) is neutral: r = g = b. */
 const neutral = (colour: string): boolean => {
   const value = JSON.parse(colour) as unknown;
-  const hex = Array.isArray(value) ? value[0] : value;
+  const hex: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   if (typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex)) {
     return hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7);
   }
@@ -134,7 +134,9 @@ describe('black-only PDF', () => {
       }),
     );
     const name = page.node.newXObject('Im', image);
-    const content = pdf.context.register(pdf.context.stream(`q 50 0 0 50 0 0 cm /${name} Do Q`));
+    const content = pdf.context.register(
+      pdf.context.stream(`q 50 0 0 50 0 0 cm ${name.toString()} Do Q`),
+    );
     page.node.set(PDFName.of('Contents'), content);
     const bytes = await pdf.save({ useObjectStreams: false });
     expect(await blackOnlyPdf(bytes)).toMatchObject({ ok: false, error: 'colour-image' });
