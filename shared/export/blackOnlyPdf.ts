@@ -63,6 +63,28 @@ class Walker {
     return ok(undefined);
   }
 
+  /**
+   * A Type 3 font draws its glyphs with content streams of its own (Chromium uses one for colour
+   * emoji, as images): those are rewritten and checked like a page's.
+   */
+  private type3(ref: PDFObject): Result<void, BlackOnlyError> {
+    const font = this.context.lookup(ref);
+    if (!(font instanceof PDFDict) || font.get(name('Subtype')) !== name('Type3')) {
+      return ok(undefined);
+    }
+    const key = `font ${ref.toString()}`;
+    if (this.seen.has(key)) return ok(undefined);
+    this.seen.add(key);
+    const procs = this.context.lookup(font.get(name('CharProcs')));
+    if (procs instanceof PDFDict) {
+      for (const [, proc] of procs.entries()) {
+        const done = this.content(proc);
+        if (!done.ok) return done;
+      }
+    }
+    return this.resources(font.get(name('Resources')));
+  }
+
   /** Form XObjects are rewritten too; an image must already be gray; no patterns or shadings. */
   resources(value: PDFObject | undefined): Result<void, BlackOnlyError> {
     const resources = value === undefined ? undefined : this.context.lookup(value);
@@ -70,6 +92,13 @@ class Walker {
     for (const key of ['Pattern', 'Shading']) {
       const dict = this.context.lookup(resources.get(name(key)));
       if (dict instanceof PDFDict && dict.keys().length > 0) return err('unsupported-colour');
+    }
+    const fonts = this.context.lookup(resources.get(name('Font')));
+    if (fonts instanceof PDFDict) {
+      for (const [, ref] of fonts.entries()) {
+        const done = this.type3(ref);
+        if (!done.ok) return done;
+      }
     }
     const xobjects = this.context.lookup(resources.get(name('XObject')));
     if (!(xobjects instanceof PDFDict)) return ok(undefined);
@@ -96,7 +125,7 @@ class Walker {
 
 /**
  * The PDF in black and gray only: every device colour in the pages' content (and in the forms
- * they draw) becomes its gray (DeviceGray `g`/`G`), so a printer is never asked for colour
+ * and Type 3 glyphs they draw) becomes its gray (DeviceGray `g`/`G`), so a printer is never asked for colour
  * toner; images must already be gray or masks. Anything drawn through a colour space, pattern,
  * shading or inline image is refused ('unsupported-colour', 'inline-image', 'colour-image'),
  * never passed on in colour. It does not stop a colour laser printer's tracking dots: the

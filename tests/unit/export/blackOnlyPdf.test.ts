@@ -141,4 +141,55 @@ describe('black-only PDF', () => {
     const bytes = await pdf.save({ useObjectStreams: false });
     expect(await blackOnlyPdf(bytes)).toMatchObject({ ok: false, error: 'colour-image' });
   });
+
+  it('turns a Type 3 font’s glyphs gray and refuses a colour image inside one (emoji)', async () => {
+    const build = async (withImage: boolean): Promise<Uint8Array> => {
+      const pdf = await PDFDocument.create({ updateMetadata: false });
+      const page = pdf.addPage([100, 100]);
+      const glyph = pdf.context.register(pdf.context.stream('10 0 d0 1 0 0 rg 0 0 10 10 re f'));
+      const image = pdf.context.register(
+        pdf.context.stream(new Uint8Array([255, 200, 0]), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 1,
+          Height: 1,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+        }),
+      );
+      const font = pdf.context.register(
+        pdf.context.obj({
+          Type: 'Font',
+          Subtype: 'Type3',
+          FontBBox: [0, 0, 10, 10],
+          FontMatrix: [0.1, 0, 0, 0.1, 0, 0],
+          CharProcs: { a: glyph },
+          Encoding: { Type: 'Encoding', Differences: [97, 'a'] },
+          FirstChar: 97,
+          LastChar: 97,
+          Widths: [10],
+          ...(withImage ? { Resources: { XObject: { Im0: image } } } : {}),
+        }),
+      );
+      const key = page.node.newFontDictionary('T3', font);
+      const content = `BT ${key.toString()} 12 Tf 10 10 Td (a) Tj ET`;
+      page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(content)));
+      return pdf.save({ useObjectStreams: false });
+    };
+    const gray = await blackOnlyPdf(await build(false));
+    if (!gray.ok) throw new Error(gray.error);
+    const latin1 = Buffer.from(gray.value).toString('latin1');
+    expect(latin1).not.toContain('1 0 0 rg');
+    const reloaded = await PDFDocument.load(gray.value, { updateMetadata: false });
+    const streams = reloaded.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFRawStream => object instanceof PDFRawStream)
+      .map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
+    expect(streams).toContain('10 0 d0 0.299 g 0 0 10 10 re f');
+    expect(await blackOnlyPdf(await build(true))).toMatchObject({
+      ok: false,
+      error: 'colour-image',
+    });
+  });
 });
