@@ -2,32 +2,34 @@ import { typographicQuotes, type IssueLanguage } from './typographicQuotes.ts';
 
 const NBSP = '\u00a0';
 
-/** One UTF-16 unit of a run of texts and the text it belongs to. */
-interface Unit {
-  readonly char: string;
-  readonly text: number;
+/** The texts of a block joined, and for each UTF-16 unit the text it belongs to. */
+interface Run {
+  readonly joined: string;
+  readonly owner: readonly number[];
 }
 
 /**
  * Replaces every match of `pattern` (global) in the joined texts; a replacement belongs to the
  * text its match starts in, so a rule may match across the texts of one block (bold, plain).
  */
-function rewrite(
-  units: readonly Unit[],
-  pattern: RegExp,
-  replace: (match: RegExpExecArray) => string,
-): Unit[] {
-  const joined = units.map((unit) => unit.char).join('');
-  const out: Unit[] = [];
+function rewrite(run: Run, pattern: RegExp, replace: (match: RegExpExecArray) => string): Run {
+  const { joined, owner } = run;
+  let out = '';
+  const owners: number[] = [];
   let from = 0;
   for (const match of joined.matchAll(pattern)) {
-    out.push(...units.slice(from, match.index));
-    const text = units[match.index]?.text ?? 0;
-    for (const char of replace(match)) out.push({ char, text });
+    out += joined.slice(from, match.index);
+    for (let i = from; i < match.index; i++) owners.push(owner[i] ?? 0);
+    const replacement = replace(match);
+    out += replacement;
+    const text = owner[match.index] ?? 0;
+    for (let i = 0; i < replacement.length; i++) owners.push(text);
     from = match.index + match[0].length;
   }
-  out.push(...units.slice(from));
-  return out;
+  if (from === 0) return run;
+  out += joined.slice(from);
+  for (let i = from; i < joined.length; i++) owners.push(owner[i] ?? 0);
+  return { joined: out, owner: owners };
 }
 
 /** A spaced hyphen or dash between words, with the spaces around it. */
@@ -55,15 +57,26 @@ const NUMBER_SIGN = /№[ ]?(?=\d)/g;
  * hyphen inside a word, a number range or a URL.
  */
 export function printTypography(texts: readonly string[], lang: IssueLanguage): string[] {
-  let units: Unit[] = typographicQuotes(texts, lang).flatMap((text, index) =>
-    [...text].flatMap((char) => [...char].map((part) => ({ char: part, text: index }))),
-  );
-  units = rewrite(units, SPACED_DASH[lang], (match) => `${NBSP}${match[1] ?? '\u2014'} `);
-  if (lang !== 'en') units = rewrite(units, DIALOGUE_DASH, () => `\u2014${NBSP}`);
-  units = rewrite(units, AFTER_INITIAL, () => NBSP);
-  units = rewrite(units, BEFORE_INITIALS, () => NBSP);
-  units = rewrite(units, NUMBER_SIGN, () => `№${NBSP}`);
+  const quoted = typographicQuotes(texts, lang);
+  const owner: number[] = [];
+  for (const [index, text] of quoted.entries()) {
+    for (let i = 0; i < text.length; i++) owner.push(index);
+  }
+  let run: Run = { joined: quoted.join(''), owner };
+  run = rewrite(run, SPACED_DASH[lang], (match) => `${NBSP}${match[1] ?? '\u2014'} `);
+  if (lang !== 'en') run = rewrite(run, DIALOGUE_DASH, () => `\u2014${NBSP}`);
+  run = rewrite(run, AFTER_INITIAL, () => NBSP);
+  run = rewrite(run, BEFORE_INITIALS, () => NBSP);
+  run = rewrite(run, NUMBER_SIGN, () => `№${NBSP}`);
+  // Split back by owner, in slices (never a character at a time onto a growing string).
   const out = texts.map(() => '');
-  for (const unit of units) out[unit.text] += unit.char;
+  let start = 0;
+  for (let i = 1; i <= run.joined.length; i++) {
+    if (i === run.joined.length || run.owner[i] !== run.owner[start]) {
+      const index = run.owner[start] ?? 0;
+      out[index] = (out[index] ?? '') + run.joined.slice(start, i);
+      start = i;
+    }
+  }
   return out;
 }

@@ -54,6 +54,19 @@ describe('print typography', () => {
   });
 });
 
+describe('a long paragraph from a peer', () => {
+  it('is set in linear time and never overflows the stack', () => {
+    const text = 'Слово - "другое" А. Б. Пушкин, №5 молоко '.repeat(10_000);
+    const [block] = typesetBlocks(
+      [{ type: 'paragraph', inlines: [{ text }, { text, bold: true }] }],
+      'ru',
+    );
+    const inlines = block?.type === 'paragraph' ? block.inlines : [];
+    expect(inlines).toHaveLength(2);
+    expect(inlines[1]?.text.replaceAll('\u00ad', '')).toContain('Пушкин, №\u00a05');
+  }, 20_000);
+});
+
 describe('hyphenation by syllables (ru, uk)', () => {
   it('breaks Russian words between syllables, never one letter alone', () => {
     expect(
