@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { CELL_LIMITS } from '../../shared/cell/cellLimits.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { DRAFT_STATUSES, isDraftStatus, type DraftStatus } from '../../shared/cell/DraftStatus.ts';
+import { PrintedHeadlineField } from './PrintedHeadlineField.tsx';
 
-/** The open draft's title (renamable in place) and its status. */
+/** The open draft's title (renamable in place), its printed headline and its status. */
 export function DraftHeader({
   draft,
   headingId,
   writable,
   onRename,
+  onHeadline,
   onStatus,
   actions,
 }: {
@@ -17,6 +19,7 @@ export function DraftHeader({
   readonly headingId: string;
   readonly writable: boolean;
   readonly onRename: (title: string) => void;
+  readonly onHeadline: (headline: string) => void;
   readonly onStatus: (status: DraftStatus) => void;
   /** Archive / trash / put back (DraftsScreen decides who may). */
   readonly actions?: ReactNode;
@@ -74,6 +77,7 @@ export function DraftHeader({
           </button>
         </form>
       )}
+      <PrintedHeadlineField draft={draft} writable={writable} onChange={onHeadline} />
       <div className="draft-header__status">
         <label htmlFor={statusId}>{t('drafts.status.label')}</label>
         <select

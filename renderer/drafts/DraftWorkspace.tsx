@@ -69,6 +69,7 @@ export function DraftWorkspace({
         headingId={headingId}
         writable={writable}
         onRename={(next) => updateDraftEntry(indexDoc, draft.id, { title: next })}
+        onHeadline={(headline) => updateDraftEntry(indexDoc, draft.id, { headline })}
         onStatus={(status) => updateDraftEntry(indexDoc, draft.id, { status })}
         actions={shelfActions}
       />

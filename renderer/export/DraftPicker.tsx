@@ -30,6 +30,8 @@ export function DraftPicker({
     const entry = drafts.find((draft) => draft.id === id);
     return entry === undefined || entry.title === '' ? t('drafts.untitled') : entry.title;
   };
+  const headlineOf = (id: string): string =>
+    drafts.find((draft) => draft.id === id)?.headline ?? '';
   const chosen = issue.draftIds.filter((id) => drafts.some((draft) => draft.id === id));
   const available = drafts.filter((draft) => !chosen.includes(draft.id));
   const apply = (next: readonly string[], focusKey?: string): void => {
@@ -67,7 +69,14 @@ export function DraftPicker({
             const title = titleOf(id);
             return (
               <li key={id} className="draft-picker__item">
-                <span className="draft-picker__title">{title}</span>
+                <span className="draft-picker__title">
+                  {title}
+                  {headlineOf(id) === '' ? null : (
+                    <span className="muted small draft-picker__headline">
+                      {t('export.picker.printedAs', { headline: headlineOf(id) })}
+                    </span>
+                  )}
+                </span>
                 {writable ? (
                   <span className="draft-picker__actions">
                     <button
@@ -118,7 +127,14 @@ export function DraftPicker({
                 const title = titleOf(draft.id);
                 return (
                   <li key={draft.id} className="draft-picker__item">
-                    <span className="draft-picker__title">{title}</span>
+                    <span className="draft-picker__title">
+                      {title}
+                      {headlineOf(draft.id) === '' ? null : (
+                        <span className="muted small draft-picker__headline">
+                          {t('export.picker.printedAs', { headline: headlineOf(draft.id) })}
+                        </span>
+                      )}
+                    </span>
                     <button
                       type="button"
                       className="button--quiet"

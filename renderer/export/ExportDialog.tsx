@@ -11,6 +11,7 @@ import { getPlatform } from '../platform/getPlatform.ts';
 import { issueFileName } from './issueFileName.ts';
 import { embeddedFontCss } from './embeddedFontCss.ts';
 import { exportIssuePdf } from './exportIssuePdf.ts';
+import { PrintSafety } from './PrintSafety.tsx';
 
 type Format = 'pdf' | 'html' | 'markdown';
 type Outcome = { readonly kind: 'saved' | 'error'; readonly text: string };
@@ -44,6 +45,7 @@ export function ExportDialog({
   const platform = getPlatform();
   const [busy, setBusy] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [blackOnly, setBlackOnly] = useState(false);
   const lang = pickLanguage([i18n.language]);
 
   const html = async (): Promise<string | undefined> => {
@@ -89,7 +91,7 @@ export function ExportDialog({
         );
         return;
       }
-      const pdf = await exportIssuePdf(platform, issue, issueHtml);
+      const pdf = await exportIssuePdf(platform, issue, issueHtml, { blackOnly });
       if (!pdf.ok) {
         setOutcome({ kind: 'error', text: t(`export.dialog.pdfError.${pdf.error}`) });
         return;
@@ -118,6 +120,11 @@ export function ExportDialog({
           ))}
         </ul>
       </div>
+      <PrintSafety
+        appMakesPdf={platform.kind === 'electron'}
+        blackOnly={blackOnly}
+        onBlackOnly={setBlackOnly}
+      />
       <section className="export-dialog__format" aria-label={t('export.dialog.pdf')}>
         <h3>{t('export.dialog.pdf')}</h3>
         {platform.kind === 'electron' ? (

@@ -26,6 +26,9 @@ export function PageView({
     const body = bodyRef.current;
     if (!page || !body) return;
     stylePage(page, body, box);
+    // Shown as printed: the columns of a page that is not full end level (the paginator measures
+    // with column-fill: auto, where an overflow shows as a third column).
+    body.classList.add('issue-page__body--balanced');
     body.replaceChildren(...blocks.map((block) => block.cloneNode(true)));
   }, [blocks, box]);
   const page = (

@@ -1,3 +1,4 @@
+import { blackOnlyPdf } from '../../shared/export/blackOnlyPdf.ts';
 import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
 import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
@@ -5,17 +6,20 @@ import { scrubPdf } from '../../shared/export/scrubPdf.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { err, ok, type Result } from '../../shared/util/result.ts';
 
-export type PdfExportError = 'unsupported' | 'print-failed' | 'impose-failed' | 'scrub-failed';
+export type PdfExportError =
+  'unsupported' | 'print-failed' | 'impose-failed' | 'black-only-failed' | 'scrub-failed';
 
 /**
  * The PDF of an issue through the host's renderer (Electron's printToPDF in a script-less,
- * offline window): the A5 pages imposed two to a side for a booklet, then every identifying
- * trace (Info, XMP, document IDs, dates but the chosen one) scrubbed. 'unsupported' in a browser.
+ * offline window): the A5 pages imposed two to a side for a booklet, every colour turned gray
+ * when `blackOnly`, then every identifying trace (Info, XMP, document IDs, dates but the chosen
+ * one) scrubbed. The same issue gives the same bytes each time. 'unsupported' in a browser.
  */
 export async function exportIssuePdf(
   platform: Platform,
   issue: NewsletterIssue,
   html: string,
+  options: { readonly blackOnly: boolean },
 ): Promise<Result<Uint8Array, PdfExportError>> {
   const spec = issuePageSpec(issue.layout);
   const printed = await platform.printToPdf(html, {
@@ -30,6 +34,11 @@ export async function exportIssuePdf(
     const imposed = await imposeBooklet(pdf);
     if (!imposed.ok) return err('impose-failed', imposed.error);
     pdf = imposed.value;
+  }
+  if (options.blackOnly) {
+    const gray = await blackOnlyPdf(pdf);
+    if (!gray.ok) return err('black-only-failed', gray.error);
+    pdf = gray.value;
   }
   const scrubbed = await scrubPdf(pdf, issue.masthead.date);
   if (!scrubbed.ok) return err('scrub-failed', scrubbed.error);

@@ -1,10 +1,13 @@
 import { blocksToHtml } from '../../shared/export/blocksToHtml.ts';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import type { Masthead } from '../../shared/export/NewsletterIssue.ts';
+import { typesetBlocks, typesetLine } from '../../shared/export/typesetBlocks.ts';
+import type { IssueLanguage } from '../../shared/export/typographicQuotes.ts';
 
 /**
  * The top-level blocks of an issue in reading order, for the paginator: the masthead, then per
- * draft its title and each block of its body. Text goes in through textContent, and the body
+ * draft its title and each block of its body, set as the exported HTML sets them (typesetBlocks:
+ * the same quotes, dashes and soft hyphens, so lines break alike). Text goes in through textContent, and the body
  * HTML (escaped by blocksToHtml) is parsed in an inert <template>, so nothing in a draft can
  * become markup or script.
  */
@@ -14,6 +17,7 @@ export function issueUnits(
   dateText: string,
   numberText: string | undefined,
   drafts: readonly ExportDraft[],
+  lang: IssueLanguage,
 ): Element[] {
   const el = (tag: string, className: string, text?: string): HTMLElement => {
     const node = doc.createElement(tag);
@@ -22,22 +26,23 @@ export function issueUnits(
     return node;
   };
   const head = el('header', 'issue-masthead');
-  head.append(el('p', 'issue-masthead__title', masthead.title));
+  head.append(el('p', 'issue-masthead__title', typesetLine(masthead.title, lang)));
   const meta = [numberText, dateText].filter((part) => part !== undefined).join(' · ');
   head.append(el('p', 'issue-masthead__meta', meta));
-  if (masthead.tagline !== '') head.append(el('p', 'issue-masthead__tagline', masthead.tagline));
+  if (masthead.tagline !== '')
+    head.append(el('p', 'issue-masthead__tagline', typesetLine(masthead.tagline, lang)));
   const units: Element[] = [head];
   for (const [i, draft] of drafts.entries()) {
     units.push(
       el(
         'h2',
         i === 0 ? 'issue-draft-title' : 'issue-draft-title issue-draft-title--next',
-        draft.title,
+        typesetLine(draft.title, lang),
       ),
     );
     const template = doc.createElement('template');
     // Draft headings sit below the draft title, as in the exported HTML (h3-h5).
-    template.innerHTML = blocksToHtml(draft.blocks, { headingOffset: 2 });
+    template.innerHTML = blocksToHtml(typesetBlocks(draft.blocks, lang), { headingOffset: 2 });
     units.push(...template.content.children);
   }
   return units;

@@ -5,10 +5,11 @@ import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { draftBlocks } from '../../shared/export/draftBlocks.ts';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
+import { printedHeadline } from '../../shared/export/printedHeadline.ts';
 import type { CellSession } from '../session/CellSession.ts';
 
 /**
- * The drafts of an issue in print order, each as its title and content blocks, re-read whenever
+ * The drafts of an issue in print order, each as its printed headline and content blocks, re-read whenever
  * one of their documents changes (a co-writer's edit shows in the preview at once). Ids that no
  * longer name a listed draft are left out.
  */
@@ -36,11 +37,12 @@ export function useIssueDrafts(
       for (const { doc } of docs) doc.off('update', changed);
     };
   }, [docs]);
-  // The titles of listed drafts by id (undefined: not listed), compared by value like the ids.
+  // The printed headlines of listed drafts by id (null: not listed), compared by value like the
+  // ids. Never the working title of a draft that has a printed headline.
   const titlesKey = JSON.stringify(
     docs.map(({ id }) => {
       const entry = entries.find((draft) => draft.id === id);
-      return entry === undefined ? null : entry.title === '' ? untitled : entry.title;
+      return entry === undefined ? null : printedHeadline(entry, untitled);
     }),
   );
   return useMemo(() => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
+import { pickLanguage } from '../i18n/i18n.ts';
 import { formatIssueDate } from './formatIssueDate.ts';
 import { ISSUE_FONT_FAMILY } from './issueFonts.ts';
 import { issueUnits } from './issueUnits.ts';
@@ -53,7 +54,14 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
     const layOut = (): void => {
       if (cancelled) return;
       const masthead = { title, issueNumber, date, tagline };
-      const units = issueUnits(document, masthead, dateText, numberText, drafts);
+      const units = issueUnits(
+        document,
+        masthead,
+        dateText,
+        numberText,
+        drafts,
+        pickLanguage([lang]),
+      );
       setPages(paginate(host, units, box));
     };
     layOut();
@@ -66,7 +74,7 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
     return () => {
       cancelled = true;
     };
-  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, box]);
+  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, box, lang]);
 
   return { measureRef, box, lang, pages };
 }

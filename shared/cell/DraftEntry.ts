@@ -3,7 +3,13 @@ import type { DraftStatus } from './DraftStatus.ts';
 /** A draft as listed in the cell index, after validation. */
 export interface DraftEntry {
   readonly id: string;
+  /** The working title: shown in the app, printed only when `headline` is ''. */
   readonly title: string;
+  /**
+   * The printed headline ('' if none): what every export prints instead of the working title,
+   * which may name places or sources (see printedHeadline).
+   */
+  readonly headline: string;
   readonly status: DraftStatus;
   readonly createdAt: number;
   readonly updatedAt: number;

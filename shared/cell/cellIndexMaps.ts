@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 
 /**
  * The cell index doc (CELL_INDEX_DOC_ID) holds these top-level maps:
- * - 'drafts': draftId (32 hex) -> Y.Map { title, status, createdAt, updatedAt, updatedBy, words }
+ * - 'drafts': draftId (32 hex) -> Y.Map { title, headline?, status, createdAt, updatedAt, updatedBy,
+ *   words } (headline: the printed headline, absent if none)
  * - 'people': signPk (64 hex) -> Y.Map { insideCountry } (each member writes only their own entry)
  * - 'issues': issueId (32 hex) -> Y.Map { title, issueNumber, date, tagline, layout,
  *   draftIds: Y.Array<string>, createdAt, updatedAt } (newsletter issues, see shared/export)

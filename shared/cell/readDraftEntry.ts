@@ -20,6 +20,10 @@ export function readDraftEntry(
   const map = entryMap(value);
   if (!map || !isDraftId(id)) return undefined;
   const title = fields.string(map, 'title', CELL_LIMITS.titleMaxChars);
+  // Malformed drops the whole entry: falling back to the working title would print it.
+  const headline = fields.optional(map, 'headline', '', () =>
+    fields.string(map, 'headline', CELL_LIMITS.titleMaxChars),
+  );
   const status = map.get('status');
   const createdAt = fields.count(map, 'createdAt');
   const updatedAt = fields.optional(map, 'updatedAt', createdAt, () =>
@@ -32,6 +36,7 @@ export function readDraftEntry(
   const words = fields.optional(map, 'words', 0, () => fields.count(map, 'words'));
   if (
     title === undefined ||
+    headline === undefined ||
     !isDraftStatus(status) ||
     createdAt === undefined ||
     updatedAt === undefined ||
@@ -44,5 +49,5 @@ export function readDraftEntry(
   const editor = authors
     ? (writerOf(map, map.has('updatedAt') ? 'updatedAt' : 'createdAt', authors) ?? '')
     : updatedBy;
-  return { id, title, status, createdAt, updatedAt, updatedBy: editor, words };
+  return { id, title, headline, status, createdAt, updatedAt, updatedBy: editor, words };
 }

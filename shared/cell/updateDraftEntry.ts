@@ -9,6 +9,8 @@ import { readDraftEntry } from './readDraftEntry.ts';
 
 export interface DraftEntryChange {
   readonly title?: string;
+  /** The printed headline; '' removes it (the working title prints again). */
+  readonly headline?: string;
   readonly status?: DraftStatus;
   /** Recorded after an edit of the body: who, when, and the new word count. */
   readonly edit?: { readonly by: string; readonly at: number; readonly words: number };
@@ -17,7 +19,7 @@ export interface DraftEntryChange {
 export type DraftEntryError = 'not_found' | 'empty_title' | 'bad_status' | 'bad_edit';
 
 /**
- * Renames a draft, sets its status or records an edit, in one transaction. Only the named fields
+ * Renames a draft, sets or clears its printed headline, sets its status or records an edit, in one transaction. Only the named fields
  * are written, so concurrent changes of different fields (a rename and a status) both survive.
  */
 export function updateDraftEntry(
@@ -31,6 +33,10 @@ export function updateDraftEntry(
   const title =
     change.title === undefined ? undefined : cleanLine(change.title, CELL_LIMITS.titleMaxChars);
   if (title === '') return err('empty_title');
+  const headline =
+    change.headline === undefined
+      ? undefined
+      : cleanLine(change.headline, CELL_LIMITS.titleMaxChars);
   if (change.status !== undefined && !isDraftStatus(change.status)) return err('bad_status');
   const edit = change.edit;
   if (
@@ -41,6 +47,11 @@ export function updateDraftEntry(
   }
   indexDoc.transact(() => {
     if (title !== undefined && title !== entry.get('title')) entry.set('title', title);
+    if (headline === '') {
+      if (entry.has('headline')) entry.delete('headline');
+    } else if (headline !== undefined && headline !== entry.get('headline')) {
+      entry.set('headline', headline);
+    }
     if (change.status !== undefined && change.status !== entry.get('status')) {
       entry.set('status', change.status);
     }

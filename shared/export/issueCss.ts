@@ -6,7 +6,7 @@ export function issueCss(layout: IssueLayout): string {
   const spec = issuePageSpec(layout);
   const columns =
     spec.columns === 2
-      ? `@media print { .issue-body { column-count: 2; column-gap: 7mm; column-fill: auto; } }`
+      ? `@media print { .issue-body { column-count: 2; column-gap: 7mm; column-fill: balance; } }`
       : '';
   return `
 @page { size: ${spec.pageSize} portrait; margin: ${spec.marginMm}mm; }
@@ -15,7 +15,7 @@ export function issueCss(layout: IssueLayout): string {
 body {
   margin: 0 auto; max-width: ${spec.widthMm - 2 * spec.marginMm}mm;
   font-family: 'Noto Serif', serif; font-size: ${layout === 'a5-booklet' ? '10pt' : '10.5pt'};
-  line-height: 1.4; hyphens: auto; -webkit-hyphens: auto; text-align: justify;
+  line-height: 1.4; hyphens: manual; -webkit-hyphens: manual; text-align: justify;
   orphans: 2; widows: 2; font-kerning: normal;
 }
 @media screen { body { padding: 12mm; } }

@@ -1,10 +1,10 @@
 import { blocksToHtml } from './blocksToHtml.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import type { ExportDraft } from './ExportDraft.ts';
-import type { Block, Inline } from './IssueBlock.ts';
 import { issueCss } from './issueCss.ts';
 import type { NewsletterIssue } from './NewsletterIssue.ts';
-import { typographicQuotes, type IssueLanguage } from './typographicQuotes.ts';
+import { typesetBlocks, typesetLine } from './typesetBlocks.ts';
+import type { IssueLanguage } from './typographicQuotes.ts';
 
 /**
  * Only @font-face rules whose every url() is a data: URL are let in: the document must load
@@ -18,34 +18,7 @@ export function isSelfContainedFontCss(css: string): boolean {
   return urls.every((url) => /^url\(\s*['"]?data:font\/[a-z0-9.+-]+;base64,/i.test(url));
 }
 
-function quoteInlines(inlines: readonly Inline[], lang: IssueLanguage): Inline[] {
-  const texts = typographicQuotes(
-    inlines.map((inline) => inline.text),
-    lang,
-  );
-  return inlines.map((inline, index) => ({ ...inline, text: texts[index] ?? inline.text }));
-}
-
-/** Typographic quotes in every text of a draft (never in URLs). */
-function quoteBlocks(blocks: readonly Block[], lang: IssueLanguage): Block[] {
-  return blocks.map((block): Block => {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        return { ...block, inlines: quoteInlines(block.inlines, lang) };
-      case 'blockquote':
-        return { ...block, blocks: quoteBlocks(block.blocks, lang) };
-      case 'bulletList':
-      case 'orderedList':
-        return { ...block, items: block.items.map((item) => quoteBlocks(item, lang)) };
-      case 'rule':
-        return block;
-    }
-  });
-}
-
-const quoted = (text: string, lang: IssueLanguage): string =>
-  escapeHtml(typographicQuotes([text], lang)[0] ?? text);
+const typeset = (text: string, lang: IssueLanguage): string => escapeHtml(typesetLine(text, lang));
 
 function formatDate(date: string, lang: IssueLanguage): string {
   const [year, month, day] = date.split('-').map(Number);
@@ -63,8 +36,8 @@ const NUMBER_LABEL: Record<IssueLanguage, (number: string) => string> = {
 /**
  * An issue as one self-contained HTML document for print and for sharing: no script, no link,
  * no image, nothing fetched (the typeface comes in `fontCss` as data: URLs, and anything else
- * there is dropped), a CSP that forbids loading anything, `<html lang>` for hyphenation and
- * typographic quotes for the language. The title is the masthead title; there is no generator,
+ * there is dropped), a CSP that forbids loading anything, and the text set for the language
+ * (typesetBlocks: quotes, dashes, non-breaking spaces, soft hyphens). The title is the masthead title; there is no generator,
  * author, cell or time of export anywhere in it.
  */
 export function renderIssueHtml(input: {
@@ -81,15 +54,15 @@ export function renderIssueHtml(input: {
     .map((part) => escapeHtml(part))
     .join(' · ');
   const masthead = [
-    `<h1 class="issue-masthead__title">${quoted(title, lang)}</h1>`,
+    `<h1 class="issue-masthead__title">${typeset(title, lang)}</h1>`,
     `<p class="issue-masthead__meta">${meta}</p>`,
-    tagline === '' ? '' : `<p class="issue-masthead__tagline">${quoted(tagline, lang)}</p>`,
+    tagline === '' ? '' : `<p class="issue-masthead__tagline">${typeset(tagline, lang)}</p>`,
   ].join('');
   const articles = drafts
     .map(
       (draft) =>
-        `<article class="issue-draft"><h2 class="issue-draft-title">${quoted(draft.title, lang)}</h2>\n` +
-        `${blocksToHtml(quoteBlocks(draft.blocks, lang), { headingOffset: 2 })}</article>`,
+        `<article class="issue-draft"><h2 class="issue-draft-title">${typeset(draft.title, lang)}</h2>\n` +
+        `${blocksToHtml(typesetBlocks(draft.blocks, lang), { headingOffset: 2 })}</article>`,
     )
     .join('\n');
   const fonts = isSelfContainedFontCss(fontCss) ? fontCss : '';

@@ -25,21 +25,25 @@ export function typographicQuotes(texts: readonly string[], lang: IssueLanguage)
     for (let i = 0; i < text.length; i++) {
       const char = text[i] ?? '';
       const next = text[i + 1] ?? '';
+      let written = char;
       if (char === '"') {
         if (depth === 0) {
-          out += open;
+          written = open;
           depth = 1;
         } else if (depth === 1 && (previous === '' || OPENS_AFTER.test(previous))) {
-          out += innerOpen;
+          written = innerOpen;
           depth = 2;
         } else {
           depth--;
-          out += depth === 0 ? close : innerClose;
+          written = depth === 0 ? close : innerClose;
         }
       } else if (char === "'" && /\p{L}/u.test(previous) && /\p{L}/u.test(next)) {
-        out += '\u2019';
-      } else out += char;
-      previous = out[out.length - 1] ?? previous;
+        written = '\u2019';
+      }
+      out += written;
+      // The character just written, never out's last: indexing a string being built flattens
+      // it every time, quadratic on a long paragraph.
+      previous = written;
     }
     return out;
   });

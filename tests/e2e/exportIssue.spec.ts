@@ -1,16 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import type { IssueLayout } from '../../shared/export/IssueLayout.ts';
+import { blackOnlyPdf } from '../../shared/export/blackOnlyPdf.ts';
 import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
 import { scrubPdf } from '../../shared/export/scrubPdf.ts';
 import {
+  columnGaps,
   datesIn,
   downloadFrom,
   expectInOrder,
   externalCssUrls,
   openHtml,
+  pageContents,
   rawHits,
   readPdf,
+  squash,
   urlAttributes,
 } from './exportSteps.ts';
 import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
@@ -24,6 +28,9 @@ import { checkScreen } from './checkScreen.ts';
  * (the engine behind Electron's printToPDF), the shared code imposes and scrubs it, and pdf.js
  * reads the result back: every paragraph in order, page sizes, no metadata that could identify.
  * The Markdown export is imported back as a new draft and its formatting checked in the editor.
+ * Issue #18: the two-column page's columns end level, a draft's printed headline replaces its
+ * working title in every export, the same issue prints to the same bytes, and the black-only PDF
+ * holds no colour.
  */
 
 const CELL = 'Сосновый бор';
@@ -55,7 +62,12 @@ const paragraphs = (prefix: string, count: number): string[] =>
 
 const NEWS_TITLE = 'Новости района';
 const NEWS_LONG = paragraphs('Заметка', 4);
-const LETTER_TITLE = 'Письмо читателя';
+/** The letter's working title names its source and her street: no export may carry it. */
+const LETTER_TITLE = 'Письмо Ивановой с Лесной улицы';
+const LETTER_HEADLINE = 'Письмо читателя';
+const WORKING_WORDS = ['Ивановой', 'Лесной'];
+/** A few lines of the body type (10.5pt, line-height 1.4), in points. */
+const FEW_LINES = 3 * 10.5 * 1.4;
 const LETTER = paragraphs('Абзац', 12);
 
 /** Everything of the news draft in reading order, as it should print. */
@@ -123,7 +135,18 @@ async function writeLetter(page: Page): Promise<void> {
     await page.keyboard.insertText(paragraph);
   }
   await expect(editor.locator('p')).toHaveCount(LETTER.length);
+  await page.getByRole('button', { name: 'Set a printed headline' }).click();
+  await page.getByLabel('Printed headline').fill(LETTER_HEADLINE);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(`Printed headline: “${LETTER_HEADLINE}”`)).toBeVisible();
 }
+
+/** None of the working title's words in `text` (soft hyphens and spacing aside). */
+const expectNoWorkingTitle = (text: string, what: string): void => {
+  for (const word of WORKING_WORDS) {
+    expect(squash(text), `${what} carries the working title`).not.toContain(squash(word));
+  }
+};
 
 const LAYOUT_LABEL: Record<IssueLayout, string> = {
   'a4-two-column': 'A4 newspaper, two columns',
@@ -212,6 +235,43 @@ async function expectScrubbed(pdf: Uint8Array, what: string): Promise<void> {
   ).toEqual([]);
 }
 
+/**
+ * Members compare copies: the same issue exported again gives the same HTML and, printed and
+ * scrubbed, the same PDF bytes. The black-only PDF of it has no colour operator left, and the
+ * same words.
+ */
+async function expectSameAndGray(
+  page: Page,
+  browser: Browser,
+  dialog: Locator,
+  html: Buffer,
+  pdf: Uint8Array,
+  text: string,
+): Promise<void> {
+  const again = await downloadFrom(page, dialog.getByRole('button', { name: 'Save HTML' }));
+  expect(again.bytes.equals(html), 'the same issue exported twice: the same HTML').toBe(true);
+  const opened = await openHtml(browser, again.bytes.toString('utf8'));
+  try {
+    const printed = new Uint8Array(
+      await opened.page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    );
+    const scrubbed = await scrubPdf(printed, DATE);
+    if (!scrubbed.ok) throw new Error(`scrubPdf: ${scrubbed.error}`);
+    expect(Buffer.from(scrubbed.value).equals(Buffer.from(pdf)), 'the same PDF bytes').toBe(true);
+    expect(await pageContents(printed)).toMatch(/\s(rg|RG)\s/);
+    const gray = await blackOnlyPdf(printed);
+    if (!gray.ok) throw new Error(`blackOnlyPdf: ${gray.error}`);
+    const grayScrubbed = await scrubPdf(gray.value, DATE);
+    if (!grayScrubbed.ok) throw new Error(`scrubPdf: ${grayScrubbed.error}`);
+    await expectScrubbed(grayScrubbed.value, 'black only');
+    expect(await pageContents(grayScrubbed.value)).not.toMatch(/\s(rg|RG|k|K|scn?|SCN?)\s/);
+    const grayText = (await readPdf(grayScrubbed.value)).pages.map((p) => p.text).join(' ');
+    expect(grayText).toBe(text);
+  } finally {
+    await opened.close();
+  }
+}
+
 async function checkLayout(
   page: Page,
   browser: Browser,
@@ -243,6 +303,8 @@ async function checkLayout(
   const dialog = page.getByRole('dialog', { name: `Export “${MASTHEAD}”` });
   await expect(dialog).toContainText('Removed from every file:');
   await expect(dialog).toContainText('the name of the cell');
+  await expect(dialog).toContainText('nearly invisible yellow dots on every page');
+  await expect(dialog).toContainText('choose black and white in the print dialog');
   await expect(dialog).toContainText('the browser’s own print dialog makes the PDF');
   if (layout === 'a5-booklet') await expect(dialog).toContainText('cannot impose a booklet');
   await checkScreen(page, testInfo, `export-dialog-${layout}`);
@@ -253,6 +315,8 @@ async function checkLayout(
   expect(html).not.toMatch(/<script/i);
   expect(externalCssUrls(html)).toEqual([]);
   for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(html).not.toContain(needle);
+  expectNoWorkingTitle(html, 'HTML');
+  expect(html).toContain(LETTER_HEADLINE);
   expect(html).toContain('<html lang="en"');
   // The shipped typeface travels inside the file.
   expect(html).toMatch(
@@ -273,11 +337,20 @@ async function checkLayout(
     const raw = await readPdf(printed);
     // Chromium's PDF does name its maker: proof that the scrub below has work to do.
     expect(JSON.stringify(raw.info)).toMatch(/Skia|Chromium/);
+    const text = raw.pages.map((p) => p.text).join(' ');
     expectInOrder(
-      raw.pages.map((p) => p.text).join(' '),
-      [MASTHEAD, TAGLINE, NEWS_TITLE, ...NEWS_ORDER, LETTER_TITLE, ...LETTER],
+      text,
+      [MASTHEAD, TAGLINE, NEWS_TITLE, ...NEWS_ORDER, LETTER_HEADLINE, ...LETTER],
       `${layout} text`,
     );
+    expectNoWorkingTitle(text, `${layout} PDF`);
+    if (layout === 'a4-two-column') {
+      // Balanced: on every page, the right column ends within a few lines of the left one.
+      const gaps = await columnGaps(printed);
+      expect(Math.max(...gaps), `column ends apart by ${gaps.join(', ')} pt`).toBeLessThan(
+        FEW_LINES,
+      );
+    }
     for (const [i, p] of raw.pages.entries()) expectSize(p, size, `${layout} page ${i + 1}`);
 
     let finalPdf: Uint8Array = printed;
@@ -294,6 +367,8 @@ async function checkLayout(
     const scrubbed = await scrubPdf(finalPdf, DATE);
     if (!scrubbed.ok) throw new Error(`scrubPdf: ${scrubbed.error}`);
     await expectScrubbed(scrubbed.value, layout);
+    if (layout === 'a4-two-column')
+      await expectSameAndGray(page, browser, dialog, saved.bytes, scrubbed.value, text);
     // Kept with the screenshots, to look at or print by hand.
     await writeFile(testInfo.outputPath(`issue-${layout}.pdf`), scrubbed.value);
   } finally {
@@ -364,7 +439,8 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   await dialog.getByRole('button', { name: 'Close' }).click();
   const md = markdown.bytes.toString('utf8');
   for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(md).not.toContain(needle);
-  expectInOrder(md, [MASTHEAD, NEWS_TITLE, 'Что решили', LETTER_TITLE, ...LETTER], 'markdown');
+  expectNoWorkingTitle(md, 'Markdown');
+  expectInOrder(md, [MASTHEAD, NEWS_TITLE, 'Что решили', LETTER_HEADLINE, ...LETTER], 'markdown');
 
   const importer = page.getByLabel('Import Markdown as a new draft');
   await importer.setInputFiles({

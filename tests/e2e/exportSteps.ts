@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from '@playwright/test';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect } from './fixtures.ts';
 
@@ -147,4 +148,55 @@ export function datesIn(bytes: Uint8Array): string[] {
   }
   for (const match of text.matchAll(/\b(19|20)\d{2}-\d{2}-\d{2}\b/g)) dates.add(match[0]);
   return [...dates];
+}
+
+/**
+ * How far apart the ends of the two columns are on each page of a two-column PDF, in points:
+ * the lowest line of text left and right of the page's middle (page numbers, in the bottom
+ * margin, left out). An empty column ends where the other one starts.
+ */
+export async function columnGaps(bytes: Uint8Array): Promise<number[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+  }).promise;
+  try {
+    const gaps: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0 = 0, , x1 = 0] = page.view;
+      const middle = (x0 + x1) / 2;
+      const sides = { left: [] as number[], right: [] as number[] };
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [, , , , x = 0, y = 0] = item.transform as number[];
+        if (y < 30) continue;
+        (x < middle ? sides.left : sides.right).push(y);
+      }
+      const top = Math.max(...sides.left, ...sides.right);
+      const end = (ys: number[]): number => (ys.length === 0 ? top : Math.min(...ys));
+      gaps.push(Math.abs(end(sides.left) - end(sides.right)));
+    }
+    return gaps;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The decoded content streams of every page (pdf-lib), to look for colour operators. */
+export async function pageContents(bytes: Uint8Array): Promise<string> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  let text = '';
+  for (const page of pdf.getPages()) {
+    const value = page.node.get(PDFName.of('Contents'));
+    for (const ref of value instanceof PDFArray ? value.asArray() : [value]) {
+      const stream = pdf.context.lookup(ref);
+      if (stream instanceof PDFRawStream) {
+        text += Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      }
+    }
+  }
+  return text;
 }

@@ -32,6 +32,7 @@ describe('cell index: drafts', () => {
         {
           id,
           title: 'Issue 12',
+          headline: '',
           status: 'idea',
           createdAt: 1000,
           updatedAt: 1000,
