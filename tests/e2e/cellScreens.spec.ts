@@ -396,7 +396,7 @@ test('review: comment on a selection, reply, resolve; colour the text by who wro
   await expect(olenaEditor).toContainText('Prices rose again. Marko adds.');
 
   // Olena comments on Marko's sentence with the keyboard; both see it under her name.
-  await selectLast(page, olenaEditor, 'Marko adds.'.length);
+  await selectLast(page, olenaEditor, 'Marko adds.');
   await commentOnSelection(olena, 'Source?');
   await expect(olenaEditor.locator('.comment-mark')).toHaveText('Marko adds.');
   await expect(markoEditor.locator('.comment-mark')).toHaveText('Marko adds.');

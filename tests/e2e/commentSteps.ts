@@ -1,11 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
-/** Selects the last `chars` characters of the draft with the keyboard (Shift+Left from the end). */
-export async function selectLast(page: Page, editor: Locator, chars: number): Promise<void> {
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  for (let i = 0; i < chars; i++) await page.keyboard.press('Shift+ArrowLeft');
+/** Selects the last characters of the draft, `text`, with the keyboard (Shift+Left from the end). */
+export async function selectLast(page: Page, editor: Locator, text: string): Promise<void> {
+  // Selected with the keyboard as a person would; checked, because a key pressed while a remote
+  // edit re-renders the paragraph can land before the caret moved (seen once in CI).
+  await expect(async () => {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    for (let i = 0; i < text.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Comments `text` on the text selected in the open draft, from the side panel. */
