@@ -136,7 +136,7 @@ export async function checkScreen(
 ): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page), `${screen} in ${lang} (${scheme})`).toEqual([]);
+    expect(await seriousViolations(page, scheme), `${screen} in ${lang} (${scheme})`).toEqual([]);
     await page.screenshot({
       path: testInfo.outputPath(`${lang}-${screen}-${scheme}.png`),
       fullPage: true,
