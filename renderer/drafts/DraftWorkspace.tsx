@@ -3,6 +3,7 @@ import { useId, useMemo, useState, type ReactElement, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
+import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import { draftVersions } from '../../shared/cell/draftVersions.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
@@ -51,11 +52,15 @@ export function DraftWorkspace({
     () => ({ awareness: session.awareness(docId), authors: session.authors(docId) }),
     [session, docId],
   );
-  const images = useMemo(
-    () => ({ doc: (id: Uint8Array) => session.doc(id), indexDoc }),
-    [session, indexDoc],
-  );
   const me = session.me;
+  const images = useMemo(
+    () => ({
+      doc: (id: Uint8Array) => session.doc(id),
+      indexDoc,
+      writer: { authors: session.authors(CELL_INDEX_DOC_ID), member: me.signPkHex },
+    }),
+    [session, indexDoc, me.signPkHex],
+  );
   const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
   const [editor, setEditor] = useState<Editor | null>(null);
   const people = useAuthorPeople(session, nameOf);

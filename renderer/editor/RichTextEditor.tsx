@@ -50,7 +50,7 @@ export function RichTextEditor({
   const [notice, setNotice] = useState('');
   // Images can be inserted where the cell's images are at hand (a draft, not a version).
   const images = useContext(ImageStoreContext);
-  const indexDoc = readOnly ? undefined : images?.indexDoc;
+  const indexDoc = readOnly || !images?.writer ? undefined : images.indexDoc;
   const [imageFile, setImageFile] = useState<File | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
   // The editor's props are made once; they reach the current value through this ref.
@@ -131,7 +131,7 @@ export function RichTextEditor({
           {...(indexDoc ? { onInsertImage: () => fileInput.current?.click() } : {})}
         />
       )}
-      {indexDoc && images ? (
+      {indexDoc && images?.writer ? (
         <>
           <input
             ref={fileInput}
@@ -149,6 +149,7 @@ export function RichTextEditor({
             editor={editor}
             store={images}
             indexDoc={indexDoc}
+            writer={images.writer}
             onClose={() => setImageFile(undefined)}
           />
         </>

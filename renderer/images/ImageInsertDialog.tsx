@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import type { ImageWriter } from '../../shared/images/checkImageBudget.ts';
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
 import { ModalDialog } from '../editor/ModalDialog.tsx';
 import { insertImage } from './insertImage.ts';
@@ -12,7 +13,7 @@ import { sanitizeImageInWorker } from './sanitizeImageInWorker.ts';
 import './images.css';
 
 type Cleaned = Extract<SanitizeResponse, { ok: true }>;
-type Failure = SanitizeError | 'cell_images_count' | 'cell_images_bytes' | 'write_failed';
+type Failure = SanitizeError | 'member_images_count' | 'member_images_bytes' | 'write_failed';
 
 /**
  * Inserting one image: the file is sanitised in a worker at once (re-encoded pixels only); the
@@ -24,12 +25,14 @@ export function ImageInsertDialog({
   editor,
   store,
   indexDoc,
+  writer,
   onClose,
 }: {
   readonly file: File | undefined;
   readonly editor: Editor;
   readonly store: ImageStore;
   readonly indexDoc: Y.Doc;
+  readonly writer: ImageWriter;
   readonly onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -89,7 +92,7 @@ export function ImageInsertDialog({
       setAltMissing(true);
       return;
     }
-    const done = insertImage(editor, store, indexDoc, cleaned, {
+    const done = insertImage(editor, store, indexDoc, writer, cleaned, {
       alt: decorative ? '' : text,
       decorative,
       caption: caption.trim(),
@@ -99,10 +102,10 @@ export function ImageInsertDialog({
   };
 
   const failureText =
-    failure === 'cell_images_count'
-      ? t('images.error.cell_images_count', { max: IMAGE_LIMITS.cellMaxImages })
-      : failure === 'cell_images_bytes'
-        ? t('images.error.cell_images_bytes', { max: IMAGE_LIMITS.cellMaxBytes / 1024 / 1024 })
+    failure === 'member_images_count'
+      ? t('images.error.member_images_count', { max: IMAGE_LIMITS.memberMaxImages })
+      : failure === 'member_images_bytes'
+        ? t('images.error.member_images_bytes', { max: IMAGE_LIMITS.memberMaxBytes / 1024 / 1024 })
         : failure
           ? t(`images.error.${failure}`)
           : '';

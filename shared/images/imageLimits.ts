@@ -17,11 +17,12 @@ export const IMAGE_LIMITS = {
   /** One chunk of an image document's bytes. */
   chunkBytes: 256 * 1024,
   /**
-   * Per cell, counted from the cell index when inserting: every rollover writes a snapshot of
-   * every document (each image again) into the next wire doc, and a relay stores them all.
+   * Per member, counted from the cell index entries she wrote, when inserting: every rollover
+   * writes a snapshot of every document (each image again) into the next wire doc, and a relay
+   * stores them all. Per member, not per cell, so that no member can use up everyone's share.
    */
-  cellMaxImages: 40,
-  cellMaxBytes: 4 * 1024 * 1024,
+  memberMaxImages: 20,
+  memberMaxBytes: 4 * 1024 * 1024,
   altMaxChars: 500,
   captionMaxChars: 300,
   /** The sanitising worker is terminated after this long and the image refused. */

@@ -25,7 +25,7 @@ describe('image budget against an informer', () => {
   // no image needed) and nobody else can insert a picture again.
   it('an informer filling the images list does not stop an honest member inserting hers', () => {
     const { informer, olena, authors } = twoReplicas();
-    for (let i = 0; i < IMAGE_LIMITS.cellMaxImages; i++)
+    for (let i = 0; i < IMAGE_LIMITS.memberMaxImages; i++)
       registerImage(informer, newImageId(), IMAGE_LIMITS.storedMaxBytes);
     sync(informer, olena);
     const mine = { authors, member: 'olena-key' };

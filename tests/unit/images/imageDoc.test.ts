@@ -110,17 +110,20 @@ describe('image documents', () => {
     });
   }
 
-  it('keeps the cell within its image budget (count and bytes), ignoring junk entries', () => {
+  it('keeps a member within her image budget (count and bytes), ignoring junk entries', () => {
     const index = new Y.Doc();
+    const writer = { authors: () => 'me', member: 'me' };
     index.getMap('images').set('not-an-id', 5);
     index.getMap('images').set(newImageId(), 'x');
-    expect(checkImageBudget(index, 1000)).toMatchObject({ value: { count: 0, dropped: 2 } });
-    const big = Math.floor(IMAGE_LIMITS.cellMaxBytes / 4);
-    for (let i = 0; i < 4; i++) registerImage(index, newImageId(), big);
-    expect(checkImageBudget(index, IMAGE_LIMITS.cellMaxBytes - 4 * big + 1)).toMatchObject({
-      error: 'cell_images_bytes',
+    expect(checkImageBudget(index, 1000, writer)).toMatchObject({
+      value: { count: 0, dropped: 2 },
     });
-    for (let i = 4; i < IMAGE_LIMITS.cellMaxImages; i++) registerImage(index, newImageId(), 1);
-    expect(checkImageBudget(index, 1)).toMatchObject({ error: 'cell_images_count' });
+    const big = Math.floor(IMAGE_LIMITS.memberMaxBytes / 4);
+    for (let i = 0; i < 4; i++) registerImage(index, newImageId(), big);
+    expect(
+      checkImageBudget(index, IMAGE_LIMITS.memberMaxBytes - 4 * big + 1, writer),
+    ).toMatchObject({ error: 'member_images_bytes' });
+    for (let i = 4; i < IMAGE_LIMITS.memberMaxImages; i++) registerImage(index, newImageId(), 1);
+    expect(checkImageBudget(index, 1, writer)).toMatchObject({ error: 'member_images_count' });
   });
 });
