@@ -100,6 +100,7 @@ export function DraftWorkspace({
               authors={authors}
               editor={editor}
               nameOf={nameOf}
+              me={me.signPkHex}
               writable={writable}
             />
             <VersionsPanel

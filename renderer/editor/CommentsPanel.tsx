@@ -27,12 +27,15 @@ export function CommentsPanel({
   authors,
   editor,
   nameOf,
+  me,
   writable,
 }: {
   readonly draftDoc: Y.Doc;
   readonly authors: ClientAuthors;
   readonly editor: Editor | null;
   readonly nameOf: (signPkHex: string) => string;
+  /** This member's signing key (hex): her own comments count toward her cap. */
+  readonly me: string;
   readonly writable: boolean;
 }): ReactElement {
   const { t } = useTranslation();
@@ -67,7 +70,7 @@ export function CommentsPanel({
   const add = (text: string): string | undefined => {
     const anchor = editor && !editor.isDestroyed ? selectionAnchor(editor.state) : undefined;
     if (!anchor) return t('editor.comments.needSelection');
-    const result = addComment(draftDoc, text, anchor);
+    const result = addComment(draftDoc, text, anchor, Date.now(), { authors, member: me });
     if (!result.ok) return t('editor.comments.addFailed');
     setActive(result.value);
     setNotice(t('editor.comments.added'));
@@ -85,7 +88,9 @@ export function CommentsPanel({
       writable={writable}
       onShow={() => show(thread)}
       onReply={(text) =>
-        replyToComment(draftDoc, thread.id, text).ok ? undefined : t('editor.comments.replyFailed')
+        replyToComment(draftDoc, thread.id, text, Date.now(), { authors, member: me }).ok
+          ? undefined
+          : t('editor.comments.replyFailed')
       }
       onResolve={(next) => {
         if (!setCommentResolved(draftDoc, thread.id, next).ok) return;

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
+import { countWrittenBy } from './capPerWriter.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import { cleanComment } from './cleanComment.ts';
 import type { CommentAnchor } from './CommentThread.ts';
 import { draftComments } from './draftComments.ts';
+import type { EntryWriter } from './EntryWriter.ts';
 import { newId } from './ids.ts';
 
 export type AddCommentError = 'empty' | 'too_long' | 'bad_anchor' | 'too_many';
@@ -16,19 +18,34 @@ export function commentText(text: string): Result<string, 'empty' | 'too_long'> 
   return ok(clean);
 }
 
-/** Starts a comment thread on the span `anchor` marks; returns the thread's id. */
+/**
+ * How many of a draft's comments and replies `writer` wrote (readers cap each writer's, not
+ * everyone's together: capPerWriter); without a writer, those of this replica's own clientID.
+ */
+export function ownComments(comments: Y.Map<unknown>, doc: Y.Doc, writer?: EntryWriter): number {
+  return countWrittenBy(
+    comments,
+    writer ?? { authors: (client) => (client === doc.clientID ? 'me' : undefined), member: 'me' },
+  );
+}
+
+/**
+ * Starts a comment thread on the span `anchor` marks; returns the thread's id. `writer`: who is
+ * commenting, for her own cap.
+ */
 export function addComment(
   draftDoc: Y.Doc,
   text: string,
   anchor: CommentAnchor,
   now: number = Date.now(),
+  writer?: EntryWriter,
 ): Result<string, AddCommentError> {
   const clean = commentText(text);
   if (!clean.ok) return clean;
   const max = CELL_LIMITS.commentAnchorMaxBytes;
   if (anchor.start.length > max || anchor.end.length > max) return err('bad_anchor');
   const comments = draftComments(draftDoc);
-  if (comments.size >= CELL_LIMITS.commentsMax) return err('too_many');
+  if (ownComments(comments, draftDoc, writer) >= CELL_LIMITS.commentsMax) return err('too_many');
   const id = newId();
   draftDoc.transact(() => {
     const entry = new Y.Map<unknown>();

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { capPerWriter } from './capPerWriter.ts';
 import type { ClientAuthors } from './ClientAuthors.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import type { CommentEntry, CommentThread } from './CommentThread.ts';
@@ -11,17 +12,17 @@ const byTime = (a: CommentEntry, b: CommentEntry): number =>
 
 /**
  * A draft's comment threads, oldest first, each with its replies oldest first. Malformed or
- * forged entries (readComment), entries past the cap, and replies to no valid thread are dropped
+ * forged entries (readComment), entries past the cap (per writer: capPerWriter), and replies to no valid thread are dropped
  * and counted.
  */
 export function listComments(draftDoc: Y.Doc, authors: ClientAuthors): Listing<CommentThread> {
   const threads = new Map<string, Omit<CommentThread, 'replies'> & { replies: CommentEntry[] }>();
   const replies: { parent: string; entry: CommentEntry }[] = [];
-  let read = 0;
-  let dropped = 0;
-  for (const [id, value] of draftComments(draftDoc).entries()) {
-    const comment = read < CELL_LIMITS.commentsMax ? readComment(id, value, authors) : undefined;
-    read++;
+  const comments = draftComments(draftDoc);
+  const capped = capPerWriter(comments, CELL_LIMITS.commentsMax, authors);
+  let dropped = capped.dropped;
+  for (const id of capped.keys) {
+    const comment = readComment(id, comments.get(id), authors);
     if (!comment) dropped++;
     else if (comment.kind === 'reply') replies.push(comment);
     else {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { ClientAuthors } from './ClientAuthors.ts';
+import { capPerWriter } from './capPerWriter.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import type { Listing } from './DraftEntry.ts';
 import { draftVersions } from './draftVersions.ts';
@@ -7,15 +8,17 @@ import { readVersionEntry } from './readVersionEntry.ts';
 import type { VersionEntry } from './VersionEntry.ts';
 
 /**
- * The valid versions of a draft, newest first (ties by id); malformed ones dropped and counted.
- * Pass `authors` for a verified "saved by" (readVersionEntry).
+ * The valid versions of a draft, newest first (ties by id); malformed ones and those past the cap
+ * (per writer: capPerWriter) dropped and counted. Pass `authors` for a verified "saved by"
+ * (readVersionEntry) and a cap per verified writer rather than per clientID.
  */
 export function listVersions(draftDoc: Y.Doc, authors?: ClientAuthors): Listing<VersionEntry> {
+  const versions = draftVersions(draftDoc);
+  const capped = capPerWriter(versions, CELL_LIMITS.versionsMax, authors);
   const entries: VersionEntry[] = [];
-  let dropped = 0;
-  for (const [id, value] of draftVersions(draftDoc).entries()) {
-    const entry =
-      entries.length < CELL_LIMITS.versionsMax ? readVersionEntry(id, value, authors) : undefined;
+  let dropped = capped.dropped;
+  for (const id of capped.keys) {
+    const entry = readVersionEntry(id, versions.get(id), authors);
     if (entry)
       entries.push({ id, name: entry.name, at: entry.at, by: entry.by, bytes: entry.bytes });
     else dropped++;

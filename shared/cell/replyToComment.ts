@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
-import { commentText } from './addComment.ts';
+import { commentText, ownComments } from './addComment.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import { draftComments } from './draftComments.ts';
+import type { EntryWriter } from './EntryWriter.ts';
 import { newId } from './ids.ts';
 
 export type ReplyError = 'empty' | 'too_long' | 'no_thread' | 'too_many';
@@ -13,13 +14,14 @@ export function replyToComment(
   threadId: string,
   text: string,
   now: number = Date.now(),
+  writer?: EntryWriter,
 ): Result<string, ReplyError> {
   const clean = commentText(text);
   if (!clean.ok) return clean;
   const comments = draftComments(draftDoc);
   const thread = comments.get(threadId);
   if (!(thread instanceof Y.Map) || thread.has('parent')) return err('no_thread');
-  if (comments.size >= CELL_LIMITS.commentsMax) return err('too_many');
+  if (ownComments(comments, draftDoc, writer) >= CELL_LIMITS.commentsMax) return err('too_many');
   const id = newId();
   draftDoc.transact(() => {
     const entry = new Y.Map<unknown>();

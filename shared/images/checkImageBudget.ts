@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { ClientAuthors } from '../cell/ClientAuthors.ts';
 import { cellIndexMaps } from '../cell/cellIndexMaps.ts';
+import type { EntryWriter } from '../cell/EntryWriter.ts';
 import { isDraftId } from '../cell/ids.ts';
 import { writerOf } from '../cell/writerOf.ts';
 import { err, ok, type Result } from '../util/result.ts';
@@ -14,11 +14,7 @@ export interface ImageUsage {
 }
 
 /** Whose images are counted: entries whose value `member` wrote, by the engine's verified claims. */
-export interface ImageWriter {
-  readonly authors: ClientAuthors;
-  /** The member's signing key (hex), as `authors` names writers. */
-  readonly member: string;
-}
+export type ImageWriter = EntryWriter;
 
 /**
  * One member's images as the cell index lists them (cellIndexMaps 'images'): only entries whose
