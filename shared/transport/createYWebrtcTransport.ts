@@ -9,6 +9,7 @@ import { checkRoomConfig } from './checkRoomConfig.ts';
 import { confineSignalingConn } from './confineSignalingConn.ts';
 import { filterRelayOnlySignals } from './filterRelayOnlySignals.ts';
 import { guardSignalingConn, type RoomLookup } from './guardSignalingConn.ts';
+import { SendBacklog } from './SendBacklog.ts';
 import { createSignalingStats, type SignalingStats } from './SignalingStats.ts';
 import { webSubtle } from './SubtleAesGcm.ts';
 import { tagSignalingUrl } from './tagSignalingUrl.ts';
@@ -43,6 +44,8 @@ export interface TransportStats {
   readonly chunks: ChunkStats;
   /** The whole JS context: y-webrtc shares rendezvous sockets between rooms. */
   readonly signaling: SignalingStats;
+  /** Bytes still queued or buffered to send on this transport's open data channels. */
+  readonly unsentBytes: number;
 }
 
 export interface YWebrtcTransport extends Transport {
@@ -103,9 +106,11 @@ export function createYWebrtcTransport(
   options: YWebrtcTransportOptions = {},
 ): YWebrtcTransport {
   const chunks = createChunkStats();
+  const backlog = new SendBacklog();
   const wrtc: WrtcLike = {
     RTCPeerConnection: wrapRtcForChunking(platform.wrtc.RTCPeerConnection, {
       stats: chunks,
+      backlog,
       ...(options.chunkLimits === undefined ? {} : { limits: options.chunkLimits }),
     }),
     RTCSessionDescription: platform.wrtc.RTCSessionDescription,
@@ -237,6 +242,6 @@ export function createYWebrtcTransport(
       if (joined.ok) return joined.value;
       throw new TransportError(joined.error, joined.detail);
     },
-    stats: () => ({ chunks, signaling: signalingStats }),
+    stats: () => ({ chunks, signaling: signalingStats, unsentBytes: backlog.bytes() }),
   };
 }

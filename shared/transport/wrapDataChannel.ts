@@ -5,6 +5,7 @@ import { forwardToTarget, type BoundMethods } from './forwardToTarget.ts';
 import { FrameReassembler } from './FrameReassembler.ts';
 import { FRAME_HEADER_BYTES, frameCount } from './frameFormat.ts';
 import type { ChannelListener, RealDataChannel } from './WrtcLike.ts';
+import type { SendBacklog } from './SendBacklog.ts';
 
 interface Outgoing {
   readonly id: number;
@@ -66,7 +67,9 @@ class ChunkedChannel {
     private readonly real: RealDataChannel,
     private readonly limits: ChunkLimits,
     private readonly stats: ChunkStats,
+    private readonly backlog?: SendBacklog,
   ) {
+    backlog?.add(this);
     this.reassembler = new FrameReassembler(limits, stats);
     // Frames are parsed as bytes whatever binaryType the user asks for (see get binaryType).
     real.binaryType = 'arraybuffer';
@@ -81,6 +84,11 @@ class ChunkedChannel {
 
   get bufferedAmount(): number {
     return this.real.bufferedAmount + this.queuedBytes;
+  }
+
+  /** For the backlog: a closed channel holds nothing that will still leave. */
+  get open(): boolean {
+    return this.real.readyState === 'open';
   }
 
   send(data: unknown): void {
@@ -208,6 +216,7 @@ class ChunkedChannel {
   }
 
   private abandon(): void {
+    this.backlog?.delete(this);
     this.queue = [];
     this.queuedBytes = 0;
     this.lowArmed = false;
@@ -226,9 +235,10 @@ export function wrapDataChannel(
   realChannel: object,
   limits: ChunkLimits,
   stats: ChunkStats,
+  backlog?: SendBacklog,
 ): object {
   const real = realChannel as RealDataChannel;
-  const chunked = new ChunkedChannel(real, limits, stats);
+  const chunked = new ChunkedChannel(real, limits, stats, backlog);
   const cache: BoundMethods = new Map();
   const send = (data: unknown): void => chunked.send(data);
   const add = (type: string, listener: unknown, options?: unknown): void => {

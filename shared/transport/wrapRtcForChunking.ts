@@ -1,6 +1,7 @@
 import { resolveChunkLimits, type ChunkLimits } from './ChunkLimits.ts';
 import { createChunkStats, type ChunkStats } from './ChunkStats.ts';
 import { forwardToTarget, type BoundMethods } from './forwardToTarget.ts';
+import type { SendBacklog } from './SendBacklog.ts';
 import { wrapDataChannel } from './wrapDataChannel.ts';
 import type { ChannelListener, RtcPeerConnectionClass } from './WrtcLike.ts';
 
@@ -8,11 +9,18 @@ export interface ChunkingOptions {
   readonly limits?: Partial<ChunkLimits>;
   /** Counters to add to (shared across connections); a fresh set when omitted. */
   readonly stats?: ChunkStats;
+  /** Where each channel reports the bytes it still holds to send (shared across connections). */
+  readonly backlog?: SendBacklog;
 }
 
 type ChannelEvent = { readonly channel?: unknown };
 
-function wrapConnection(pc: object, limits: ChunkLimits, stats: ChunkStats): object {
+function wrapConnection(
+  pc: object,
+  limits: ChunkLimits,
+  stats: ChunkStats,
+  backlog: SendBacklog | undefined,
+): object {
   const cache: BoundMethods = new Map();
   // One wrapper per real channel, so a channel has one identity however it is reached.
   const channels = new WeakMap<object, object>();
@@ -20,7 +28,7 @@ function wrapConnection(pc: object, limits: ChunkLimits, stats: ChunkStats): obj
     if (typeof channel !== 'object' || channel === null) return channel;
     let wrapped = channels.get(channel);
     if (wrapped === undefined) {
-      wrapped = wrapDataChannel(channel, limits, stats);
+      wrapped = wrapDataChannel(channel, limits, stats, backlog);
       channels.set(channel, wrapped);
     }
     return wrapped;
@@ -109,7 +117,7 @@ export function wrapRtcForChunking<C extends RtcPeerConnectionClass>(
   return new Proxy(RTCPeerConnectionClass, {
     construct(target, args) {
       const pc = Reflect.construct(target, args) as object;
-      return wrapConnection(pc, limits, stats);
+      return wrapConnection(pc, limits, stats, options.backlog);
     },
   });
 }

@@ -3,11 +3,15 @@ import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
 import { loadNodeTransport } from '../loadNodeTransport.ts';
+import { syncProbe } from '../syncProbe.ts';
 import { waitForQuiet } from '../waitForQuiet.ts';
 import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
-/** `quire sync`: online until a peer (member or relay) is reached and nothing new came for 2 s. */
+/**
+ * `quire sync`: online until a peer (member or relay) is reached, nothing moved for 2 s and
+ * nothing of ours is left to send.
+ */
 export function syncCommand(
   flags: FlagValues<'sync'>,
   ctx: CommandContext,
@@ -15,11 +19,12 @@ export function syncCommand(
   return withHome(flags.home, ctx, async (home) => {
     const transport = await loadNodeTransport();
     return withCell(home, flags.cell, transport, async (cell) => {
-      const outcome = await waitForQuiet(cell.sync, {
+      const probe = syncProbe(cell.sync, transport);
+      const outcome = await waitForQuiet(probe, {
         quietMs: 2000,
         timeoutMs: flags.timeout * 1000,
         onStop: (l) => ctx.io.onStop(l),
-      });
+      }).finally(() => probe.close());
       warnEquivocators(cell, ctx.io);
       if (outcome === 'timeout')
         return failure('timeout', `no complete sync within ${flags.timeout} s`);
