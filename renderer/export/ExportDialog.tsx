@@ -1,8 +1,9 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import { issueMarkdown } from '../../shared/export/issueMarkdown.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
+import type { ReviewWarning } from '../../shared/export/reviewWarnings.ts';
 import { renderIssueHtml } from '../../shared/export/renderIssueHtml.ts';
 import { ModalDialog } from '../editor/ModalDialog.tsx';
 import { pickLanguage } from '../i18n/i18n.ts';
@@ -11,6 +12,7 @@ import { getPlatform } from '../platform/getPlatform.ts';
 import { issueFileName } from './issueFileName.ts';
 import { embeddedFontCss } from './embeddedFontCss.ts';
 import { exportIssuePdf } from './exportIssuePdf.ts';
+import { ExportReviewWarning } from './ExportReviewWarning.tsx';
 import { PrintSafety } from './PrintSafety.tsx';
 
 type Format = 'pdf' | 'html' | 'markdown';
@@ -27,6 +29,7 @@ export function ExportDialog({
   open,
   issue,
   content,
+  review = [],
   onClose,
   onPrint,
   onPdfSaved,
@@ -34,6 +37,8 @@ export function ExportDialog({
   readonly open: boolean;
   readonly issue: NewsletterIssue;
   readonly content: readonly ExportDraft[];
+  /** Drafts not marked ready, or with open comments: said first, and confirmed before exporting. */
+  readonly review?: readonly ReviewWarning[];
   readonly onClose: () => void;
   readonly onPrint: () => void;
   /** A PDF of the issue was saved: the issue is printed (a history horizon may end here). */
@@ -46,6 +51,12 @@ export function ExportDialog({
   const [busy, setBusy] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [blackOnly, setBlackOnly] = useState(false);
+  const [anyway, setAnyway] = useState(false);
+  const held = review.length > 0 && !anyway;
+  // Each export is confirmed anew: a tick from an earlier one does not carry over.
+  useEffect(() => {
+    if (open) setAnyway(false);
+  }, [open]);
   const lang = pickLanguage([i18n.language]);
 
   const html = async (): Promise<string | undefined> => {
@@ -120,6 +131,12 @@ export function ExportDialog({
           ))}
         </ul>
       </div>
+      <ExportReviewWarning
+        warnings={review}
+        confirmed={anyway}
+        onConfirmed={setAnyway}
+        untitled={t('drafts.untitled')}
+      />
       <PrintSafety
         appMakesPdf={platform.kind === 'electron'}
         blackOnly={blackOnly}
@@ -136,7 +153,7 @@ export function ExportDialog({
                   : 'export.dialog.pdfHint',
               )}
             </p>
-            <button type="button" disabled={busy !== null} onClick={() => void run('pdf')}>
+            <button type="button" disabled={busy !== null || held} onClick={() => void run('pdf')}>
               {t('export.dialog.savePdf')}
             </button>
           </>
@@ -146,7 +163,7 @@ export function ExportDialog({
             {issue.layout === 'a5-booklet' ? (
               <p className="muted small">{t('export.dialog.browserBooklet')}</p>
             ) : null}
-            <button type="button" disabled={busy !== null} onClick={onPrint}>
+            <button type="button" disabled={busy !== null || held} onClick={onPrint}>
               {t('export.dialog.print')}
             </button>
           </>
@@ -155,14 +172,14 @@ export function ExportDialog({
       <section className="export-dialog__format" aria-label={t('export.dialog.html')}>
         <h3>{t('export.dialog.html')}</h3>
         <p className="muted small">{t('export.dialog.htmlHint')}</p>
-        <button type="button" disabled={busy !== null} onClick={() => void run('html')}>
+        <button type="button" disabled={busy !== null || held} onClick={() => void run('html')}>
           {t('export.dialog.saveHtml')}
         </button>
       </section>
       <section className="export-dialog__format" aria-label={t('export.dialog.markdown')}>
         <h3>{t('export.dialog.markdown')}</h3>
         <p className="muted small">{t('export.dialog.markdownHint')}</p>
-        <button type="button" disabled={busy !== null} onClick={() => void run('markdown')}>
+        <button type="button" disabled={busy !== null || held} onClick={() => void run('markdown')}>
           {t('export.dialog.saveMarkdown')}
         </button>
       </section>

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
@@ -15,6 +15,8 @@ import { IssuePreview } from './IssuePreview.tsx';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { useIssueDrafts } from './useIssueDrafts.ts';
 import { usePagination } from './usePagination.ts';
+import { reviewWarnings } from '../../shared/export/reviewWarnings.ts';
+import { useOpenCommentCounts } from '../drafts/useOpenCommentCounts.ts';
 
 /** One issue: its masthead, the drafts it prints in order, the page preview and the export. */
 export function IssueWorkspace({
@@ -39,6 +41,15 @@ export function IssueWorkspace({
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
   const content = useIssueDrafts(session, issue.draftIds, drafts, t('drafts.untitled'));
+  const inIssue = useMemo(
+    () => drafts.filter((draft) => issue.draftIds.includes(draft.id)),
+    [drafts, issue.draftIds],
+  );
+  const openComments = useOpenCommentCounts(session, inIssue);
+  const review = useMemo(
+    () => reviewWarnings(issue.draftIds, drafts, openComments),
+    [issue.draftIds, drafts, openComments],
+  );
   const pagination = usePagination(issue, content);
   const { masthead } = issue;
 
@@ -108,6 +119,7 @@ export function IssueWorkspace({
         open={exporting}
         issue={issue}
         content={content}
+        review={review}
         onClose={() => setExporting(false)}
         onPdfSaved={() => void session.horizon?.issuePrinted()}
         onPrint={() => {

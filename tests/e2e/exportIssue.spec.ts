@@ -307,7 +307,13 @@ async function checkLayout(
   await expect(dialog).toContainText('choose black and white in the print dialog');
   await expect(dialog).toContainText('the browser’s own print dialog makes the PDF');
   if (layout === 'a5-booklet') await expect(dialog).toContainText('cannot impose a booklet');
+  // Both drafts are still ideas: the dialog says so and waits for "Export anyway" (#17 item 5).
+  const review = dialog.getByRole('region', { name: 'Not ready to print' });
+  await expect(review.getByRole('listitem')).toHaveCount(2);
+  await expect(review).toContainText('marked “Idea”');
+  await expect(dialog.getByRole('button', { name: 'Save HTML' })).toBeDisabled();
   await checkScreen(page, testInfo, `export-dialog-${layout}`);
+  await review.getByRole('checkbox', { name: 'Export anyway' }).check();
 
   const saved = await downloadFrom(page, dialog.getByRole('button', { name: 'Save HTML' }));
   expect(saved.name).toMatch(/\.html$/);
@@ -435,6 +441,7 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   for (const h3 of await dialog.getByRole('heading', { level: 3 }).all())
     expect(titleSize).toBeGreaterThanOrEqual(await size(h3));
   if (viewport) await page.setViewportSize(viewport);
+  await dialog.getByRole('checkbox', { name: 'Export anyway' }).check();
   const markdown = await downloadFrom(page, dialog.getByRole('button', { name: 'Save Markdown' }));
   await dialog.getByRole('button', { name: 'Close' }).click();
   const md = markdown.bytes.toString('utf8');

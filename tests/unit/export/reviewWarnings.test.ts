@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftEntry } from '../../../shared/cell/DraftEntry.ts';
+import type { DraftStatus } from '../../../shared/cell/DraftStatus.ts';
+import { reviewWarnings } from '../../../shared/export/reviewWarnings.ts';
+
+const draft = (id: string, status: DraftStatus): DraftEntry => ({
+  id,
+  title: `Draft ${id}`,
+  headline: '',
+  status,
+  createdAt: 1,
+  updatedAt: 1,
+  updatedBy: '',
+  words: 10,
+});
+
+describe('reviewWarnings', () => {
+  const drafts = [
+    draft('a', 'ready'),
+    draft('b', 'review'),
+    draft('c', 'published'),
+    draft('d', 'idea'),
+    draft('e', 'writing'),
+  ];
+
+  it('names, in issue order, the drafts not ready and those with open comments', () => {
+    const open = new Map([
+      ['a', 0],
+      ['c', 2],
+      ['d', 1],
+    ]);
+    expect(reviewWarnings(['d', 'c', 'a', 'b'], drafts, open)).toEqual([
+      { draftId: 'd', title: 'Draft d', status: 'idea', notReady: true, openComments: 1 },
+      { draftId: 'c', title: 'Draft c', status: 'published', notReady: false, openComments: 2 },
+      { draftId: 'b', title: 'Draft b', status: 'review', notReady: true, openComments: 0 },
+    ]);
+  });
+
+  it('says nothing for ready drafts without open comments, twice listed or no longer there', () => {
+    expect(reviewWarnings(['a', 'c', 'a', 'gone'], drafts, new Map())).toEqual([]);
+  });
+});
