@@ -42,6 +42,8 @@ export const COMMANDS = {
   serve: { home: required, 'approve-all': { kind: 'switch' }, for: seconds },
   'draft write': { home: required, cell: required, title: required, file: optional },
   'draft read': { home: required, cell: required, title: required },
+  'comment add': { home: required, cell: required, title: required, on: required, text: required },
+  'comment list': { home: required, cell: required, title: required },
   'task add': { home: required, cell: required, title: required, assignee: optional },
   'task list': { home: required, cell: required },
   'member list': { home: required, cell: required },

@@ -3,6 +3,8 @@ import type { ParsedCommand } from './commandSpecs.ts';
 import type { CommandContext } from './CommandContext.ts';
 import { EXIT_CODES, exitCodeFor, failure, oneLine, type CommandResult } from './CommandResult.ts';
 import { cellCreateCommand } from './commands/cellCreateCommand.ts';
+import { commentAddCommand } from './commands/commentAddCommand.ts';
+import { commentListCommand } from './commands/commentListCommand.ts';
 import { draftReadCommand } from './commands/draftReadCommand.ts';
 import { draftWriteCommand } from './commands/draftWriteCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
@@ -39,6 +41,10 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return draftWriteCommand(p.flags, ctx);
     case 'draft read':
       return draftReadCommand(p.flags, ctx);
+    case 'comment add':
+      return commentAddCommand(p.flags, ctx);
+    case 'comment list':
+      return commentListCommand(p.flags, ctx);
     case 'task add':
       return taskAddCommand(p.flags, ctx);
     case 'task list':

@@ -15,13 +15,17 @@ export const USAGE = `usage: quire <command> [flags]
                                                        online: syncs every cell; with --approve-all admits every valid join request
   quire draft write --home DIR --cell ID --title T [--file F]   text from F or stdin; creates or replaces; prints the draft id
   quire draft read --home DIR --cell ID --title T                prints the draft's text
+  quire comment add --home DIR --cell ID --title T --on QUOTE --text C
+                                                                 comments on QUOTE; prints the id
+  quire comment list --home DIR --cell ID --title T              threads and replies, verified authors
   quire task add --home DIR --cell ID --title T [--assignee P]   prints the task id
   quire task list --home DIR --cell ID                           one line per task: id, status, assignee, title (tab-separated)
   quire member list --home DIR --cell ID                         one line per member: pseudonym, role (tab-separated)
   quire member remove --home DIR --cell ID --pseudonym P
   quire member rekey --home DIR --cell ID                        my device was out of my hands: new keys, the old
                                                                  signing key dropped; prints the new safety words
-  quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s, exits
+  quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s and
+                                                                 nothing of ours left to send, exits
   quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
   quire vault duress set --home DIR --signal URL [--template reading-club|newsletter] [--language en|ru|uk]
                         [--destroy-real]                 QUIRE_DURESS_PASSPHRASE opens a new decoy home with a harmless

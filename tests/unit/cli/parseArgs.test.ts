@@ -89,6 +89,25 @@ describe('quire argument parser', () => {
       'draft read',
     );
     expect(
+      run([
+        'comment',
+        'add',
+        '--home',
+        'h',
+        '--cell',
+        'c',
+        '--title',
+        'T',
+        '--on',
+        'q',
+        '--text',
+        'x',
+      ]).flags,
+    ).toEqual({ home: 'h', cell: 'c', title: 'T', on: 'q', text: 'x' });
+    expect(run(['comment', 'list', '--home', 'h', '--cell', 'c', '--title', 'T']).command).toBe(
+      'comment list',
+    );
+    expect(
       run(['task', 'add', '--home', 'h', '--cell', 'c', '--title', 'T', '--assignee', 'B']).flags,
     ).toMatchObject({
       assignee: 'B',
@@ -119,7 +138,7 @@ describe('quire argument parser', () => {
       signal: ['ws://x'],
       'destroy-real': false,
     });
-    expect(Object.keys(COMMANDS)).toHaveLength(16);
+    expect(Object.keys(COMMANDS)).toHaveLength(18);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {

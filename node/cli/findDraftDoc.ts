@@ -1,0 +1,26 @@
+import type * as Y from 'yjs';
+import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
+import { draftDocId } from '../../shared/cell/draftDocId.ts';
+import { findDraftByTitle } from '../../shared/cell/findDraftByTitle.ts';
+import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
+import { failure, type CommandResult } from './CommandResult.ts';
+
+/** The document of the draft titled `title`, or the command's failure (none, or several). */
+export function findDraftDoc(
+  cell: CellRuntime,
+  title: string,
+): { ok: true; docId: Uint8Array; doc: Y.Doc } | { ok: false; result: CommandResult } {
+  const found = findDraftByTitle(cell.sync.doc(CELL_INDEX_DOC_ID), title);
+  if (!found.ok)
+    return {
+      ok: false,
+      result: failure(
+        'failed',
+        found.error === 'ambiguous' ? 'several drafts have this title' : 'no draft has this title',
+      ),
+    };
+  const docId = draftDocId(found.value.id);
+  if (!docId)
+    return { ok: false, result: failure('failed', 'the cell index holds an invalid draft id') };
+  return { ok: true, docId, doc: cell.sync.doc(docId) };
+}
