@@ -142,3 +142,40 @@ test('the task board an informer forked heals on the open Tasks screens', async 
   await expect(taskCard(chen, 'Fold the flyers')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
   await expect(taskCard(chen, 'Print at the library')).toHaveCount(0);
 });
+
+/** The drafts list's entry for `title` on `page`. */
+const draftItem = (page: Page, title: string) =>
+  page.locator('button.draft-item').filter({ hasText: new RegExp(`^${title}`) });
+
+/**
+ * The same for the cell index (the drafts list): Boris's two copies each create a draft under one
+ * number; the open Drafts screens of Anna and Chen show the canonical list without reopening.
+ */
+test('the drafts list an informer forked heals on the open Drafts screens', async ({ person }) => {
+  test.setTimeout(10 * VAULT_TIMEOUT_MS);
+  const { anna, boris, chen } = await threePeopleInOneCell(person, CELL);
+  for (const page of [anna, boris, chen]) await openTab(page, 'Drafts');
+  // An earlier write of Boris's first copy to the index: its next one starts past clock 0.
+  await createDraft(boris, 'Agenda');
+  for (const page of [anna, chen])
+    await expect(draftItem(page, 'Agenda')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  const second = await boris.context().newPage();
+  await second.goto(appUrl({ lang: 'en', signal: [serverUrls().signal] }));
+  await unlock(second);
+  await openTab(second, 'Drafts');
+  await expect(draftItem(second, 'Agenda')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await createDraft(boris, 'Library flyer');
+  for (const page of [anna, chen])
+    await expect(draftItem(page, 'Library flyer')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await createDraft(second, 'Bus station flyer');
+  await expectNamed(anna, 'en');
+  await expectNamed(chen, 'en');
+  await second.close();
+  for (const page of [anna, chen]) {
+    await expect(draftItem(page, 'Bus station flyer')).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+    await expect(draftItem(page, 'Library flyer')).toHaveCount(0);
+    await expect(draftItem(page, 'Agenda')).toBeVisible();
+  }
+});
