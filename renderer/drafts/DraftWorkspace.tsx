@@ -14,12 +14,13 @@ import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { useDocReplacements } from '../session/useDocReplacements.ts';
+import { useSessionDoc } from '../session/useSessionDoc.ts';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useAuthorPeople } from './useAuthorPeople.ts';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
-import { useSessionDoc } from './useSessionDoc.ts';
 import { useShelves } from './useShelves.ts';
 
 /** One open draft: title and status, the live editor, its comments and its named versions. */
@@ -48,19 +49,22 @@ export function DraftWorkspace({
   const docId = useMemo(() => draftDocId(draft.id) ?? new Uint8Array(16), [draft.id]);
   // Replaced when a fork in it heals: the editor below is keyed on the revision and rebinds.
   const [draftDoc, revision] = useSessionDoc(session, docId);
-  const { awareness, authors } = useMemo(
-    () => ({ awareness: session.awareness(docId), authors: session.authors(docId) }),
-    [session, docId],
-  );
+  // The presence of the doc shown: the session binds a new one to a replaced doc.
+  const { awareness, authors } = useMemo(() => {
+    void revision;
+    return { awareness: session.awareness(docId), authors: session.authors(docId) };
+  }, [session, docId, revision]);
   const me = session.me;
-  const images = useMemo(
-    () => ({
+  // A new store when any document is replaced: images observe their (image) doc again.
+  const replaced = useDocReplacements(session);
+  const images = useMemo(() => {
+    void replaced;
+    return {
       doc: (id: Uint8Array) => session.doc(id),
       indexDoc,
       writer: { authors: session.authors(CELL_INDEX_DOC_ID), member: me.signPkHex },
-    }),
-    [session, indexDoc, me.signPkHex],
-  );
+    };
+  }, [session, indexDoc, me.signPkHex, replaced]);
   const versionShelves = useShelves(session, docId, draftVersions(draftDoc));
   const [editor, setEditor] = useState<Editor | null>(null);
   const people = useAuthorPeople(session, nameOf);

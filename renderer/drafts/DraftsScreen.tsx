@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { cellIndexMaps } from '../../shared/cell/cellIndexMaps.ts';
@@ -6,6 +6,7 @@ import { createDraft } from '../../shared/cell/createDraft.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
 import type { ShelfState } from '../../shared/cell/Shelf.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { useSessionDoc } from '../session/useSessionDoc.ts';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
 import { ShelfActions } from '../ui/ShelfActions.tsx';
 import { ShelfFilter } from '../ui/ShelfFilter.tsx';
@@ -23,7 +24,8 @@ import './drafts.css';
 /** The drafts of an open cell: the list on one side, the open draft on the other. */
 export function DraftsScreen({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
-  const indexDoc = useMemo(() => session.doc(CELL_INDEX_DOC_ID), [session]);
+  // Taken again when a fork heal replaces the cell index.
+  const [indexDoc] = useSessionDoc(session, CELL_INDEX_DOC_ID);
   const read = useCallback(
     () => listDrafts(indexDoc, session.authors(CELL_INDEX_DOC_ID)),
     [indexDoc, session],

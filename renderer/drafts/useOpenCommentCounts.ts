@@ -3,6 +3,7 @@ import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { listComments } from '../../shared/cell/listComments.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { useDocReplacements } from '../session/useDocReplacements.ts';
 
 type Counts = ReadonlyMap<string, number>;
 
@@ -13,13 +14,15 @@ type Counts = ReadonlyMap<string, number>;
  */
 export function useOpenCommentCounts(session: CellSession, drafts: readonly DraftEntry[]): Counts {
   const idsKey = drafts.map((draft) => draft.id).join(',');
+  // Taken again (and observed again) when a fork heal replaces any document.
+  const replaced = useDocReplacements(session);
   const docs = useMemo(
     () =>
-      (idsKey === '' ? [] : idsKey.split(',')).flatMap((id) => {
+      (void replaced, idsKey === '' ? [] : idsKey.split(',')).flatMap((id) => {
         const docId = draftDocId(id);
         return docId ? [{ id, doc: session.doc(docId), authors: session.authors(docId) }] : [];
       }),
-    [session, idsKey],
+    [session, idsKey, replaced],
   );
   const [counts, setCounts] = useState<Counts>(new Map());
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { listDrafts } from '../../shared/cell/listDrafts.ts';
@@ -7,6 +7,7 @@ import { listIssues } from '../../shared/export/listIssues.ts';
 import { writeAccess } from '../drafts/writeAccess.ts';
 import { useYValue } from '../drafts/useYValue.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { useSessionDoc } from '../session/useSessionDoc.ts';
 import { fontFaceCss } from './issueFonts.ts';
 import { IssueListPanel } from './IssueListPanel.tsx';
 import { IssueWorkspace } from './IssueWorkspace.tsx';
@@ -22,7 +23,8 @@ const PREVIEW_FONT_CSS = fontFaceCss((face) => face.url);
  */
 export function IssuesScreen({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
-  const indexDoc = useMemo(() => session.doc(CELL_INDEX_DOC_ID), [session]);
+  // Taken again when a fork heal replaces the cell index.
+  const [indexDoc] = useSessionDoc(session, CELL_INDEX_DOC_ID);
   const readIssues = useCallback(() => listIssues(indexDoc), [indexDoc]);
   const readDrafts = useCallback(() => listDrafts(indexDoc), [indexDoc]);
   const issues = useYValue(indexDoc, readIssues);

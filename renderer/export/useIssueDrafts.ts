@@ -7,6 +7,7 @@ import { draftBlocks } from '../../shared/export/draftBlocks.ts';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import { printedHeadline } from '../../shared/export/printedHeadline.ts';
 import type { CellSession } from '../session/CellSession.ts';
+import { useDocReplacements } from '../session/useDocReplacements.ts';
 
 /**
  * The drafts of an issue in print order, each as its printed headline and content blocks, re-read whenever
@@ -21,14 +22,17 @@ export function useIssueDrafts(
 ): readonly ExportDraft[] {
   // By value: the issue object (and its id array) is re-read on every change of the cell index.
   const idsKey = draftIds.join(',');
+  // Taken again (and observed again) when a fork heal replaces any document.
+  const replaced = useDocReplacements(session);
   const docs = useMemo(() => {
+    void replaced;
     const out: { id: string; doc: Y.Doc }[] = [];
     for (const id of idsKey === '' ? [] : idsKey.split(',')) {
       const docId = draftDocId(id);
       if (docId) out.push({ id, doc: session.doc(docId) });
     }
     return out;
-  }, [session, idsKey]);
+  }, [session, idsKey, replaced]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const changed = (): void => setVersion((v) => v + 1);

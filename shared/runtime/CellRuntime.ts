@@ -22,6 +22,7 @@ import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import { dropCellVersions } from './dropCellVersions.ts';
+import { FollowedDoc } from './FollowedDoc.ts';
 import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
@@ -85,7 +86,8 @@ export class CellRuntime {
     this.horizon = new HistoryHorizon({
       roster: () => this.roster.roster(),
       meHex: toHex(opts.record.identity.signPk),
-      index: sync.doc(CELL_INDEX_DOC_ID),
+      // Followed across fork heals (released with the engine's docs at close).
+      index: new FollowedDoc(sync, CELL_INDEX_DOC_ID),
       authors: () => sync.clientAuthors(CELL_INDEX_DOC_ID),
       writingEpoch: () => sync.status().epoch,
       since: () => this.record.epochSince,

@@ -33,8 +33,8 @@ const MAX_WAIT_MS = DAY_MS;
 export interface HistoryHorizonHooks {
   roster(): Roster;
   readonly meHex: string;
-  /** The cell index doc and the verified authors of its structs. */
-  readonly index: Y.Doc;
+  /** The cell index doc (followed across fork heals) and the verified authors of its structs. */
+  readonly index: { readonly doc: Y.Doc; subscribe(listener: () => void): () => void };
   authors(): ClientAuthors;
   /** The epoch this device writes in now. */
   writingEpoch(): number;
@@ -83,16 +83,16 @@ export class HistoryHorizon {
   private busy = false;
   private versionsDroppedAt = -Infinity;
   private rotateTriedAt = -Infinity;
-  private readonly onIndex = (): void => this.check();
+  private readonly offIndex: () => void;
 
   constructor(private readonly hooks: HistoryHorizonHooks) {
-    hooks.index.on('update', this.onIndex);
+    this.offIndex = hooks.index.subscribe(() => this.check());
   }
 
   policy(): HorizonPolicy {
     const roster = this.hooks.roster();
     return readHorizonPolicy(
-      this.hooks.index,
+      this.hooks.index.doc,
       this.hooks.authors(),
       (hex) => roster.members.get(hex)?.role === 'coordinator',
     );
@@ -102,7 +102,7 @@ export class HistoryHorizon {
   progress(): { readonly acked: string[]; readonly waiting: string[] } {
     const roster = this.hooks.roster();
     const expected = this.expectedAck(roster);
-    const acks = readHorizonAcks(this.hooks.index, this.hooks.authors());
+    const acks = readHorizonAcks(this.hooks.index.doc, this.hooks.authors());
     const acked: string[] = [];
     const waiting: string[] = [];
     for (const hex of this.ackers(roster))
@@ -129,7 +129,7 @@ export class HistoryHorizon {
       writing &&
       canWrite(roster, hooks.meHex, roster.epoch)
     ) {
-      const acks = cellIndexMaps(hooks.index).acks;
+      const acks = cellIndexMaps(hooks.index.doc).acks;
       if (age < HORIZON_ACK_DELAY_MS) waits.push(HORIZON_ACK_DELAY_MS - age);
       else if (acks.get(hooks.meHex) !== expected) acks.set(hooks.meHex, expected);
     }
@@ -185,7 +185,7 @@ export class HistoryHorizon {
   }
 
   stop(): void {
-    this.hooks.index.off('update', this.onIndex);
+    this.offIndex();
     this.hooks.scheduler.clearTimeout(this.timer);
     this.hooks.scheduler.clearTimeout(this.rotateTimer);
     this.timer = this.rotateTimer = undefined;

@@ -96,7 +96,19 @@ export class PresenceBridge {
   ) {
     this.bind();
     sync.onScopeChange(() => this.bind());
+    sync.onDocReplaced((docHex) => this.docReplaced(docHex));
     this.refresh();
+  }
+
+  /**
+   * A fork heal replaced the doc an Awareness is bound to (its clientID is the old session's): the
+   * next awarenessFor binds a new one to the new doc (the view takes it again when it rebinds).
+   */
+  private docReplaced(docHex: string): void {
+    const old = this.locals.get(docHex);
+    if (!old) return;
+    this.locals.delete(docHex);
+    old.destroy();
   }
 
   /** The local Awareness of one document (created on first use). */

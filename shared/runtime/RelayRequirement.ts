@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { FollowedDoc } from './FollowedDoc.ts';
 import { CELL_INDEX_DOC_ID } from '../cell/cellIndexDocId.ts';
 import type { ClientAuthors } from '../cell/ClientAuthors.ts';
 import { readPeople } from '../cell/readPeople.ts';
@@ -13,6 +14,7 @@ export interface RelayRequirementHost {
     doc(docId: Uint8Array): Y.Doc;
     clientAuthors(docId: Uint8Array): ClientAuthors;
     requireRelay(): void;
+    onDocReplaced(listener: (docHex: string) => void): () => void;
   };
   readonly meHex: string;
   roster(): Roster;
@@ -32,12 +34,16 @@ export interface RelayRequirementHost {
  * nothing requires it.
  */
 export class RelayRequirement {
-  private readonly index: Y.Doc;
-  private readonly onUpdate = (): void => this.check();
+  /** Followed across fork heals: a policy written after one is still seen. */
+  private readonly followed: FollowedDoc;
 
   constructor(private readonly host: RelayRequirementHost) {
-    this.index = host.sync.doc(CELL_INDEX_DOC_ID);
-    this.index.on('update', this.onUpdate);
+    this.followed = new FollowedDoc(host.sync, CELL_INDEX_DOC_ID);
+    this.followed.subscribe(() => this.check());
+  }
+
+  private get index(): Y.Doc {
+    return this.followed.doc;
   }
 
   policy(): RelayPolicy {
@@ -64,6 +70,6 @@ export class RelayRequirement {
   }
 
   stop(): void {
-    this.index.off('update', this.onUpdate);
+    this.followed.stop();
   }
 }

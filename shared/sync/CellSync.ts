@@ -18,6 +18,7 @@ import { laterUpdates, mergedRanges, rebuildForked } from './rebuildForked.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
 import { PendingUpdates } from './PendingUpdates.ts';
+import { ReplacedDocs } from './ReplacedDocs.ts';
 import { realScheduler } from './Scheduler.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './SyncLimits.ts';
 import type { DocCheckpoint, WireEntry } from './SyncStore.ts';
@@ -44,11 +45,10 @@ export class CellSync {
   private beacon!: WireScope;
   private readonly replicas = new Map<string, DocReplica>();
   private readonly batchers = new Map<string, UpdateBatcher>();
-  /** Batchers of replicas a fork heal replaced: typing into their doc still goes out. */
-  private readonly retired = new Set<UpdateBatcher>();
+  /** Docs a fork heal replaced: typing into them still goes out; destroyed at close. */
+  private readonly replaced = new ReplacedDocs();
   /** Versions of forked updates from verified proofs (how each forked document heals). */
   private readonly forkVersions = new ForkVersions();
-  private readonly replacedListeners = new Set<(docHex: string) => void>();
   private readonly receiver: EntryReceiver;
   private writer!: SyncWriter;
   private generations!: Generations;
@@ -371,14 +371,14 @@ export class CellSync {
     const later = laterUpdates(this.ctx, docHex, rules);
     const rebuilt = rebuildForked(cp, rules, later.cut);
     if (bytesEqual(rebuilt.state, cp.state)) return;
-    if (batcher) this.retired.add(batcher);
+    this.replaced.retire(old.doc, batcher);
     this.batchers.delete(docHex);
     this.replicas.delete(docHex);
     const fresh = this.replica(old.docId, rebuilt);
     this.diagnostics.forkHeals++;
     this.writer.checkpoint(fresh);
     later.reopen();
-    for (const l of this.replacedListeners) l(docHex);
+    this.replaced.replaced(docHex);
     for (const l of this.docListeners) l(docHex);
     this.receiver.rescan();
   }
@@ -388,8 +388,7 @@ export class CellSync {
    * the old one must take `doc(docId)` again. Typing into the old one still goes out meanwhile.
    */
   onDocReplaced(listener: (docHex: string) => void): () => void {
-    this.replacedListeners.add(listener);
-    return () => this.replacedListeners.delete(listener);
+    return this.replaced.onReplaced(listener);
   }
 
   private touched(replica: DocReplica): void {
@@ -521,7 +520,7 @@ export class CellSync {
   /** Sends every held edit now and waits until it is persisted. */
   async flush(): Promise<void> {
     for (const b of this.batchers.values()) b.flush();
-    for (const b of this.retired) b.flush();
+    this.replaced.flush();
     await this.writer.idle();
   }
 
@@ -536,7 +535,7 @@ export class CellSync {
     this.generations.cancel();
     this.epochs.close();
     for (const b of this.batchers.values()) b.cancel();
-    for (const b of this.retired) b.cancel();
+    this.replaced.close();
     for (const scope of this.scopes.values()) {
       scope.room?.close();
       scope.doc.destroy();

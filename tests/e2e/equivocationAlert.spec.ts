@@ -3,9 +3,11 @@ import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixt
 import { tr, type Lang } from './localisationSweep.ts';
 import { PASSPHRASE, unlock, VAULT_TIMEOUT_MS } from './shellSteps.ts';
 import {
+  addTask,
   NETWORK_TIMEOUT_MS,
   openDraft,
   openTab,
+  taskCard,
   threePeopleInOneCell,
   typeAtEnd,
 } from './threePeopleSteps.ts';
@@ -90,4 +92,90 @@ test('a member who signs two versions of one edit is named to the other two, in 
   ).toHaveCount(0);
   await anna.getByRole('button', { name: tr('uk', 'shell.equivocation.release') }).click();
   await expect(anna.getByText(tr('uk', 'shell.equivocation.released'))).toBeVisible();
+});
+
+/**
+ * Issue 14, every screen follows a healed document: Boris forks the TASK BOARD (his app twice on
+ * one vault, each adding its own task under one number). Anna and Chen first get the task of his
+ * first copy; the second copy's task, the first edit of a new session, is the canonical version
+ * (PROTOCOL §5.3: the version starting at the lowest clock). Their Tasks screens, open all along
+ * and never reopened, must show the rebuilt board: before, only the draft editor rebound and the
+ * board went on showing the first copy's task from a doc nobody synced any more.
+ */
+test('the task board an informer forked heals on the open Tasks screens', async ({ person }) => {
+  test.setTimeout(10 * VAULT_TIMEOUT_MS);
+  const { anna, boris, chen } = await threePeopleInOneCell(person, CELL);
+  for (const page of [anna, boris, chen]) await openTab(page, 'Tasks');
+  // An earlier task of Boris's first copy: its next edit starts past clock 0 of its session.
+  await addTask(boris, 'Bring paper');
+  for (const page of [anna, chen])
+    await expect(taskCard(page, 'Bring paper')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+
+  // The second copy opens (it reads the same seq counter) and waits on the Tasks screen.
+  const second = await boris.context().newPage();
+  await second.goto(appUrl({ lang: 'en', signal: [serverUrls().signal] }));
+  await unlock(second);
+  await openTab(second, 'Tasks');
+  await expect(taskCard(second, 'Bring paper')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  // The first copy adds a task: Anna and Chen apply it.
+  await addTask(boris, 'Print at the library');
+  for (const page of [anna, chen])
+    await expect(taskCard(page, 'Print at the library')).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+  // The second copy adds its own under the same number: a fork, found by both.
+  await addTask(second, 'Print at the bus station');
+  await expectNamed(anna, 'en');
+  await expectNamed(chen, 'en');
+  await second.close();
+
+  // The open screens now show the canonical board, the first copy's task gone.
+  for (const page of [anna, chen]) {
+    await expect(taskCard(page, 'Print at the bus station')).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+    await expect(taskCard(page, 'Print at the library')).toHaveCount(0);
+    await expect(taskCard(page, 'Bring paper')).toBeVisible();
+  }
+  // What Anna adds on that screen reaches Chen's, still open.
+  await addTask(anna, 'Fold the flyers');
+  await expect(taskCard(chen, 'Fold the flyers')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await expect(taskCard(chen, 'Print at the library')).toHaveCount(0);
+});
+
+/** The drafts list's entry for `title` on `page`. */
+const draftItem = (page: Page, title: string) =>
+  page.locator('button.draft-item').filter({ hasText: new RegExp(`^${title}`) });
+
+/**
+ * The same for the cell index (the drafts list): Boris's two copies each create a draft under one
+ * number; the open Drafts screens of Anna and Chen show the canonical list without reopening.
+ */
+test('the drafts list an informer forked heals on the open Drafts screens', async ({ person }) => {
+  test.setTimeout(10 * VAULT_TIMEOUT_MS);
+  const { anna, boris, chen } = await threePeopleInOneCell(person, CELL);
+  for (const page of [anna, boris, chen]) await openTab(page, 'Drafts');
+  // An earlier write of Boris's first copy to the index: its next one starts past clock 0.
+  await createDraft(boris, 'Agenda');
+  for (const page of [anna, chen])
+    await expect(draftItem(page, 'Agenda')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  const second = await boris.context().newPage();
+  await second.goto(appUrl({ lang: 'en', signal: [serverUrls().signal] }));
+  await unlock(second);
+  await openTab(second, 'Drafts');
+  await expect(draftItem(second, 'Agenda')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await createDraft(boris, 'Library flyer');
+  for (const page of [anna, chen])
+    await expect(draftItem(page, 'Library flyer')).toBeVisible({ timeout: NETWORK_TIMEOUT_MS });
+  await createDraft(second, 'Bus station flyer');
+  await expectNamed(anna, 'en');
+  await expectNamed(chen, 'en');
+  await second.close();
+  for (const page of [anna, chen]) {
+    await expect(draftItem(page, 'Bus station flyer')).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+    await expect(draftItem(page, 'Library flyer')).toHaveCount(0);
+    await expect(draftItem(page, 'Agenda')).toBeVisible();
+  }
 });

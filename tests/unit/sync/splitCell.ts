@@ -27,7 +27,11 @@ export const SPLIT_LIMITS = {
  * envelopes the test seals with its real key and hands, through a raw wire doc of its own, to
  * whichever peers are online at that moment. Seeded.
  */
-export async function splitCell(seed: number, honest = 4) {
+export async function splitCell(
+  seed: number,
+  honest = 4,
+  opts: { readonly docId?: Uint8Array } = {},
+) {
   await sodiumReady();
   const rand = prng(seed);
   const scheduler = new VirtualScheduler();
@@ -53,7 +57,9 @@ export async function splitCell(seed: number, honest = 4) {
       role: i === 0 ? 'coordinator' : 'writer',
     })),
   );
-  const docId = randBytes(rand, 16);
+  // Drawn in any case: the same seed gives the same keys and nonces with or without `docId`.
+  const randomDocId = randBytes(rand, 16);
+  const docId = opts.docId ?? randomDocId;
   const stores = keys.map(() => new MemorySyncStore());
   const open = (i: number) =>
     CellSync.open({
@@ -76,7 +82,8 @@ export async function splitCell(seed: number, honest = 4) {
 
   /** The informer's own Yjs docs, one per version it tells. */
   const versions = new Map<string, Y.Doc>();
-  const informerEdit = (version: string, text: string): Uint8Array => {
+  /** The informer changes its doc of `version` (session 1); the update it made. */
+  const informerChange = (version: string, change: (doc: Y.Doc) => void): Uint8Array => {
     let d = versions.get(version);
     if (!d) {
       d = new Y.Doc();
@@ -84,9 +91,11 @@ export async function splitCell(seed: number, honest = 4) {
       versions.set(version, d);
     }
     const before = Y.encodeStateVector(d);
-    d.getText('t').insert(d.getText('t').length, text);
+    change(d);
     return Y.encodeStateAsUpdate(d, before);
   };
+  const informerEdit = (version: string, text: string): Uint8Array =>
+    informerChange(version, (d) => d.getText('t').insert(d.getText('t').length, text));
   const chain = new UpdateChain();
   /** The informer's envelope; an update body naming no previous envelope is linked honestly. */
   const sealBy = (kind: EnvelopeKind, seq: number, body: Uint8Array, time = 0) => {
@@ -139,9 +148,13 @@ export async function splitCell(seed: number, honest = 4) {
   return {
     net,
     syncs,
+    cellId,
+    keys,
+    scheduler,
     docId,
     informer,
     informerHex,
+    informerChange,
     informerEdit,
     sealBy,
     informerPosts,
