@@ -22,6 +22,7 @@ test('the invite path: vault first, then the join form, which tells typos, forei
   const code = encodeInviteCode({
     secret: new Uint8Array(randomBytes(32)),
     commitment: new Uint8Array(randomBytes(16)),
+    expiresAt: Date.now() + 3 * 3_600_000,
     rendezvousUrls: [signal],
   });
   if (!code.ok) throw new Error(code.error);

@@ -183,6 +183,7 @@ describe('quire exit codes and output', () => {
     const code = encodeInviteCode({
       secret: createInviteSecret(),
       commitment: new Uint8Array(16),
+      expiresAt: Date.now() + 3_600_000,
       rendezvousUrls: ['ws://127.0.0.1:9'],
     });
     if (!code.ok) throw new Error(code.error);
