@@ -145,9 +145,10 @@ export function JoinCellForm({
           aria-describedby={expiresAt === undefined ? ids.status : `${ids.validity} ${ids.status}`}
           onChange={(event) => setCode(event.target.value)}
         />
-        {expiresAt !== undefined && status.kind !== 'expired_code' && (
-          <InviteValidity id={ids.validity} expiresAt={expiresAt} />
-        )}
+        {expiresAt !== undefined &&
+          !(status.kind === 'expired_code' && status.expiresAt === expiresAt) && (
+            <InviteValidity id={ids.validity} expiresAt={expiresAt} />
+          )}
       </div>
       <div className="field">
         <label htmlFor={ids.pseudonym}>{t('shell.join.pseudonymLabel')}</label>
