@@ -42,10 +42,10 @@ function codeExpiry(code: string): number | undefined {
 
 /**
  * Join a cell with an invite code, as a fresh identity under a new pseudonym. Once the code
- * parses, shows until when it is valid (InviteValidity); refuses a code already past it. Shows each state
- * of the join: waiting for a coordinator's approval (and a refused forgery, if someone else
- * holding the code answered), then the admitting coordinator's safety words to compare before
- * the cell is kept, or why it ended.
+ * parses, shows until when it is valid (InviteValidity), and refuses a code already past it.
+ * Shows each state of the join: waiting for a coordinator's approval (and a refused forgery, if
+ * someone else holding the code answered), then the admitting coordinator's safety words to
+ * compare before the cell is kept, or why it ended.
  */
 export function JoinCellForm({
   session,
@@ -63,6 +63,9 @@ export function JoinCellForm({
   const joining = status.kind === 'joining';
   const abort = useRef<AbortController | undefined>(undefined);
   const expiresAt = useMemo(() => codeExpiry(code), [code]);
+  // Hidden while the alert below says this same code has expired (not twice on screen).
+  const showValidity =
+    expiresAt !== undefined && !(status.kind === 'expired_code' && status.expiresAt === expiresAt);
 
   if (status.kind === 'confirm') {
     const { confirmation } = status;
@@ -142,13 +145,10 @@ export function JoinCellForm({
           aria-invalid={
             status.kind === 'bad_code' || status.kind === 'expired_code' ? true : undefined
           }
-          aria-describedby={expiresAt === undefined ? ids.status : `${ids.validity} ${ids.status}`}
+          aria-describedby={showValidity ? `${ids.validity} ${ids.status}` : ids.status}
           onChange={(event) => setCode(event.target.value)}
         />
-        {expiresAt !== undefined &&
-          !(status.kind === 'expired_code' && status.expiresAt === expiresAt) && (
-            <InviteValidity id={ids.validity} expiresAt={expiresAt} />
-          )}
+        {showValidity && <InviteValidity id={ids.validity} expiresAt={expiresAt} />}
       </div>
       <div className="field">
         <label htmlFor={ids.pseudonym}>{t('shell.join.pseudonymLabel')}</label>
