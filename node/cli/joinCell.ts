@@ -1,5 +1,7 @@
 import { sodiumReady } from '../../shared/crypto/sodium.ts';
 import { createIdentity, type Identity } from '../../shared/identity/createIdentity.ts';
+import { inviteTimeLeft } from '../../shared/invite/inviteTimeLeft.ts';
+import { parseInviteCode } from '../../shared/invite/parseInviteCode.ts';
 import type { Welcome } from '../../shared/invite/Welcome.ts';
 import { joinWithCode } from '../../shared/join/joinWithCode.ts';
 import type { InviteTransport } from '../../shared/join/InviteTransport.ts';
@@ -53,11 +55,39 @@ async function confirmCoordinator(
   return ok(undefined);
 }
 
+/** "2026-12-08 16:31 UTC": the code's expiry is a whole minute. */
+const utcMinute = (ms: number): string =>
+  `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The code's validity by this machine's clock, before anything touches the network: a line on
+ * stderr, or a failure for a code already past its expiry (the coordinator would refuse it; its
+ * clock decides, so the wording says whose clock this is). A code that does not parse is left to
+ * joinWithCode, which reports why.
+ */
+function checkValidity(code: string, now: number, io: CliIo): Result<void, FailureKind> {
+  const parsed = parseInviteCode(code);
+  if (!parsed.ok) return ok(undefined);
+  parsed.value.secret.fill(0); // only the expiry is needed here; joinWithCode parses again
+  const until = utcMinute(parsed.value.expiresAt);
+  const left = inviteTimeLeft(parsed.value.expiresAt, now);
+  if (left.status === 'expired')
+    return failure(
+      'denied',
+      `this invite expired on ${until} (by this computer's clock): ask for a new one`,
+    );
+  const amount = `${String(left.count)} ${left.unit}${left.count === 1 ? '' : 's'}`;
+  io.err(`invite valid until ${until}, about ${amount} left (by this computer's clock)`);
+  return ok(undefined);
+}
+
 /**
  * Joins with an invite code under a fresh identity and waits until a coordinator admits us (or
  * refuses, or `timeoutMs` passes, or the process is asked to stop), then has the joiner compare
- * the admitting coordinator's safety words (confirmCoordinator). Exit codes: invalid code 2,
- * denied/expired/revoked/used, a refused forgery or words not confirmed 3, timeout 4.
+ * the admitting coordinator's safety words (confirmCoordinator). Prints the code's validity
+ * first and refuses a code past its expiry (checkValidity). Exit codes: invalid code 2, an
+ * expired code, denied/expired/revoked/used, a refused forgery or words not confirmed 3,
+ * timeout 4.
  */
 export async function joinCell(input: {
   readonly code: string;
@@ -71,8 +101,12 @@ export async function joinCell(input: {
   readonly io: CliIo;
   /** The coordinator's eight safety words, as they gave them; see confirmCoordinator. */
   readonly confirmWords?: string | undefined;
+  /** The clock the code's expiry is compared with; Date.now by default. */
+  readonly now?: () => number;
 }): Promise<Result<{ welcome: Welcome; identity: Identity }, FailureKind>> {
   await sodiumReady();
+  const valid = checkValidity(input.code, (input.now ?? Date.now)(), input.io);
+  if (!valid.ok) return valid;
   const identity = createIdentity(input.pseudonym);
   if (!identity.ok) return failure('usage', `invalid pseudonym (${identity.error})`);
   const abort = new AbortController();

@@ -122,6 +122,7 @@ export function createCellSession(
         cellId: cell.cellRecord.cellId,
         inviterSignPk: cell.me.signPk,
         rendezvousUrls: cell.cellRecord.signaling,
+        expiresAt: inv.expiresAt,
       });
       const rs = roster.invites.get(idHex)?.status;
       const status: InviteView['status'] =

@@ -1,14 +1,19 @@
-import { useId, useRef, useState, type ReactElement } from 'react';
+import { useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PSEUDONYM_MAX_CHARS, validatePseudonym } from '../../shared/identity/validatePseudonym.ts';
 import { MAX_INVITE_CODE_INPUT_CHARS } from '../../shared/invite/inviteCodeFormat.ts';
+import { inviteTimeLeft } from '../../shared/invite/inviteTimeLeft.ts';
 import { parseInviteCode } from '../../shared/invite/parseInviteCode.ts';
 import type { AppSession, JoinConfirmation, JoinState } from '../session/AppSession.ts';
 import { ConfirmCoordinator } from './ConfirmCoordinator.tsx';
+import { formatInviteValidity } from './formatInviteValidity.ts';
+import { InviteValidity } from './InviteValidity.tsx';
 
 type Status =
   | { readonly kind: 'idle' }
   | { readonly kind: 'bad_code'; readonly reason: string }
+  /** Past the code's expiry by this device's clock: refused before anything is sent. */
+  | { readonly kind: 'expired_code'; readonly expiresAt: number }
   | { readonly kind: 'bad_pseudonym' }
   | { readonly kind: 'joining'; readonly state: JoinState | 'connecting' }
   | { readonly kind: 'ended'; readonly state: JoinState }
@@ -27,11 +32,20 @@ const FINAL: ReadonlySet<JoinState> = new Set([
   'cancelled',
 ]);
 
+/** The expiry a code carries, once the text parses; nothing else of the code is kept. */
+function codeExpiry(code: string): number | undefined {
+  const parsed = parseInviteCode(code);
+  if (!parsed.ok) return undefined;
+  parsed.value.secret.fill(0);
+  return parsed.value.expiresAt;
+}
+
 /**
- * Join a cell with an invite code, as a fresh identity under a new pseudonym. Shows each state
- * of the join: waiting for a coordinator's approval (and a refused forgery, if someone else
- * holding the code answered), then the admitting coordinator's safety words to compare before
- * the cell is kept, or why it ended.
+ * Join a cell with an invite code, as a fresh identity under a new pseudonym. Once the code
+ * parses, shows until when it is valid (InviteValidity), and refuses a code already past it.
+ * Shows each state of the join: waiting for a coordinator's approval (and a refused forgery, if
+ * someone else holding the code answered), then the admitting coordinator's safety words to
+ * compare before the cell is kept, or why it ended.
  */
 export function JoinCellForm({
   session,
@@ -41,13 +55,17 @@ export function JoinCellForm({
   readonly onJoined: (cellIdHex: string) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const ids = { code: useId(), pseudonym: useId(), status: useId() };
+  const ids = { code: useId(), pseudonym: useId(), status: useId(), validity: useId() };
   const [code, setCode] = useState('');
   const [pseudonym, setPseudonym] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [words, setWords] = useState<readonly string[]>([]);
   const joining = status.kind === 'joining';
   const abort = useRef<AbortController | undefined>(undefined);
+  const expiresAt = useMemo(() => codeExpiry(code), [code]);
+  // Hidden while the alert below says this same code has expired (not twice on screen).
+  const showValidity =
+    expiresAt !== undefined && !(status.kind === 'expired_code' && status.expiresAt === expiresAt);
 
   if (status.kind === 'confirm') {
     const { confirmation } = status;
@@ -82,6 +100,9 @@ export function JoinCellForm({
         const parsed = parseInviteCode(code);
         if (!parsed.ok) return setStatus({ kind: 'bad_code', reason: parsed.error });
         parsed.value.secret.fill(0); // checked only; the session parses the code again
+        // The coordinator's clock decides, but it would refuse this too: don't send anything.
+        if (inviteTimeLeft(parsed.value.expiresAt, Date.now()).status === 'expired')
+          return setStatus({ kind: 'expired_code', expiresAt: parsed.value.expiresAt });
         const who = validatePseudonym(pseudonym);
         if (!who.ok) return setStatus({ kind: 'bad_pseudonym' });
         setStatus({ kind: 'joining', state: 'connecting' });
@@ -121,10 +142,13 @@ export function JoinCellForm({
           autoCapitalize="off"
           spellCheck={false}
           disabled={joining}
-          aria-invalid={status.kind === 'bad_code' ? true : undefined}
-          aria-describedby={ids.status}
+          aria-invalid={
+            status.kind === 'bad_code' || status.kind === 'expired_code' ? true : undefined
+          }
+          aria-describedby={showValidity ? `${ids.validity} ${ids.status}` : ids.status}
           onChange={(event) => setCode(event.target.value)}
         />
+        {showValidity && <InviteValidity id={ids.validity} expiresAt={expiresAt} />}
       </div>
       <div className="field">
         <label htmlFor={ids.pseudonym}>{t('shell.join.pseudonymLabel')}</label>
@@ -171,7 +195,7 @@ export function JoinCellForm({
 }
 
 function JoinStatus({ status }: { readonly status: Status }): ReactElement | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (status.kind) {
     case 'idle':
       return null;
@@ -185,6 +209,14 @@ function JoinStatus({ status }: { readonly status: Status }): ReactElement | nul
                 ? 'shell.join.badCode.outdated'
                 : 'shell.join.badCode.other',
           )}
+        </p>
+      );
+    case 'expired_code':
+      return (
+        <p className="error" role="alert" data-state="expired_code">
+          {t('shell.join.validity.expired', {
+            date: formatInviteValidity(status.expiresAt, Date.now(), i18n.language).date,
+          })}
         </p>
       );
     case 'bad_pseudonym':

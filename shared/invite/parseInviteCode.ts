@@ -8,10 +8,13 @@ import {
   INVITE_CODE_HRP,
   INVITE_CODE_VERSION,
   INVITE_COMMITMENT_BYTES,
+  INVITE_EXPIRY_UNIT_MS,
   INVITE_SECRET_BYTES,
   MAX_CODE_URLS,
   MAX_INVITE_CODE_INPUT_CHARS,
-  OUTDATED_INVITE_CODE_VERSION,
+  MAX_INVITE_EXPIRY_MINUTES,
+  MIN_INVITE_EXPIRY_MINUTES,
+  OUTDATED_INVITE_CODE_VERSIONS,
 } from './inviteCodeFormat.ts';
 import { normalizeInviteCodeText } from './normalizeInviteCodeText.ts';
 import { validateRendezvousUrl } from './validateRendezvousUrl.ts';
@@ -37,7 +40,11 @@ function parsePayload(payload: Uint8Array): Result<InviteCode, 'malformed'> {
   const r = new ByteReader(payload);
   const secret = r.copy(INVITE_SECRET_BYTES);
   const commitment = r.copy(INVITE_COMMITMENT_BYTES);
-  if (!secret || !commitment || r.remaining === 0) return err('malformed', 'payload too short');
+  const minutes = r.u32();
+  if (!secret || !commitment || minutes === undefined || r.remaining === 0)
+    return err('malformed', 'payload too short');
+  if (minutes < MIN_INVITE_EXPIRY_MINUTES || minutes > MAX_INVITE_EXPIRY_MINUTES)
+    return err('malformed', 'expiry outside 2024-01-01..2100-01-01');
   const urls: string[] = [];
   while (r.remaining > 0) {
     if (urls.length === MAX_CODE_URLS) return err('malformed', 'too many URLs');
@@ -45,7 +52,8 @@ function parsePayload(payload: Uint8Array): Result<InviteCode, 'malformed'> {
     if (url === undefined) return err('malformed', 'bad URL entry');
     urls.push(url);
   }
-  return ok({ version: INVITE_CODE_VERSION, secret, commitment, rendezvousUrls: urls });
+  const expiresAt = minutes * INVITE_EXPIRY_UNIT_MS;
+  return ok({ version: INVITE_CODE_VERSION, secret, commitment, expiresAt, rendezvousUrls: urls });
 }
 
 /**
@@ -68,7 +76,7 @@ export function parseInviteCode(text: string): Result<InviteCode, InviteCodeErro
   if (symbols.length > MAX_DATA_SYMBOLS) return err('malformed', 'too long');
   if (!bech32mVerify(INVITE_CODE_HRP, symbols)) return err('checksum_mismatch');
   const version = symbols[0] ?? 0;
-  if (version === OUTDATED_INVITE_CODE_VERSION)
+  if (OUTDATED_INVITE_CODE_VERSIONS.includes(version))
     return err('outdated_version', `version ${String(version)}`);
   if (version !== INVITE_CODE_VERSION)
     return err('unsupported_version', `version ${String(version)}`);

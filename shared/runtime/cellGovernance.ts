@@ -56,6 +56,7 @@ export async function createInvite(
     cellId: cell.cellRecord.cellId,
     inviterSignPk: cell.me.signPk,
     rendezvousUrls: cell.cellRecord.signaling,
+    expiresAt,
   });
   if (!code.ok) return err(code.error, code.detail);
   const op = cell.publishOp({ type: 'invite', inviteId, role, expiresAt });

@@ -23,9 +23,9 @@ export async function forgeCellFor(code: string, coordinatorPseudonym: string): 
   await sodiumReady();
   const parsed = parseInviteCode(code);
   if (!parsed.ok) throw new Error(`not a code: ${parsed.error}`);
-  const { secret, rendezvousUrls } = parsed.value;
+  // The forger copies the code's expiry into its made-up roster, as a careful forger would.
+  const { secret, rendezvousUrls, expiresAt } = parsed.value;
   const forged = new TestCell(rendezvousUrls, coordinatorPseudonym);
-  const expiresAt = Date.now() + 3_600_000;
   forged.post({
     type: 'invite',
     inviteId: deriveInviteSecrets(secret).inviteId,

@@ -15,6 +15,7 @@ import {
 } from '../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../shared/runtime/Keyring.ts';
+import { inviteClock } from './inviteClock.ts';
 
 /** The join request a joiner's app would send for `inviteId`, signed with its own key. */
 export function joinRequestFor(who: Identity, inviteId: Uint8Array): JoinRequest {
@@ -45,7 +46,7 @@ export async function admitRecord(
   historyAccess = true,
   note = '',
 ): Promise<CellRecord> {
-  const inv = await createInvite(by, role, 3_600_000, note, now);
+  const inv = await createInvite(by, role, 3_600_000, note, inviteClock(now));
   if (!inv.ok) throw new Error(inv.error);
   const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
   const request = joinRequestFor(who, inviteId);

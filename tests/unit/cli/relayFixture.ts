@@ -29,6 +29,7 @@ import { relayRecordFromWelcome } from '../../../node/relay/relayRecordFromWelco
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 import { fastVault } from '../vault/vaultFixture.ts';
+import { inviteClock } from '../../support/inviteClock.ts';
 
 export const DOC = new Uint8Array(16).fill(7);
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -126,7 +127,13 @@ export class RelayWorld {
 
   /** Invites and admits `name` into `coordinator`'s cell; returns the joiner's record. */
   async admit(coordinator: CellRuntime, name: string, role: Role): Promise<CellRecord> {
-    const inv = await createInvite(coordinator, role, 3_600_000, '', this.scheduler.now());
+    const inv = await createInvite(
+      coordinator,
+      role,
+      3_600_000,
+      '',
+      inviteClock(this.scheduler.now()),
+    );
     if (!inv.ok) throw new Error(inv.error);
     const who = identity(name);
     const welcome = admitJoiner(coordinator, admitFor(who, inv.value.invite.secret, role));

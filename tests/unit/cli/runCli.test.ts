@@ -183,6 +183,7 @@ describe('quire exit codes and output', () => {
     const code = encodeInviteCode({
       secret: createInviteSecret(),
       commitment: new Uint8Array(16),
+      expiresAt: Date.now() + 3 * 3_600_000,
       rendezvousUrls: ['ws://127.0.0.1:9'],
     });
     if (!code.ok) throw new Error(code.error);
@@ -197,7 +198,16 @@ describe('quire exit codes and output', () => {
       '--timeout',
       '1',
     ]);
-    expect(r).toEqual({ code: 4, stdout: [], stderr: ['quire: not admitted within 1 s'] });
+    expect(r).toEqual({
+      code: 4,
+      stdout: [],
+      stderr: [
+        expect.stringMatching(
+          /^invite valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC, about 3 hours left \(by this computer's clock\)$/,
+        ),
+        'quire: not admitted within 1 s',
+      ],
+    });
     const bad = await cli([
       'join',
       '--home',

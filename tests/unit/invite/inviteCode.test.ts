@@ -1,7 +1,8 @@
 /**
- * The invite code text format (v2). Known answers come from an independent Python implementation
- * (the BIP-350 reference bech32m functions, hashlib.blake2b for the commitment, and the payload
- * layout of docs/PROTOCOL.md §10.2).
+ * The invite code text format (v3). Known answers come from an independent Python implementation,
+ * tests/support/inviteCodeV3Vectors.py (the BIP-350 reference bech32m functions, hashlib.blake2b
+ * for the commitment, and the payload layout of docs/PROTOCOL.md §10.2); it also re-derives the
+ * version-2 code below.
  */
 import { describe, expect, it } from 'vitest';
 import { BECH32_ALPHABET, bech32mChecksum } from '../../../shared/invite/bech32mChecksum.ts';
@@ -16,19 +17,32 @@ import { hex, prng } from './inviteFixture.ts';
 const S = new Uint8Array(32).map((_, i) => i);
 const C = hex('bf4071046684398d251c69185f1d1218');
 const URLS = ['wss://signal.example.org', 'ws://192.168.1.20:4444'];
+/** 2026-12-08T16:30:00.001Z: the code carries 16:31 (rounded up to a whole minute). */
+const E = Date.UTC(2026, 11, 8, 16, 30) + 1;
+const E_CODED = Date.UTC(2026, 11, 8, 16, 31);
 const CODE =
-  'QUIRE1-ZQQQS-YQCYQ-5RQWZ-QFPG9-SCRGW-PUGPZ-YSNZS-23V9C-CRYDP-K8QAR-C0M7S-R3Q3N-GGWVD-Y5WXJ-XZLR5-FP3YN-ND9NK-UCTV9-EJHSC-TDWPK-X2TN0-WFN3Z-VFEXG-HRZD3-C9CCJ-UV3S8-G6RGD-P5G0Q-759';
+  'QUIRE1-RQQQS-YQCYQ-5RQWZ-QFPG9-SCRGW-PUGPZ-YSNZS-23V9C-CRYDP-K8QAR-C0M7S-R3Q3N-GGWVD-Y5WXJ-XZLR5-FPSQW-GA7LE-YUMFV-AHXZM-PWV4U-XZMTS-D3JJU-MMJVU-GNZWF-J9CCN-VWPWX-YHRYV-P6XS6-RGDQ3-Y3UWK';
 const S2 = new Uint8Array(32).fill(0xff);
 const C2 = hex('d12fd1eee6c67f0add7b81f8320d2ffa');
 const URLS2 = ['wss://quire-rendezvous.example.org:8443/signal'];
+/** The latest expiry a code may carry: 2100-01-01T00:00Z. */
+const E2 = Date.UTC(2100, 0, 1);
 const CODE2 =
-  'QUIRE1-ZLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLAZT-73AMN-VVLC2-M4ACR-7PJP5-HL42R-3W45H-YEFDW-FJKUE-R90FM-X7ATN-9EJHS-CTDWP-KX2TN-0WFNN-5WP5X-SEJ7U-MFVAH-XZMQ6-WTTKH';
+  'QUIRE1-RLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLLLL-LLAZT-73AMN-VVLC2-M4ACR-7PJP5-HL5PQ-NFEQ2-SUT4D-9EX2T-TJV4H-XGET6-WEHH2-UEWV4-UXZMT-SD3JJ-UMMJV-UARSD-P5XVH-HX6T8-DESKC-NE0TC-W';
+/** The same S, C and URLS as a version-2 code (no expiry), as the previous Quire made it. */
+const CODE_V2 =
+  'QUIRE1-ZQQQS-YQCYQ-5RQWZ-QFPG9-SCRGW-PUGPZ-YSNZS-23V9C-CRYDP-K8QAR-C0M7S-R3Q3N-GGWVD-Y5WXJ-XZLR5-FP3YN-ND9NK-UCTV9-EJHSC-TDWPK-X2TN0-WFN3Z-VFEXG-HRZD3-C9CCJ-UV3S8-G6RGD-P5G0Q-759';
 /** The same S and URLS as a version-1 code (no commitment), as an older Quire made it. */
 const CODE_V1 =
   'QUIRE1-PQQQS-YQCYQ-5RQWZ-QFPG9-SCRGW-PUGPZ-YSNZS-23V9C-CRYDP-K8QAR-C0EYU-MFVAH-XZMPW-V4UXZ-MTSD3-JJUMM-JVUGN-ZWFJ9-CCNVW-PWXYH-RYVP6-XS6RG-DQW4T-P9C';
 
-const encode = (secret: Uint8Array, rendezvousUrls: string[], commitment = C): string => {
-  const r = encodeInviteCode({ secret, commitment, rendezvousUrls });
+const encode = (
+  secret: Uint8Array,
+  rendezvousUrls: string[],
+  commitment = C,
+  expiresAt = E,
+): string => {
+  const r = encodeInviteCode({ secret, commitment, expiresAt, rendezvousUrls });
   if (!r.ok) throw new Error(`${r.error}: ${r.detail ?? ''}`);
   return r.value;
 };
@@ -45,11 +59,16 @@ const urlEntry = (rest: string, wss = true): number[] => [
   ...Buffer.from(rest, 'ascii'),
 ];
 
+/** u32be of a whole number of minutes since 1970. */
+const u32 = (n: number): number[] => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+const EXP = u32(E_CODED / 60_000);
+
 describe('encodeInviteCode / parseInviteCode', () => {
   it('produces the known-answer codes', () => {
     expect(encode(S, URLS)).toBe(CODE);
-    expect(encode(S2, URLS2, C2)).toBe(CODE2);
-    expect(CODE).toMatch(/^QUIRE1-Z/); // the version symbol 2 is the first data character
+    expect(encode(S2, URLS2, C2, E2)).toBe(CODE2);
+    expect(encode(S, URLS, C, E_CODED)).toBe(CODE); // already a whole minute: unchanged
+    expect(CODE).toMatch(/^QUIRE1-R/); // the version symbol 3 is the first data character
     expect(inviteCodeToQrText(CODE)).toBe(CODE);
     expect(CODE).toMatch(/^[0-9A-Z-]+$/); // QR alphanumeric mode
   });
@@ -57,50 +76,53 @@ describe('encodeInviteCode / parseInviteCode', () => {
   it('parses the known-answer codes back to exactly their contents', () => {
     expect(parseInviteCode(CODE)).toEqual({
       ok: true,
-      value: { version: 2, secret: S, commitment: C, rendezvousUrls: URLS },
+      value: { version: 3, secret: S, commitment: C, expiresAt: E_CODED, rendezvousUrls: URLS },
     });
     expect(parseInviteCode(CODE2)).toEqual({
       ok: true,
-      value: { version: 2, secret: S2, commitment: C2, rendezvousUrls: URLS2 },
+      value: { version: 3, secret: S2, commitment: C2, expiresAt: E2, rendezvousUrls: URLS2 },
     });
   });
 
-  it('round-trips random secrets with 1 to 4 URLs', () => {
+  it('round-trips random secrets, expiries and 1 to 4 URLs', () => {
     const rnd = prng(1);
+    const from = Date.UTC(2024, 0, 1);
     for (let n = 0; n < 200; n++) {
       const secret = new Uint8Array(32).map(() => Math.floor(rnd() * 256));
       const commitment = new Uint8Array(16).map(() => Math.floor(rnd() * 256));
+      const expiresAt = from + Math.floor(rnd() * (Date.UTC(2100, 0, 1) - from));
       const urls = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => {
         const host = `h${Math.floor(rnd() * 1e6)}.example.org`;
         const tail = rnd() < 0.5 ? `:${1 + Math.floor(rnd() * 65535)}/p${i}` : '';
         return `${rnd() < 0.8 ? 'wss' : 'ws'}://${host}${tail}`;
       });
-      const parsed = parseInviteCode(encode(secret, urls, commitment));
+      const parsed = parseInviteCode(encode(secret, urls, commitment, expiresAt));
       expect(parsed.ok && parsed.value).toEqual({
-        version: 2,
+        version: 3,
         secret,
         commitment,
+        expiresAt: Math.ceil(expiresAt / 60_000) * 60_000,
         rendezvousUrls: urls,
       });
     }
   });
 
-  it('adds about 26 characters for the commitment; the documented lengths hold', () => {
+  it('the documented lengths hold (PROTOCOL §10.2)', () => {
     const typical = encode(S, ['wss://rendezvous.example.org', 'wss://backup.example.net:8443/ws']);
-    expect(typical.length).toBe(203);
-    expect(encode(S, ['wss://rendezvous.example.org']).length).toBe(152);
-    // Documented: under 200 while the sum over URLs of (1 + length after the scheme) <= 47.
+    expect(typical.length).toBe(212);
+    expect(encode(S, ['wss://rendezvous.example.org']).length).toBe(159);
+    // Documented: under 200 while the sum over URLs of (1 + length after the scheme) <= 43.
     const urlsOf = (sum: number): string[] => [
       `wss://${'a'.repeat(30)}.org`,
       `wss://${'b'.repeat(sum - 2 - 34 - 4)}.org`,
     ];
-    expect(encode(S, urlsOf(47)).length).toBeLessThan(200);
-    expect(encode(S, urlsOf(48)).length).toBeGreaterThanOrEqual(200);
+    expect(encode(S, urlsOf(43)).length).toBeLessThan(200);
+    expect(encode(S, urlsOf(44)).length).toBeGreaterThanOrEqual(200);
     const host = `${'x'.repeat(60)}.${'y'.repeat(62)}`;
     const longest = Array.from({ length: 4 }, (_, i) => `ws://${host}.or${i}`);
     expect(longest[0]).toHaveLength(5 + 127);
     const longestCode = encode(S, longest);
-    expect(longestCode).toHaveLength(1090);
+    expect(longestCode).toHaveLength(1098);
     expect(parseInviteCode(longestCode).ok).toBe(true);
   });
 
@@ -143,17 +165,26 @@ describe('encodeInviteCode / parseInviteCode', () => {
       expect(parseInviteCode(t)).toMatchObject({ ok: false, error: 'not_a_quire_code' });
   });
 
-  it('says outdated_version for a version-1 code, unsupported_version for any other', () => {
+  it('says outdated_version for version-1 and version-2 codes, unsupported_version for others', () => {
     expect(parseInviteCode(CODE_V1)).toEqual({
       ok: false,
       error: 'outdated_version',
       detail: 'version 1',
     });
+    expect(parseInviteCode(CODE_V2)).toEqual({
+      ok: false,
+      error: 'outdated_version',
+      detail: 'version 2',
+    });
     const v1Payload = [...S, ...urlEntry('signal.example.org')];
     expect(parseInviteCode(rawCode(1, v1Payload))).toMatchObject({ error: 'outdated_version' });
-    const payload = [...S, ...C, ...urlEntry('signal.example.org')];
-    expect(parseInviteCode(rawCode(2, payload)).ok).toBe(true);
-    for (const version of [0, 3, 31])
+    const v2Payload = [...S, ...C, ...urlEntry('signal.example.org')];
+    expect(parseInviteCode(rawCode(2, v2Payload))).toMatchObject({ error: 'outdated_version' });
+    const payload = [...S, ...C, ...EXP, ...urlEntry('signal.example.org')];
+    expect(parseInviteCode(rawCode(3, payload)).ok).toBe(true);
+    // Even a v3 payload under version 2 is outdated: the version decides, not the layout.
+    expect(parseInviteCode(rawCode(2, payload))).toMatchObject({ error: 'outdated_version' });
+    for (const version of [0, 4, 31])
       expect(parseInviteCode(rawCode(version, payload))).toMatchObject({
         ok: false,
         error: 'unsupported_version',
@@ -162,45 +193,53 @@ describe('encodeInviteCode / parseInviteCode', () => {
     expect(parseInviteCode(CODE_V1.replace('P9C', 'P9Q'))).toMatchObject({
       error: 'checksum_mismatch',
     });
+    expect(parseInviteCode(CODE_V2.replace('Q-759', 'Q-758'))).toMatchObject({
+      error: 'checksum_mismatch',
+    });
   });
 
   it('says malformed for a checksummed payload that does not parse', () => {
+    const SCE = [...S, ...C, ...EXP];
     const bad: number[][] = [
-      [...S, ...C], // no URL
-      [...S, ...urlEntry('signal.example.org')], // no commitment (a v1 payload under v2)
+      SCE, // no URL
+      [...S, ...C], // no expiry, no URL
+      [...S, ...C, ...urlEntry('signal.example.org')], // no expiry (a v2 payload under v3)
+      [...S, ...C, ...EXP.slice(0, 3)], // short expiry
       [...S.slice(0, 20)], // short secret
       [...S, ...C.slice(0, 8)], // short commitment
-      [...S, ...C, 0x80], // empty URL entry
-      [...S, ...C, ...urlEntry('signal.example.org').slice(0, 10)], // truncated entry
-      [...S, ...C, ...urlEntry('user:pw@signal.example.org')], // credentials
-      [...S, ...C, ...urlEntry('signal.example.org/?q=1')], // query
-      [...S, ...C, ...urlEntry('SIGNAL.example.org')], // not canonical
-      [...S, ...C, ...urlEntry('sig nal.example.org')], // space
-      [...S, ...C, 0x82, 0xc3, 0xa9], // non-ASCII
-      [...S, ...C, ...[1, 2, 3, 4, 5].flatMap((i) => urlEntry(`h${i}.example.org`))], // 5 URLs
+      [...SCE, 0x80], // empty URL entry
+      [...SCE, ...urlEntry('signal.example.org').slice(0, 10)], // truncated entry
+      [...SCE, ...urlEntry('user:pw@signal.example.org')], // credentials
+      [...SCE, ...urlEntry('signal.example.org/?q=1')], // query
+      [...SCE, ...urlEntry('SIGNAL.example.org')], // not canonical
+      [...SCE, ...urlEntry('sig nal.example.org')], // space
+      [...SCE, 0x82, 0xc3, 0xa9], // non-ASCII
+      [...SCE, ...[1, 2, 3, 4, 5].flatMap((i) => urlEntry(`h${i}.example.org`))], // 5 URLs
     ];
     for (const payload of bad)
-      expect(parseInviteCode(rawCode(2, payload)), String(payload.length)).toMatchObject({
+      expect(parseInviteCode(rawCode(3, payload)), String(payload.length)).toMatchObject({
         ok: false,
         error: 'malformed',
       });
-    expect(parseInviteCode('QUIRE1-ZQQQS')).toMatchObject({ ok: false, error: 'malformed' });
+    expect(parseInviteCode('QUIRE1-RQQQS')).toMatchObject({ ok: false, error: 'malformed' });
   });
 
   it('a flipped payload byte (checksum recomputed, so not a typo) changes what the code says', () => {
     // Tampering that keeps the checksum valid is not detected by the code itself: it parses to a
     // different secret or commitment (which the welcome check then refuses), or fails.
-    const payload = [...S, ...C, ...urlEntry('signal.example.org')];
-    const original = parseInviteCode(rawCode(2, payload));
+    const payload = [...S, ...C, ...EXP, ...urlEntry('signal.example.org')];
+    const original = parseInviteCode(rawCode(3, payload));
     if (!original.ok) throw new Error(original.error);
     for (let i = 0; i < payload.length; i++) {
       for (const bit of [0x01, 0x80]) {
         const tampered = [...payload];
         tampered[i] = (tampered[i] ?? 0) ^ bit;
-        const r = parseInviteCode(rawCode(2, tampered));
+        const r = parseInviteCode(rawCode(3, tampered));
         if (r.ok) expect(r.value, `byte ${i}`).not.toEqual(original.value);
         if (r.ok && i >= 32 && i < 48)
           expect(r.value.commitment, `byte ${i}`).not.toEqual(original.value.commitment);
+        if (r.ok && i >= 48 && i < 52)
+          expect(r.value.expiresAt, `byte ${i}`).not.toBe(original.value.expiresAt);
       }
     }
   });
@@ -219,19 +258,24 @@ describe('encodeInviteCode / parseInviteCode', () => {
     });
   });
 
-  it('refuses to encode a bad secret, commitment or URL list', () => {
+  it('refuses to encode a bad secret, commitment, expiry or URL list', () => {
+    const expiresAt = E;
     const bad = [
-      { secret: new Uint8Array(31), commitment: C, rendezvousUrls: URLS },
-      { secret: S, commitment: C.slice(1), rendezvousUrls: URLS },
-      { secret: S, commitment: new Uint8Array(32), rendezvousUrls: URLS },
-      { secret: S, commitment: C, rendezvousUrls: [] },
-      { secret: S, commitment: C, rendezvousUrls: ['https://example.org'] },
-      { secret: S, commitment: C, rendezvousUrls: ['wss://a:b@example.org'] },
+      { secret: new Uint8Array(31), commitment: C, expiresAt, rendezvousUrls: URLS },
+      { secret: S, commitment: C.slice(1), expiresAt, rendezvousUrls: URLS },
+      { secret: S, commitment: new Uint8Array(32), expiresAt, rendezvousUrls: URLS },
+      { secret: S, commitment: C, expiresAt, rendezvousUrls: [] },
+      { secret: S, commitment: C, expiresAt, rendezvousUrls: ['https://example.org'] },
+      { secret: S, commitment: C, expiresAt, rendezvousUrls: ['wss://a:b@example.org'] },
       {
         secret: S,
         commitment: C,
+        expiresAt,
         rendezvousUrls: ['a', 'b', 'c', 'd', 'e'].map((h) => `wss://${h}.org`),
       },
+      ...[0, 10_000_000, Date.UTC(2024, 0, 1) - 60_001, Date.UTC(2100, 0, 1) + 1]
+        .concat([NaN, Infinity, -Infinity, -1])
+        .map((e) => ({ secret: S, commitment: C, expiresAt: e, rendezvousUrls: URLS })),
     ];
     for (const c of bad) expect(encodeInviteCode(c)).toMatchObject({ ok: false });
   });

@@ -18,6 +18,8 @@ beforeAll(async () => {
 const S = new Uint8Array(32).map((_, i) => i);
 const CELL = new Uint8Array(16).map((_, i) => 0xa0 + i);
 const PK = new Uint8Array(32).map((_, i) => 0x80 + i);
+/** A whole minute: 2026-12-08T16:30Z. */
+const EXPIRES = Date.UTC(2026, 11, 8, 16, 30);
 const label = (l: string): Uint8Array => new Uint8Array([l.length, ...Buffer.from(l, 'utf8')]);
 
 describe('inviteCommitment', () => {
@@ -67,23 +69,24 @@ describe('inviteCommitment', () => {
       [S, PK, PK],
       [S, CELL, CELL],
     ] as const)
-      expect(inviteCodeFor({ secret, cellId, inviterSignPk, rendezvousUrls: urls })).toMatchObject({
-        ok: false,
-        error: 'invalid_argument',
-      });
+      expect(
+        inviteCodeFor({ secret, cellId, inviterSignPk, rendezvousUrls: urls, expiresAt: EXPIRES }),
+      ).toMatchObject({ ok: false, error: 'invalid_argument' });
   });
 
-  it('inviteCodeFor puts the commitment of the cell and the inviter into the code', () => {
+  it('inviteCodeFor puts the commitment and the roster expiry (rounded up) into the code', () => {
     const secret = createInviteSecret();
     const code = inviteCodeFor({
       secret,
       cellId: CELL,
       inviterSignPk: PK,
       rendezvousUrls: ['wss://signal.example.org'],
+      expiresAt: EXPIRES + 1,
     });
     if (!code.ok) throw new Error(code.error);
     const parsed = parseInviteCode(code.value);
     expect(parsed.ok && parsed.value.commitment).toEqual(inviteCommitment(secret, CELL, PK));
     expect(parsed.ok && parsed.value.secret).toEqual(secret);
+    expect(parsed.ok && parsed.value.expiresAt).toBe(EXPIRES + 60_000);
   });
 });

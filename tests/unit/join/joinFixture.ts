@@ -20,6 +20,9 @@ import type { Roster } from '../../../shared/roster/Roster.ts';
 import type { Role, RosterOpBody } from '../../../shared/roster/RosterOp.ts';
 import type { Room, Transport } from '../../../shared/transport/Transport.ts';
 
+/** The expiry the fixture's codes show (see TestCell.invite). */
+export const CODE_EXPIRES_AT = Date.UTC(2099, 0, 1);
+
 export function identity(pseudonym: string): Identity {
   const r = createIdentity(pseudonym);
   if (!r.ok) throw new Error(r.error);
@@ -81,6 +84,9 @@ export class TestCell {
       cellId: this.cellId,
       inviterSignPk: this.coordinator.signPk,
       rendezvousUrls: this.config.rendezvousUrls,
+      // Virtual time starts near 0, before any expiry a code may carry (2024..2100): the code
+      // shows a fixed date instead. It is informational; the roster's expiresAt decides.
+      expiresAt: CODE_EXPIRES_AT,
     });
     if (!code.ok) throw new Error(code.error);
     const commitment = inviteCommitment(secret, this.cellId, this.coordinator.signPk);

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/runtime/cellGovernance.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { DOC, identity, RelayWorld, text } from '../cli/relayFixture.ts';
+import { inviteClock } from '../../support/inviteClock.ts';
 
 beforeAll(async () => {
   await sodiumReady();
@@ -35,7 +36,13 @@ async function welcomeFor(
   who: Identity,
   historyAccess: boolean,
 ): Promise<MemberWelcome> {
-  const inv = await createInvite(coordinator, 'member', 3_600_000, '', world.scheduler.now());
+  const inv = await createInvite(
+    coordinator,
+    'member',
+    3_600_000,
+    '',
+    inviteClock(world.scheduler.now()),
+  );
   if (!inv.ok) throw new Error(inv.error);
   const { inviteId } = deriveInviteSecrets(fromHex(inv.value.invite.secret)!);
   const signature = signDetached(

@@ -24,6 +24,7 @@ async function realCode(): Promise<string> {
   const code = encodeInviteCode({
     secret: createInviteSecret(),
     commitment: createInviteSecret().slice(0, 16),
+    expiresAt: Date.UTC(2027, 0, 1),
     rendezvousUrls: ['wss://rendezvous.example.org/quire', 'ws://192.168.1.20:4444'],
   });
   if (!code.ok) throw new Error(code.error);

@@ -23,6 +23,7 @@ import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { MemoryNetwork } from '../../support/MemoryNetwork.ts';
 import { VirtualScheduler } from '../../support/VirtualScheduler.ts';
 import { fastVault } from '../vault/vaultFixture.ts';
+import { inviteClock } from '../../support/inviteClock.ts';
 
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 const DOC = new Uint8Array(16).fill(7);
@@ -89,7 +90,13 @@ describe('cell runtime: create, invite, admit, sync, remove with rotation', () =
       ['Boris', 1],
       ['Chen', 2],
     ] as const) {
-      const inv = await createInvite(a, 'member', 3_600_000, 'for ' + name, scheduler.now());
+      const inv = await createInvite(
+        a,
+        'member',
+        3_600_000,
+        'for ' + name,
+        inviteClock(scheduler.now()),
+      );
       if (!inv.ok) throw new Error(inv.error);
       const who = identity(name);
       const welcome = admitJoiner(a, admitFor(who, inv.value.invite.secret));
@@ -158,7 +165,7 @@ describe('presence: sealed on the wire, shown under the roster pseudonym', () =>
     });
     if (!created.ok) throw new Error(created.error);
     const a = await open(created.value, 0);
-    const inv = await createInvite(a, 'member', 3_600_000, '', 0);
+    const inv = await createInvite(a, 'member', 3_600_000, '', inviteClock(0));
     if (!inv.ok) throw new Error(inv.error);
     const who = identity('Boris');
     const welcome = admitJoiner(a, admitFor(who, inv.value.invite.secret));
