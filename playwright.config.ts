@@ -16,8 +16,12 @@ export default defineConfig({
   outputDir: 'test-results',
   // Starts `npm run signal` and `npm run web` on free ports and stops them afterwards.
   globalSetup: './tests/e2e/globalSetup.ts',
-  workers: 1,
-  fullyParallel: false,
+  // Two tests at a time, any file: every test makes its own browser contexts, vaults and cells
+  // (the rendezvous and web servers are shared, rooms are random), and most of a test's time is
+  // waiting on Argon2id, WebRTC and timers, so a second one fills the second core. Tests that
+  // assert a duration bound it generously (under 5 s, 10 s) for this reason.
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: process.env['CI'] ? 1 : 0,
   timeout: 60_000,
