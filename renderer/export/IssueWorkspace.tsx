@@ -13,6 +13,7 @@ import { formatIssueDate } from './formatIssueDate.ts';
 import { IssueForm } from './IssueForm.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
+import { useExportImages } from './useExportImages.ts';
 import { useIssueDrafts } from './useIssueDrafts.ts';
 import { usePagination } from './usePagination.ts';
 
@@ -39,7 +40,8 @@ export function IssueWorkspace({
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
   const content = useIssueDrafts(session, issue.draftIds, drafts, t('drafts.untitled'));
-  const pagination = usePagination(issue, content);
+  const images = useExportImages(session, content);
+  const pagination = usePagination(issue, content, images);
   const { masthead } = issue;
 
   return (
@@ -108,6 +110,7 @@ export function IssueWorkspace({
         open={exporting}
         issue={issue}
         content={content}
+        imageDoc={(docId) => session.doc(docId)}
         onClose={() => setExporting(false)}
         onPdfSaved={() => void session.horizon?.issuePrinted()}
         onPrint={() => {

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
+import type { ExportImages } from '../../shared/export/ExportImage.ts';
 import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
 import { pickLanguage } from '../i18n/i18n.ts';
@@ -26,7 +27,11 @@ const SAMPLE = 'Aa Яя Ґґ Її Єє';
  * waits for the bundled font, since measuring with a fallback font would break pages in the
  * wrong places.
  */
-export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDraft[]): Pagination {
+export function usePagination(
+  issue: NewsletterIssue,
+  drafts: readonly ExportDraft[],
+  images?: ExportImages,
+): Pagination {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const measureRef = useRef<HTMLDivElement>(null);
@@ -61,6 +66,7 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
         numberText,
         drafts,
         pickLanguage([lang]),
+        images,
       );
       setPages(paginate(host, units, box));
     };
@@ -74,7 +80,7 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
     return () => {
       cancelled = true;
     };
-  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, box, lang]);
+  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, images, box, lang]);
 
   return { measureRef, box, lang, pages };
 }
