@@ -10,15 +10,19 @@ const NONE: ExportImages = new Map();
 /**
  * The issue's images re-encoded for print (exportImages), for the preview: done again when the
  * drafts name other images or an image document changes (an image arrives after its node).
- * Until done, an image prints as its alt text in a frame.
+ * Undefined while that runs, so that the preview is not laid out twice (first without them).
  */
 export function useExportImages(
   session: CellSession,
   drafts: readonly ExportDraft[],
-): ExportImages {
+): ExportImages | undefined {
   const idsKey = issueImageIds(drafts).join(',');
-  const [images, setImages] = useState<ExportImages>(NONE);
   const [version, setVersion] = useState(0);
+  const [done, setDone] = useState<{ readonly key: string; readonly images: ExportImages }>({
+    key: '',
+    images: NONE,
+  });
+  const key = `${idsKey}#${version}`;
   useEffect(() => {
     const docs = (idsKey === '' ? [] : idsKey.split(','))
       .map((id) => imageDocId(id))
@@ -31,17 +35,15 @@ export function useExportImages(
     };
   }, [session, idsKey]);
   useEffect(() => {
-    if (idsKey === '') {
-      setImages(NONE);
-      return;
-    }
+    if (idsKey === '') return;
     let cancelled = false;
-    void exportImages((docId) => session.doc(docId), idsKey.split(',')).then((done) => {
-      if (!cancelled) setImages(done);
+    void exportImages((docId) => session.doc(docId), idsKey.split(',')).then((images) => {
+      if (!cancelled) setDone({ key: `${idsKey}#${version}`, images });
     });
     return () => {
       cancelled = true;
     };
   }, [session, idsKey, version]);
-  return images;
+  if (idsKey === '') return NONE;
+  return done.key === key ? done.images : undefined;
 }

@@ -23,14 +23,14 @@ export interface Pagination {
 const SAMPLE = 'Aa Яя Ґґ Її Єє';
 
 /**
- * Lays the issue out in pages whenever its masthead, layout, language or any draft changes. It
- * waits for the bundled font, since measuring with a fallback font would break pages in the
- * wrong places.
+ * Lays the issue out in pages whenever its masthead, layout, language, any draft or its images
+ * change. It waits for the bundled font, since measuring with a fallback font would break pages
+ * in the wrong places, and for the images (undefined while they are re-encoded).
  */
 export function usePagination(
   issue: NewsletterIssue,
   drafts: readonly ExportDraft[],
-  images?: ExportImages,
+  images: ExportImages | undefined,
 ): Pagination {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -55,6 +55,11 @@ export function usePagination(
   useLayoutEffect(() => {
     const host = measureRef.current;
     if (!host) return;
+    if (images === undefined) {
+      // The pictures are being prepared: no layout that would change when they come.
+      setPages(undefined);
+      return;
+    }
     let cancelled = false;
     const layOut = (): void => {
       if (cancelled) return;
