@@ -83,6 +83,8 @@ const LETTER_HEADLINE = 'Письмо читателя';
 const WORKING_WORDS = ['Ивановой', 'Лесной'];
 /** A few lines of the body type (10.5pt, line-height 1.4), in points. */
 const FEW_LINES = 3 * 10.5 * 1.4;
+/** A 4:3 picture at the width of an A4 column ((210 − 2 × 15 − 7) / 2 mm), in points. */
+const PICTURE_IN_COLUMN = (((210 - 30 - 7) / 2) * 0.75 * 72) / 25.4;
 const LETTER = paragraphs('Абзац', 12);
 const PHOTO_ALT = 'Крыльцо дома номер три';
 const PHOTO_CAPTION = 'Крыльцо до ремонта';
@@ -437,14 +439,12 @@ async function checkLayout(
       opened.page.getByRole('figure', { name: FORGED_CAPTION }).getByRole('img'),
     ).toHaveAccessibleName(FORGED_ALT);
     // Decoded and laid out at a real size, within the page.
-    for (const box of await opened.page
-      .locator('figure img')
-      .evaluateAll((imgs) =>
-        imgs.map((img) => ({
-          w: (img as HTMLImageElement).naturalWidth,
-          h: img.getBoundingClientRect().height,
-        })),
-      )) {
+    for (const box of await opened.page.locator('figure img').evaluateAll((imgs) =>
+      imgs.map((img) => ({
+        w: (img as HTMLImageElement).naturalWidth,
+        h: img.getBoundingClientRect().height,
+      })),
+    )) {
       expect(box.w).toBeGreaterThan(100);
       expect(box.h).toBeGreaterThan(50);
     }
@@ -471,10 +471,15 @@ async function checkLayout(
     expectNoWorkingTitle(text, `${layout} PDF`);
     if (layout === 'a4-two-column') {
       // Balanced: on every page, the right column ends within a few lines of the left one.
+      // A picture is never split, so on a page with one the columns may differ by its height.
       const gaps = await columnGaps(printed);
-      expect(Math.max(...gaps), `column ends apart by ${gaps.join(', ')} pt`).toBeLessThan(
-        FEW_LINES,
-      );
+      for (const [i, gap] of gaps.entries()) {
+        const pageText = squash(raw.pages[i]?.text ?? '');
+        const pictured = [PHOTO_CAPTION, FORGED_CAPTION].some((c) => pageText.includes(squash(c)));
+        expect(gap, `column ends apart by ${gaps.join(', ')} pt`).toBeLessThan(
+          FEW_LINES + (pictured ? PICTURE_IN_COLUMN : 0),
+        );
+      }
     }
     for (const [i, p] of raw.pages.entries()) expectSize(p, size, `${layout} page ${i + 1}`);
 
