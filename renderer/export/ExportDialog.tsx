@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import { issueMarkdown } from '../../shared/export/issueMarkdown.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
@@ -11,6 +12,7 @@ import { safeFileName } from '../../shared/platform/safeFileName.ts';
 import { getPlatform } from '../platform/getPlatform.ts';
 import { issueFileName } from './issueFileName.ts';
 import { embeddedFontCss } from './embeddedFontCss.ts';
+import { exportImages, issueImageIds } from './exportImages.ts';
 import { exportIssuePdf } from './exportIssuePdf.ts';
 import { ExportReviewWarning } from './ExportReviewWarning.tsx';
 import { PrintSafety } from './PrintSafety.tsx';
@@ -18,7 +20,16 @@ import { PrintSafety } from './PrintSafety.tsx';
 type Format = 'pdf' | 'html' | 'markdown';
 type Outcome = { readonly kind: 'saved' | 'error'; readonly text: string };
 
-const REMOVED = ['author', 'cell', 'app', 'times', 'pdfMetadata', 'links', 'history'] as const;
+const REMOVED = [
+  'author',
+  'cell',
+  'app',
+  'times',
+  'pdfMetadata',
+  'images',
+  'links',
+  'history',
+] as const;
 
 /**
  * Export of one issue as PDF, HTML or Markdown. It says plainly what the files leave out. PDF is
@@ -30,6 +41,7 @@ export function ExportDialog({
   issue,
   content,
   review = [],
+  imageDoc,
   onClose,
   onPrint,
   onPdfSaved,
@@ -39,6 +51,8 @@ export function ExportDialog({
   readonly content: readonly ExportDraft[];
   /** Drafts not marked ready, or with open comments: said first, and confirmed before exporting. */
   readonly review?: readonly ReviewWarning[];
+  /** The cell's image documents: each image is re-encoded from them at export (exportImages). */
+  readonly imageDoc: (docId: Uint8Array) => Y.Doc;
   readonly onClose: () => void;
   readonly onPrint: () => void;
   /** A PDF of the issue was saved: the issue is printed (a history horizon may end here). */
@@ -59,26 +73,42 @@ export function ExportDialog({
   }, [open]);
   const lang = pickLanguage([i18n.language]);
 
-  const html = async (): Promise<string | undefined> => {
+  /** The HTML, and how many images are printed as their alt text (no valid pixels arrived). */
+  const html = async (): Promise<{ text: string; missing: number } | undefined> => {
     const fontCss = await embeddedFontCss();
     if (!fontCss.ok) return undefined;
-    return renderIssueHtml({ issue, drafts: [...content], lang, fontCss: fontCss.value });
+    const ids = issueImageIds(content);
+    const images = await exportImages(imageDoc, ids);
+    const text = renderIssueHtml({
+      issue,
+      drafts: [...content],
+      lang,
+      fontCss: fontCss.value,
+      images,
+    });
+    return { text, missing: ids.length - images.size };
   };
   /** Through the platform: Electron's save dialog, or the browser's download. */
-  const save = async (name: string, kind: Format, data: Uint8Array): Promise<void> => {
+  const save = async (
+    name: string,
+    kind: Format,
+    data: Uint8Array,
+    missingImages = 0,
+  ): Promise<void> => {
     const saved = await platform.saveFile(name, kind, data);
     if (kind === 'pdf' && saved.ok && saved.value.saved) onPdfSaved?.();
     if (!saved.ok) setOutcome({ kind: 'error', text: t('export.dialog.saveFailed') });
     else if (!saved.value.saved) setOutcome({ kind: 'error', text: t('export.dialog.notSaved') });
     // Electron's dialog lets the user rename the file, so only the browser knows the name.
-    else
-      setOutcome({
-        kind: 'saved',
-        text:
-          platform.kind === 'electron'
-            ? t('export.dialog.savedChosen')
-            : t('export.dialog.saved', { name: safeFileName(name, kind) }),
-      });
+    else {
+      const saved =
+        platform.kind === 'electron'
+          ? t('export.dialog.savedChosen')
+          : t('export.dialog.saved', { name: safeFileName(name, kind) });
+      const missing =
+        missingImages > 0 ? ` ${t('export.dialog.imagesMissing', { count: missingImages })}` : '';
+      setOutcome({ kind: 'saved', text: saved + missing });
+    }
   };
   const run = async (format: Format): Promise<void> => {
     setBusy(format);
@@ -98,16 +128,17 @@ export function ExportDialog({
         await save(
           issueFileName(issue.masthead, 'html'),
           'html',
-          new TextEncoder().encode(issueHtml),
+          new TextEncoder().encode(issueHtml.text),
+          issueHtml.missing,
         );
         return;
       }
-      const pdf = await exportIssuePdf(platform, issue, issueHtml, { blackOnly });
+      const pdf = await exportIssuePdf(platform, issue, issueHtml.text, { blackOnly });
       if (!pdf.ok) {
         setOutcome({ kind: 'error', text: t(`export.dialog.pdfError.${pdf.error}`) });
         return;
       }
-      await save(issueFileName(issue.masthead, 'pdf'), 'pdf', pdf.value);
+      await save(issueFileName(issue.masthead, 'pdf'), 'pdf', pdf.value, issueHtml.missing);
     } finally {
       setBusy(null);
     }

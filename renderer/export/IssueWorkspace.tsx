@@ -13,6 +13,7 @@ import { formatIssueDate } from './formatIssueDate.ts';
 import { IssueForm } from './IssueForm.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { ScreenBoundary } from '../ui/ScreenBoundary.tsx';
+import { useExportImages } from './useExportImages.ts';
 import { useIssueDrafts } from './useIssueDrafts.ts';
 import { usePagination } from './usePagination.ts';
 import { reviewWarnings } from '../../shared/export/reviewWarnings.ts';
@@ -50,7 +51,8 @@ export function IssueWorkspace({
     () => reviewWarnings(issue.draftIds, drafts, openComments),
     [issue.draftIds, drafts, openComments],
   );
-  const pagination = usePagination(issue, content);
+  const images = useExportImages(session, content);
+  const pagination = usePagination(issue, content, images);
   const { masthead } = issue;
 
   return (
@@ -120,6 +122,7 @@ export function IssueWorkspace({
         issue={issue}
         content={content}
         review={review}
+        imageDoc={(docId) => session.doc(docId)}
         onClose={() => setExporting(false)}
         onPdfSaved={() => void session.horizon?.issuePrinted()}
         onPrint={() => {

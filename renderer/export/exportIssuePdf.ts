@@ -3,17 +3,24 @@ import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
 import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
 import { scrubPdf } from '../../shared/export/scrubPdf.ts';
+import { MAX_PDF_HTML_CHARS } from '../../shared/platform/ipcContract.ts';
 import type { Platform } from '../../shared/platform/Platform.ts';
 import { err, ok, type Result } from '../../shared/util/result.ts';
 
 export type PdfExportError =
-  'unsupported' | 'print-failed' | 'impose-failed' | 'black-only-failed' | 'scrub-failed';
+  | 'unsupported'
+  | 'too-large'
+  | 'print-failed'
+  | 'impose-failed'
+  | 'black-only-failed'
+  | 'scrub-failed';
 
 /**
  * The PDF of an issue through the host's renderer (Electron's printToPDF in a script-less,
  * offline window): the A5 pages imposed two to a side for a booklet, every colour turned gray
  * when `blackOnly`, then every identifying trace (Info, XMP, document IDs, dates but the chosen
- * one) scrubbed. The same issue gives the same bytes each time. 'unsupported' in a browser.
+ * one) scrubbed. The same issue gives the same bytes each time. 'unsupported' in a browser;
+ * 'too-large' when the HTML (its images inlined as PNG) is over what the print channel takes.
  */
 export async function exportIssuePdf(
   platform: Platform,
@@ -21,6 +28,8 @@ export async function exportIssuePdf(
   html: string,
   options: { readonly blackOnly: boolean },
 ): Promise<Result<Uint8Array, PdfExportError>> {
+  // Photos are inlined as PNG: past the print channel's bound, say so rather than 'print-failed'.
+  if (html.length > MAX_PDF_HTML_CHARS) return err('too-large');
   const spec = issuePageSpec(issue.layout);
   const printed = await platform.printToPdf(html, {
     pageSize: spec.pageSize,

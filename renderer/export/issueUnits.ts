@@ -1,5 +1,6 @@
 import { blocksToHtml } from '../../shared/export/blocksToHtml.ts';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
+import type { ExportImages } from '../../shared/export/ExportImage.ts';
 import type { Masthead } from '../../shared/export/NewsletterIssue.ts';
 import { typesetBlocks, typesetLine } from '../../shared/export/typesetBlocks.ts';
 import type { IssueLanguage } from '../../shared/export/typographicQuotes.ts';
@@ -9,7 +10,8 @@ import type { IssueLanguage } from '../../shared/export/typographicQuotes.ts';
  * draft its title and each block of its body, set as the exported HTML sets them (typesetBlocks:
  * the same quotes, dashes and soft hyphens, so lines break alike). Text goes in through textContent, and the body
  * HTML (escaped by blocksToHtml) is parsed in an inert <template>, so nothing in a draft can
- * become markup or script.
+ * become markup or script; images are the re-encoded PNGs of `images` (exportImages), as data:
+ * URLs, exactly as the exported file has them.
  */
 export function issueUnits(
   doc: Document,
@@ -18,6 +20,7 @@ export function issueUnits(
   numberText: string | undefined,
   drafts: readonly ExportDraft[],
   lang: IssueLanguage,
+  images?: ExportImages,
 ): Element[] {
   const el = (tag: string, className: string, text?: string): HTMLElement => {
     const node = doc.createElement(tag);
@@ -42,7 +45,10 @@ export function issueUnits(
     );
     const template = doc.createElement('template');
     // Draft headings sit below the draft title, as in the exported HTML (h3-h5).
-    template.innerHTML = blocksToHtml(typesetBlocks(draft.blocks, lang), { headingOffset: 2 });
+    template.innerHTML = blocksToHtml(typesetBlocks(draft.blocks, lang), {
+      headingOffset: 2,
+      images,
+    });
     units.push(...template.content.children);
   }
   return units;

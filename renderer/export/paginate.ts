@@ -1,3 +1,5 @@
+import { imageMaxHeightMm } from '../../shared/export/imageMaxHeightMm.ts';
+
 /** The printable box of one page, in millimetres (see issuePageSpec). */
 export interface PageBox {
   readonly widthMm: number;
@@ -19,6 +21,11 @@ export function stylePage(page: HTMLElement, body: HTMLElement, box: PageBox): v
   page.style.width = `${box.widthMm}mm`;
   page.style.height = `${box.heightMm}mm`;
   page.style.padding = `${box.marginMm}mm`;
+  // Images fit within this height at column width (blocksToHtml), as in the exported file.
+  page.style.setProperty(
+    '--issue-image-max-height',
+    `${imageMaxHeightMm(box.heightMm - 2 * box.marginMm)}mm`,
+  );
   body.classList.add(PAGE_BODY_CLASS);
   page.classList.toggle(`${PAGE_CLASS}--compact`, box.compact);
   body.classList.toggle(`${PAGE_BODY_CLASS}--columns`, box.columns === 2);
@@ -33,7 +40,9 @@ const isHeadingLike = (el: Element): boolean =>
  * must be attached to the document, carry the issue's lang and font, and may be invisible):
  * a block that does not fit moves whole to the next page, a heading moves with the block after
  * it, and only a block taller than a whole page is split (a paragraph between words, a list or
- * quote between its items). With two columns the body uses column-fill: auto, so an overflow
+ * quote between its items). An image (a figure) is never split: its height is known before its
+ * pixels load (its width and height attributes), and it is scaled to the column and to under a
+ * page's height (--issue-image-max-height), so it moves whole to the next page or column. With two columns the body uses column-fill: auto, so an overflow
  * shows as an extra column to the right (scrollWidth) rather than as height.
  */
 export function paginate(host: HTMLElement, units: readonly Element[], box: PageBox): Element[][] {

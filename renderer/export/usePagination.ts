@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
+import type { ExportImages } from '../../shared/export/ExportImage.ts';
 import { issuePageSpec } from '../../shared/export/issuePageSpec.ts';
 import type { NewsletterIssue } from '../../shared/export/NewsletterIssue.ts';
 import { pickLanguage } from '../i18n/i18n.ts';
@@ -22,11 +23,15 @@ export interface Pagination {
 const SAMPLE = 'Aa Яя Ґґ Її Єє';
 
 /**
- * Lays the issue out in pages whenever its masthead, layout, language or any draft changes. It
- * waits for the bundled font, since measuring with a fallback font would break pages in the
- * wrong places.
+ * Lays the issue out in pages whenever its masthead, layout, language, any draft or its images
+ * change. It waits for the bundled font, since measuring with a fallback font would break pages
+ * in the wrong places, and for the images (undefined while they are re-encoded).
  */
-export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDraft[]): Pagination {
+export function usePagination(
+  issue: NewsletterIssue,
+  drafts: readonly ExportDraft[],
+  images: ExportImages | undefined,
+): Pagination {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const measureRef = useRef<HTMLDivElement>(null);
@@ -50,6 +55,11 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
   useLayoutEffect(() => {
     const host = measureRef.current;
     if (!host) return;
+    if (images === undefined) {
+      // The pictures are being prepared: no layout that would change when they come.
+      setPages(undefined);
+      return;
+    }
     let cancelled = false;
     const layOut = (): void => {
       if (cancelled) return;
@@ -61,6 +71,7 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
         numberText,
         drafts,
         pickLanguage([lang]),
+        images,
       );
       setPages(paginate(host, units, box));
     };
@@ -74,7 +85,7 @@ export function usePagination(issue: NewsletterIssue, drafts: readonly ExportDra
     return () => {
       cancelled = true;
     };
-  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, box, lang]);
+  }, [title, issueNumber, date, tagline, dateText, numberText, drafts, images, box, lang]);
 
   return { measureRef, box, lang, pages };
 }

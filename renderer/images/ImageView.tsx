@@ -1,7 +1,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useContext, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readImageAttrs } from './imageAttrs.ts';
+import { readImageAttrs } from '../../shared/images/readImageAttrs.ts';
 import { ImageStoreContext } from './ImageStoreContext.ts';
 import { useImageUrl } from './useImageUrl.ts';
 

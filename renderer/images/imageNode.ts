@@ -1,7 +1,7 @@
 import { Node } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { ReactNodeViewRenderer } from '@tiptap/react';
-import type { ImageAttrs } from './imageAttrs.ts';
+import type { ImageAttrs } from '../../shared/images/readImageAttrs.ts';
 import { ImageView } from './ImageView.tsx';
 
 declare module '@tiptap/core' {

@@ -1,7 +1,7 @@
 /**
  * A draft's content as the exports see it, independent of ProseMirror: what the editor's schema
- * can hold (headings 1-3, paragraphs, lists, quotes, rules; bold, italic, links) and nothing
- * else. '\n' inside an inline's text is a line break within its block.
+ * can hold (headings 1-3, paragraphs, lists, quotes, rules, images; bold, italic, links) and
+ * nothing else. '\n' inside an inline's text is a line break within its block.
  */
 export interface Inline {
   readonly text: string;
@@ -16,7 +16,21 @@ export type Block =
   | { readonly type: 'paragraph'; readonly inlines: Inline[] }
   | { readonly type: 'bulletList' | 'orderedList'; readonly items: Block[][] }
   | { readonly type: 'blockquote'; readonly blocks: Block[] }
-  | { readonly type: 'rule' };
+  | { readonly type: 'rule' }
+  | ImageBlock;
+
+/**
+ * An image of the draft: the id of its image document (the pixels live there, never here), its
+ * alt text ('' when decorative), caption and size in pixels, as readImageAttrs validated them.
+ */
+export interface ImageBlock {
+  readonly type: 'image';
+  readonly id: string;
+  readonly alt: string;
+  readonly caption: string;
+  readonly width: number;
+  readonly height: number;
+}
 
 /** Deeper nesting than any real document; deeper content from a peer or a file is dropped. */
 export const MAX_BLOCK_DEPTH = 32;

@@ -11,6 +11,7 @@ import {
 } from 'pdf-lib';
 import { err, ok, type Result } from '../util/result.ts';
 import { grayContentStream, type GrayContentError } from './grayContentStream.ts';
+import { grayImage } from './grayImage.ts';
 import { loadPdf } from './loadPdf.ts';
 import type { PdfError } from './PdfError.ts';
 
@@ -85,7 +86,10 @@ class Walker {
     return this.resources(font.get(name('Resources')));
   }
 
-  /** Form XObjects are rewritten too; an image must already be gray; no patterns or shadings. */
+  /**
+   * Form XObjects are rewritten too; an RGB image as Chromium prints a picture is redrawn in gray
+   * (grayImage), any other must already be gray; no patterns or shadings.
+   */
   resources(value: PDFObject | undefined): Result<void, BlackOnlyError> {
     const resources = value === undefined ? undefined : this.context.lookup(value);
     if (!(resources instanceof PDFDict)) return ok(undefined);
@@ -107,9 +111,13 @@ class Walker {
       if (!(object instanceof PDFRawStream)) return err('malformed');
       const subtype = object.dict.get(name('Subtype'));
       if (subtype === name('Image')) {
-        const mask = object.dict.get(name('ImageMask'));
-        const space = this.context.lookup(object.dict.get(name('ColorSpace')));
-        if (mask !== PDFBool.True && space !== name('DeviceGray')) return err('colour-image');
+        if (object.dict.get(name('ImageMask')) === PDFBool.True) continue;
+        if (!(ref instanceof PDFRef)) return err('malformed');
+        if (this.seen.has(`image ${ref.toString()}`)) continue;
+        this.seen.add(`image ${ref.toString()}`);
+        const gray = grayImage(this.context, object);
+        if (!gray.ok) return err('colour-image', gray.detail);
+        if (gray.value !== 'gray') this.context.assign(ref, gray.value);
       } else if (subtype === name('Form')) {
         if (this.seen.has(`resources ${ref.toString()}`)) continue;
         this.seen.add(`resources ${ref.toString()}`);
@@ -126,8 +134,9 @@ class Walker {
 /**
  * The PDF in black and gray only: every device colour in the pages' content (and in the forms
  * and Type 3 glyphs they draw) becomes its gray (DeviceGray `g`/`G`), so a printer is never asked for colour
- * toner; images must already be gray or masks. Anything drawn through a colour space, pattern,
- * shading or inline image is refused ('unsupported-colour', 'inline-image', 'colour-image'),
+ * toner; RGB pictures as Chromium prints them are redrawn in gray (grayImage), other images
+ * must already be gray or masks. Anything drawn through a colour space, pattern, shading, inline
+ * image or an image it cannot redraw (a passed-through JPEG) is refused ('unsupported-colour', 'inline-image', 'colour-image'),
  * never passed on in colour. It does not stop a colour laser printer's tracking dots: the
  * printer adds those to every page whatever it prints. Run before scrubPdf, whose sweep drops
  * the replaced streams.

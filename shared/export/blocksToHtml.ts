@@ -1,4 +1,6 @@
-import type { Block, Inline } from './IssueBlock.ts';
+import { toBase64 } from 'lib0/buffer';
+import type { ExportImage, ExportImages } from './ExportImage.ts';
+import type { Block, ImageBlock, Inline } from './IssueBlock.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { normalizeInlines } from './normalizeInlines.ts';
 
@@ -33,7 +35,43 @@ function inlinesToHtml(inlines: readonly Inline[]): string {
   return html;
 }
 
-function blockToHtml(block: Block, headingOffset: number): string {
+const isSide = (value: number): boolean =>
+  Number.isInteger(value) && value >= 1 && value <= 100_000;
+
+/** A PNG signature: a data: URL is only ever made of bytes that start as a PNG does. */
+const isPng = (bytes: Uint8Array): boolean =>
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
+
+/**
+ * The picture: a data: URL of the re-encoded PNG, its pixel size, and an inline width that fits
+ * the column, never more than its pixels, and keeps its height under --issue-image-max-height
+ * (set per layout in issueCss and per page in the preview), so that it never needs splitting.
+ */
+function pictureHtml(block: ImageBlock, image: ExportImage | undefined): string {
+  if (
+    !image ||
+    image.mime !== 'image/png' ||
+    !isPng(image.bytes) ||
+    !isSide(image.width) ||
+    !isSide(image.height)
+  ) {
+    // Not there (never arrived, refused, or could not be decoded): its alt text in a frame.
+    return `<div class="issue-image__missing">${text(block.alt)}</div>`;
+  }
+  const ratio = (image.width / image.height).toFixed(4);
+  const width = `min(100%, ${image.width}px, calc(var(--issue-image-max-height) * ${ratio}))`;
+  return (
+    `<img src="data:image/png;base64,${toBase64(image.bytes)}" alt="${escapeHtml(block.alt)}" ` +
+    `width="${image.width}" height="${image.height}" style="width: ${width}">`
+  );
+}
+
+function imageToHtml(block: ImageBlock, images: ExportImages | undefined): string {
+  const caption = block.caption === '' ? '' : `<figcaption>${text(block.caption)}</figcaption>`;
+  return `<figure class="issue-image">${pictureHtml(block, images?.get(block.id))}${caption}</figure>`;
+}
+
+function blockToHtml(block: Block, headingOffset: number, images?: ExportImages): string {
   switch (block.type) {
     case 'heading': {
       const tag = `h${Math.min(6, block.level + headingOffset)}`;
@@ -43,13 +81,15 @@ function blockToHtml(block: Block, headingOffset: number): string {
       return `<p>${inlinesToHtml(block.inlines)}</p>`;
     case 'rule':
       return '<hr>';
+    case 'image':
+      return imageToHtml(block, images);
     case 'blockquote':
-      return `<blockquote>${blocksToHtml(block.blocks, { headingOffset })}</blockquote>`;
+      return `<blockquote>${blocksToHtml(block.blocks, { headingOffset, images })}</blockquote>`;
     case 'bulletList':
     case 'orderedList': {
       const tag = block.type === 'bulletList' ? 'ul' : 'ol';
       const items = block.items
-        .map((item) => `<li>${blocksToHtml(item, { headingOffset })}</li>`)
+        .map((item) => `<li>${blocksToHtml(item, { headingOffset, images })}</li>`)
         .join('');
       return `<${tag}>${items}</${tag}>`;
     }
@@ -57,15 +97,18 @@ function blockToHtml(block: Block, headingOffset: number): string {
 }
 
 /**
- * Blocks as an HTML fragment (h1-h3, p, ul/ol/li, blockquote, hr, strong, em, br) with every
- * piece of text escaped and no attribute at all: nothing a draft holds can become a script, a
- * link or a request. Used by the preview and by renderIssueHtml, which moves a draft's headings
- * below the draft's title (`headingOffset`, levels capped at h6).
+ * Blocks as an HTML fragment (h1-h3, p, ul/ol/li, blockquote, hr, strong, em, br, figure with
+ * img and figcaption) with every piece of text escaped. The only attributes are an image's: a
+ * data:image/png URL of bytes from `images` (re-encoded by the app, never a peer's bytes), its
+ * escaped alt text, its pixel size and a computed width; the class of a figure. Nothing a draft
+ * holds can become a script, a link or a request. Used by the preview and by renderIssueHtml,
+ * which moves a draft's headings below the draft's title (`headingOffset`, levels capped at h6).
+ * An image missing from `images` prints its alt text in a frame, and its caption.
  */
 export function blocksToHtml(
   blocks: readonly Block[],
-  options: { readonly headingOffset?: number } = {},
+  options: { readonly headingOffset?: number; readonly images?: ExportImages } = {},
 ): string {
   const offset = Math.max(0, Math.min(3, Math.trunc(options.headingOffset ?? 0)));
-  return blocks.map((block) => blockToHtml(block, offset)).join('\n');
+  return blocks.map((block) => blockToHtml(block, offset, options.images)).join('\n');
 }

@@ -25,6 +25,14 @@ function blockToMarkdown(block: Block, alternate: boolean, headingOffset: number
       return inlinesToMarkdown(block.inlines);
     case 'rule':
       return '---';
+    case 'image':
+      // Markdown has no place for the pixels: the alt text in brackets, the caption in italics.
+      return [
+        block.alt === '' ? '' : inlinesToMarkdown([{ text: `[${block.alt}]` }]),
+        block.caption === '' ? '' : inlinesToMarkdown([{ text: block.caption, italic: true }]),
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
     case 'blockquote':
       return blocksToMarkdown(block.blocks, { headingOffset })
         .split('\n')

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from './IssueBlock.ts';
 import { isAllowedLinkHref } from '../cell/isAllowedLinkHref.ts';
 import { makeInline, normalizeInlines } from './normalizeInlines.ts';
+import { readImageAttrs } from '../images/readImageAttrs.ts';
 
 /** A mark's name as y-prosemirror stores it: `name`, or `name--hash` for overlapping marks. */
 const markName = (key: string): string => key.split('--')[0] ?? key;
@@ -79,6 +80,13 @@ function blockOf(element: Y.XmlElement, depth: number): Block[] {
       ];
     case 'horizontalRule':
       return [{ type: 'rule' }];
+    case 'draftImage': {
+      // Validated as the editor's view does: a node that names no image document is dropped.
+      const attrs = readImageAttrs(element.getAttributes());
+      if (!attrs) return [];
+      const { id, alt, caption, decorative, width, height } = attrs;
+      return [{ type: 'image', id, alt: decorative ? '' : alt, caption, width, height }];
+    }
     case 'bulletList':
     case 'orderedList': {
       const items = itemBlocks(element, depth);
@@ -111,7 +119,8 @@ function blocksOf(node: Y.XmlElement | Y.XmlFragment, depth: number): Block[] {
 
 /**
  * A draft body (a Y.XmlFragment as y-prosemirror stores TipTap's document) as blocks. Marks and
- * nodes the exports do not print (strike, code, underline, images...) keep their text only;
- * code blocks become paragraphs. Never throws on a peer's odd shapes.
+ * nodes the exports do not print (strike, code, underline...) keep their text only; code blocks
+ * become paragraphs; an image node becomes an image block when its attributes pass
+ * readImageAttrs and is dropped otherwise. Never throws on a peer's odd shapes.
  */
 export const draftBlocks = (fragment: Y.XmlFragment): Block[] => blocksOf(fragment, 0);

@@ -1,4 +1,5 @@
 import type { IssueLayout } from './IssueLayout.ts';
+import { imageMaxHeightMm } from './imageMaxHeightMm.ts';
 import { issuePageSpec } from './issuePageSpec.ts';
 
 /** The type and page rules of an exported issue: print first, readable on a screen too. */
@@ -11,7 +12,7 @@ export function issueCss(layout: IssueLayout): string {
   return `
 @page { size: ${spec.pageSize} portrait; margin: ${spec.marginMm}mm; }
 @page { @bottom-center { content: counter(page); font: 8pt 'Noto Serif', serif; } }
-:root { color: #000; background: #fff; }
+:root { color: #000; background: #fff; --issue-image-max-height: ${imageMaxHeightMm(spec.heightMm - 2 * spec.marginMm)}mm; }
 body {
   margin: 0 auto; max-width: ${spec.widthMm - 2 * spec.marginMm}mm;
   font-family: 'Noto Serif', serif; font-size: ${layout === 'a5-booklet' ? '10pt' : '10.5pt'};
@@ -34,6 +35,10 @@ ul, ol { margin: 0 0 2mm; padding-left: 6mm; }
 li > p { margin-bottom: 0.5mm; }
 blockquote { margin: 0 0 2mm 4mm; padding-left: 3mm; border-left: 1pt solid #000; font-style: italic; }
 hr { border: 0; border-top: 0.5pt solid #000; margin: 3mm 15%; }
+.issue-image { margin: 1mm 0 3mm; break-inside: avoid; text-align: center; }
+.issue-image img { display: block; height: auto; margin: 0 auto; }
+.issue-image figcaption { font-size: 0.9em; font-style: italic; text-align: center; margin-top: 1mm; hyphens: manual; }
+.issue-image__missing { border: 0.5pt dashed #000; padding: 4mm; font-style: italic; text-align: center; }
 ${columns}
 `.trim();
 }

@@ -149,10 +149,12 @@ const hasText = (blocks: readonly Block[]): boolean =>
       case 'paragraph':
         return block.inlines.some((inline) => inline.text.trim() !== '');
       case 'rule':
+      case 'image':
         return false;
       case 'blockquote':
         return hasText(block.blocks);
-      default:
+      case 'bulletList':
+      case 'orderedList':
         return block.items.some(hasText);
     }
   });

@@ -1,6 +1,7 @@
 import { blocksToHtml } from './blocksToHtml.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import type { ExportDraft } from './ExportDraft.ts';
+import type { ExportImages } from './ExportImage.ts';
 import { issueCss } from './issueCss.ts';
 import type { NewsletterIssue } from './NewsletterIssue.ts';
 import { typesetBlocks, typesetLine } from './typesetBlocks.ts';
@@ -35,8 +36,10 @@ const NUMBER_LABEL: Record<IssueLanguage, (number: string) => string> = {
 
 /**
  * An issue as one self-contained HTML document for print and for sharing: no script, no link,
- * no image, nothing fetched (the typeface comes in `fontCss` as data: URLs, and anything else
- * there is dropped), a CSP that forbids loading anything, and the text set for the language
+ * nothing fetched (the typeface comes in `fontCss` as data: URLs, and anything else there is
+ * dropped; each image is a data:image/png URL of the bytes in `images`, which the app re-encoded
+ * from decoded pixels; an image not there prints its alt text), a CSP that forbids loading
+ * anything but data: fonts and images, and the text set for the language
  * (typesetBlocks: quotes, dashes, non-breaking spaces, soft hyphens). The title is the masthead title; there is no generator,
  * author, cell or time of export anywhere in it.
  */
@@ -45,8 +48,9 @@ export function renderIssueHtml(input: {
   readonly drafts: readonly ExportDraft[];
   readonly lang: IssueLanguage;
   readonly fontCss: string;
+  readonly images?: ExportImages;
 }): string {
-  const { issue, drafts, fontCss } = input;
+  const { issue, drafts, fontCss, images } = input;
   const lang: IssueLanguage = Object.hasOwn(NUMBER_LABEL, input.lang) ? input.lang : 'en';
   const { title, issueNumber, date, tagline } = issue.masthead;
   const meta = [issueNumber === '' ? '' : NUMBER_LABEL[lang](issueNumber), formatDate(date, lang)]
@@ -62,7 +66,7 @@ export function renderIssueHtml(input: {
     .map(
       (draft) =>
         `<article class="issue-draft"><h2 class="issue-draft-title">${typeset(draft.title, lang)}</h2>\n` +
-        `${blocksToHtml(typesetBlocks(draft.blocks, lang), { headingOffset: 2 })}</article>`,
+        `${blocksToHtml(typesetBlocks(draft.blocks, lang), { headingOffset: 2, images })}</article>`,
     )
     .join('\n');
   const fonts = isSelfContainedFontCss(fontCss) ? fontCss : '';
@@ -70,7 +74,7 @@ export function renderIssueHtml(input: {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>${escapeHtml(title)}</title>
 <style>
 ${fonts}

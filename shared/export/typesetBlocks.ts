@@ -37,6 +37,9 @@ export function typesetBlocks(blocks: readonly Block[], lang: IssueLanguage): Bl
         return { ...block, items: block.items.map((item) => typesetBlocks(item, lang)) };
       case 'rule':
         return block;
+      case 'image':
+        // The caption prints; the alt text is read aloud, so it keeps its own characters.
+        return { ...block, caption: typesetLine(block.caption, lang) };
     }
   });
 }

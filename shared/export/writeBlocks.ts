@@ -71,6 +71,9 @@ function blockNode(block: Block, depth: number): Y.XmlElement | undefined {
     }
     case 'rule':
       return element('horizontalRule', []);
+    case 'image':
+      // An image block carries no pixels (nothing that is imported does): nothing to write.
+      return undefined;
     case 'blockquote': {
       const children = blockNodes(block.blocks, depth + 1);
       // The schema's blockquote holds `block+`.

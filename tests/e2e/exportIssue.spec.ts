@@ -6,18 +6,30 @@ import { imposeBooklet } from '../../shared/export/imposeBooklet.ts';
 import { scrubPdf } from '../../shared/export/scrubPdf.ts';
 import {
   columnGaps,
+  dataImages,
   datesIn,
   downloadFrom,
   expectInOrder,
   externalCssUrls,
   openHtml,
   pageContents,
+  pdfImages,
   rawHits,
   readPdf,
   squash,
   urlAttributes,
 } from './exportSteps.ts';
 import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
+import {
+  chooseImage,
+  describeAndInsert,
+  makeCorpus,
+  recordBlobUrls,
+  shownBytes,
+  skipSanitiser,
+} from './imageSteps.ts';
+import { pngPixelsOnly } from '../../shared/export/pngPixelsOnly.ts';
+import { secretsIn } from '../support/imageCorpus.ts';
 import { createCell, createVault, VAULT_TIMEOUT_MS } from './shellSteps.ts';
 import { checkScreen } from './checkScreen.ts';
 
@@ -30,7 +42,10 @@ import { checkScreen } from './checkScreen.ts';
  * The Markdown export is imported back as a new draft and its formatting checked in the editor.
  * Issue #18: the two-column page's columns end level, a draft's printed headline replaces its
  * working title in every export, the same issue prints to the same bytes, and the black-only PDF
- * holds no colour.
+ * holds no colour. Images: the news has a photo that carried GPS, serials and an owner, inserted
+ * through the sanitiser; the letter has the same photo written into the cell as an informer's
+ * app would, skipping the sanitiser. Both print with their captions in the preview, the HTML and
+ * the PDF of every layout, re-encoded: no byte of metadata in any file, in any encoding.
  */
 
 const CELL = 'Сосновый бор';
@@ -68,10 +83,16 @@ const LETTER_HEADLINE = 'Письмо читателя';
 const WORKING_WORDS = ['Ивановой', 'Лесной'];
 /** A few lines of the body type (10.5pt, line-height 1.4), in points. */
 const FEW_LINES = 3 * 10.5 * 1.4;
+/** A 4:3 picture at the width of an A4 column ((210 − 2 × 15 − 7) / 2 mm), in points. */
+const PICTURE_IN_COLUMN = (((210 - 30 - 7) / 2) * 0.75 * 72) / 25.4;
 const LETTER = paragraphs('Абзац', 12);
+const PHOTO_ALT = 'Крыльцо дома номер три';
+const PHOTO_CAPTION = 'Крыльцо до ремонта';
+const FORGED_ALT = 'Двор с качелями';
+const FORGED_CAPTION = 'Двор весной';
 
 /** Everything of the news draft in reading order, as it should print. */
-const NEWS_ORDER = [
+const NEWS_ORDER_TEXT = [
   'Во вторник в библиотеке прошло собрание жильцов.',
   'Пришли сорок человек',
   'многие впервые',
@@ -82,6 +103,7 @@ const NEWS_ORDER = [
   'example.org/sobranie',
   ...NEWS_LONG,
 ];
+const NEWS_ORDER = [...NEWS_ORDER_TEXT, PHOTO_CAPTION];
 
 async function writeNews(page: Page): Promise<void> {
   await createDraft(page, NEWS_TITLE);
@@ -124,6 +146,16 @@ async function writeNews(page: Page): Promise<void> {
   ]);
   await expect(editor.locator(`a[href="${LINK}"]`)).toHaveText(LINK);
   await expect(editor.locator('p').last()).toHaveText(NEWS_LONG.at(-1) ?? '');
+  // The photo, through the sanitiser as the app always does it.
+  const [photo] = await makeCorpus(page);
+  if (!photo) throw new Error('no corpus photo');
+  await page.keyboard.press('ControlOrMeta+End');
+  const dialog = await chooseImage(page, page, photo);
+  await expect(dialog.getByRole('list', { name: 'Removed from the original' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await describeAndInsert(dialog, PHOTO_ALT, PHOTO_CAPTION);
+  await expect(editor.getByRole('img', { name: PHOTO_ALT })).toBeVisible();
 }
 
 async function writeLetter(page: Page): Promise<void> {
@@ -135,6 +167,21 @@ async function writeLetter(page: Page): Promise<void> {
     await page.keyboard.insertText(paragraph);
   }
   await expect(editor.locator('p')).toHaveCount(LETTER.length);
+  // The same photo, metadata and all, written into the cell as an informer's app would.
+  const [photo] = await makeCorpus(page);
+  if (!photo) throw new Error('no corpus photo');
+  await recordBlobUrls(page);
+  await skipSanitiser(page, true);
+  const dialog = await chooseImage(page, page, photo);
+  await expect(dialog.getByRole('list', { name: 'Removed from the original' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await describeAndInsert(dialog, FORGED_ALT, FORGED_CAPTION);
+  await skipSanitiser(page, false);
+  const forged = editor.getByRole('img', { name: FORGED_ALT });
+  await expect(forged).toBeVisible();
+  // The attack took: the cell holds the original's GPS, serials and owner.
+  expect(secretsIn(await shownBytes(forged)).length).toBeGreaterThan(5);
   await page.getByRole('button', { name: 'Set a printed headline' }).click();
   await page.getByLabel('Printed headline').fill(LETTER_HEADLINE);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -184,6 +231,53 @@ async function composeIssue(page: Page, layout: IssueLayout, number: string): Pr
   // Focus followed the moved draft (now first, so onto its "down" button).
   await expect(workspace.getByRole('button', { name: `Move “${NEWS_TITLE}” down` })).toBeFocused();
   return workspace;
+}
+
+/**
+ * The exported HTML holds both pictures as PNGs of pixels only (no text, EXIF or other chunk),
+ * and none of the photo's metadata anywhere: in the file's bytes (UTF-8, UTF-16) or in the
+ * decoded images.
+ */
+function expectImagesClean(html: string, bytes: Buffer): void {
+  expect(html.match(/<figure class="issue-image"><img src="data:image\/png;base64,/g)).toHaveLength(
+    2,
+  );
+  expect(html).not.toContain('issue-image__missing"');
+  expect(html).toContain(`<figcaption>${PHOTO_CAPTION}</figcaption>`);
+  expect(html).toContain(`<figcaption>${FORGED_CAPTION}</figcaption>`);
+  expect(secretsIn(bytes), 'HTML bytes').toEqual([]);
+  const pngs = dataImages(html);
+  expect(pngs).toHaveLength(2);
+  for (const png of pngs) {
+    expect(secretsIn(png), 'an exported picture').toEqual([]);
+    const pixels = pngPixelsOnly(png);
+    expect(pixels.ok && Buffer.from(pixels.value).equals(png), 'chunks other than pixels').toBe(
+      true,
+    );
+  }
+}
+
+/** Going through the preview's pages, both pictures show with their captions, each whole. */
+async function expectPreviewImages(preview: Locator, pages: number): Promise<void> {
+  const seen = new Set<string>();
+  for (let n = 1; n <= pages; n++) {
+    if (n > 1) await preview.getByRole('button', { name: 'Next page' }).click();
+    await expect(preview.getByRole('status')).toHaveText(`Page ${n} of ${pages}`);
+    const figures = preview.locator('.issue-page figure.issue-image');
+    for (const caption of await figures.locator('figcaption').allTextContents()) seen.add(caption);
+    for (const figure of await figures.all()) {
+      await expect(figure.locator('img')).toHaveJSProperty('complete', true);
+      const inside = await figure.evaluate((el) => {
+        const page = el.closest('.issue-page__body')?.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return page !== undefined && box.top >= page.top - 1 && box.bottom <= page.bottom + 1;
+      });
+      expect(inside, 'a picture cut by the page').toBe(true);
+    }
+  }
+  expect([...seen].sort()).toEqual([FORGED_CAPTION, PHOTO_CAPTION].sort());
+  for (let n = pages; n > 1; n--)
+    await preview.getByRole('button', { name: 'Previous page' }).click();
 }
 
 interface LayoutCase {
@@ -265,6 +359,12 @@ async function expectSameAndGray(
     if (!grayScrubbed.ok) throw new Error(`scrubPdf: ${grayScrubbed.error}`);
     await expectScrubbed(grayScrubbed.value, 'black only');
     expect(await pageContents(grayScrubbed.value)).not.toMatch(/\s(rg|RG|k|K|scn?|SCN?)\s/);
+    // The photos print too, redrawn in gray.
+    const grayImages = (await pdfImages(grayScrubbed.value)).filter((image) => image.width >= 100);
+    expect(grayImages).toHaveLength(2);
+    for (const image of grayImages) expect(image.space).toBe('/DeviceGray');
+    const grayAgain = await blackOnlyPdf(printed);
+    expect(grayAgain.ok && Buffer.from(grayAgain.value).equals(Buffer.from(gray.value))).toBe(true);
     const grayText = (await readPdf(grayScrubbed.value)).pages.map((p) => p.text).join(' ');
     expect(grayText).toBe(text);
   } finally {
@@ -288,6 +388,7 @@ async function checkLayout(
   await expect(
     preview.getByRole('group', { name: 'Page 1 of' + ` ${previewPages}` }),
   ).toContainText(MASTHEAD);
+  await expectPreviewImages(preview, previewPages);
   await preview.getByRole('button', { name: 'Next page' }).click();
   await expect(preview.getByRole('status')).toHaveText(`Page 2 of ${previewPages}`);
   if (layout === 'a5-booklet') {
@@ -320,6 +421,7 @@ async function checkLayout(
   const html = saved.bytes.toString('utf8');
   expect(html).not.toMatch(/<script/i);
   expect(externalCssUrls(html)).toEqual([]);
+  expectImagesClean(html, saved.bytes);
   for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(html).not.toContain(needle);
   expectNoWorkingTitle(html, 'HTML');
   expect(html).toContain(LETTER_HEADLINE);
@@ -332,12 +434,35 @@ async function checkLayout(
 
   const opened = await openHtml(browser, html);
   try {
-    expect(await urlAttributes(opened.page)).toEqual([]);
+    // The only URLs: the two pictures, as data: URLs of PNG bytes.
+    const urls = await urlAttributes(opened.page);
+    expect(urls).toHaveLength(2);
+    for (const url of urls) expect(url).toMatch(/^img\[src=data:image\/png;base64,/);
+    await expect(
+      opened.page.getByRole('figure', { name: PHOTO_CAPTION }).getByRole('img'),
+    ).toHaveAccessibleName(PHOTO_ALT);
+    await expect(
+      opened.page.getByRole('figure', { name: FORGED_CAPTION }).getByRole('img'),
+    ).toHaveAccessibleName(FORGED_ALT);
+    // Decoded and laid out at a real size, within the page.
+    for (const box of await opened.page.locator('figure img').evaluateAll((imgs) =>
+      imgs.map((img) => ({
+        w: (img as HTMLImageElement).naturalWidth,
+        h: img.getBoundingClientRect().height,
+      })),
+    )) {
+      expect(box.w).toBeGreaterThan(100);
+      expect(box.h).toBeGreaterThan(50);
+    }
     expect(await opened.page.title()).toBe(MASTHEAD);
     const printed = new Uint8Array(
       await opened.page.pdf({ preferCSSPageSize: true, printBackground: true }),
     );
     expect(opened.requests, 'the HTML fetched something').toEqual([]);
+    // Both pictures printed (one image each), none carrying the photo's metadata.
+    expect((await pdfImages(printed)).filter((image) => image.width >= 100)).toHaveLength(2);
+    expect(secretsIn(printed), `${layout} PDF bytes`).toEqual([]);
+    expect(secretsIn(Buffer.from(await pageContents(printed), 'latin1'))).toEqual([]);
     // Set in the embedded Noto Serif (subset into the PDF), not a system fallback.
     expect(Buffer.from(printed).includes('NotoSerif'), 'Noto Serif embedded').toBe(true);
     const raw = await readPdf(printed);
@@ -346,16 +471,24 @@ async function checkLayout(
     const text = raw.pages.map((p) => p.text).join(' ');
     expectInOrder(
       text,
-      [MASTHEAD, TAGLINE, NEWS_TITLE, ...NEWS_ORDER, LETTER_HEADLINE, ...LETTER],
+      [MASTHEAD, TAGLINE, NEWS_TITLE, ...NEWS_ORDER, LETTER_HEADLINE, ...LETTER, FORGED_CAPTION],
       `${layout} text`,
     );
     expectNoWorkingTitle(text, `${layout} PDF`);
     if (layout === 'a4-two-column') {
       // Balanced: on every page, the right column ends within a few lines of the left one.
+      // A picture is never split: on its page, and on the page before when it did not fit
+      // there, the columns may differ by up to its height.
       const gaps = await columnGaps(printed);
-      expect(Math.max(...gaps), `column ends apart by ${gaps.join(', ')} pt`).toBeLessThan(
-        FEW_LINES,
+      const pictured = raw.pages.map((p) =>
+        [PHOTO_CAPTION, FORGED_CAPTION].some((c) => squash(p.text).includes(squash(c))),
       );
+      for (const [i, gap] of gaps.entries()) {
+        const near = pictured[i] === true || pictured[i + 1] === true;
+        expect(gap, `column ends apart by ${gaps.join(', ')} pt`).toBeLessThan(
+          FEW_LINES + (near ? PICTURE_IN_COLUMN : 0),
+        );
+      }
     }
     for (const [i, p] of raw.pages.entries()) expectSize(p, size, `${layout} page ${i + 1}`);
 
@@ -447,7 +580,23 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   const md = markdown.bytes.toString('utf8');
   for (const needle of [PSEUDONYM, CELL, 'Quire']) expect(md).not.toContain(needle);
   expectNoWorkingTitle(md, 'Markdown');
-  expectInOrder(md, [MASTHEAD, NEWS_TITLE, 'Что решили', LETTER_HEADLINE, ...LETTER], 'markdown');
+  expectInOrder(
+    md,
+    [
+      MASTHEAD,
+      NEWS_TITLE,
+      'Что решили',
+      PHOTO_ALT,
+      PHOTO_CAPTION,
+      LETTER_HEADLINE,
+      ...LETTER,
+      FORGED_ALT,
+      FORGED_CAPTION,
+    ],
+    'markdown',
+  );
+  expect(md).not.toMatch(/data:|!\[/);
+  expect(secretsIn(markdown.bytes)).toEqual([]);
 
   const importer = page.getByLabel('Import Markdown as a new draft');
   await importer.setInputFiles({
@@ -476,7 +625,12 @@ test('issue export: compose in each layout, HTML and PDF without leaks, Markdown
   ]);
   await expect(editor.locator('strong')).toHaveText('Пришли сорок человек');
   // The tagline is set in italics too.
-  await expect(editor.locator('em')).toHaveText([TAGLINE, 'многие впервые']);
+  await expect(editor.locator('em')).toHaveText([
+    TAGLINE,
+    'многие впервые',
+    PHOTO_CAPTION,
+    FORGED_CAPTION,
+  ]);
   await expect(editor.locator(`a[href="${LINK}"]`)).toHaveText(LINK);
   await expect(editor.locator('p').filter({ hasText: LETTER.at(-1) ?? '' })).toBeVisible();
 });

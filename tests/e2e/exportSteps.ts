@@ -200,3 +200,29 @@ export async function pageContents(bytes: Uint8Array): Promise<string> {
   }
   return text;
 }
+
+/** Every image XObject of a PDF: its size, colour space and filter (pdf-lib). */
+export async function pdfImages(
+  bytes: Uint8Array,
+): Promise<{ width: number; height: number; space: string; filter: string }[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const found: { width: number; height: number; space: string; filter: string }[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    if (object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    const size = (key: string): number => Number(String(object.dict.get(PDFName.of(key))));
+    found.push({
+      width: size('Width'),
+      height: size('Height'),
+      space: String(pdf.context.lookup(object.dict.get(PDFName.of('ColorSpace')))),
+      filter: String(object.dict.get(PDFName.of('Filter'))),
+    });
+  }
+  return found;
+}
+
+/** The bytes of every data:image/png URL in an exported HTML file. */
+export const dataImages = (html: string): Buffer[] =>
+  [...html.matchAll(/src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g)].map((m) =>
+    Buffer.from(m[1] ?? '', 'base64'),
+  );

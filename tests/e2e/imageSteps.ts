@@ -121,3 +121,49 @@ export async function shownBytes(image: Locator): Promise<Uint8Array> {
   });
   return Uint8Array.from(bytes);
 }
+
+/**
+ * Makes the page act as an informer's modified app would: the sanitising worker still runs, but
+ * its answer is swapped for the original file's bytes (metadata and all) before the app writes
+ * them into the image document, so the cell holds them exactly as a peer's hostile app could
+ * leave them. `on: false` puts the real behaviour back. Test instrumentation only.
+ */
+export async function skipSanitiser(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((enable) => {
+    const w = window as unknown as { Worker: typeof Worker; realWorker?: typeof Worker };
+    if (!enable) {
+      if (w.realWorker) w.Worker = w.realWorker;
+      return;
+    }
+    const Real = w.realWorker ?? w.Worker;
+    w.realWorker = Real;
+    w.Worker = class extends Real {
+      private original: Uint8Array | undefined;
+      private readonly sanitiser: boolean;
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.sanitiser = String(url).includes('sanitizeImage');
+      }
+      override postMessage(message: unknown, transfer?: unknown): void {
+        const bytes = (message as { bytes?: unknown } | null)?.bytes;
+        if (this.sanitiser && bytes instanceof Uint8Array) this.original = bytes.slice();
+        super.postMessage(message, transfer as Transferable[]);
+      }
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = (event: MessageEvent) => {
+          const data = event.data as { ok?: unknown } | null;
+          const forged =
+            this.original && data?.ok === true
+              ? new MessageEvent('message', {
+                  data: { ...data, bytes: this.original, mime: 'image/jpeg' },
+                })
+              : event;
+          handler?.call(this, forged);
+        };
+      }
+      override get onmessage(): ((event: MessageEvent) => void) | null {
+        return super.onmessage;
+      }
+    };
+  }, on);
+}

@@ -120,41 +120,93 @@ describe('black-only PDF', () => {
     expect((await pageTexts(first)).texts).toEqual(before);
   });
 
-  it('refuses a colour image, never prints it in colour', async () => {
+  /** A one-page PDF drawing one image XObject with these bytes and dictionary entries. */
+  const withImage = async (
+    bytes: Uint8Array,
+    entries: Record<string, unknown>,
+    flate: boolean,
+  ): Promise<Uint8Array> => {
     const pdf = await PDFDocument.create({ updateMetadata: false });
     const page = pdf.addPage([100, 100]);
+    const dict = { Type: 'XObject', Subtype: 'Image', BitsPerComponent: 8, ...entries };
     const image = pdf.context.register(
-      pdf.context.stream(new Uint8Array([255, 0, 0]), {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: 1,
-        Height: 1,
-        ColorSpace: 'DeviceRGB',
-        BitsPerComponent: 8,
-      }),
+      flate ? pdf.context.flateStream(bytes, dict) : pdf.context.stream(bytes, dict),
     );
     const name = page.node.newXObject('Im', image);
     const content = pdf.context.register(
       pdf.context.stream(`q 50 0 0 50 0 0 cm ${name.toString()} Do Q`),
     );
     page.node.set(PDFName.of('Contents'), content);
-    const bytes = await pdf.save({ useObjectStreams: false });
-    expect(await blackOnlyPdf(bytes)).toMatchObject({ ok: false, error: 'colour-image' });
+    return pdf.save({ useObjectStreams: false });
+  };
+
+  /** Every image XObject of a PDF: its colour space and decoded pixels. */
+  const imagesOf = async (bytes: Uint8Array): Promise<{ space: string; pixels: number[] }[]> => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    return pdf.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFRawStream =>
+          object instanceof PDFRawStream &&
+          object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'),
+      )
+      .map((stream) => ({
+        space: String(stream.dict.get(PDFName.of('ColorSpace'))),
+        pixels: [...decodePDFRawStream(stream).decode()],
+      }));
+  };
+
+  it('redraws an RGB picture (as Chromium prints a photo) in DeviceGray, never in colour', async () => {
+    // Red, green, blue and white pixels, Flate as Chromium writes them, and unfiltered.
+    const rgb = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255]);
+    for (const flate of [true, false]) {
+      const bytes = await withImage(rgb, { Width: 2, Height: 2, ColorSpace: 'DeviceRGB' }, flate);
+      const gray = await blackOnlyPdf(bytes);
+      if (!gray.ok) throw new Error(gray.error);
+      expect(await imagesOf(gray.value)).toEqual([
+        { space: '/DeviceGray', pixels: [76, 150, 29, 255] },
+      ]);
+      const again = await blackOnlyPdf(bytes);
+      expect(again.ok && Buffer.from(again.value).equals(Buffer.from(gray.value))).toBe(true);
+    }
   });
 
-  it('turns a Type 3 font’s glyphs gray and refuses a colour image inside one (emoji)', async () => {
+  it('refuses an image it cannot redraw (a JPEG passed through, an odd depth), never prints it in colour', async () => {
+    const jpeg = await withImage(
+      new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+      { Width: 1, Height: 1, ColorSpace: 'DeviceRGB', Filter: 'DCTDecode' },
+      false,
+    );
+    expect(await blackOnlyPdf(jpeg)).toMatchObject({ ok: false, error: 'colour-image' });
+    const sixteen = await withImage(
+      new Uint8Array(6),
+      { Width: 1, Height: 1, ColorSpace: 'DeviceRGB', BitsPerComponent: 16 },
+      false,
+    );
+    expect(await blackOnlyPdf(sixteen)).toMatchObject({ ok: false, error: 'colour-image' });
+    const short = await withImage(
+      new Uint8Array([1, 2]),
+      { Width: 1, Height: 1, ColorSpace: 'DeviceRGB' },
+      true,
+    );
+    expect(await blackOnlyPdf(short)).toMatchObject({ ok: false, error: 'colour-image' });
+  });
+
+  it('turns a Type 3 font’s glyphs gray and refuses a colour JPEG inside one', async () => {
     const build = async (withImage: boolean): Promise<Uint8Array> => {
       const pdf = await PDFDocument.create({ updateMetadata: false });
       const page = pdf.addPage([100, 100]);
       const glyph = pdf.context.register(pdf.context.stream('10 0 d0 1 0 0 rg 0 0 10 10 re f'));
       const image = pdf.context.register(
-        pdf.context.stream(new Uint8Array([255, 200, 0]), {
+        pdf.context.stream(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), {
           Type: 'XObject',
           Subtype: 'Image',
           Width: 1,
           Height: 1,
           ColorSpace: 'DeviceRGB',
           BitsPerComponent: 8,
+          Filter: 'DCTDecode',
         }),
       );
       const font = pdf.context.register(
@@ -184,7 +236,11 @@ describe('black-only PDF', () => {
     const streams = reloaded.context
       .enumerateIndirectObjects()
       .map(([, object]) => object)
-      .filter((object): object is PDFRawStream => object instanceof PDFRawStream)
+      .filter(
+        (object): object is PDFRawStream =>
+          object instanceof PDFRawStream &&
+          object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image'),
+      )
       .map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
     expect(streams).toContain('10 0 d0 0.299 g 0 0 10 10 re f');
     expect(await blackOnlyPdf(await build(true))).toMatchObject({

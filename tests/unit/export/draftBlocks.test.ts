@@ -152,6 +152,66 @@ describe('draft bodies as blocks', () => {
   });
 });
 
+describe('images in draft bodies', () => {
+  const ID = 'a1'.repeat(16);
+
+  it('reads an image node the editor wrote as an image block, decorative without alt', () => {
+    const fragment = new Y.Doc().getXmlFragment('body');
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'До' }] },
+          {
+            type: 'draftImage',
+            attrs: { id: ID, alt: 'Двор', caption: 'Подпись', width: 1200, height: 900 },
+          },
+          {
+            type: 'draftImage',
+            attrs: { id: ID, alt: 'hidden', caption: '', decorative: true, width: 4, height: 3 },
+          },
+        ],
+      },
+      fragment,
+    );
+    expect(draftBlocks(fragment)).toEqual([
+      { type: 'paragraph', inlines: [{ text: 'До' }] },
+      { type: 'image', id: ID, alt: 'Двор', caption: 'Подпись', width: 1200, height: 900 },
+      { type: 'image', id: ID, alt: '', caption: '', width: 4, height: 3 },
+    ]);
+  });
+
+  it('drops or clamps a peer’s garbage attributes and never throws', () => {
+    const fragment = new Y.Doc().getXmlFragment('body');
+    type Attrs = Record<string, string | number | object>;
+    const image = (attrs: Attrs): Y.XmlElement => {
+      const node = new Y.XmlElement<Attrs>('draftImage');
+      for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+      return node as unknown as Y.XmlElement;
+    };
+    fragment.insert(0, [
+      image({ id: '../../etc/passwd', alt: 'x' }),
+      image({ id: 42 }),
+      image({ id: '00'.repeat(16) }), // the reserved range: names no image document
+      image({}),
+      image({
+        id: ID,
+        alt: { toString: 'evil' },
+        caption: 'c'.repeat(5000),
+        width: 1e9,
+        height: -3,
+        decorative: 'yes',
+      }),
+      image({ id: ID, alt: 'a'.repeat(5000), caption: 7, width: 2.5, height: '900' }),
+    ]);
+    expect(draftBlocks(fragment)).toEqual([
+      { type: 'image', id: ID, alt: '', caption: 'c'.repeat(300), width: 1600, height: 1 },
+      { type: 'image', id: ID, alt: 'a'.repeat(500), caption: '', width: 1, height: 1 },
+    ]);
+  });
+});
+
 /** Every element's name, attributes and every text's delta, to compare Yjs trees exactly. */
 function shape(node: Y.XmlFragment | Y.XmlElement): unknown[] {
   return node

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportDraft } from '../../../shared/export/ExportDraft.ts';
+import type { ExportImage } from '../../../shared/export/ExportImage.ts';
+import type { ImageBlock } from '../../../shared/export/IssueBlock.ts';
 import { ISSUE_LAYOUTS } from '../../../shared/export/IssueLayout.ts';
 import { issueMarkdown } from '../../../shared/export/issueMarkdown.ts';
 import type { NewsletterIssue } from '../../../shared/export/NewsletterIssue.ts';
@@ -133,6 +135,73 @@ describe('HTML export', () => {
       expect(html).not.toContain('fonts.example');
       expect(html).not.toMatch(/<script/i);
     }
+  });
+});
+
+describe('images in the HTML export', () => {
+  const ID = 'a1'.repeat(16);
+  const OTHER = 'b2'.repeat(16);
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 250]);
+  const picture: ExportImage = { mime: 'image/png', bytes: PNG, width: 1200, height: 900 };
+  const block = (id: string, alt: string, caption: string): ImageBlock => ({
+    type: 'image',
+    id,
+    alt,
+    caption,
+    width: 1200,
+    height: 900,
+  });
+  const render = (images: ReadonlyMap<string, ExportImage>, blocks: ImageBlock[]): string =>
+    renderIssueHtml({
+      issue: ISSUE,
+      drafts: [{ title: 'Фото', blocks }],
+      lang: 'ru',
+      fontCss: FONT_CSS,
+      images,
+    });
+
+  it('prints the re-encoded picture as a data:image/png URL, with its alt text and caption', () => {
+    const html = render(new Map([[ID, picture]]), [
+      block(ID, 'Двор "после" <дождя>', 'Снимок "соседа" <b>'),
+    ]);
+    const base64 = Buffer.from(PNG).toString('base64');
+    expect(html).toContain(
+      `<figure class="issue-image"><img src="data:image/png;base64,${base64}" ` +
+        'alt="Двор &quot;после&quot; &lt;дождя&gt;" width="1200" height="900" ' +
+        'style="width: min(100%, 1200px, calc(var(--issue-image-max-height) * 1.3333))">' +
+        '<figcaption>Снимок «соседа» &lt;b&gt;</figcaption></figure>',
+    );
+    // Data images only: the CSP lets nothing else load, and the height fits a page.
+    expect(html).toContain('img-src data:; font-src data:');
+    expect(html).toMatch(/--issue-image-max-height: \d+mm/);
+    expect(html).toMatch(/\.issue-image \{[^}]*break-inside: avoid/);
+    for (const tag of tags(html).filter((t) => !t.startsWith('img ')))
+      expect(tag).not.toMatch(/\s(href|src|srcset|on\w+|style|action)\s*=/i);
+    const srcs = [...html.matchAll(/\ssrc="([^"]*)"/g)].map((m) => m[1]);
+    expect(srcs).toEqual([`data:image/png;base64,${base64}`]);
+  });
+
+  it('prints the alt text in a frame, never a URL, for an image it has no pixels for', () => {
+    const notPng: ExportImage = { ...picture, bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xe1]) };
+    const badSize: ExportImage = { ...picture, width: 0 };
+    for (const images of [new Map(), new Map([[ID, notPng]]), new Map([[ID, badSize]])]) {
+      const html = render(images, [block(ID, 'Двор', ''), block(OTHER, '<i>', 'Подпись')]);
+      expect(html).not.toMatch(/<img|data:image/);
+      expect(html).toContain(
+        '<figure class="issue-image"><div class="issue-image__missing">Двор</div></figure>',
+      );
+      expect(html).toContain(
+        '<div class="issue-image__missing">&lt;i&gt;</div><figcaption>Подпись</figcaption>',
+      );
+    }
+  });
+
+  it('writes the alt text and caption as text in Markdown (no place there for the pixels)', () => {
+    const md = issueMarkdown(ISSUE, [
+      { title: 'Фото', blocks: [block(ID, 'Двор [1]', 'Снимок *соседа*'), block(ID, '', '')] },
+    ]);
+    expect(md).toContain('## Фото\n\n\\[Двор \\[1\\]\\]\n\n*Снимок \\*соседа\\**\n');
+    expect(md).not.toMatch(/!\[|data:|a1a1/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readImageAttrs } from '../../../renderer/images/imageAttrs.ts';
+import { readImageAttrs } from '../../../shared/images/readImageAttrs.ts';
 import { parseSanitizeResponse } from '../../../renderer/images/sanitizeMessages.ts';
 
 const ID = 'ab'.repeat(16);

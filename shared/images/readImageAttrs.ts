@@ -1,5 +1,5 @@
-import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
-import { imageDocId } from '../../shared/images/imageDocId.ts';
+import { IMAGE_LIMITS } from './imageLimits.ts';
+import { imageDocId } from './imageDocId.ts';
 
 /** The attributes of an image node, as the editor writes them. */
 export interface ImageAttrs {
