@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHomeWithCell } from '../../support/cliHomeWithCell.ts';
 import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 
 const PASS = 'correct horse battery staple';
@@ -21,22 +22,8 @@ describe('quire comment add / list (issue #17 item 6)', () => {
     'comments on a quote of a draft and lists it under the verified author',
     { timeout: 120_000 },
     async () => {
-      const home = join(dir, 'anna');
-      expect((await cli(['init', '--home', home])).code).toBe(0);
-      const created = await cli([
-        'cell',
-        'create',
-        '--home',
-        home,
-        '--name',
-        'Printers',
-        '--pseudonym',
-        'Anna',
-        '--signal',
-        'ws://127.0.0.1:9',
-      ]);
-      expect(created.code).toBe(0);
-      const at = ['--home', home, '--cell', created.stdout[0]!, '--title', 'Issue 12'];
+      const { home, cell } = await cliHomeWithCell(dir, 'anna', PASS, { name: 'Printers' });
+      const at = ['--home', home, '--cell', cell, '--title', 'Issue 12'];
       const text = 'Prices rose again.\nThe plant closes on Friday.';
       expect((await cli(['draft', 'write', ...at], text)).code).toBe(0);
 

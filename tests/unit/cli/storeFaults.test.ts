@@ -2,6 +2,7 @@ import { mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHomeWithCell } from '../../support/cliHomeWithCell.ts';
 import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
 
 /**
@@ -71,24 +72,7 @@ describe('quire over a damaged or full store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function homeWithCell(name: string): Promise<{ home: string; cell: string }> {
-    const home = join(dir, name);
-    expect((await cli(['init', '--home', home])).code).toBe(0);
-    const created = await cli([
-      'cell',
-      'create',
-      '--home',
-      home,
-      '--name',
-      'Cell canary',
-      '--pseudonym',
-      'Anna',
-      '--signal',
-      'ws://127.0.0.1:9',
-    ]);
-    expect(created.code).toBe(0);
-    return { home, cell: created.stdout[0]! };
-  }
+  const homeWithCell = (name: string) => cliHomeWithCell(dir, name, PASS);
 
   it(
     'a byte flipped at 60% of store.log: draft read exits 1 naming the damage, and every draft is still there',

@@ -1,60 +1,11 @@
 import wrtc from '@roamhq/wrtc';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChunkLimits } from '../../../shared/transport/ChunkLimits.ts';
-import { createChunkStats, type ChunkStats } from '../../../shared/transport/ChunkStats.ts';
 import { encodeFrame } from '../../../shared/transport/encodeFrame.ts';
 import { wrapRtcForChunking } from '../../../shared/transport/wrapRtcForChunking.ts';
+import { closePairs, connectPair, keepOpen } from '../../support/wrtcPair.ts';
 
-/** Real @roamhq/wrtc connections over loopback, in this process. */
-type Channel = RTCDataChannel;
-
-interface Pair {
-  sender: Channel;
-  receiver: Channel;
-  got: unknown[];
-  stats: ChunkStats;
-}
-
-const open: RTCPeerConnection[] = [];
-afterEach(() => {
-  for (const pc of open.splice(0)) pc.close();
-});
-
-async function connect(
-  wrapSender: boolean,
-  wrapReceiver: boolean,
-  limits: Partial<ChunkLimits> = {},
-): Promise<Pair> {
-  const stats = createChunkStats();
-  const Wrapped = wrapRtcForChunking(wrtc.RTCPeerConnection, { stats, limits });
-  const a = new (wrapSender ? Wrapped : wrtc.RTCPeerConnection)();
-  const b = new (wrapReceiver ? Wrapped : wrtc.RTCPeerConnection)();
-  open.push(a, b);
-  // Candidates may still trickle in after a test closed the pair: that rejection is expected.
-  const trickle = (to: RTCPeerConnection, c: RTCIceCandidate | null): void => {
-    if (c) to.addIceCandidate(c).catch(() => undefined);
-  };
-  a.onicecandidate = (e) => trickle(b, e.candidate);
-  b.onicecandidate = (e) => trickle(a, e.candidate);
-  const sender = a.createDataChannel('test');
-  const got: unknown[] = [];
-  const received = new Promise<Channel>((resolve) => {
-    b.ondatachannel = (e) => {
-      e.channel.binaryType = 'arraybuffer';
-      e.channel.onmessage = (m: MessageEvent) => got.push(m.data);
-      resolve(e.channel);
-    };
-  });
-  const opened = new Promise<void>((resolve) => (sender.onopen = () => resolve()));
-  const offer = await a.createOffer();
-  await a.setLocalDescription(offer);
-  await b.setRemoteDescription(offer);
-  const answer = await b.createAnswer();
-  await b.setLocalDescription(answer);
-  await a.setRemoteDescription(answer);
-  await opened;
-  return { sender, receiver: await received, got, stats };
-}
+afterEach(closePairs);
+const connect = connectPair;
 
 const until = async (check: () => boolean, ms = 10_000, everyMs = 20): Promise<boolean> => {
   const end = Date.now() + ms;
@@ -77,7 +28,7 @@ describe('why composition: @roamhq/wrtc cannot be subclassed to intercept ondata
     }
     expect(() => new Sub()).toThrow(TypeError);
     const pc = new (wrapRtcForChunking(wrtc.RTCPeerConnection))();
-    open.push(pc);
+    keepOpen(pc);
     expect(pc).toBeInstanceOf(wrtc.RTCPeerConnection);
   });
 });
@@ -171,7 +122,7 @@ describe('chunked data channels over real WebRTC', () => {
     expect(() => sender.send(new Uint8Array(1001))).toThrow(RangeError);
     expect(stats.sendRejected).toBe(1);
     const pc = new (wrapRtcForChunking(wrtc.RTCPeerConnection))();
-    open.push(pc);
+    keepOpen(pc);
     expect(() => pc.createDataChannel('x').send('early')).toThrow(/not open/);
   });
 });
