@@ -1,4 +1,5 @@
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
+import { askWorkerOnce } from './askWorkerOnce.ts';
 import { parseSanitizeResponse, type SanitizeResponse } from './sanitizeMessages.ts';
 
 /**
@@ -12,27 +13,17 @@ export function sanitizeImageInWorker(
 ): Promise<SanitizeResponse> {
   if (bytes.length > IMAGE_LIMITS.sourceMaxBytes)
     return Promise.resolve({ ok: false, error: 'file_too_large' });
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./sanitizeImage.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    const finish = (outcome: SanitizeResponse): void => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(outcome);
-    };
-    const timer = setTimeout(
-      () => finish({ ok: false, error: 'timeout' }),
-      options.timeoutMs ?? IMAGE_LIMITS.sanitiseTimeoutMs,
-    );
-    worker.onmessage = (event: MessageEvent<unknown>) =>
-      finish(parseSanitizeResponse(event.data) ?? { ok: false, error: 'crashed' });
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish({ ok: false, error: 'crashed' });
-    };
-    worker.onmessageerror = () => finish({ ok: false, error: 'crashed' });
-    const copy = bytes.slice();
-    worker.postMessage({ bytes: copy, noise: options.noise }, [copy.buffer]);
+  const worker = new Worker(new URL('./sanitizeImage.worker.ts', import.meta.url), {
+    type: 'module',
   });
+  return askWorkerOnce<SanitizeResponse>(
+    worker,
+    bytes,
+    { noise: options.noise },
+    {
+      parse: parseSanitizeResponse,
+      failed: (error) => ({ ok: false, error }),
+      timeoutMs: options.timeoutMs ?? IMAGE_LIMITS.sanitiseTimeoutMs,
+    },
+  );
 }
