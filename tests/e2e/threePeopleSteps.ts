@@ -161,10 +161,19 @@ export async function expectConverged(
       await expect(editor).toContainText(part, { timeout: NETWORK_TIMEOUT_MS });
     }
   }
-  const text = await textOf(first);
-  for (const editor of editors) {
-    await expect.poll(() => textOf(editor), { timeout: NETWORK_TIMEOUT_MS }).toBe(text);
-  }
+  // All at once, again and again: a text read once from the first editor goes stale when a last
+  // keystroke (a trailing space) is still on its way to it (seen in CI).
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        const texts = await Promise.all(editors.map((editor) => textOf(editor)));
+        text = texts[0] ?? '';
+        return texts.every((t) => t === text) ? 'same' : texts.join(' | ');
+      },
+      { timeout: NETWORK_TIMEOUT_MS },
+    )
+    .toBe('same');
   return text;
 }
 
