@@ -7,14 +7,6 @@ const REGRESSION_SEEDS: number[] = [];
 /** Shared-fork seeds that once failed; kept forever as regression cases. */
 const SHARED_FORK_REGRESSION_SEEDS: number[] = [];
 
-/**
- * Shared-fork seeds where the informer's own writes after the fork reached some members inside
- * a snapshot (before the proof, or in a session those members held nothing of): the rebuild cannot
- * tell those structs from the informer's earlier ones, so its words differ between members
- * (THREAT_MODEL §6); honest text still agrees.
- */
-const INFORMER_WORDS_DIFFER = new Set([1, 9, 13, 14]);
-
 const SEEDS = Number(process.env.QUIRE_BYZANTINE_SEEDS ?? 100);
 
 /** Envelopes kept per honest peer's current wire doc stay under this (junk is never kept). */
@@ -73,8 +65,7 @@ async function checkSharedFork(seed: number): Promise<void> {
     for (const named of r.proven) expect(named, where).toEqual([r.informer?.hex]);
   for (let p = 1; p < r.texts.length; p++) {
     expect(r.honestTexts[p], `${where}: peer ${p} honest text differs`).toEqual(r.honestTexts[0]);
-    if (!INFORMER_WORDS_DIFFER.has(seed))
-      expect(r.texts[p], `${where}: peer ${p} text differs from peer 0`).toEqual(r.texts[0]);
+    expect(r.texts[p], `${where}: peer ${p} text differs from peer 0`).toEqual(r.texts[0]);
   }
 }
 

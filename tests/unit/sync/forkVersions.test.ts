@@ -11,15 +11,15 @@ import { encodeUpdateBody, NO_PREV } from '../../../shared/sync/updateBody.ts';
 const author = new Uint8Array(32).fill(7);
 const docId = new Uint8Array(16).fill(3);
 
-/** X's update at `seq` writing `words` from `clock` on (session 1), signature unchecked here. */
-function version(seq: number, words: string, clock = 0): DecodedEnvelope {
+/** X's update at `seq` writing `words` from `clock` on (in `session`), signature unchecked here. */
+function version(seq: number, words: string, clock = 0, session = 1): DecodedEnvelope {
   const d = new Y.Doc();
-  d.clientID = clientIdFor(author, docId, 1);
+  d.clientID = clientIdFor(author, docId, session);
   d.getText('t').insert(0, 'x'.repeat(clock));
   const before = Y.encodeStateVector(d);
   d.getText('t').insert(clock, words);
   const update = Y.encodeStateAsUpdate(d, clock > 0 ? before : undefined);
-  const body = encodeUpdateBody({ session: 1, prev: NO_PREV, update });
+  const body = encodeUpdateBody({ session, prev: NO_PREV, update });
   const fields = { kind: ENVELOPE_KIND.update, docId, author, seq, time: 0, body };
   return { ...fields, signature: new Uint8Array(64) };
 }
@@ -60,5 +60,24 @@ describe('ForkVersions: every member computes the same canonical version', () =>
     const f = new ForkVersions();
     f.add([version(2, 'a'), version(3, 'b')]);
     expect(f.rules(Buffer.from(docId).toString('hex'))).toEqual([]);
+  });
+
+  it('cuts every version of a later forked seq too, on every member alike', () => {
+    // Seq 3 forked again, each version in a session of its own (after the fork at seq 2): some
+    // members got one of them inside a snapshot, where nothing dates it; all of them go.
+    const f = new ForkVersions();
+    f.add([version(2, 'noon'), version(2, 'dusk')]);
+    const before = f.rules(Buffer.from(docId).toString('hex'))[0]?.key;
+    expect(f.add([version(3, 'library', 0, 7), version(3, 'bus', 0, 8)])).toBe(true);
+    const rule = f.rules(Buffer.from(docId).toString('hex'))[0];
+    expect(rule?.key).not.toBe(before);
+    expect(rule?.seq).toBe(2);
+    for (const session of [7, 8]) {
+      const client = clientIdFor(author, docId, session);
+      expect(rule?.cut.get(client)).toEqual({ from: 0, to: Infinity });
+      expect(rule?.forked.get(client)?.from).toBe(0);
+      expect(rule?.others.some((v) => v.client === client)).toBe(true);
+    }
+    expect(rule?.others.map((v) => v.seq)).toEqual([2, 3, 3]);
   });
 });
