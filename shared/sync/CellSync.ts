@@ -102,6 +102,8 @@ export class CellSync {
         if (!docId || !this.forkVersions.add(sides)) return;
         queueMicrotask(() => this.heal(toHex(docId)));
       },
+      forkedSeq: (authorHex, docHex) =>
+        this.forkVersions.rules(docHex).find((r) => r.authorHex === authorHex)?.seq,
     });
   }
 
@@ -275,7 +277,7 @@ export class CellSync {
   }
 
   /** The replica of `docId`, created on first use (from `checkpoint` when opening). */
-  private replica(docId: Uint8Array, checkpoint?: DocCheckpoint): DocReplica {
+  private replica(docId: Uint8Array, checkpoint?: DocCheckpoint, healed = false): DocReplica {
     const docHex = toHex(docId);
     const existing = this.replicas.get(docHex);
     if (existing) return existing;
@@ -290,6 +292,10 @@ export class CellSync {
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
     this.replicas.set(docHex, replica);
+    // A proof that arrived before this document was opened here: the receive path strips every
+    // forked version, so only the rebuild brings the canonical one in.
+    if (!healed && this.forkVersions.rules(docHex).length > 0)
+      queueMicrotask(() => this.heal(docHex));
     this.startSession(replica);
     const batcher = new UpdateBatcher(this.ctx.limits.batch, this.ctx.scheduler, (merged) =>
       this.publishUpdate(replica, merged),
@@ -374,7 +380,7 @@ export class CellSync {
     this.replaced.retire(old.doc, batcher);
     this.batchers.delete(docHex);
     this.replicas.delete(docHex);
-    const fresh = this.replica(old.docId, rebuilt);
+    const fresh = this.replica(old.docId, rebuilt, true);
     this.diagnostics.forkHeals++;
     this.writer.checkpoint(fresh);
     later.reopen();

@@ -35,6 +35,8 @@ export interface ReceiverHooks {
   memberNotice(scope: WireScope, key: string, value: unknown): void;
   /** Both envelopes of a fork proof that verified (ForkVersions). */
   forkProven(sides: readonly DecodedEnvelope[]): void;
+  /** The lowest seq of `author` in `doc` that verified proofs show two versions of (ForkVersions). */
+  forkedSeq(authorHex: string, docHex: string): number | undefined;
 }
 
 type Outcome = Exclude<EntryStatus, 'retry'> | 'evicted' | 'waiting';
@@ -64,7 +66,9 @@ export class EntryReceiver {
       hooks.persist(scope, key, bytes);
     this.quarantine = new Quarantine(ctx, persist, () => this.rescan());
     this.forks = new ForkProofs(ctx, persist, this.quarantine, (sides) => hooks.forkProven(sides));
-    this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist);
+    this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist, (a, d) =>
+      hooks.forkedSeq(a, d),
+    );
     this.snapshots = new SnapshotReceiver(ctx, {
       touched: (replica) => hooks.touched(replica),
       drain: (replica, author) => this.drain(replica, author),

@@ -33,7 +33,10 @@ export interface HealRule {
   readonly authorHex: string;
   readonly seq: number;
   readonly canonical: ForkVersion;
-  /** The other versions of that seq, in rank order (their words past the canonical's stay, deleted). */
+  /**
+   * The other versions of that seq in rank order, then every version of each later forked seq
+   * (by seq, then rank): their words past what the document holds stay, deleted.
+   */
   readonly others: readonly ForkVersion[];
   /** Per forked clientID: from the first clock any version writes, on. */
   readonly cut: DropRanges;
@@ -87,15 +90,22 @@ export class ForkVersions {
   private rule(id: string): HealRule | undefined {
     const seqs = this.bySeq.get(id);
     if (!seqs) return undefined;
-    const forkedSeqs = [...seqs].filter(([, v]) => v.size > 1).map(([s]) => s);
-    if (forkedSeqs.length === 0) return undefined;
-    const seq = Math.min(...forkedSeqs);
+    const forkedSeqs = [...seqs]
+      .filter(([, v]) => v.size > 1)
+      .map(([s]) => s)
+      .sort((a, b) => a - b);
+    const [seq, ...laterSeqs] = forkedSeqs;
+    if (seq === undefined) return undefined;
     const versions = byRank([...(seqs.get(seq)?.values() ?? [])]);
     const canonical = versions[0];
     if (!canonical) return undefined;
+    // Every version of a later forked seq is a write after the fork: none is canonical, so every
+    // member cuts them all and keeps them deleted, whichever of them it applied (or got inside a
+    // snapshot before the proof reached it).
+    const later = laterSeqs.flatMap((s) => byRank([...(seqs.get(s)?.values() ?? [])]));
     const cut = new Map<number, { from: number; to: number }>();
     const forked = new Map<number, { from: number; to: number }>();
-    for (const v of versions) {
+    for (const v of [...versions, ...later]) {
       const c = cut.get(v.client);
       cut.set(v.client, { from: Math.min(c?.from ?? v.from, v.from), to: Infinity });
       const f = forked.get(v.client);
@@ -110,7 +120,7 @@ export class ForkVersions {
       authorHex,
       seq,
       canonical,
-      others: versions.slice(1),
+      others: [...versions.slice(1), ...later],
       cut,
       forked,
       key: `${seq}:${canonical.digest}:${ranges}`,

@@ -29,6 +29,7 @@ export class ForkWatch {
     private readonly forks: ForkProofs,
     private readonly quarantine: Quarantine,
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
+    private readonly forkedSeq: (authorHex: string, docHex: string) => number | undefined,
   ) {}
 
   /** The verdict, or undefined when the entry was refused or held here (counted, status set). */
@@ -80,15 +81,16 @@ export class ForkWatch {
   /**
    * New writes by an author a verified proof shows forking in this document: snapshots, and
    * updates past what we applied of them (an update we applied before, read back after a
-   * restart, is not new).
+   * restart, is not new), except those before the seq two versions are proven of: every member
+   * that applied them holds them, and the canonical version builds on them.
    */
   private quarantined(env: DecodedEnvelope, authorHex: string, docHex: string): boolean {
     if (env.kind !== ENVELOPE_KIND.update && env.kind !== ENVELOPE_KIND.snapshot) return false;
     if (!this.quarantine.holds(authorHex, docHex)) return false;
-    return (
-      env.kind === ENVELOPE_KIND.snapshot ||
-      env.seq > (this.ctx.replica(env.docId).applied.get(authorHex) ?? 0)
-    );
+    if (env.kind === ENVELOPE_KIND.snapshot) return true;
+    const forked = this.forkedSeq(authorHex, docHex);
+    if (forked !== undefined && env.seq < forked) return false;
+    return env.seq > (this.ctx.replica(env.docId).applied.get(authorHex) ?? 0);
   }
 
   /**
