@@ -10,7 +10,11 @@ export function findDraftDoc(
   cell: CellRuntime,
   title: string,
 ): { ok: true; docId: Uint8Array; doc: Y.Doc } | { ok: false; result: CommandResult } {
-  const found = findDraftByTitle(cell.sync.doc(CELL_INDEX_DOC_ID), title);
+  const found = findDraftByTitle(
+    cell.sync.doc(CELL_INDEX_DOC_ID),
+    title,
+    cell.sync.clientAuthors(CELL_INDEX_DOC_ID),
+  );
   if (!found.ok)
     return {
       ok: false,

@@ -26,7 +26,10 @@ export function IssuesScreen({ session }: { readonly session: CellSession }): Re
   // Taken again when a fork heal replaces the cell index.
   const [indexDoc] = useSessionDoc(session, CELL_INDEX_DOC_ID);
   const readIssues = useCallback(() => listIssues(indexDoc), [indexDoc]);
-  const readDrafts = useCallback(() => listDrafts(indexDoc), [indexDoc]);
+  const readDrafts = useCallback(
+    () => listDrafts(indexDoc, session.authors(CELL_INDEX_DOC_ID)),
+    [indexDoc, session],
+  );
   const issues = useYValue(indexDoc, readIssues);
   const drafts = useYValue(indexDoc, readDrafts).entries;
   const [selectedId, setSelectedId] = useState<string | null>(null);

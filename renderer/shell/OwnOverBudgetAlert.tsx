@@ -25,7 +25,9 @@ export function OwnOverBudgetAlert({
   useEffect(() => session.onStatusChange(() => setRefused(session.ownOverBudget())), [session]);
   if (refused.length === 0) return null;
   const titles = new Map(
-    listDrafts(session.doc(CELL_INDEX_DOC_ID)).entries.map((d) => [d.id, d.title]),
+    listDrafts(session.doc(CELL_INDEX_DOC_ID), session.authors(CELL_INDEX_DOC_ID)).entries.map(
+      (d) => [d.id, d.title],
+    ),
   );
   const titleOf = (docHex: string): string =>
     docHex === toHex(TASK_BOARD_DOC_ID)

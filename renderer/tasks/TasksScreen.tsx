@@ -76,7 +76,13 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
     const task = all.find((candidate) => candidate.id === taskId);
     if (!task) return;
     if (
-      !moveTask(boardDoc, taskId, status, boardIndex(all, visible, status, visibleIndex, taskId)).ok
+      !moveTask(
+        boardDoc,
+        taskId,
+        status,
+        boardIndex(all, visible, status, visibleIndex, taskId),
+        session.authors(TASK_BOARD_DOC_ID),
+      ).ok
     )
       return;
     const column = t(`tasks.columns.${status}`);
@@ -115,7 +121,11 @@ export function TasksScreen({ session }: { readonly session: CellSession }): Rea
       <header className="tasks-screen__header">
         <h2 id={headingId}>{t('tasks.heading')}</h2>
         {writable ? (
-          <NewTaskForm onAdd={(title) => addTask(boardDoc, title, me)} />
+          <NewTaskForm
+            onAdd={(title) =>
+              addTask(boardDoc, title, me, { authors: session.authors(TASK_BOARD_DOC_ID) })
+            }
+          />
         ) : access === 'reader' ? (
           <p className="muted small">{t('tasks.readerNote')}</p>
         ) : null}

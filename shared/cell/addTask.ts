@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
 import { boardTasks } from './boardTasks.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { cleanLine } from './cleanLine.ts';
 import { isSignPkHex, newId } from './ids.ts';
 import { listTasks } from './listTasks.ts';
@@ -13,13 +14,20 @@ export function addTask(
   boardDoc: Y.Doc,
   title: string,
   by: string,
-  options: { readonly status?: TaskStatus; readonly now?: number } = {},
+  options: {
+    readonly status?: TaskStatus;
+    readonly now?: number;
+    /** The board's verified authors: the column is read as the board shows it (capPerWriter). */
+    readonly authors?: ClientAuthors;
+  } = {},
 ): Result<string, 'empty_title' | 'bad_author'> {
   const clean = cleanLine(title, CELL_LIMITS.titleMaxChars);
   if (clean === '') return err('empty_title');
   if (!isSignPkHex(by)) return err('bad_author');
   const status = options.status ?? 'todo';
-  const column = listTasks(boardDoc).entries.filter((task) => task.status === status);
+  const column = listTasks(boardDoc, options.authors).entries.filter(
+    (task) => task.status === status,
+  );
   const order = orderBetween(column.at(-1)?.order, undefined) ?? column.length;
   const id = newId();
   boardDoc.transact(() => {

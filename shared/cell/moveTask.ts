@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
+import type { ClientAuthors } from './ClientAuthors.ts';
 import { listTasks } from './listTasks.ts';
 import { orderBetween } from './orderBetween.ts';
 import { taskEntry } from './taskEntry.ts';
@@ -16,11 +17,13 @@ export function moveTask(
   taskId: string,
   status: TaskStatus,
   index: number,
+  /** The board's verified authors: `index` counts in the column as the board shows it. */
+  authors?: ClientAuthors,
 ): Result<void, 'not_found' | 'bad_status'> {
   if (!isTaskStatus(status)) return err('bad_status');
   const found = taskEntry(boardDoc, taskId);
   if (!found) return err('not_found');
-  const column = listTasks(boardDoc).entries.filter(
+  const column = listTasks(boardDoc, authors).entries.filter(
     (task) => task.status === status && task.id !== taskId,
   );
   const at = Math.max(0, Math.min(column.length, Number.isFinite(index) ? Math.trunc(index) : 0));

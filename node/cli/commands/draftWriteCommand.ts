@@ -67,7 +67,11 @@ export async function draftWriteCommand(
       if (denied) return Promise.resolve(denied);
       const me = toHex(cell.me.signPk);
       const index = cell.sync.doc(CELL_INDEX_DOC_ID);
-      const found = findDraftByTitle(index, flags.title);
+      const found = findDraftByTitle(
+        index,
+        flags.title,
+        cell.sync.clientAuthors(CELL_INDEX_DOC_ID),
+      );
       if (!found.ok && found.error === 'ambiguous')
         return Promise.resolve(failure('failed', 'several drafts have this title'));
       let id: string;

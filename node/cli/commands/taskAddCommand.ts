@@ -24,7 +24,9 @@ export function taskAddCommand(
         assignee = member.hex;
       }
       const board = cell.sync.doc(TASK_BOARD_DOC_ID);
-      const added = addTask(board, flags.title, toHex(cell.me.signPk));
+      const added = addTask(board, flags.title, toHex(cell.me.signPk), {
+        authors: cell.sync.clientAuthors(TASK_BOARD_DOC_ID),
+      });
       if (!added.ok) return Promise.resolve(failure('usage', `invalid --title (${added.error})`));
       if (assignee !== undefined) assignTask(board, added.value, assignee);
       ctx.io.out(added.value);

@@ -15,7 +15,8 @@ export function taskListCommand(
   return withHome(flags.home, ctx, (home) =>
     withCell(home, flags.cell, undefined, (cell) => {
       const members = cell.currentRoster().members;
-      for (const task of listTasks(cell.sync.doc(TASK_BOARD_DOC_ID)).entries) {
+      const board = cell.sync.doc(TASK_BOARD_DOC_ID);
+      for (const task of listTasks(board, cell.sync.clientAuthors(TASK_BOARD_DOC_ID)).entries) {
         // A former member shows as the start of their key: the roster no longer names them.
         const who =
           task.assignee === ''

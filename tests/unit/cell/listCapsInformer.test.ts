@@ -7,6 +7,8 @@ import { CELL_LIMITS } from '../../../shared/cell/cellLimits.ts';
 import { commentAnchorPoint } from '../../../shared/cell/commentAnchorPoint.ts';
 import { createDraft } from '../../../shared/cell/createDraft.ts';
 import { draftBody } from '../../../shared/cell/draftBody.ts';
+import { cellIndexMaps } from '../../../shared/cell/cellIndexMaps.ts';
+import { findDraftByTitle } from '../../../shared/cell/findDraftByTitle.ts';
 import { newId } from '../../../shared/cell/ids.ts';
 import { listComments } from '../../../shared/cell/listComments.ts';
 import { listDrafts } from '../../../shared/cell/listDrafts.ts';
@@ -116,5 +118,33 @@ describe('list caps against an informer', () => {
     if (!mine.ok) return;
     merge(viewer, informer, olena);
     expect(listComments(viewer, authors).entries.map((c) => c.id)).toContain(mine.value);
+  });
+
+  it('a title lookup reads the drafts as the drafts screen lists them, not per clientID', () => {
+    const { informer, olena, viewer, authors: byClient } = replicas();
+    // The informer writes from a second editing session too (another clientID, the same key).
+    const second = new Y.Doc();
+    second.clientID = 111;
+    const authors = (c: number) => (c === 111 ? INFORMER : byClient(c));
+    for (let i = 0; i < CELL_LIMITS.draftsMax; i++) createDraft(informer, `junk ${i}`, INFORMER, 1);
+    // Past its cap, so no screen lists it, under the highest id: a copy of Olena's title.
+    second.transact(() => {
+      const entry = new Y.Map<unknown>();
+      cellIndexMaps(second).drafts.set('f'.repeat(32), entry);
+      for (const [k, v] of Object.entries({ status: 'idea', createdAt: 1, updatedAt: 1, words: 0 }))
+        entry.set(k, v);
+      entry.set('title', 'Issue 12');
+      entry.set('updatedBy', INFORMER);
+    });
+    const mine = createDraft(olena, 'Issue 12', OLENA, 2);
+    if (!mine.ok) throw new Error(mine.error);
+    merge(viewer, informer, second, olena);
+    const listed = listDrafts(viewer, authors).entries.filter((d) => d.title === 'Issue 12');
+    expect(listed.map((d) => d.id)).toEqual([mine.value]);
+    // Read per clientID (as `quire draft write` and the comment commands did), the hidden copy
+    // made Olena's draft "ambiguous": her writes to it were refused.
+    expect(findDraftByTitle(viewer, 'Issue 12')).toMatchObject({ ok: false, error: 'ambiguous' });
+    const found = findDraftByTitle(viewer, 'Issue 12', authors);
+    expect(found.ok && found.value.id).toBe(mine.value);
   });
 });
