@@ -28,68 +28,65 @@ const contains = (hay: Uint8Array, n: Uint8Array): boolean => {
  * epoch-1 envelope kept elsewhere (a relay's copy, a recording of the wire).
  */
 describe('history horizon: old rotate wraps on a device seized after the horizon', () => {
-  it.fails(
-    'open no old epoch key, so a copy of an old envelope kept elsewhere stays closed',
-    async () => {
-      const { cell, founder: anna } = await createRuntimeCell();
-      const boris = await cell.admit(anna, 'Boris', 'member', 1);
-      await cell.advance(2_000);
-      // Epoch 1: the canary is written there, and someone outside keeps a copy of the envelopes.
-      expect((await anna.rotateKey()).ok).toBe(true);
-      await cell.advance(20 * 60_000);
-      expect(boris.cellRecord.horizonFloor).toBe(1);
-      anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
-      await cell.advance(2_000);
-      expect(text(boris)).toContain(CANARY);
-      await anna.sync.flush();
-      const k1 = anna.cellRecord.epochKeys.get(1)!;
-      const { contentKey } = deriveEpochSecrets(k1, anna.cellRecord.cellId, 1);
-      const kept: Uint8Array[] = [];
-      for (const row of await cell.stores.get(anna)!.scan('envelopes')) {
-        const plain = decryptEnvelope(row.value, contentKey, anna.cellRecord.cellId, 1);
-        if (plain.ok && contains(plain.value, needle)) kept.push(row.value.slice());
-      }
-      expect(kept.length).toBeGreaterThan(0);
-      anna.sync
-        .doc(DOC)
-        .getText('t')
-        .delete(6, CANARY.length + 1);
-      await cell.advance(2_000);
+  it('open no old epoch key, so a copy of an old envelope kept elsewhere stays closed', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    // Epoch 1: the canary is written there, and someone outside keeps a copy of the envelopes.
+    expect((await anna.rotateKey()).ok).toBe(true);
+    await cell.advance(20 * 60_000);
+    expect(boris.cellRecord.horizonFloor).toBe(1);
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    expect(text(boris)).toContain(CANARY);
+    await anna.sync.flush();
+    const k1 = anna.cellRecord.epochKeys.get(1)!;
+    const { contentKey } = deriveEpochSecrets(k1, anna.cellRecord.cellId, 1);
+    const kept: Uint8Array[] = [];
+    for (const row of await cell.stores.get(anna)!.scan('envelopes')) {
+      const plain = decryptEnvelope(row.value, contentKey, anna.cellRecord.cellId, 1);
+      if (plain.ok && contains(plain.value, needle)) kept.push(row.value.slice());
+    }
+    expect(kept.length).toBeGreaterThan(0);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
 
-      // The horizon passes epoch 1: rotate to 2, every member acknowledges, epoch 1 is forgotten.
-      expect((await anna.rotateKey()).ok).toBe(true);
-      await cell.advance(20 * 60_000);
-      for (const rt of [anna, boris]) {
-        expect(rt.cellRecord.horizonFloor).toBe(2);
-        expect([...rt.cellRecord.epochKeys.keys()]).toEqual([2]);
-      }
+    // The horizon passes epoch 1: rotate to 2, every member acknowledges, epoch 1 is forgotten.
+    expect((await anna.rotateKey()).ok).toBe(true);
+    await cell.advance(20 * 60_000);
+    for (const rt of [anna, boris]) {
+      expect(rt.cellRecord.horizonFloor).toBe(2);
+      expect([...rt.cellRecord.epochKeys.keys()]).toEqual([2]);
+    }
 
-      // Seizure with the passphrase: the keyring as stored, its roster ops and its box secret.
-      for (const rt of [anna, boris]) {
-        const store = cell.stores.get(rt)!;
-        await saveKeyring(store, [rt.cellRecord]);
-        const loaded = await loadKeyring(store);
-        if (!loaded.ok) throw new Error(loaded.error);
-        const record = loaded.value[0]!;
-        const recovered: Uint8Array[] = [];
-        for (const bytes of record.rosterOps) {
-          const op = decodeRosterOp(bytes);
-          if (!op.ok || op.value.body.type !== 'rotate' || op.value.body.newEpoch !== 1) continue;
-          const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
-          if (opened.ok) recovered.push(opened.value.secret);
-        }
-        let canaryRead = false;
-        for (const k of [...recovered, ...record.epochKeys.values()]) {
-          const old = deriveEpochSecrets(k, record.cellId, 1).contentKey;
-          for (const env of kept) {
-            const plain = decryptEnvelope(env, old, record.cellId, 1);
-            if (plain.ok && contains(plain.value, needle)) canaryRead = true;
-          }
-        }
-        expect(canaryRead).toBe(false);
-        expect(recovered).toEqual([]);
+    // Seizure with the passphrase: the keyring as stored, its roster ops and its box secret.
+    for (const rt of [anna, boris]) {
+      const store = cell.stores.get(rt)!;
+      await saveKeyring(store, [rt.cellRecord]);
+      const loaded = await loadKeyring(store);
+      if (!loaded.ok) throw new Error(loaded.error);
+      const record = loaded.value[0]!;
+      const recovered: Uint8Array[] = [];
+      for (const bytes of record.rosterOps) {
+        const op = decodeRosterOp(bytes);
+        if (!op.ok || op.value.body.type !== 'rotate' || op.value.body.newEpoch !== 1) continue;
+        const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
+        if (opened.ok) recovered.push(opened.value.secret);
       }
-      for (const rt of [anna, boris]) await rt.close();
-    },
-  );
+      let canaryRead = false;
+      for (const k of [...recovered, ...record.epochKeys.values()]) {
+        const old = deriveEpochSecrets(k, record.cellId, 1).contentKey;
+        for (const env of kept) {
+          const plain = decryptEnvelope(env, old, record.cellId, 1);
+          if (plain.ok && contains(plain.value, needle)) canaryRead = true;
+        }
+      }
+      expect(canaryRead).toBe(false);
+      expect(recovered).toEqual([]);
+    }
+    for (const rt of [anna, boris]) await rt.close();
+  });
 });
