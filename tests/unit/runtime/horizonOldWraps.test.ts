@@ -4,7 +4,11 @@ import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
-import { loadKeyring, saveKeyring } from '../../../shared/runtime/Keyring.ts';
+import { decodeEnvelope } from '../../../shared/envelope/decodeEnvelope.ts';
+import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
+import { loadKeyring, saveKeyring, type CellRecord } from '../../../shared/runtime/Keyring.ts';
+import { openMemberNotice } from '../../../shared/sync/openMemberNotice.ts';
+import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
 import { createRuntimeCell } from './runtimeCell.ts';
 
 const DOC = new Uint8Array(16).fill(6);
@@ -19,6 +23,47 @@ const contains = (hay: Uint8Array, n: Uint8Array): boolean => {
   }
   return false;
 };
+
+const TABLES: readonly SealedTable[] = ['secrets', 'cells', 'envelopes', 'snapshots', 'settings'];
+
+/**
+ * Every key of an epoch below `floor` that a seized device's own data still opens: its wraps in
+ * every rotate op it holds, in its keyring, in any stored roster envelope it can decrypt with the
+ * keys it kept, or in any roster notice sealed to its box key (a sibling place ops are kept).
+ */
+async function oldKeysOpenable(
+  record: CellRecord,
+  store: SealedStore,
+  floor: number,
+): Promise<Uint8Array[]> {
+  const ops: Uint8Array[] = [...record.rosterOps];
+  for (const table of TABLES) {
+    for (const row of await store.scan(table)) {
+      ops.push(row.value);
+      const notice = openMemberNotice(row.value, record.cellId, record.identity);
+      if (notice.ok) ops.push(...notice.value);
+      for (const [e, k] of record.epochKeys) {
+        const { contentKey } = deriveEpochSecrets(k, record.cellId, e);
+        const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
+        const env = plain.ok ? decodeEnvelope(plain.value) : undefined;
+        if (env?.ok && env.value.kind === ENVELOPE_KIND.roster) ops.push(env.value.body);
+      }
+    }
+  }
+  const recovered: Uint8Array[] = [];
+  let rotatesSeen = 0;
+  for (const bytes of ops) {
+    const op = decodeRosterOp(bytes);
+    if (!op.ok || op.value.body.type !== 'rotate' || op.value.body.newEpoch >= floor) continue;
+    rotatesSeen++;
+    const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
+    if (opened.ok) recovered.push(opened.value.secret);
+    else expect(opened.error).toBe('wrap_pruned');
+  }
+  // The old rotates are there (the roster needs them): only their wraps are gone.
+  expect(rotatesSeen).toBeGreaterThan(0);
+  return recovered;
+}
 
 /**
  * Issue 15 item 1, the attack: the history horizon forgot epoch 1 (its key left the keyring, its
@@ -69,13 +114,7 @@ describe('history horizon: old rotate wraps on a device seized after the horizon
       const loaded = await loadKeyring(store);
       if (!loaded.ok) throw new Error(loaded.error);
       const record = loaded.value[0]!;
-      const recovered: Uint8Array[] = [];
-      for (const bytes of record.rosterOps) {
-        const op = decodeRosterOp(bytes);
-        if (!op.ok || op.value.body.type !== 'rotate' || op.value.body.newEpoch !== 1) continue;
-        const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
-        if (opened.ok) recovered.push(opened.value.secret);
-      }
+      const recovered = await oldKeysOpenable(record, store, 2);
       let canaryRead = false;
       for (const k of [...recovered, ...record.epochKeys.values()]) {
         const old = deriveEpochSecrets(k, record.cellId, 1).contentKey;
