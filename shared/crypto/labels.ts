@@ -30,6 +30,7 @@ export const LABELS = {
   inviteChannelAd: 'quire/invite-channel/v1',
   epochKeyWrap: 'quire/epoch-wrap/v1',
   rotateWraps: 'quire/rotate-wraps/v1',
+  relayForget: 'quire/relay-forget/v1',
   vaultKek: 'quire/vault-kek/v1',
   vaultSlot: 'quire/vault-slot/v2',
   vaultChaff: 'quire/vault-chaff/v1',

@@ -12,6 +12,7 @@ import { createRosterOp } from '../roster/createRosterOp.ts';
 import type { RosterOpBody, RotateBody } from '../roster/RosterOp.ts';
 import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
 import { openMemberNotice } from '../sync/openMemberNotice.ts';
+import { relayForgetNotice } from '../sync/relayForget.ts';
 import { realScheduler } from '../sync/Scheduler.ts';
 import { CellSync } from '../sync/CellSync.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
@@ -340,6 +341,17 @@ export class CellRuntime {
   private async forgetEpochsBefore(epoch: number): Promise<void> {
     await this.sync.forgetEpochsBefore(epoch);
     if (this.closed) return;
+    // Blind relays keep old epochs for their grace period unless told, with a proof that only
+    // a holder of this epoch's transport root can make (relayForget.ts).
+    const key = this.record.epochKeys.get(epoch);
+    const hasRelay = Array.from(this.roster.roster().members.values()).some(
+      (m) => m.role === 'relay',
+    );
+    if (key && hasRelay) {
+      const { transportRoot } = deriveEpochSecrets(key, this.record.cellId, epoch);
+      const notice = relayForgetNotice(transportRoot, this.record.cellId, epoch, epoch);
+      if (notice && this.sync.status().epoch === epoch) this.sync.publishRelayNotice(notice);
+    }
     for (const [opId] of this.opened) {
       const e = this.rotateBody(opId)?.newEpoch;
       if (e !== undefined && e < epoch) this.opened.delete(opId);
