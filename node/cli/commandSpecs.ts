@@ -32,6 +32,12 @@ export const COMMANDS = {
     pseudonym: required,
     signal: { kind: 'list', min: 1 },
   },
+  'cell horizon': {
+    home: required,
+    cell: required,
+    keep: { kind: 'enum', values: ['7', '14', '30', '90', 'issue'], default: '30' },
+  },
+  'cell rotate': { home: required, cell: required },
   'invite create': {
     home: required,
     cell: required,

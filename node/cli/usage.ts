@@ -4,6 +4,11 @@ export const USAGE = `usage: quire <command> [flags]
   quire init --home DIR                                new vault in DIR
   quire cell create --home DIR --name NAME --pseudonym P --signal URL [--signal URL...]
                                                        prints the new cell id
+  quire cell horizon --home DIR --cell ID [--keep 7|14|30|90|issue]
+                                                       coordinators: keep the cell's history that many days, or until
+                                                       the next issue is printed (default 30)
+  quire cell rotate --home DIR --cell ID                        coordinators: a new epoch key now (the history horizon's
+                                                                 "Rotate now"); prints the new epoch
   quire invite create --home DIR --cell ID [--role member|reader|coordinator|relay] [--expires 24h]
                                                        prints the invite code
   quire join --home DIR --code CODE --pseudonym P [--timeout 60] [--confirm-words "W1 ... W8"]
