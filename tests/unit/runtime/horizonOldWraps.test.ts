@@ -3,6 +3,7 @@ import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts
 import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
+import { wrapsPruned } from '../../../shared/roster/pruneRotateWraps.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { decodeEnvelope } from '../../../shared/envelope/decodeEnvelope.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
@@ -58,11 +59,33 @@ async function oldKeysOpenable(
     rotatesSeen++;
     const opened = openEpochWrap(op.value.body, record.cellId, record.identity);
     if (opened.ok) recovered.push(opened.value.secret);
-    else expect(opened.error).toBe('wrap_pruned');
+    // Pruned, or (a joiner since) never a recipient: never a key, never a wrong one.
+    else expect(['wrap_pruned', 'not_recipient']).toContain(opened.error);
   }
   // The old rotates are there (the roster needs them): only their wraps are gone.
   expect(rotatesSeen).toBeGreaterThan(0);
   return recovered;
+}
+
+/** Whether any stored row, in clear or opened as an envelope under a kept key, holds the canary. */
+async function canaryIn(record: CellRecord, store: SealedStore): Promise<boolean> {
+  let opened = 0;
+  let found = false;
+  for (const table of TABLES) {
+    for (const row of await store.scan(table)) {
+      if (contains(row.value, needle)) found = true;
+      for (const [e, k] of record.epochKeys) {
+        const { contentKey } = deriveEpochSecrets(k, record.cellId, e);
+        const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
+        if (!plain.ok) continue;
+        opened++;
+        if (contains(plain.value, needle)) found = true;
+      }
+    }
+  }
+  // The search is real: the current epoch's envelopes are there and open.
+  expect(opened).toBeGreaterThan(0);
+  return found;
 }
 
 /**
@@ -127,5 +150,53 @@ describe('history horizon: old rotate wraps on a device seized after the horizon
       expect(recovered).toEqual([]);
     }
     for (const rt of [anna, boris]) await rt.close();
+  });
+});
+
+describe('history horizon: pruned rotates on the devices that come later or come back', () => {
+  it('a member offline across a horizon converges without the deleted past; a joiner after it gets pruned rotates', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    expect((await anna.rotateKey()).ok).toBe(true);
+    await cell.advance(20 * 60_000);
+    anna.sync.doc(DOC).getText('t').insert(0, `kept. ${CANARY} `);
+    await cell.advance(2_000);
+    anna.sync
+      .doc(DOC)
+      .getText('t')
+      .delete(6, CANARY.length + 1);
+    await cell.advance(2_000);
+    expect(text(boris)).toBe('kept. ');
+
+    // Boris is away while the cell rotates to 2; he comes back within the grace period.
+    cell.net.setOffline(1, true);
+    expect((await anna.rotateKey()).ok).toBe(true);
+    anna.sync.doc(DOC).getText('t').insert(6, 'new ');
+    await cell.advance(2 * 60 * 60_000);
+    expect(anna.cellRecord.horizonFloor).toBe(1);
+    cell.net.setOffline(1, false);
+    await cell.advance(30 * 60_000);
+    for (const rt of [anna, boris]) {
+      expect(rt.currentRoster().epoch).toBe(2);
+      expect(rt.cellRecord.horizonFloor).toBe(2);
+      expect(text(rt)).toBe('kept. new ');
+      expect(rt.epochsAwaitingWraps()).toEqual([]);
+    }
+
+    // Chen joins after the horizon: his welcome carries the pruned rotates, and they apply.
+    const chen = await cell.admit(anna, 'Chen', 'member', 2);
+    await cell.advance(5_000);
+    expect(chen.currentRoster().epoch).toBe(2);
+    expect(chen.currentRoster().applied).toEqual(anna.currentRoster().applied);
+    expect(text(chen)).toBe('kept. new ');
+    expect(chen.cellRecord.rosterOps.filter(wrapsPruned).length).toBeGreaterThan(0);
+    for (const rt of [anna, boris, chen]) {
+      const store = cell.stores.get(rt)!;
+      const recovered = await oldKeysOpenable(rt.cellRecord, store, 2);
+      expect(recovered).toEqual([]);
+      expect(await canaryIn(rt.cellRecord, store)).toBe(false);
+    }
+    for (const rt of [anna, boris, chen]) await rt.close();
   });
 });
