@@ -131,7 +131,7 @@ describe('quire: seizure after the history horizon', () => {
     let envelopesOpened = 0;
     for (const table of TABLES) {
       for (const row of await opened.value.vault.store.scan(table)) {
-        openedRows.push({ name: `${table}/${row.id}`, bytes: row.value });
+        openedRows.push({ name: `${table}/${row.key}`, bytes: row.value });
         ops.push(row.value);
         const notice = openMemberNotice(row.value, record.cellId, record.identity);
         if (notice.ok) ops.push(...notice.value);
@@ -140,7 +140,7 @@ describe('quire: seizure after the history horizon', () => {
           const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
           if (!plain.ok) continue;
           envelopesOpened++;
-          openedRows.push({ name: `envelope ${table}/${row.id}`, bytes: plain.value });
+          openedRows.push({ name: `envelope ${table}/${row.key}`, bytes: plain.value });
         }
       }
     }
