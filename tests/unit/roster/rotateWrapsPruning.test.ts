@@ -225,3 +225,23 @@ describe('the roster log below the history horizon', () => {
     expect(after.keys.get(2) && bytesEqual(after.keys.get(2)!, K2)).toBe(true);
   });
 });
+
+describe('computeRoster with junk that shares a rotate opId', () => {
+  it('keeps the copy that verifies: junk after the real signature does not void the rotate', () => {
+    const { cell, r1 } = twoRotations();
+    const full = cell.get(r1);
+    const pruned = pruneRotateWraps(full);
+    // The real signed bytes, then a broken trailer: same opId, malformed, smaller than `full`.
+    const junk = concatBytes(pruned, new Uint8Array([0]));
+    expect(rosterOpId(junk)).toBe(r1);
+    const others = [...cell.bytes].filter(([id]) => id !== r1).map(([, b]) => b);
+    const clean = computeRoster([...others, full], { cellId: cell.cellId });
+    for (const order of [
+      [junk, full],
+      [full, junk],
+    ]) {
+      const r = computeRoster([...others, ...order], { cellId: cell.cellId });
+      expect(rosterDigest(r)).toBe(rosterDigest(clean));
+    }
+  });
+});
