@@ -56,7 +56,12 @@ export const COMMANDS = {
   'member remove': { home: required, cell: required, pseudonym: required },
   'member rekey': { home: required, cell: required },
   sync: { home: required, cell: required, timeout },
-  relay: { home: required, code: optional, for: seconds },
+  relay: {
+    home: required,
+    code: optional,
+    for: seconds,
+    'forget-after': { kind: 'int', min: 1, max: 14 * DAY_S, default: 3600 },
+  },
   'vault duress set': {
     home: required,
     template: { kind: 'enum', values: ['reading-club', 'newsletter'], default: 'reading-club' },

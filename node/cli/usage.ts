@@ -31,7 +31,9 @@ export const USAGE = `usage: quire <command> [flags]
                                                                  signing key dropped; prints the new safety words
   quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s and
                                                                  nothing of ours left to send, exits
-  quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
+  quire relay --home DIR [--code CODE] [--for SECONDS] [--forget-after 3600]
+                                                                 blind relay; --code (a relay-role invite) the first time;
+                                                                 acts on the members' forget notices after that many seconds
   quire vault duress set --home DIR --signal URL [--template reading-club|newsletter] [--language en|ru|uk]
                         [--destroy-real]                 QUIRE_DURESS_PASSPHRASE opens a new decoy home with a harmless
                                                        cell of its own (prints its id); --destroy-real: it also

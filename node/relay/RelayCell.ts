@@ -205,6 +205,8 @@ export class RelayCell {
     if (known && known.below >= below) return;
     this.forgets.set(line.id, { below, at: this.scheduler.now() });
     this.counts.forgetNotices++;
+    // On time rather than at the next maintenance tick (which still retries if it cannot yet).
+    this.scheduler.setTimeout(() => this.maintain(), this.limits.forgetDelayMs + 1);
   }
 
   /**

@@ -130,6 +130,7 @@ describe('quire argument parser', () => {
       home: 'h',
       code: undefined,
       for: undefined,
+      'forget-after': 3600,
     });
     expect(run(['vault', 'duress', 'set', '--home', 'h', '--signal', 'ws://x']).flags).toEqual({
       home: 'h',
