@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { isatty } from 'node:tty';
+import type { Scheduler } from '../../shared/sync/Scheduler.ts';
 
 /** What a command may touch of its process: environment, output lines, stdin, stop requests. */
 export interface CliIo {
@@ -17,6 +18,12 @@ export interface CliIo {
    * and resolves with the line typed (undefined if stdin closes first).
    */
   readonly ask?: (question: string) => Promise<string | undefined>;
+  /**
+   * The clock a cell's runtime runs on; the real one when absent (always, for the real process).
+   * An in-process test passes a clock set ahead to stand for a later run of the command (the
+   * history horizon waits minutes to days).
+   */
+  readonly scheduler?: Scheduler;
 }
 
 /** The real process: stdout/stderr lines, stdin, SIGINT and SIGTERM. */

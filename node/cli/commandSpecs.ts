@@ -32,6 +32,12 @@ export const COMMANDS = {
     pseudonym: required,
     signal: { kind: 'list', min: 1 },
   },
+  'cell horizon': {
+    home: required,
+    cell: required,
+    keep: { kind: 'enum', values: ['7', '14', '30', '90', 'issue'], default: '30' },
+  },
+  'cell rotate': { home: required, cell: required },
   'invite create': {
     home: required,
     cell: required,
@@ -50,7 +56,12 @@ export const COMMANDS = {
   'member remove': { home: required, cell: required, pseudonym: required },
   'member rekey': { home: required, cell: required },
   sync: { home: required, cell: required, timeout },
-  relay: { home: required, code: optional, for: seconds },
+  relay: {
+    home: required,
+    code: optional,
+    for: seconds,
+    'forget-after': { kind: 'int', min: 1, max: 14 * DAY_S, default: 3600 },
+  },
   'vault duress set': {
     home: required,
     template: { kind: 'enum', values: ['reading-club', 'newsletter'], default: 'reading-club' },

@@ -3,6 +3,8 @@ import type { ParsedCommand } from './commandSpecs.ts';
 import type { CommandContext } from './CommandContext.ts';
 import { EXIT_CODES, exitCodeFor, failure, oneLine, type CommandResult } from './CommandResult.ts';
 import { cellCreateCommand } from './commands/cellCreateCommand.ts';
+import { cellHorizonCommand } from './commands/cellHorizonCommand.ts';
+import { cellRotateCommand } from './commands/cellRotateCommand.ts';
 import { commentAddCommand } from './commands/commentAddCommand.ts';
 import { commentListCommand } from './commands/commentListCommand.ts';
 import { draftReadCommand } from './commands/draftReadCommand.ts';
@@ -31,6 +33,10 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return initCommand(p.flags, ctx);
     case 'cell create':
       return cellCreateCommand(p.flags, ctx);
+    case 'cell horizon':
+      return cellHorizonCommand(p.flags, ctx);
+    case 'cell rotate':
+      return cellRotateCommand(p.flags, ctx);
     case 'invite create':
       return inviteCreateCommand(p.flags, ctx);
     case 'join':

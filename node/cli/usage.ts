@@ -4,6 +4,11 @@ export const USAGE = `usage: quire <command> [flags]
   quire init --home DIR                                new vault in DIR
   quire cell create --home DIR --name NAME --pseudonym P --signal URL [--signal URL...]
                                                        prints the new cell id
+  quire cell horizon --home DIR --cell ID [--keep 7|14|30|90|issue]
+                                                       coordinators: keep the cell's history that many days, or until
+                                                       the next issue is printed (default 30)
+  quire cell rotate --home DIR --cell ID                        coordinators: a new epoch key now (the history horizon's
+                                                                 "Rotate now"); prints the new epoch
   quire invite create --home DIR --cell ID [--role member|reader|coordinator|relay] [--expires 24h]
                                                        prints the invite code
   quire join --home DIR --code CODE --pseudonym P [--timeout 60] [--confirm-words "W1 ... W8"]
@@ -26,7 +31,9 @@ export const USAGE = `usage: quire <command> [flags]
                                                                  signing key dropped; prints the new safety words
   quire sync --home DIR --cell ID [--timeout 60]                 connects, syncs until nothing new for 2 s and
                                                                  nothing of ours left to send, exits
-  quire relay --home DIR [--code CODE] [--for SECONDS]          blind relay; --code (a relay-role invite) the first time
+  quire relay --home DIR [--code CODE] [--for SECONDS] [--forget-after 3600]
+                                                                 blind relay; --code (a relay-role invite) the first time;
+                                                                 acts on the members' forget notices after that many seconds
   quire vault duress set --home DIR --signal URL [--template reading-club|newsletter] [--language en|ru|uk]
                         [--destroy-real]                 QUIRE_DURESS_PASSPHRASE opens a new decoy home with a harmless
                                                        cell of its own (prints its id); --destroy-real: it also

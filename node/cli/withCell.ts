@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roster/RosterOp.ts';
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { openFinishingRekey } from '../../shared/runtime/openFinishingRekey.ts';
 import type { CellRecord } from '../../shared/runtime/Keyring.ts';
+import type { Scheduler } from '../../shared/sync/Scheduler.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
 import { failure, type CommandResult } from './CommandResult.ts';
 import type { Home } from './Home.ts';
@@ -23,6 +24,7 @@ export async function withCell(
   cellArg: string,
   transport: Transport | undefined,
   fn: (cell: CellRuntime) => Promise<CommandResult>,
+  scheduler?: Scheduler,
 ): Promise<CommandResult> {
   const record = findCell(home, cellArg);
   if (!record) return failure('failed', `no cell ${cellArg} in this home`);
@@ -34,6 +36,7 @@ export async function withCell(
         record: r,
         sealed: home.vault.store,
         ...(transport ? { transport } : {}),
+        ...(scheduler ? { scheduler } : {}),
         saveRecord: (x) => home.upsert(x),
       }),
   });

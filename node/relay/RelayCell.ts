@@ -1,6 +1,7 @@
 import { bytesEqual, fromHex } from '../../shared/crypto/bytes.ts';
 import { deriveRoomName } from '../../shared/crypto/deriveEpochSecrets.ts';
 import { RELAY_HELLO_FIELD, relayHello } from '../../shared/sync/relayHello.ts';
+import { openRelayForget, RELAY_FORGET_BYTES } from '../../shared/sync/relayForget.ts';
 import { isRelayNoticeKey } from '../../shared/sync/relayNotice.ts';
 import { realScheduler, type Scheduler } from '../../shared/sync/Scheduler.ts';
 import { BEACON_GENERATION } from '../../shared/sync/WireScope.ts';
@@ -36,7 +37,12 @@ export class RelayCell {
     evicted: 0,
     notices: 0,
     joinFailures: 0,
+    forgetNotices: 0,
+    forgetRefused: 0,
+    forgotten: 0,
   };
+  /** Forget notices proven by a line (by line id): the highest epoch asked for, and since when. */
+  private readonly forgets = new Map<string, { below: number; at: number }>();
   private timer: unknown;
   private saveTimer: unknown;
   private closed = false;
@@ -168,6 +174,7 @@ export class RelayCell {
 
   /** A rotation notice: if sealed to us for the next epoch, follow that epoch's root too. */
   private onNotice(line: RelayLine, sealed: Uint8Array): void {
+    if (sealed.length === RELAY_FORGET_BYTES) return this.onForget(line, sealed);
     const opened = openRelayNotice(sealed, this.opts.record.cellId, this.opts.record.identity);
     if (!opened || opened.epoch !== line.epoch + 1 || this.lines.hasRoot(opened.root)) return;
     const rivals = this.lines.values().filter((l) => l.epoch === opened.epoch);
@@ -181,6 +188,53 @@ export class RelayCell {
     this.counts.notices++;
     this.saveStateLater();
     queueMicrotask(() => this.reconcile(added));
+  }
+
+  /**
+   * A forget notice (shared/sync/relayForget.ts): proven with this line's root, it asks for every
+   * epoch below `below` (≤ this line's epoch) to go. Noted here, acted on in maintain().
+   */
+  private onForget(line: RelayLine, bytes: Uint8Array): void {
+    const { cellId } = this.opts.record;
+    const below = openRelayForget(bytes, line.secrets.transportRoot, cellId, line.epoch);
+    if (below === undefined) {
+      this.counts.forgetRefused++;
+      return;
+    }
+    const known = this.forgets.get(line.id);
+    if (known && known.below >= below) return;
+    this.forgets.set(line.id, { below, at: this.scheduler.now() });
+    this.counts.forgetNotices++;
+    // On time rather than at the next maintenance tick (which still retries if it cannot yet).
+    this.scheduler.setTimeout(() => this.maintain(), this.limits.forgetDelayMs + 1);
+  }
+
+  /**
+   * Forgets what notices asked for, where it is safe to: the proving line has been known with the
+   * notice for forgetDelayMs and is the only line of its epoch (a root forged by someone who holds
+   * an older one, through a made-up rotation notice, has the real one beside it once members
+   * serve the real notice), and an epoch goes only once superseded and quiet for as long.
+   */
+  private applyForgets(now: number): void {
+    const delay = this.limits.forgetDelayMs;
+    for (const [id, { below, at }] of Array.from(this.forgets)) {
+      const line = this.lines.get(id);
+      if (!line) {
+        this.forgets.delete(id);
+        continue;
+      }
+      if (now - at < delay) continue;
+      if (this.lines.values().some((l) => l !== line && l.epoch === line.epoch)) continue;
+      let left = 0;
+      for (const old of this.lines.values()) {
+        if (old.epoch >= below) continue;
+        if (this.lines.superseded(old) && now - this.lines.lastActivity(old) >= delay) {
+          this.retireLine(old);
+          this.counts.forgotten++;
+        } else left++;
+      }
+      if (left === 0) this.forgets.delete(id);
+    }
   }
 
   /** Joins what the line needs (wantedGenerations) and leaves probes that stayed empty. */
@@ -232,6 +286,7 @@ export class RelayCell {
   maintain(): void {
     if (this.closed) return;
     const now = this.scheduler.now();
+    this.applyForgets(now);
     for (const line of this.lines.values()) {
       if (
         this.lines.superseded(line) &&

@@ -28,4 +28,8 @@ export interface RelayStats {
   readonly evicted: number;
   readonly notices: number;
   readonly joinFailures: number;
+  /** Forget notices proven by a line's root (history horizon), refused ones, epochs forgotten. */
+  readonly forgetNotices: number;
+  readonly forgetRefused: number;
+  readonly forgotten: number;
 }

@@ -10,6 +10,11 @@ export interface RelayLimits {
   readonly maxProbes: number;
   /** Candidate transport roots kept per epoch (a forged rotation notice cannot crowd out the real one). */
   readonly maxLinesPerEpoch: number;
+  /**
+   * A forget notice (history horizon) is acted on only after this, if the line that proved it is
+   * still the only one of its epoch, and only for epochs with no new entry for as long.
+   */
+  readonly forgetDelayMs: number;
   /** How often drained generations and epochs are looked for. */
   readonly maintenanceMs: number;
   /** Quiet time before the relay's own state row is saved. */
@@ -22,6 +27,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   epochGraceMs: 14 * 24 * 60 * 60 * 1000,
   maxProbes: 4,
   maxLinesPerEpoch: 8,
+  forgetDelayMs: 60 * 60 * 1000,
   maintenanceMs: 30_000,
   saveStateMs: 1000,
 };

@@ -29,6 +29,8 @@ export const LABELS = {
   inviteNoticeAd: 'quire/invite-notice/v1',
   inviteChannelAd: 'quire/invite-channel/v1',
   epochKeyWrap: 'quire/epoch-wrap/v1',
+  rotateWraps: 'quire/rotate-wraps/v1',
+  relayForget: 'quire/relay-forget/v1',
   vaultKek: 'quire/vault-kek/v1',
   vaultSlot: 'quire/vault-slot/v2',
   vaultChaff: 'quire/vault-chaff/v1',

@@ -9,19 +9,23 @@ import { paddedEnvelopeLength } from './paddedEnvelopeLength.ts';
  */
 export const ROTATE_MIN_PADDED_BYTES = 8192;
 
-/** Where a roster op (PROTOCOL §9.1) keeps its version byte and its type, inside the body. */
-const ROSTER_OP_VERSION = 1;
+/**
+ * Where a roster op (PROTOCOL §9.1) keeps its version byte and its type, inside the body. A
+ * rotate is version 1 (legacy: wraps signed in place) or 2 (a signed digest, wraps after the
+ * signature): both hold one wrap per member.
+ */
+const ROTATE_VERSIONS: readonly number[] = [1, 2];
 const ROSTER_OP_TYPE_OFFSET = 17;
 const ROTATE_TYPE = 6;
 
-/** A roster envelope whose body is a (version 1) rotate op. */
+/** A roster envelope whose body is a rotate op, of either version. */
 function isRotate(plaintext: Uint8Array): boolean {
   if (plaintext[OFFSET_KIND] !== ENVELOPE_KIND.roster) return false;
   const view = new DataView(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
   if (plaintext.length < OFFSET_BODY || view.getUint32(OFFSET_BODY_LENGTH) <= ROSTER_OP_TYPE_OFFSET)
     return false;
   return (
-    plaintext[OFFSET_BODY] === ROSTER_OP_VERSION &&
+    ROTATE_VERSIONS.includes(plaintext[OFFSET_BODY] ?? 0) &&
     plaintext[OFFSET_BODY + ROSTER_OP_TYPE_OFFSET] === ROTATE_TYPE
   );
 }

@@ -7,6 +7,16 @@ import { LABELS } from '../crypto/labels.ts';
  */
 
 export const ROSTER_OP_VERSION = 1;
+/**
+ * A rotate in format 2 signs a digest of its wraps, which travel after the signature and may be
+ * pruned (history horizon): every other op, and a legacy rotate, is version 1.
+ */
+export const ROTATE_OP_VERSION = 2;
+/** The digest a format-2 rotate signs: H_32(LABELS.rotateWraps, every sealed wrap in order). */
+export const WRAPS_DIGEST_BYTES = 32;
+/** The byte after a format-2 rotate's signature: its wraps follow, or were pruned. */
+export const WRAPS_CARRIED = 1;
+export const WRAPS_PRUNED = 0;
 /** Hard cap on one encoded op, checked before any parsing. Fits a rotate to 200 recipients. */
 export const MAX_OP_BYTES = 32 * 1024;
 export const MAX_HEADS = 32;
@@ -61,8 +71,11 @@ export const WRAP_KIND_CODES: readonly WrapKind[] = ['member', 'relay'];
 export interface EpochWrap {
   readonly recipient: Uint8Array;
   readonly kind: WrapKind;
-  /** crypto_box_seal to the recipient's box key; see sealEpochWraps.ts for the plaintext. */
-  readonly sealed: Uint8Array;
+  /**
+   * crypto_box_seal to the recipient's box key; see sealEpochWraps.ts for the plaintext. Absent
+   * when a format-2 rotate's wraps were pruned: the signature still verifies over their digest.
+   */
+  readonly sealed: Uint8Array | undefined;
 }
 
 export interface GenesisBody {
@@ -114,6 +127,11 @@ export interface RotateBody {
   readonly newEpoch: number;
   /** Strictly ascending by recipient signPk. */
   readonly wraps: readonly EpochWrap[];
+  /**
+   * Version 1 (before the history horizon could prune wraps): the signature covers the wraps
+   * themselves. Decoded old ops carry it; new rotates are format 2 (ROTATE_OP_VERSION).
+   */
+  readonly legacy?: true;
 }
 export interface LeaveBody {
   readonly type: 'leave';

@@ -101,8 +101,14 @@ export function buildOpGraph(
   for (const bytes of input) {
     const { id, entry } = verifyCached(bytes, cache, cellId);
     const seen = distinct.get(id);
-    // Two byte strings with one opId would need a 2^64 collision; keep a deterministic one anyway.
-    if (!seen || compareBytes(entry.bytes, seen.bytes) < 0) distinct.set(id, entry);
+    // One opId, several byte strings: a format-2 rotate with and without its wraps (the id stops
+    // at the signature), or bytes that merely share that prefix (junk after a real signature).
+    // A copy that verifies wins over one that does not; else a deterministic one.
+    const better =
+      !seen ||
+      (entry.result.ok && !seen.result.ok) ||
+      (entry.result.ok === seen.result.ok && compareBytes(entry.bytes, seen.bytes) < 0);
+    if (better) distinct.set(id, entry);
   }
   const rejected: RosterRejection[] = [];
   const verified = new Map<string, { op: RosterOp; admitProblem: AdmitProblem }>();

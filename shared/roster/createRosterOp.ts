@@ -2,6 +2,7 @@ import { concatBytes } from '../crypto/bytes.ts';
 import { LABELS } from '../crypto/labels.ts';
 import { SIGN_SECRET_BYTES, signDetached } from '../crypto/signDetached.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { wrapsTrailer } from './encodeRosterOpBody.ts';
 import { encodeRosterOpUnsigned, type EncodeError } from './encodeRosterOpUnsigned.ts';
 import { rosterOpId } from './rosterOpId.ts';
 import { MAX_OP_BYTES, type RosterOpBody } from './RosterOp.ts';
@@ -32,6 +33,7 @@ export function createRosterOp(
   const bytes = concatBytes(
     unsigned.value,
     signDetached(author.signSk, LABELS.rosterOpSig, unsigned.value),
+    wrapsTrailer(body),
   );
   if (bytes.length > MAX_OP_BYTES) return err('oversize');
   return ok({ opId: rosterOpId(bytes), bytes });

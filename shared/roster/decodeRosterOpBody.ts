@@ -9,7 +9,10 @@ import {
   MAX_ROTATE_RECIPIENTS,
   OP_TYPE_CODES,
   ROLE_CODES,
+  ROSTER_OP_VERSION,
+  ROTATE_OP_VERSION,
   SALT_BYTES,
+  WRAPS_DIGEST_BYTES,
   WRAP_KIND_CODES,
   WRAP_SEALED_BYTES,
   type EpochWrap,
@@ -23,7 +26,11 @@ function readRole(r: ByteReader): Role {
   return role ?? 'reader';
 }
 
-function readBody(r: ByteReader, typeCode: number): RosterOpBody | undefined {
+function readBody(
+  r: ByteReader,
+  typeCode: number,
+  legacy: true | undefined,
+): RosterOpBody | undefined {
   switch (OP_TYPE_CODES[typeCode]) {
     case 'genesis': {
       const salt = r.bytes(SALT_BYTES);
@@ -74,14 +81,17 @@ function readBody(r: ByteReader, typeCode: number): RosterOpBody | undefined {
       for (let i = 0; i < n && r.ok; i++) {
         const recipient = r.bytes(SIGN_PUBLIC_BYTES);
         const kind = WRAP_KIND_CODES[r.u8()];
-        const sealed = r.bytes(WRAP_SEALED_BYTES);
+        // Version 1 signs the wraps in place; format 2 signs their digest (read by the caller).
+        const sealed = legacy ? r.bytes(WRAP_SEALED_BYTES) : undefined;
         const prev = wraps[wraps.length - 1];
         // Strictly ascending recipients: one canonical encoding, no duplicate recipient.
         if (kind === undefined || (prev && compareBytes(prev.recipient, recipient) >= 0))
           return undefined;
         wraps.push({ recipient, kind, sealed });
       }
-      return { type: 'rotate', newEpoch, wraps };
+      return legacy
+        ? { type: 'rotate', newEpoch, wraps, legacy }
+        : { type: 'rotate', newEpoch, wraps };
     }
     case 'leave':
       return { type: 'leave' };
@@ -97,9 +107,22 @@ function readBody(r: ByteReader, typeCode: number): RosterOpBody | undefined {
   }
 }
 
-/** Parses a body that must fill `bytes` exactly; undefined for anything malformed. */
-export function decodeRosterOpBody(typeCode: number, bytes: Uint8Array): RosterOpBody | undefined {
+/**
+ * Parses a body that must fill `bytes` exactly; undefined for anything malformed. Version 2 is a
+ * rotate only, whose body ends with the digest of its wraps (returned; the wraps themselves follow
+ * the op's signature and are read by decodeRosterOp).
+ */
+export function decodeRosterOpBody(
+  typeCode: number,
+  bytes: Uint8Array,
+  version: number = ROSTER_OP_VERSION,
+): { readonly body: RosterOpBody; readonly wrapsDigest?: Uint8Array } | undefined {
+  const committed = version === ROTATE_OP_VERSION;
+  if (committed && OP_TYPE_CODES[typeCode] !== 'rotate') return undefined;
+  if (!committed && version !== ROSTER_OP_VERSION) return undefined;
   const r = new ByteReader(bytes);
-  const body = readBody(r, typeCode);
-  return body && r.ok && r.remaining === 0 ? body : undefined;
+  const body = readBody(r, typeCode, committed ? undefined : true);
+  const wrapsDigest = committed ? r.bytes(WRAPS_DIGEST_BYTES) : undefined;
+  if (!body || !r.ok || r.remaining !== 0) return undefined;
+  return wrapsDigest ? { body, wrapsDigest } : { body };
 }

@@ -10,12 +10,16 @@ import {
   MAX_ROTATE_RECIPIENTS,
   MAX_TIME_MS,
   ROLE_CODES,
+  ROSTER_OP_VERSION,
+  ROTATE_OP_VERSION,
   SALT_BYTES,
+  WRAPS_CARRIED,
   WRAP_KIND_CODES,
   WRAP_SEALED_BYTES,
   type Role,
   type RosterOpBody,
 } from './RosterOp.ts';
+import { rotateWrapsDigest } from './rotateWrapsDigest.ts';
 import { validateDisplayName } from './validateDisplayName.ts';
 
 const validStr = validateDisplayName;
@@ -75,15 +79,20 @@ export function encodeRosterOpBody(body: RosterOpBody): Result<Uint8Array, 'inva
       if (n < 1 || n > MAX_ROTATE_RECIPIENTS) return bad('wraps');
       w.u32(body.newEpoch).u16(n);
       let prev: Uint8Array | undefined;
+      const sealed: Uint8Array[] = [];
       for (const wrap of body.wraps) {
         if (wrap.recipient.length !== SIGN_PUBLIC_BYTES) return bad('recipient');
         if (prev && compareBytes(prev, wrap.recipient) >= 0) return bad('recipients order');
-        if (wrap.sealed.length !== WRAP_SEALED_BYTES) return bad('sealed');
+        // A rotate is made (and signed) with every wrap; pruning happens to its bytes later.
+        if (wrap.sealed?.length !== WRAP_SEALED_BYTES) return bad('sealed');
         const kind = WRAP_KIND_CODES.indexOf(wrap.kind);
         if (kind < 0) return bad('kind');
-        w.bytes(wrap.recipient).u8(kind).bytes(wrap.sealed);
+        w.bytes(wrap.recipient).u8(kind);
+        if (body.legacy) w.bytes(wrap.sealed);
+        sealed.push(wrap.sealed);
         prev = wrap.recipient;
       }
+      if (!body.legacy) w.bytes(rotateWrapsDigest(sealed));
       break;
     }
     case 'leave':
@@ -100,4 +109,20 @@ export function encodeRosterOpBody(body: RosterOpBody): Result<Uint8Array, 'inva
       break;
   }
   return ok(w.finish());
+}
+
+/** The op version byte: 2 for a format-2 rotate (its wraps travel after the signature), else 1. */
+export function opVersion(body: RosterOpBody): number {
+  return body.type === 'rotate' && !body.legacy ? ROTATE_OP_VERSION : ROSTER_OP_VERSION;
+}
+
+/**
+ * What follows a format-2 rotate's signature: u8(1) || every sealed wrap, in recipient order
+ * (encodeRosterOpBody checked them). Empty for every other op.
+ */
+export function wrapsTrailer(body: RosterOpBody): Uint8Array {
+  if (body.type !== 'rotate' || body.legacy) return new Uint8Array(0);
+  const w = new ByteWriter().u8(WRAPS_CARRIED);
+  for (const wrap of body.wraps) if (wrap.sealed) w.bytes(wrap.sealed);
+  return w.finish();
 }

@@ -3,19 +3,13 @@ import { SIGN_PUBLIC_BYTES } from '../crypto/signDetached.ts';
 import { CELL_ID_BYTES } from '../crypto/deriveEpochSecrets.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { ByteWriter } from '../util/ByteWriter.ts';
-import { encodeRosterOpBody } from './encodeRosterOpBody.ts';
-import {
-  MAX_HEADS,
-  OP_ID_BYTES,
-  OP_TYPE_CODES,
-  ROSTER_OP_VERSION,
-  type RosterOpBody,
-} from './RosterOp.ts';
+import { encodeRosterOpBody, opVersion } from './encodeRosterOpBody.ts';
+import { MAX_HEADS, OP_ID_BYTES, OP_TYPE_CODES, type RosterOpBody } from './RosterOp.ts';
 
 export type EncodeError = 'invalid_body' | 'invalid_heads' | 'invalid_header';
 
 /**
- * The signed part of an op: version || cellId || type || author || headCount || heads || bodyLen ||
+ * The signed part of an op: version (opVersion) || cellId || type || author || headCount || heads || bodyLen ||
  * body. Heads are sorted and deduplicated here, so callers may pass any frontier they hold.
  */
 export function encodeRosterOpUnsigned(
@@ -43,7 +37,7 @@ export function encodeRosterOpUnsigned(
   if (!encodedBody.ok) return encodedBody;
   if (encodedBody.value.length > 0xffff) return err('invalid_body', 'body too long');
   const w = new ByteWriter()
-    .u8(ROSTER_OP_VERSION)
+    .u8(opVersion(body))
     .bytes(cellId)
     .u8(OP_TYPE_CODES.indexOf(body.type))
     .bytes(author)

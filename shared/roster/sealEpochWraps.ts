@@ -16,6 +16,11 @@ export interface WrapRecipient {
   readonly kind: WrapKind;
 }
 
+/** A wrap just sealed: its bytes are there (only a stored op's may be pruned). */
+export interface SealedEpochWrap extends EpochWrap {
+  readonly sealed: Uint8Array;
+}
+
 /**
  * The wraps of a rotate op to `newEpoch`: K_e sealed to each member (coordinators and readers
  * included), and only the epoch's transport root (deriveEpochSecrets) to each relay, so a relay
@@ -27,7 +32,7 @@ export function sealEpochWraps(
   epochKey: Uint8Array,
   recipients: readonly WrapRecipient[],
 ): Result<
-  EpochWrap[],
+  SealedEpochWrap[],
   'invalid_recipient' | 'bad_recipient_count' | 'invalid_key' | 'invalid_epoch'
 > {
   if (epochKey.length !== EPOCH_KEY_BYTES || cellId.length !== CELL_ID_BYTES)
@@ -38,7 +43,7 @@ export function sealEpochWraps(
     return err('bad_recipient_count');
   const { transportRoot } = deriveEpochSecrets(epochKey, cellId, newEpoch);
   const sorted = [...recipients].sort((a, b) => compareBytes(a.signPk, b.signPk));
-  const wraps: EpochWrap[] = [];
+  const wraps: SealedEpochWrap[] = [];
   for (const r of sorted) {
     const prev = wraps[wraps.length - 1];
     if (r.signPk.length !== SIGN_PUBLIC_BYTES) return err('invalid_recipient');

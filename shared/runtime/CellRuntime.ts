@@ -12,6 +12,7 @@ import { createRosterOp } from '../roster/createRosterOp.ts';
 import type { RosterOpBody, RotateBody } from '../roster/RosterOp.ts';
 import { sealEpochWraps, type WrapRecipient } from '../roster/sealEpochWraps.ts';
 import { openMemberNotice } from '../sync/openMemberNotice.ts';
+import { relayForgetNotice } from '../sync/relayForget.ts';
 import { realScheduler } from '../sync/Scheduler.ts';
 import { CellSync } from '../sync/CellSync.ts';
 import type { Scheduler } from '../sync/Scheduler.ts';
@@ -67,6 +68,7 @@ export class CellRuntime {
   readonly horizon: HistoryHorizon;
   private readonly scheduler: Scheduler;
   private closed = false;
+  private awaitingWraps: number[] = [];
 
   private constructor(
     private readonly opts: CellRuntimeOptions,
@@ -123,7 +125,9 @@ export class CellRuntime {
 
   static async open(opts: CellRuntimeOptions): Promise<CellRuntime> {
     const { record } = opts;
-    const roster = new RosterLog(record.cellId, record.rosterOps);
+    // Rotates below the horizon's floor are held without their wraps (a record stored before
+    // pruning existed, or a crash between forgetting keys and storing the pruned log).
+    const roster = new RosterLog(record.cellId, record.rosterOps, record.horizonFloor ?? 0);
     const secretsCache = new Map<number, { key: Uint8Array; secrets: EpochSecrets }>();
     // Filled once the runtime exists: keys learnt from later rotations live in its record, and a
     // key may be replaced when the rotate it came from lost to a concurrent one.
@@ -171,6 +175,15 @@ export class CellRuntime {
     runtime.relay.check();
     await runtime.followRoster();
     return runtime;
+  }
+
+  /**
+   * Epochs whose key we lack because every copy of their counted rotate we were given had its
+   * wraps pruned (another device passed its history horizon before we picked the key up): we
+   * wait for a copy that carries them, and meanwhile write in the newest epoch we hold.
+   */
+  epochsAwaitingWraps(): readonly number[] {
+    return this.awaitingWraps;
   }
 
   get cellRecord(): CellRecord {
@@ -271,6 +284,7 @@ export class CellRuntime {
     if (this.closed) return;
     const roster = this.roster.roster();
     const meHex = toHex(this.record.identity.signPk);
+    const pruned = new Set<number>();
     const keys = countedEpochKeys({
       roster,
       cellId: this.record.cellId,
@@ -279,7 +293,9 @@ export class CellRuntime {
       rotateBody: (opId) => this.rotateBody(opId),
       opened: this.opened,
       floor: this.record.horizonFloor ?? 0,
+      pruned,
     });
+    this.awaitingWraps = [...pruned].sort((a, b) => a - b);
     const keysChanged =
       keys.size !== this.record.epochKeys.size ||
       Array.from(keys).some(([e, k]) => this.record.epochKeys.get(e) !== k);
@@ -318,18 +334,33 @@ export class CellRuntime {
 
   /**
    * The history horizon passed every epoch below `epoch`: its rooms are left and its stored
-   * envelopes deleted first (committed), then its keys leave the keyring, and the floor keeps
-   * countedEpochKeys from opening them again from the roster's wraps.
+   * envelopes deleted first (committed), then its keys leave the keyring together with the wraps
+   * of the rotates that opened them (RosterLog.pruneBelow), and the floor keeps countedEpochKeys
+   * from opening a key below it again.
    */
   private async forgetEpochsBefore(epoch: number): Promise<void> {
     await this.sync.forgetEpochsBefore(epoch);
     if (this.closed) return;
+    // Blind relays keep old epochs for their grace period unless told, with a proof that only
+    // a holder of this epoch's transport root can make (relayForget.ts).
+    const key = this.record.epochKeys.get(epoch);
+    const hasRelay = Array.from(this.roster.roster().members.values()).some(
+      (m) => m.role === 'relay',
+    );
+    if (key && hasRelay) {
+      const { transportRoot } = deriveEpochSecrets(key, this.record.cellId, epoch);
+      const notice = relayForgetNotice(transportRoot, this.record.cellId, epoch, epoch);
+      if (notice && this.sync.status().epoch === epoch) this.sync.publishRelayNotice(notice);
+    }
     for (const [opId] of this.opened) {
       const e = this.rotateBody(opId)?.newEpoch;
       if (e !== undefined && e < epoch) this.opened.delete(opId);
     }
     const keys = new Map(Array.from(this.record.epochKeys).filter(([e]) => e >= epoch));
-    await this.update({ epochKeys: keys, horizonFloor: epoch });
+    // The rotates that opened the forgotten epochs lose their wraps: our box key would open
+    // them again otherwise (their signatures cover a digest, so they still verify and apply).
+    this.roster.pruneBelow(epoch);
+    await this.update({ epochKeys: keys, horizonFloor: epoch, rosterOps: this.roster.allOps() });
     for (const l of this.listeners) l();
   }
 

@@ -7,7 +7,8 @@ import { decodeRosterOp } from '../roster/decodeRosterOp.ts';
 import { judgeOwnPast } from '../roster/judgeOwnPast.ts';
 import type { Roster } from '../roster/Roster.ts';
 import { createRosterCache, type RosterCache } from '../roster/RosterCache.ts';
-import { MAX_OP_BYTES, type RosterOp } from '../roster/RosterOp.ts';
+import { pruneRotateWraps, wrapsPruned } from '../roster/pruneRotateWraps.ts';
+import { MAX_OP_BYTES, ROTATE_OP_VERSION, type RosterOp } from '../roster/RosterOp.ts';
 import type {
   RosterOffer,
   RosterOfferOutcome,
@@ -45,15 +46,69 @@ export class RosterLog implements RosterPort {
   private readonly cache: RosterCache;
   private current: Roster;
   private readonly listeners = new Set<() => void>();
+  /** History horizon: rotates to epochs below this are kept without their wraps (§11.5). */
+  private floor: number;
+  /** How many pruned copies a copy with wraps has filled (fillsPrunedWraps). */
+  private filled = 0;
 
   constructor(
     private readonly cellId: Uint8Array,
     initial: Iterable<Uint8Array> = [],
+    floor = 0,
   ) {
+    this.floor = floor;
     this.cache = createRosterCache(toHex(cellId));
     this.current = this.compute();
     this.admit(Array.from(initial), undefined);
     this.current = this.compute();
+  }
+
+  /**
+   * The history horizon passed every epoch below `epoch`: the rotates that opened them keep their
+   * signed digest but lose their wraps, here and in every op that arrives later, so this device
+   * can no longer open their keys with its box key, nor hand their wraps to anyone. Returns
+   * whether any held op changed (the caller stores the log again).
+   */
+  pruneBelow(epoch: number): boolean {
+    this.floor = Math.max(this.floor, epoch);
+    let changed = false;
+    for (const [opId, bytes] of this.ops) {
+      const kept = this.keepable(bytes);
+      if (kept !== bytes) {
+        this.ops.set(opId, kept);
+        this.cache.verified.delete(opId);
+        changed = true;
+      }
+    }
+    for (const [opId, w] of this.gate.waiting) {
+      const kept = this.keepable(w.bytes);
+      const op = kept !== w.bytes ? decodeRosterOp(kept) : undefined;
+      if (op?.ok) this.gate.waiting.set(opId, { ...w, bytes: kept, op: op.value });
+    }
+    return changed;
+  }
+
+  /** The bytes to keep of an op: a rotate below the floor without its wraps (pruneRotateWraps). */
+  private keepable(bytes: Uint8Array): Uint8Array {
+    if (this.floor === 0 || bytes[0] !== ROTATE_OP_VERSION) return bytes;
+    const op = decodeRosterOp(bytes);
+    const below = op.ok && op.value.body.type === 'rotate' && op.value.body.newEpoch < this.floor;
+    return below ? pruneRotateWraps(bytes) : bytes;
+  }
+
+  /**
+   * A copy of a held rotate that carries the wraps our copy lacks (pruned by a peer's horizon,
+   * PROTOCOL §11.5), for an epoch we have not forgotten: the same op (same opId, so the same
+   * signed bytes) whose wraps match the signed digest (decodeRosterOp checked it), so we keep
+   * it instead and our key for that epoch can be opened.
+   */
+  private fillsPrunedWraps(op: RosterOp, bytes: Uint8Array): boolean {
+    const held = this.ops.get(op.opId);
+    if (!held || op.body.type !== 'rotate' || op.body.newEpoch < this.floor) return false;
+    if (op.body.wraps.some((w) => !w.sealed) || !wrapsPruned(held)) return false;
+    this.ops.set(op.opId, bytes.slice());
+    this.cache.verified.delete(op.opId);
+    return true;
   }
 
   /**
@@ -80,8 +135,11 @@ export class RosterLog implements RosterPort {
   private settle(batch: readonly Uint8Array[], sender: string | undefined): RosterOffer[] {
     const before = this.current;
     const waiting = this.gate.waiting.size;
+    const filled = this.filled;
     const results = this.admit(batch, sender);
     const grew = results.some((r) => r.outcome === 'held' || r.outcome === 'waiting');
+    // Wraps that filled a pruned copy change no roster, but may give us a key: say so.
+    if (this.filled !== filled) for (const l of this.listeners) l();
     if (!grew && this.gate.waiting.size === waiting) return results;
     this.current = this.compute();
     // Any change of what counts, not only of how much: a concurrent rotate can replace ours with
@@ -139,6 +197,7 @@ export class RosterLog implements RosterPort {
       const id = claimed.value.opId;
       const prior = fresh.get(id);
       if (prior) prior.at.push(i);
+      if (!prior && this.fillsPrunedWraps(claimed.value, bytes)) this.filled++;
       if (prior || this.carries(id)) {
         results[i] ??= result('known', id);
         continue;
@@ -221,7 +280,7 @@ export class RosterLog implements RosterPort {
         outcome = 'roster_over_cap';
         reason = 'over_cap';
       } else {
-        this.ops.set(opId, bytes);
+        this.ops.set(opId, this.keepable(bytes));
         this.gate.held(op);
         outcome = 'held';
       }

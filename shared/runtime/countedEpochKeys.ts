@@ -16,6 +16,12 @@ export interface CountedEpochKeysInput {
   readonly opened: Map<string, Uint8Array | null>;
   /** History horizon: epochs below this were forgotten and are never re-derived (default 0). */
   readonly floor?: number;
+  /**
+   * Filled with the epochs at or above the floor whose key we lack because the copy of the
+   * counted rotate we hold had its wraps pruned (another device's history horizon): we wait for a
+   * copy that carries them, never guess a key.
+   */
+  readonly pruned?: Set<number>;
 }
 
 /**
@@ -42,7 +48,10 @@ export function countedEpochKeys(input: CountedEpochKeysInput): Map<number, Uint
       const body = input.rotateBody(epoch.rotateOpId);
       const wrap = body ? openEpochWrap(body, cellId, identity) : undefined;
       key = wrap?.ok && wrap.value.kind === 'member' ? wrap.value.secret : null;
-      opened.set(epoch.rotateOpId, key);
+      // A pruned copy is no answer: a copy that carries the wraps may still arrive.
+      if (wrap?.ok === false && wrap.error === 'wrap_pruned') {
+        if (!keys.has(epoch.epoch)) input.pruned?.add(epoch.epoch);
+      } else opened.set(epoch.rotateOpId, key);
     }
     if (key) keys.set(epoch.epoch, key);
     else if (epoch.epoch === roster.epoch && roster.keyMissing.includes(meHex))

@@ -1,5 +1,6 @@
 import type { CliIo } from '../../node/cli/CliIo.ts';
 import { runCli } from '../../node/cli/runCli.ts';
+import type { Scheduler } from '../../shared/sync/Scheduler.ts';
 
 export interface InMemoryRun {
   readonly code: number;
@@ -9,12 +10,14 @@ export interface InMemoryRun {
 
 /**
  * Runs `quire` in this process (runCli) with the environment given, `stdin` as its input (refused
- * over the command's cap, as the real stdin is) and its output lines collected.
+ * over the command's cap, as the real stdin is) and its output lines collected; `scheduler`, if
+ * given, is the clock the command's cell runtimes run on (CliIo.scheduler).
  */
 export async function runQuireInMemory(
   argv: readonly string[],
   env: Record<string, string>,
   stdin = '',
+  scheduler?: Scheduler,
 ): Promise<InMemoryRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -27,6 +30,7 @@ export async function runQuireInMemory(
       return Promise.resolve(bytes.length > max ? undefined : bytes);
     },
     onStop: () => () => undefined,
+    ...(scheduler ? { scheduler } : {}),
   };
   const code = await runCli([...argv], io);
   return { code, stdout, stderr };

@@ -53,6 +53,8 @@ export function relayCommand(
     const relay = await BlindRelay.open(records, {
       sealed: home.vault.store,
       transport,
+      // The operator may wait longer or less before acting on a forget notice (RELAY.md).
+      limits: { forgetDelayMs: flags['forget-after'] * 1000 },
       // Generic and rate-limited: the operator learns that something failed, never what it held.
       onError: (message) => {
         if (errors++ < 10) ctx.io.err(`quire: ${message}`);

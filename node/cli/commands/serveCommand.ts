@@ -43,6 +43,7 @@ export function serveCommand(
               record: r,
               sealed: home.vault.store,
               transport,
+              ...(ctx.io.scheduler ? { scheduler: ctx.io.scheduler } : {}),
               saveRecord: (x) => home.upsert(x),
             }),
         });

@@ -130,6 +130,7 @@ describe('quire argument parser', () => {
       home: 'h',
       code: undefined,
       for: undefined,
+      'forget-after': 3600,
     });
     expect(run(['vault', 'duress', 'set', '--home', 'h', '--signal', 'ws://x']).flags).toEqual({
       home: 'h',
@@ -138,7 +139,20 @@ describe('quire argument parser', () => {
       signal: ['ws://x'],
       'destroy-real': false,
     });
-    expect(Object.keys(COMMANDS)).toHaveLength(18);
+    expect(run(['cell', 'horizon', '--home', 'h', '--cell', 'c']).flags).toEqual({
+      home: 'h',
+      cell: 'c',
+      keep: '30',
+    });
+    expect(run(['cell', 'horizon', '--home', 'h', '--cell', 'c', '--keep', 'issue']).flags).toEqual(
+      { home: 'h', cell: 'c', keep: 'issue' },
+    );
+    expect(() => run(['cell', 'horizon', '--home', 'h', '--cell', 'c', '--keep', '5'])).toThrow();
+    expect(run(['cell', 'rotate', '--home', 'h', '--cell', 'c']).flags).toEqual({
+      home: 'h',
+      cell: 'c',
+    });
+    expect(Object.keys(COMMANDS)).toHaveLength(20);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {

@@ -85,7 +85,7 @@ describe('rotate', () => {
     });
     expect(openEpochWrap(body, new Uint8Array(16), bob)).toMatchObject({ error: 'bad_wrap' });
     const tampered = body.wraps.map((w) => {
-      const sealed = w.sealed.slice();
+      const sealed = w.sealed!.slice();
       sealed[60] = (sealed[60] ?? 0) ^ 1;
       return { ...w, sealed };
     });
