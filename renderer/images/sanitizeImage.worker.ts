@@ -5,6 +5,7 @@
  * pixels reach the output: no byte of the original container survives. One worker per image;
  * the page terminates it after the answer or when it takes too long.
  */
+import { canonicalImage } from '../../shared/images/canonicalImage.ts';
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
 import { parseImageHeader } from '../../shared/images/parseImageHeader.ts';
 import { readImageMetadata } from '../../shared/images/readImageMetadata.ts';
@@ -53,12 +54,19 @@ async function sanitize(req: SanitizeRequest): Promise<SanitizeResponse> {
       // A browser that cannot encode WebP answers with PNG: use JPEG then.
       if (blob.type !== 'image/webp')
         blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-      if (blob.size > IMAGE_LIMITS.storedMaxBytes) continue;
+      if (blob.size > IMAGE_LIMITS.storedMaxBytes + 64 * 1024) continue;
+      // The encoder's container extras (an sRGB profile) go: receivers accept the canonical form only.
+      const canonical = canonicalImage(new Uint8Array(await blob.arrayBuffer()));
+      if (!canonical.ok) {
+        decoded.close();
+        return { ok: false, error: 'not_canonical' };
+      }
+      if (canonical.value.length > IMAGE_LIMITS.storedMaxBytes) continue;
       const mime = blob.type === 'image/webp' ? 'image/webp' : 'image/jpeg';
       decoded.close();
       return {
         ok: true,
-        bytes: new Uint8Array(await blob.arrayBuffer()),
+        bytes: canonical.value,
         mime,
         width,
         height,

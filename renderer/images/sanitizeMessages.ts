@@ -9,7 +9,13 @@ export interface SanitizeRequest {
 
 /** Why an image was refused (worker errors, and the page's own: timeout, crash, file size). */
 export type SanitizeError =
-  ImageHeaderError | 'undecodable' | 'too_big_encoded' | 'file_too_large' | 'timeout' | 'crashed';
+  | ImageHeaderError
+  | 'undecodable'
+  | 'too_big_encoded'
+  | 'not_canonical'
+  | 'file_too_large'
+  | 'timeout'
+  | 'crashed';
 
 export type SanitizeResponse =
   | {
@@ -30,6 +36,7 @@ const ERRORS: readonly string[] = [
   'too_large',
   'undecodable',
   'too_big_encoded',
+  'not_canonical',
 ];
 
 /** The worker's answer if it has the expected shape; anything else counts as a crash. */

@@ -6,7 +6,8 @@ import type { ImageStore } from './ImageStore.ts';
 export type ImageState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly url: string }
-  | { readonly kind: 'refused' };
+  /** `notCanonical`: well-formed, but not in the sanitiser's form (it may carry metadata). */
+  | { readonly kind: 'refused'; readonly notCanonical?: boolean };
 
 /**
  * A blob URL for the image document `id`, once what arrived passes readImageDoc (checked again on
@@ -32,7 +33,8 @@ export function useImageUrl(store: ImageStore | undefined, id: string | undefine
           new Blob([new Uint8Array(read.value.bytes)], { type: read.value.mime }),
         );
         setState({ kind: 'ready', url });
-      } else setState({ kind: read.error === 'missing' ? 'loading' : 'refused' });
+      } else if (read.error === 'missing') setState({ kind: 'loading' });
+      else setState({ kind: 'refused', notCanonical: read.error === 'not_canonical' });
     };
     show();
     doc.on('update', show);

@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { isCanonicalImage } from '../../shared/images/canonicalImage.ts';
 import { parseImageHeader } from '../../shared/images/parseImageHeader.ts';
 import { SECRETS, bombPng, secretsIn } from '../support/imageCorpus.ts';
 import { expect, serverUrls, test } from './fixtures.ts';
@@ -83,6 +84,8 @@ test('images: the real worker strips every metadata byte; a bomb is refused fast
     expect(secretsIn(bytes), `metadata left in ${original.name}`).toEqual([]);
     const header = parseImageHeader(bytes);
     expect(header.ok && header.value.mime).toBe('image/webp');
+    // Exactly the form receivers accept: Chromium's ICC profile chunk is gone too.
+    expect(isCanonicalImage(bytes)).toBe(true);
     // Downscaled to the cell's maximum: 1200 × 900 fits, so the size stays.
     expect(header.ok && [header.value.width, header.value.height]).toEqual([1200, 900]);
     expect(bytes.length).toBeLessThan(1024 * 1024);
