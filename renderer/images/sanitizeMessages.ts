@@ -1,10 +1,12 @@
+import type { CoverRegion } from '../../shared/images/coverRegions.ts';
 import type { MetadataItem } from '../../shared/images/MetadataItem.ts';
 import type { ImageHeaderError, ImageMime } from '../../shared/images/parseImageHeader.ts';
 
-/** Page → sanitising worker: the original file's bytes (transferred) and the noise setting. */
+/** Page → sanitising worker: the original file's bytes (transferred), noise, regions to cover. */
 export interface SanitizeRequest {
   readonly bytes: Uint8Array;
   readonly noise: boolean;
+  readonly regions: readonly CoverRegion[];
 }
 
 /** Why an image was refused (worker errors, and the page's own: timeout, crash, file size). */
