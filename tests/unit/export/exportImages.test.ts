@@ -104,11 +104,16 @@ describe('images for export', () => {
     const seen: Uint8Array[] = [];
     // A re-encoder whose encoder adds text chunks: only the chunks that draw pixels survive.
     const pixels = pngWithText(minimalPng(64, 48));
-    const reencode = (bytes: Uint8Array): Promise<ReencodeResponse> => {
+    const reencode = (
+      bytes: Uint8Array,
+      fit: { width: number; height: number },
+    ): Promise<ReencodeResponse> => {
       seen.push(bytes);
+      // A 64-pixel picture prints far below 200 ppi: asked for at its own size.
+      expect(fit).toEqual({ width: 64, height: 48 });
       return Promise.resolve({ ok: true, bytes: pixels, width: 64, height: 48 });
     };
-    const images = await exportImages(docOf, issueImageIds(drafts), reencode);
+    const images = await exportImages(docOf, issueImageIds(drafts), 'a4-two-column', reencode);
     // Only the image whose bytes check out reached the decoder, once: the informer's EXIF photo
     // is refused before decoding (not in canonical form).
     expect(seen).toEqual([good]);
@@ -134,7 +139,9 @@ describe('images for export', () => {
       { ok: false, error: 'timeout' },
     ];
     for (const answer of answers) {
-      const images = await exportImages(docOf, [GOOD], () => Promise.resolve(answer));
+      const images = await exportImages(docOf, [GOOD], 'single-column', () =>
+        Promise.resolve(answer),
+      );
       expect(images.size).toBe(0);
       expect(secretsIn(new TextEncoder().encode(html(images)))).toEqual([]);
     }
