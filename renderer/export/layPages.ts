@@ -24,7 +24,8 @@ export interface LayRules<U, P extends PageBody<U>> {
 /**
  * Lays `units` (top-level blocks in reading order) into pages and returns each page's blocks: a
  * block that does not fit moves whole to the next page, a heading moves with the block after it,
- * and only a block taller than a whole page is split (splitToFit). Nothing is lost, duplicated
+ * and only a block taller than a whole page is split (splitToFit), under the headings that open
+ * the page if any. Nothing is lost, duplicated
  * or reordered: the pages read, in order, as the units did (split blocks as head then tail).
  */
 export function layPages<U, P extends PageBody<U>>(
@@ -47,6 +48,18 @@ export function layPages<U, P extends PageBody<U>>(
       continue;
     }
     body.remove(unit);
+    if (current.length > 0 && current.every(rules.isHeadingLike)) {
+      // Only headings so far, and a block taller than the rest of the page after them: start it
+      // here, under them, rather than leave them alone on a page.
+      const split = rules.splitToFit(body, unit);
+      if (split) {
+        body.append(split.head);
+        current.push(split.head);
+        queue.unshift(split.tail);
+        closePage();
+        continue;
+      }
+    }
     if (current.length === 0) {
       // Alone taller than a page: split it, or (an unsplittable block) let the page clip it.
       const split = rules.splitToFit(body, unit);
