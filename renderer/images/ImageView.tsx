@@ -16,7 +16,7 @@ export function ImageView({ node, selected }: ReactNodeViewProps): ReactElement 
   const store = useContext(ImageStoreContext);
   const state = useImageUrl(store, attrs?.id);
   const alt = attrs?.decorative ? '' : (attrs?.alt ?? '');
-  const why =
+  const why: string =
     state.kind === 'refused' && state.notCanonical === true
       ? t('images.notCanonical')
       : t(`images.${state.kind}`);
