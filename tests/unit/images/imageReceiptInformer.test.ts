@@ -5,6 +5,7 @@ import { imageDigest } from '../../../shared/images/imageDigest.ts';
 import { imageDocMaps } from '../../../shared/images/imageDocMaps.ts';
 import { IMAGE_LIMITS } from '../../../shared/images/imageLimits.ts';
 import { readImageDoc } from '../../../shared/images/readImageDoc.ts';
+import { readShownImage } from '../../../renderer/images/readShownImage.ts';
 import { jpegWithExif, secretsIn, webpWithXmp } from '../../support/imageCorpus.ts';
 import { canonicalJpeg, canonicalWebp } from './minimalImages.ts';
 
@@ -60,4 +61,18 @@ describe("an informer's image with metadata, received by another member", () => 
       expect(read).toMatchObject({ ok: false, error: 'not_canonical' });
     });
   }
+
+  it('shows a placeholder saying why, and reports the refusal to be counted', () => {
+    const [, bytes, mime] = cases[0] ?? [];
+    if (!bytes || !mime) throw new Error('no case');
+    const doc = informerDoc(bytes, mime, 640, 480);
+    const refused: string[] = [];
+    const store = { doc: () => doc, noteRefused: (id: string) => refused.push(id) };
+    const id = 'ab'.repeat(16);
+    expect(readShownImage(store, id, doc)).toEqual({ kind: 'refused', notCanonical: true });
+    expect(refused).toEqual([id]);
+    // Nothing arrived yet: loading, not counted.
+    expect(readShownImage(store, id, new Y.Doc())).toEqual({ kind: 'loading' });
+    expect(refused).toEqual([id]);
+  });
 });
