@@ -113,7 +113,21 @@ test('images: the real worker strips every metadata byte; a bomb is refused fast
   await expect(region).toHaveAccessibleName(
     'Covered region 1: 25% from the left, 35% from the top, 50% by 50%',
   );
+  // With the mouse: a drag across the picture draws a second region; it can be removed again.
+  const stage = await cover
+    .getByRole('img', { name: 'Preview of the cleaned image' })
+    .boundingBox();
+  if (!stage) throw new Error('no preview');
+  await page.mouse.move(stage.x + stage.width * 0.05, stage.y + stage.height * 0.05);
+  await page.mouse.down();
+  await page.mouse.move(stage.x + stage.width * 0.15, stage.y + stage.height * 0.2, { steps: 4 });
+  await page.mouse.up();
+  await expect(
+    cover.getByRole('button', { name: /^Covered region 2: 5% from the left/ }),
+  ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await cover.getByRole('button', { name: 'Remove covered region 2' }).click();
+  await expect(cover.getByRole('button', { name: /^Covered region/ })).toHaveCount(1);
   await describeAndInsert(cover, 'Covered face', 'Caption covered');
   const covered = marko.getByRole('img', { name: 'Covered face' });
   await expect(covered).toBeVisible();
