@@ -186,7 +186,11 @@ export function ImageInsertDialog({
               size: Math.ceil(cleaned.bytes.length / 1024),
             })}
           </p>
-          {current ? null : <p role="status">{t('images.cover.applying')}</p>}
+          {current ? null : (
+            <p role="status">
+              {sameRegions(applied, regions) ? t('images.cleaning') : t('images.cover.applying')}
+            </p>
+          )}
           <RemovedMetadata items={cleaned.removed} />
           <label className="image-insert__check">
             <input type="checkbox" checked={noise} onChange={(e) => setNoise(e.target.checked)} />
