@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { ImageWriter } from '../../shared/images/checkImageBudget.ts';
@@ -61,6 +61,13 @@ export function ImageInsertDialog({
   // The regions the sanitiser last ran with: a burst of arrow keys runs it once, after a pause.
   const [applied, setApplied] = useState<CoverRegion[]>(NONE);
   const [busy, setBusy] = useState(false);
+  // The preview's blob URL, revoked when replaced and when the dialog goes.
+  const previewRef = useRef<string | undefined>(undefined);
+  const showPreview = useCallback((url: string | undefined): void => {
+    if (previewRef.current) URL.revokeObjectURL(previewRef.current);
+    previewRef.current = url;
+    setPreviewUrl(url);
+  }, []);
 
   // A new file starts from empty fields (the dialog stays mounted between images).
   useEffect(() => {
@@ -71,11 +78,8 @@ export function ImageInsertDialog({
     setRegions(NONE);
     setApplied(NONE);
     setCleaned(undefined);
-    setPreviewUrl((old) => {
-      if (old) URL.revokeObjectURL(old);
-      return undefined;
-    });
-  }, [file]);
+    showPreview(undefined);
+  }, [file, showPreview]);
 
   useEffect(() => {
     const timer = setTimeout(
@@ -111,26 +115,15 @@ export function ImageInsertDialog({
           new Blob([new Uint8Array(result.bytes)], { type: result.mime }),
         );
         // The previous preview stays up (and focus in the region editor) until this one is ready.
-        setPreviewUrl((old) => {
-          if (old) URL.revokeObjectURL(old);
-          return url;
-        });
+        showPreview(url);
         setCleaned(result);
       });
     return () => {
       live = false;
     };
-  }, [file, noise, applied]);
+  }, [file, noise, applied, showPreview]);
 
-  useEffect(
-    () => () => {
-      setPreviewUrl((old) => {
-        if (old) URL.revokeObjectURL(old);
-        return undefined;
-      });
-    },
-    [],
-  );
+  useEffect(() => () => showPreview(undefined), [showPreview]);
 
   // What would be inserted is what the preview shows, with every region the member drew.
   const current = cleaned !== undefined && !busy && sameRegions(applied, regions);
