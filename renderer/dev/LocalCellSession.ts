@@ -114,7 +114,13 @@ export class LocalCellSession implements CellSession {
   }
 
   diagnostics(): Readonly<Record<string, number>> {
-    return {};
+    return this.refusedImages.size > 0 ? { 'images.refused': this.refusedImages.size } : {};
+  }
+
+  private readonly refusedImages = new Set<string>();
+
+  noteRefusedImage(imageId: string): void {
+    this.refusedImages.add(imageId);
   }
 
   equivocators(): readonly { readonly signPkHex: string; readonly pseudonym?: string }[] {

@@ -63,6 +63,7 @@ export function DraftWorkspace({
       doc: (id: Uint8Array) => session.doc(id),
       indexDoc,
       writer: { authors: session.authors(CELL_INDEX_DOC_ID), member: me.signPkHex },
+      noteRefused: (imageId: string) => session.noteRefusedImage(imageId),
     };
   }, [session, indexDoc, me.signPkHex, replaced]);
   const versionShelves = useShelves(session, docId, draftVersions(draftDoc));

@@ -78,7 +78,7 @@ export function ExportDialog({
     const fontCss = await embeddedFontCss();
     if (!fontCss.ok) return undefined;
     const ids = issueImageIds(content);
-    const images = await exportImages(imageDoc, ids);
+    const images = await exportImages(imageDoc, ids, issue.layout);
     const text = renderIssueHtml({
       issue,
       drafts: [...content],

@@ -51,7 +51,7 @@ export function IssueWorkspace({
     () => reviewWarnings(issue.draftIds, drafts, openComments),
     [issue.draftIds, drafts, openComments],
   );
-  const images = useExportImages(session, content);
+  const images = useExportImages(session, content, issue.layout);
   const pagination = usePagination(issue, content, images);
   const { masthead } = issue;
 

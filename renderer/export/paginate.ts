@@ -1,4 +1,5 @@
 import { imageMaxHeightMm } from '../../shared/export/imageMaxHeightMm.ts';
+import { layPages, type PageBody } from './layPages.ts';
 
 /** The printable box of one page, in millimetres (see issuePageSpec). */
 export interface PageBox {
@@ -37,56 +38,40 @@ const isHeadingLike = (el: Element): boolean =>
 /**
  * Lays `units` (top-level blocks in reading order, e.g. the masthead, draft titles, paragraphs)
  * into fixed-size pages and returns each page's blocks. It measures real layout in `host` (which
- * must be attached to the document, carry the issue's lang and font, and may be invisible):
- * a block that does not fit moves whole to the next page, a heading moves with the block after
- * it, and only a block taller than a whole page is split (a paragraph between words, a list or
- * quote between its items). An image (a figure) is never split: its height is known before its
+ * must be attached to the document, carry the issue's lang and font, and may be invisible), by
+ * layPages: a block that does not fit moves whole to the next page, a heading moves with the
+ * block after it, and only a block taller than a whole page is split (a paragraph between words,
+ * a list or quote between its items). An image (a figure) is never split: its height is known before its
  * pixels load (its width and height attributes), and it is scaled to the column and to under a
- * page's height (--issue-image-max-height), so it moves whole to the next page or column. With two columns the body uses column-fill: auto, so an overflow
- * shows as an extra column to the right (scrollWidth) rather than as height.
+ * page's height (--issue-image-max-height), so it moves whole to the next page or column. With
+ * two columns the body uses column-fill: auto, so an overflow shows as an extra column to the
+ * right (scrollWidth) rather than as height.
  */
 export function paginate(host: HTMLElement, units: readonly Element[], box: PageBox): Element[][] {
   host.replaceChildren();
-  const pages: Element[][] = [];
-  const queue = units.map((unit) => unit.cloneNode(true) as Element);
-  let body = newBody(host, box);
-  let current: Element[] = [];
-  const closePage = (): void => {
-    pages.push(current);
-    body = newBody(host, box);
-    current = [];
-  };
-  for (let unit = queue.shift(); unit !== undefined; unit = queue.shift()) {
-    body.append(unit);
-    if (!overflows(body)) {
-      current.push(unit);
-      continue;
-    }
-    unit.remove();
-    if (current.length === 0) {
-      // Alone taller than a page: split it, or (an unsplittable block) let the page clip it.
-      const split = splitToFit(body, unit);
-      const head = split?.head ?? unit;
-      body.append(head);
-      current.push(head);
-      if (split) queue.unshift(split.tail);
-      closePage();
-      continue;
-    }
-    const carried: Element[] = [unit];
-    for (let last = current.at(-1); last && current.length > 1 && isHeadingLike(last);) {
-      current.pop();
-      last.remove();
-      carried.unshift(last);
-      last = current.at(-1);
-    }
-    closePage();
-    queue.unshift(...carried);
-  }
-  if (current.length > 0 || pages.length === 0) pages.push(current);
+  const pages = layPages(
+    units.map((unit) => unit.cloneNode(true) as Element),
+    {
+      newPage: () => domPage(newBody(host, box)),
+      isHeadingLike,
+      splitToFit: (page, unit) => splitToFit(page.body, unit),
+    },
+  );
   host.replaceChildren();
   return pages;
 }
+
+interface DomPage extends PageBody<Element> {
+  readonly body: HTMLElement;
+}
+
+/** A page body in the measuring host: blocks go in and out of it, and it is measured. */
+const domPage = (body: HTMLElement): DomPage => ({
+  body,
+  append: (unit) => body.append(unit),
+  remove: (unit) => unit.remove(),
+  overflows: () => overflows(body),
+});
 
 function newBody(host: HTMLElement, box: PageBox): HTMLElement {
   const page = host.ownerDocument.createElement('div');

@@ -3,7 +3,8 @@
  * came from a peer (any member's app may write anything there, bypassing the sanitiser), so they
  * are decoded to pixels and a fresh PNG is encoded from those pixels alone on a white ground.
  * PNG is lossless and Chromium encodes the same pixels to the same bytes, so the same issue
- * exports to the same file; no byte of the stored container (EXIF, XMP, chunks) survives. One
+ * exports to the same file; no byte of the stored container (EXIF, XMP, chunks) survives. It is
+ * redrawn at print size when asked (fewer pixels than stored: a PDF with many photos fits). One
  * worker per image; the page terminates it after the answer or when it takes too long.
  */
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
@@ -28,11 +29,15 @@ async function reencode(req: ReencodeRequest): Promise<ReencodeResponse> {
   } catch {
     return { ok: false, error: 'undecodable' };
   }
-  const { width, height } = decoded;
-  if (width > IMAGE_LIMITS.storedMaxSide || height > IMAGE_LIMITS.storedMaxSide) {
+  if (decoded.width > IMAGE_LIMITS.storedMaxSide || decoded.height > IMAGE_LIMITS.storedMaxSide) {
     decoded.close();
     return { ok: false, error: 'malformed' };
   }
+  // Only ever smaller (print size), never larger than what was decoded.
+  const fit = req.fit;
+  const smaller = fit !== undefined && fit.width < decoded.width && fit.height <= decoded.height;
+  const width = smaller ? fit.width : decoded.width;
+  const height = smaller ? fit.height : decoded.height;
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) {
@@ -41,7 +46,8 @@ async function reencode(req: ReencodeRequest): Promise<ReencodeResponse> {
   }
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(decoded, 0, 0);
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(decoded, 0, 0, width, height);
   decoded.close();
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   return { ok: true, bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
@@ -53,7 +59,11 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     reply({ ok: false, error: 'malformed' });
     return;
   }
-  void reencode({ bytes: data.bytes }).then(reply, () =>
+  const fit = data.fit;
+  const side = (v: unknown): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= IMAGE_LIMITS.storedMaxSide;
+  const sized = fit && side(fit.width) && side(fit.height) ? fit : undefined;
+  void reencode({ bytes: data.bytes, ...(sized ? { fit: sized } : {}) }).then(reply, () =>
     reply({ ok: false, error: 'undecodable' }),
   );
 });

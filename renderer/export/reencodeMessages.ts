@@ -1,6 +1,10 @@
-/** Page → re-encoding worker: the bytes of an image document that passed readImageDoc. */
+/**
+ * Page → re-encoding worker: the bytes of an image document that passed readImageDoc, and the
+ * pixel size to redraw it at (printImageSize: never larger than the image; absent: its own).
+ */
 export interface ReencodeRequest {
   readonly bytes: Uint8Array;
+  readonly fit?: { readonly width: number; readonly height: number };
 }
 
 export type ReencodeError = 'undecodable' | 'malformed' | 'timeout' | 'crashed';

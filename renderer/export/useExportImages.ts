@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportDraft } from '../../shared/export/ExportDraft.ts';
 import type { ExportImages } from '../../shared/export/ExportImage.ts';
+import type { IssueLayout } from '../../shared/export/IssueLayout.ts';
 import { imageDocId } from '../../shared/images/imageDocId.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { exportImages, issueImageIds } from './exportImages.ts';
@@ -8,13 +9,15 @@ import { exportImages, issueImageIds } from './exportImages.ts';
 const NONE: ExportImages = new Map();
 
 /**
- * The issue's images re-encoded for print (exportImages), for the preview: done again when the
+ * The issue's images re-encoded for print at the layout's print size (exportImages), for the
+ * preview: done again when the layout changes, or when the
  * drafts name other images or an image document changes (an image arrives after its node).
  * Undefined while that runs, so that the preview is not laid out twice (first without them).
  */
 export function useExportImages(
   session: CellSession,
   drafts: readonly ExportDraft[],
+  layout: IssueLayout,
 ): ExportImages | undefined {
   const idsKey = issueImageIds(drafts).join(',');
   const [version, setVersion] = useState(0);
@@ -22,7 +25,7 @@ export function useExportImages(
     key: '',
     images: NONE,
   });
-  const key = `${idsKey}#${version}`;
+  const key = `${idsKey}#${version}#${layout}`;
   useEffect(() => {
     const docs = (idsKey === '' ? [] : idsKey.split(','))
       .map((id) => imageDocId(id))
@@ -37,13 +40,13 @@ export function useExportImages(
   useEffect(() => {
     if (idsKey === '') return;
     let cancelled = false;
-    void exportImages((docId) => session.doc(docId), idsKey.split(',')).then((images) => {
-      if (!cancelled) setDone({ key: `${idsKey}#${version}`, images });
+    void exportImages((docId) => session.doc(docId), idsKey.split(','), layout).then((images) => {
+      if (!cancelled) setDone({ key: `${idsKey}#${version}#${layout}`, images });
     });
     return () => {
       cancelled = true;
     };
-  }, [session, idsKey, version]);
+  }, [session, idsKey, version, layout]);
   if (idsKey === '') return NONE;
   return done.key === key ? done.images : undefined;
 }

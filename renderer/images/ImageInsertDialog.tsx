@@ -1,18 +1,30 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { ImageWriter } from '../../shared/images/checkImageBudget.ts';
+import type { CoverRegion } from '../../shared/images/coverRegions.ts';
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
 import { ModalDialog } from '../editor/ModalDialog.tsx';
 import { insertImage } from './insertImage.ts';
 import type { ImageStore } from './ImageStore.ts';
+import { CoverRegionsEditor } from './CoverRegionsEditor.tsx';
 import { RemovedMetadata } from './RemovedMetadata.tsx';
 import type { SanitizeError, SanitizeResponse } from './sanitizeMessages.ts';
 import { sanitizeImageInWorker } from './sanitizeImageInWorker.ts';
 import './images.css';
 
 type Cleaned = Extract<SanitizeResponse, { ok: true }>;
+
+const NONE: CoverRegion[] = [];
+const sameRegions = (a: readonly CoverRegion[], b: readonly CoverRegion[]): boolean =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i];
+    return (
+      o !== undefined && r.x === o.x && r.y === o.y && r.width === o.width && r.height === o.height
+    );
+  });
 type Failure = SanitizeError | 'member_images_count' | 'member_images_bytes' | 'write_failed';
 
 /**
@@ -45,6 +57,17 @@ export function ImageInsertDialog({
   const [decorative, setDecorative] = useState(false);
   const [caption, setCaption] = useState('');
   const [altMissing, setAltMissing] = useState(false);
+  const [regions, setRegions] = useState<CoverRegion[]>(NONE);
+  // The regions the sanitiser last ran with: a burst of arrow keys runs it once, after a pause.
+  const [applied, setApplied] = useState<CoverRegion[]>(NONE);
+  const [busy, setBusy] = useState(false);
+  // The preview's blob URL, revoked when replaced and when the dialog goes.
+  const previewRef = useRef<string | undefined>(undefined);
+  const showPreview = useCallback((url: string | undefined): void => {
+    if (previewRef.current) URL.revokeObjectURL(previewRef.current);
+    previewRef.current = url;
+    setPreviewUrl(url);
+  }, []);
 
   // A new file starts from empty fields (the dialog stays mounted between images).
   useEffect(() => {
@@ -52,10 +75,21 @@ export function ImageInsertDialog({
     setDecorative(false);
     setCaption('');
     setAltMissing(false);
-  }, [file]);
+    setRegions(NONE);
+    setApplied(NONE);
+    setCleaned(undefined);
+    showPreview(undefined);
+  }, [file, showPreview]);
 
   useEffect(() => {
-    setCleaned(undefined);
+    const timer = setTimeout(
+      () => setApplied((old) => (sameRegions(old, regions) ? old : regions)),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [regions]);
+
+  useEffect(() => {
     setFailure(undefined);
     if (!file) return;
     if (file.size > IMAGE_LIMITS.sourceMaxBytes) {
@@ -64,29 +98,38 @@ export function ImageInsertDialog({
       return;
     }
     let live = true;
-    let url: string | undefined;
+    setBusy(true);
     void file
       .arrayBuffer()
-      .then((buffer) => sanitizeImageInWorker(new Uint8Array(buffer), { noise }))
+      .then((buffer) => sanitizeImageInWorker(new Uint8Array(buffer), { noise, regions: applied }))
       .catch((): SanitizeResponse => ({ ok: false, error: 'crashed' }))
       .then((result) => {
         if (!live) return;
+        setBusy(false);
         if (!result.ok) {
+          setCleaned(undefined);
           setFailure(result.error);
           return;
         }
-        url = URL.createObjectURL(new Blob([new Uint8Array(result.bytes)], { type: result.mime }));
-        setPreviewUrl(url);
+        const url = URL.createObjectURL(
+          new Blob([new Uint8Array(result.bytes)], { type: result.mime }),
+        );
+        // The previous preview stays up (and focus in the region editor) until this one is ready.
+        showPreview(url);
         setCleaned(result);
       });
     return () => {
       live = false;
-      if (url) URL.revokeObjectURL(url);
     };
-  }, [file, noise]);
+  }, [file, noise, applied, showPreview]);
+
+  useEffect(() => () => showPreview(undefined), [showPreview]);
+
+  // What would be inserted is what the preview shows, with every region the member drew.
+  const current = cleaned !== undefined && !busy && sameRegions(applied, regions);
 
   const insert = (): void => {
-    if (!cleaned) return;
+    if (!cleaned || !current) return;
     const text = alt.trim();
     if (!decorative && text === '') {
       setAltMissing(true);
@@ -128,7 +171,7 @@ export function ImageInsertDialog({
             insert();
           }}
         >
-          <img className="image-insert__preview" src={previewUrl} alt={t('images.preview')} />
+          <CoverRegionsEditor url={previewUrl} regions={regions} onChange={setRegions} />
           <p>
             {t('images.stored', {
               width: cleaned.width,
@@ -136,6 +179,11 @@ export function ImageInsertDialog({
               size: Math.ceil(cleaned.bytes.length / 1024),
             })}
           </p>
+          {current ? null : (
+            <p role="status">
+              {sameRegions(applied, regions) ? t('images.cleaning') : t('images.cover.applying')}
+            </p>
+          )}
           <RemovedMetadata items={cleaned.removed} />
           <label className="image-insert__check">
             <input type="checkbox" checked={noise} onChange={(e) => setNoise(e.target.checked)} />
@@ -176,7 +224,9 @@ export function ImageInsertDialog({
             <button type="button" className="button--quiet" onClick={onClose}>
               {t('editor.cancel')}
             </button>
-            <button type="submit">{t('images.insertButton')}</button>
+            <button type="submit" disabled={!current}>
+              {t('images.insertButton')}
+            </button>
           </div>
         </form>
       ) : (

@@ -10,4 +10,6 @@ export interface ImageStore {
   doc(docId: Uint8Array): Y.Doc;
   readonly indexDoc?: Y.Doc;
   readonly writer?: ImageWriter;
+  /** Counts an image this device refused (shown as a placeholder), once per image. */
+  readonly noteRefused?: (imageId: string) => void;
 }

@@ -16,6 +16,10 @@ export function ImageView({ node, selected }: ReactNodeViewProps): ReactElement 
   const store = useContext(ImageStoreContext);
   const state = useImageUrl(store, attrs?.id);
   const alt = attrs?.decorative ? '' : (attrs?.alt ?? '');
+  const why: string =
+    state.kind === 'refused' && state.notCanonical === true
+      ? t('images.notCanonical')
+      : t(`images.${state.kind}`);
   return (
     <NodeViewWrapper
       as="figure"
@@ -34,12 +38,10 @@ export function ImageView({ node, selected }: ReactNodeViewProps): ReactElement 
         <div
           className="draft-image__placeholder"
           role="img"
-          aria-label={
-            alt === '' ? t(`images.${state.kind}`) : `${t(`images.${state.kind}`)}: ${alt}`
-          }
+          aria-label={alt === '' ? why : `${why}: ${alt}`}
           style={{ aspectRatio: `${attrs?.width ?? 4} / ${attrs?.height ?? 3}` }}
         >
-          {t(`images.${state.kind}`)}
+          {why}
         </div>
       )}
       {attrs && attrs.caption !== '' ? <figcaption>{attrs.caption}</figcaption> : null}

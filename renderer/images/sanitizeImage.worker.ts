@@ -1,10 +1,13 @@
 /**
  * Sanitises one image off the UI thread: the container header is checked first (type, declared
  * size: a bomb is refused before anything decodes), the metadata is listed, then the pixels are
- * decoded (EXIF orientation applied), downscaled, optionally dithered, and re-encoded. Only
+ * decoded (EXIF orientation applied), downscaled, the regions the member chose covered
+ * (coverRegions), optionally dithered, and re-encoded. Only
  * pixels reach the output: no byte of the original container survives. One worker per image;
  * the page terminates it after the answer or when it takes too long.
  */
+import { canonicalImage } from '../../shared/images/canonicalImage.ts';
+import { coverRegions, parseCoverRegions } from '../../shared/images/coverRegions.ts';
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
 import { parseImageHeader } from '../../shared/images/parseImageHeader.ts';
 import { readImageMetadata } from '../../shared/images/readImageMetadata.ts';
@@ -18,6 +21,19 @@ const reply = (msg: SanitizeResponse): void => {
 /** Tried in order until the bytes fit IMAGE_LIMITS.storedMaxBytes. */
 const QUALITIES = [0.85, 0.72, 0.6];
 const SHRINK = [1, 0.75, 0.5];
+
+/** Uniform numbers in [0, 1) from the system's CSPRNG, drawn in batches. */
+function cryptoRandom(): () => number {
+  const batch = new Uint32Array(4096);
+  let at = batch.length;
+  return () => {
+    if (at === batch.length) {
+      crypto.getRandomValues(batch);
+      at = 0;
+    }
+    return (batch[at++] ?? 0) / 2 ** 32;
+  };
+}
 
 async function sanitize(req: SanitizeRequest): Promise<SanitizeResponse> {
   const header = parseImageHeader(req.bytes);
@@ -47,18 +63,30 @@ async function sanitize(req: SanitizeRequest): Promise<SanitizeResponse> {
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(decoded, 0, 0, width, height);
+    if (req.regions.length > 0) {
+      const image = ctx.getImageData(0, 0, width, height);
+      coverRegions(image.data, width, height, req.regions, cryptoRandom());
+      ctx.putImageData(image, 0, 0);
+    }
     if (req.noise) addNoise(ctx, width, height);
     for (const quality of QUALITIES) {
       let blob = await canvas.convertToBlob({ type: 'image/webp', quality });
       // A browser that cannot encode WebP answers with PNG: use JPEG then.
       if (blob.type !== 'image/webp')
         blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-      if (blob.size > IMAGE_LIMITS.storedMaxBytes) continue;
+      if (blob.size > IMAGE_LIMITS.storedMaxBytes + 64 * 1024) continue;
+      // The encoder's container extras (an sRGB profile) go: receivers accept the canonical form only.
+      const canonical = canonicalImage(new Uint8Array(await blob.arrayBuffer()));
+      if (!canonical.ok) {
+        decoded.close();
+        return { ok: false, error: 'not_canonical' };
+      }
+      if (canonical.value.length > IMAGE_LIMITS.storedMaxBytes) continue;
       const mime = blob.type === 'image/webp' ? 'image/webp' : 'image/jpeg';
       decoded.close();
       return {
         ok: true,
-        bytes: new Uint8Array(await blob.arrayBuffer()),
+        bytes: canonical.value,
         mime,
         width,
         height,
@@ -76,7 +104,8 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     reply({ ok: false, error: 'malformed' });
     return;
   }
-  void sanitize({ bytes: data.bytes, noise: data.noise === true }).then(reply, () =>
+  const regions = parseCoverRegions(data.regions);
+  void sanitize({ bytes: data.bytes, noise: data.noise === true, regions }).then(reply, () =>
     reply({ ok: false, error: 'undecodable' }),
   );
 });

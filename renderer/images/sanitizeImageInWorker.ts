@@ -1,3 +1,4 @@
+import type { CoverRegion } from '../../shared/images/coverRegions.ts';
 import { IMAGE_LIMITS } from '../../shared/images/imageLimits.ts';
 import { askWorkerOnce } from './askWorkerOnce.ts';
 import { parseSanitizeResponse, type SanitizeResponse } from './sanitizeMessages.ts';
@@ -9,7 +10,11 @@ import { parseSanitizeResponse, type SanitizeResponse } from './sanitizeMessages
  */
 export function sanitizeImageInWorker(
   bytes: Uint8Array,
-  options: { readonly noise: boolean; readonly timeoutMs?: number },
+  options: {
+    readonly noise: boolean;
+    readonly regions?: readonly CoverRegion[];
+    readonly timeoutMs?: number;
+  },
 ): Promise<SanitizeResponse> {
   if (bytes.length > IMAGE_LIMITS.sourceMaxBytes)
     return Promise.resolve({ ok: false, error: 'file_too_large' });
@@ -19,7 +24,7 @@ export function sanitizeImageInWorker(
   return askWorkerOnce<SanitizeResponse>(
     worker,
     bytes,
-    { noise: options.noise },
+    { noise: options.noise, regions: options.regions ?? [] },
     {
       parse: parseSanitizeResponse,
       failed: (error) => ({ ok: false, error }),

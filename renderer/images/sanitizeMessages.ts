@@ -1,15 +1,23 @@
+import type { CoverRegion } from '../../shared/images/coverRegions.ts';
 import type { MetadataItem } from '../../shared/images/MetadataItem.ts';
 import type { ImageHeaderError, ImageMime } from '../../shared/images/parseImageHeader.ts';
 
-/** Page → sanitising worker: the original file's bytes (transferred) and the noise setting. */
+/** Page → sanitising worker: the original file's bytes (transferred), noise, regions to cover. */
 export interface SanitizeRequest {
   readonly bytes: Uint8Array;
   readonly noise: boolean;
+  readonly regions: readonly CoverRegion[];
 }
 
 /** Why an image was refused (worker errors, and the page's own: timeout, crash, file size). */
 export type SanitizeError =
-  ImageHeaderError | 'undecodable' | 'too_big_encoded' | 'file_too_large' | 'timeout' | 'crashed';
+  | ImageHeaderError
+  | 'undecodable'
+  | 'too_big_encoded'
+  | 'not_canonical'
+  | 'file_too_large'
+  | 'timeout'
+  | 'crashed';
 
 export type SanitizeResponse =
   | {
@@ -30,6 +38,7 @@ const ERRORS: readonly string[] = [
   'too_large',
   'undecodable',
   'too_big_encoded',
+  'not_canonical',
 ];
 
 /** The worker's answer if it has the expected shape; anything else counts as a crash. */

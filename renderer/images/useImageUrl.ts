@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { imageDocId } from '../../shared/images/imageDocId.ts';
-import { readImageDoc } from '../../shared/images/readImageDoc.ts';
 import type { ImageStore } from './ImageStore.ts';
+import { readShownImage } from './readShownImage.ts';
 
 export type ImageState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly url: string }
-  | { readonly kind: 'refused' };
+  /** `notCanonical`: well-formed, but not in the sanitiser's form (it may carry metadata). */
+  | { readonly kind: 'refused'; readonly notCanonical?: boolean };
 
 /**
- * A blob URL for the image document `id`, once what arrived passes readImageDoc (checked again on
+ * A blob URL for the image document `id`, once what arrived passes readShownImage (checked again on
  * every change of the document); 'loading' until it arrives, 'refused' when it fails. The URL is
  * revoked when the image changes or the view goes.
  */
@@ -26,13 +27,13 @@ export function useImageUrl(store: ImageStore | undefined, id: string | undefine
     const show = (): void => {
       if (url) URL.revokeObjectURL(url);
       url = undefined;
-      const read = readImageDoc(doc);
-      if (read.ok) {
+      const shown = readShownImage(store, id ?? '', doc);
+      if (shown.kind === 'ready') {
         url = URL.createObjectURL(
-          new Blob([new Uint8Array(read.value.bytes)], { type: read.value.mime }),
+          new Blob([new Uint8Array(shown.image.bytes)], { type: shown.image.mime }),
         );
         setState({ kind: 'ready', url });
-      } else setState({ kind: read.error === 'missing' ? 'loading' : 'refused' });
+      } else setState(shown);
     };
     show();
     doc.on('update', show);

@@ -96,6 +96,11 @@ export interface CellSession {
   /** Counts of rejected envelopes by reason, and other counters. */
   diagnostics(): Readonly<Record<string, number>>;
   /**
+   * Notes an image document this device refused to show or export (readImageDoc: not the
+   * sanitiser's form, bad digest, bad header...); each counted once in diagnostics.
+   */
+  noteRefusedImage(imageId: string): void;
+  /**
    * Members proven to have signed two different versions of one edit (a fork proof every member
    * checks for itself, or both versions seen here): pseudonyms, or undefined for someone no longer
    * in the roster (their key's start instead).

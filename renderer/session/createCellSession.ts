@@ -66,6 +66,8 @@ export function createCellSession(
       isMe: hex === meHex,
     };
   };
+  // Image documents refused on this device (ids, each counted once; bounded).
+  const refusedImages = new Set<string>();
   const presence = new PresenceBridge(cell.sync, cell.cellRecord.cellId, cell.me, (hex) => {
     const m = member(hex);
     return m ? { name: m.pseudonym, color: m.colour } : undefined;
@@ -265,9 +267,13 @@ export function createCellSession(
       cell.sync.diagnostics.ownOverBudget.delete(docHex);
     },
     equivocators: () => equivocatorsOf(cell.sync.diagnostics, (hex) => member(hex)?.pseudonym),
+    noteRefusedImage: (imageId) => {
+      if (refusedImages.size < 10_000) refusedImages.add(imageId);
+    },
     diagnostics: () => ({
       ...cell.sync.diagnostics.snapshot(),
       'presence.dropped': presence.dropped,
+      'images.refused': refusedImages.size,
       // Prefixed: the invite rooms' "duplicates" and "reinserted" are not the sync engine's.
       ...Object.fromEntries(
         Object.entries(hosting?.stats() ?? {}).map(([name, n]) => [`invites.${name}`, n]),

@@ -18,6 +18,7 @@ export const NAMED_COUNTERS = {
   quarantined: 'quarantined',
   forkHeals: 'forkHeals',
   'presence.dropped': 'presenceDropped',
+  'images.refused': 'imagesRefused',
   'invites.hosted': 'invitesHosted',
   'invites.duplicates': 'invitesDuplicates',
   'invites.ignored': 'invitesIgnored',

@@ -31,6 +31,7 @@ const NAMED: Record<NamedCounter, DiagnosticNote> = {
   quarantined: 'suspicious',
   forkHeals: 'suspicious',
   presenceDropped: 'otherTraffic',
+  imagesRefused: 'suspicious',
   invitesHosted: 'normal',
   invitesDuplicates: 'normal',
   invitesIgnored: 'normal',

@@ -1,3 +1,4 @@
+import { englishBreaks } from './hyphenateEnglish.ts';
 import type { IssueLanguage } from './typographicQuotes.ts';
 
 const SOFT_HYPHEN = '\u00ad';
@@ -6,6 +7,8 @@ const VOWEL = /[аеёиоуыэюяіїє]/;
 const CLOSING = /[йьъ'’]/;
 /** A Cyrillic word (a Ukrainian apostrophe inside it is part of it). */
 const CYRILLIC_WORD = /^[а-яёіїєґ]+(?:['’][а-яёіїєґ]+)*$/i;
+/** An English word: Latin letters only (no apostrophe, accent or digit). */
+const LATIN_WORD = /^[a-z]+$/i;
 /** Letters kept on each side of a break: never one letter alone on a line. */
 const MIN_LEFT = 2;
 const MIN_RIGHT = 2;
@@ -38,12 +41,19 @@ function cyrillicBreaks(word: string, lang: IssueLanguage): number[] {
   return breaks;
 }
 
+/** Where `word` may break: Cyrillic words by rule, Latin words in an English issue by pattern. */
+function breaksOf(word: string, lang: IssueLanguage): number[] {
+  if (CYRILLIC_WORD.test(word)) return cyrillicBreaks(word, lang);
+  if (lang === 'en' && LATIN_WORD.test(word)) return englishBreaks(word);
+  return [];
+}
+
 function hyphenateWord(word: string, lang: IssueLanguage): string {
-  // Abbreviations (two capitals or more: НАТО, ЖКХ) are never broken.
-  if (!CYRILLIC_WORD.test(word) || /\p{Lu}.*\p{Lu}/u.test(word)) return word;
+  // Abbreviations (two capitals or more: НАТО, ЖКХ, NATO) are never broken.
+  if (/\p{Lu}.*\p{Lu}/u.test(word)) return word;
   let out = '';
   let from = 0;
-  for (const at of cyrillicBreaks(word, lang)) {
+  for (const at of breaksOf(word, lang)) {
     out += word.slice(from, at) + SOFT_HYPHEN;
     from = at;
   }
@@ -54,12 +64,15 @@ function hyphenateWord(word: string, lang: IssueLanguage): string {
 const VERBATIM = /[/@\\]|\p{L}\.\p{L}|:\/\//u;
 
 /**
- * Soft hyphens at the syllable breaks of every Cyrillic word of `text`, so that print hyphenates
- * the same on every machine without the system's dictionaries (the HTML sets `hyphens: manual`).
- * Rules, not a dictionary: a break always falls between syllables and never leaves one letter
- * alone, but it knows no prefixes or roots ("ра-зыг-рать", not "раз-ыг-рать"). Words in other
- * scripts, abbreviations, and tokens that look like addresses (a slash, @, a dot between
- * letters) are left as they are; a hyphen in a compound stays the only break there.
+ * Soft hyphens at the syllable breaks of every Cyrillic word of `text`, and in an English issue
+ * of every English word, so that print hyphenates the same on every machine without the
+ * system's dictionaries (the HTML sets `hyphens: manual`). Cyrillic by rules, not a dictionary:
+ * a break always falls between syllables and never leaves one letter alone, but it knows no
+ * prefixes or roots ("ра-зыг-рать", not "раз-ыг-рать"). English by Liang's algorithm with TeX's
+ * en-us patterns (hyphenateEnglish), as TeX does it. Latin words in a Russian or Ukrainian
+ * issue, words in other scripts, abbreviations, and tokens that look like addresses (a slash,
+ * @, a dot between letters) are left as they are; a hyphen in a compound stays the only break
+ * there.
  */
 export function hyphenate(text: string, lang: IssueLanguage): string {
   return text.replace(/\S+/g, (token) =>

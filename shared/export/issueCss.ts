@@ -1,13 +1,14 @@
 import type { IssueLayout } from './IssueLayout.ts';
 import { imageMaxHeightMm } from './imageMaxHeightMm.ts';
 import { issuePageSpec } from './issuePageSpec.ts';
+import { COLUMN_GAP_MM } from './printImageSize.ts';
 
 /** The type and page rules of an exported issue: print first, readable on a screen too. */
 export function issueCss(layout: IssueLayout): string {
   const spec = issuePageSpec(layout);
   const columns =
     spec.columns === 2
-      ? `@media print { .issue-body { column-count: 2; column-gap: 7mm; column-fill: balance; } }`
+      ? `@media print { .issue-body { column-count: 2; column-gap: ${COLUMN_GAP_MM}mm; column-fill: balance; } }`
       : '';
   return `
 @page { size: ${spec.pageSize} portrait; margin: ${spec.marginMm}mm; }

@@ -1,3 +1,4 @@
+import { cleanLine } from '../cell/cleanLine.ts';
 import { IMAGE_LIMITS } from './imageLimits.ts';
 import { imageDocId } from './imageDocId.ts';
 
@@ -12,8 +13,12 @@ export interface ImageAttrs {
   readonly height: number;
 }
 
+/**
+ * One line of text, without format characters (zero-width, bidi overrides, tags, soft hyphens):
+ * invisible on screen and in print, they could carry a mark that tells one copy from another.
+ */
 const text = (value: unknown, max: number): string =>
-  typeof value === 'string' ? value.slice(0, max) : '';
+  typeof value === 'string' ? cleanLine(value.slice(0, 4 * max).replace(/\p{Cf}/gu, ''), max) : '';
 const side = (value: unknown): number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1
     ? Math.min(value, IMAGE_LIMITS.storedMaxSide)

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
+import { isCanonicalImage } from './canonicalImage.ts';
 import { imageDigest } from './imageDigest.ts';
 import { imageDocMaps } from './imageDocMaps.ts';
 import { IMAGE_LIMITS } from './imageLimits.ts';
@@ -14,7 +15,7 @@ export interface StoredImage {
 
 /** 'missing': nothing arrived yet (shown as loading); anything else: refused (a placeholder). */
 export type ImageDocError =
-  'missing' | 'bad_header' | 'bad_chunks' | 'digest_mismatch' | 'bad_image';
+  'missing' | 'bad_header' | 'bad_chunks' | 'digest_mismatch' | 'bad_image' | 'not_canonical';
 
 const ALLOWED: readonly string[] = ['image/webp', 'image/jpeg'];
 const STORED = { maxSide: IMAGE_LIMITS.storedMaxSide, maxPixels: Number.MAX_SAFE_INTEGER };
@@ -26,8 +27,11 @@ const isSize = (v: unknown, max: number): v is number =>
  * An image document as a receiver may show it, checked from its bytes up: a known header (type
  * on the allow-list, dimensions within the stored maximum, a length within the cap), chunks that
  * are all bytes and add up to exactly that length, the digest of the bytes equal to the header's,
- * and the container header of the bytes themselves agreeing on type and size. Anything else is
- * refused, never thrown: a member may write junk into any document.
+ * the container header of the bytes themselves agreeing on type and size, and the bytes exactly in
+ * the canonical form the sanitiser writes (isCanonicalImage: no metadata chunk or segment, nothing
+ * after the picture), so an informer's app that skips the sanitiser cannot hand other members a
+ * photo with its EXIF, XMP or ICC. Anything else is refused, never thrown: a member may write junk
+ * into any document.
  */
 export function readImageDoc(doc: Y.Doc): Result<StoredImage, ImageDocError> {
   const { header, chunks } = imageDocMaps(doc);
@@ -68,5 +72,6 @@ export function readImageDoc(doc: Y.Doc): Result<StoredImage, ImageDocError> {
     parsed.value.height !== height
   )
     return err('bad_image', parsed.ok ? 'header disagrees' : parsed.error);
+  if (!isCanonicalImage(bytes)) return err('not_canonical');
   return ok({ mime: parsed.value.mime, width, height, bytes });
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
+import { isCanonicalImage } from './canonicalImage.ts';
 import { imageDigest } from './imageDigest.ts';
 import { imageDocMaps } from './imageDocMaps.ts';
 import { IMAGE_LIMITS } from './imageLimits.ts';
@@ -22,6 +23,7 @@ export function writeImageDoc(
   const parsed = parseImageHeader(bytes, STORED);
   if (!parsed.ok) return err('bad_image', parsed.error);
   if (parsed.value.mime === 'image/png') return err('bad_image', 'png is not stored');
+  if (!isCanonicalImage(bytes)) return err('bad_image', 'not canonical');
   const { mime, width, height } = parsed.value;
   const parts: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += IMAGE_LIMITS.chunkBytes)

@@ -1,6 +1,8 @@
 import type { Locator } from '@playwright/test';
+import { isCanonicalImage } from '../../shared/images/canonicalImage.ts';
 import { parseImageHeader } from '../../shared/images/parseImageHeader.ts';
 import { SECRETS, bombPng, secretsIn } from '../support/imageCorpus.ts';
+import { seriousViolations } from './checkScreen.ts';
 import { expect, serverUrls, test } from './fixtures.ts';
 import {
   chooseImage,
@@ -83,9 +85,72 @@ test('images: the real worker strips every metadata byte; a bomb is refused fast
     expect(secretsIn(bytes), `metadata left in ${original.name}`).toEqual([]);
     const header = parseImageHeader(bytes);
     expect(header.ok && header.value.mime).toBe('image/webp');
+    // Exactly the form receivers accept: Chromium's ICC profile chunk is gone too.
+    expect(isCanonicalImage(bytes)).toBe(true);
     // Downscaled to the cell's maximum: 1200 × 900 fits, so the size stays.
     expect(header.ok && [header.value.width, header.value.height]).toEqual([1200, 900]);
     expect(bytes.length).toBeLessThan(1024 * 1024);
   }
   await expect(editor.locator('figure img')).toHaveCount(3);
+
+  // Covering a face, with the keyboard alone: a region is added, moved and resized (axe finds
+  // nothing serious in the dialog), and what Marko receives is coarse blocks there.
+  const photo = corpus[0];
+  if (!photo) throw new Error('no corpus photo');
+  const cover = await chooseImage(page, olena, photo);
+  await expect(cover.getByRole('list', { name: 'Removed from the original' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await cover.getByRole('button', { name: 'Add a covered region' }).click();
+  const region = cover.getByRole('button', { name: /^Covered region 1:/ });
+  await expect(region).toBeFocused();
+  await expect(region).toHaveAccessibleName(
+    'Covered region 1: 35% from the left, 35% from the top, 30% by 30%',
+  );
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect(region).toHaveAccessibleName(
+    'Covered region 1: 25% from the left, 35% from the top, 50% by 50%',
+  );
+  // With the mouse: a drag across the picture draws a second region; it can be removed again.
+  const stage = await cover
+    .getByRole('img', { name: 'Preview of the cleaned image' })
+    .boundingBox();
+  if (!stage) throw new Error('no preview');
+  await page.mouse.move(stage.x + stage.width * 0.05, stage.y + stage.height * 0.05);
+  await page.mouse.down();
+  await page.mouse.move(stage.x + stage.width * 0.15, stage.y + stage.height * 0.2, { steps: 4 });
+  await page.mouse.up();
+  await expect(
+    cover.getByRole('button', { name: /^Covered region 2: 5% from the left/ }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await cover.getByRole('button', { name: 'Remove covered region 2' }).click();
+  await expect(cover.getByRole('button', { name: /^Covered region/ })).toHaveCount(1);
+  await describeAndInsert(cover, 'Covered face', 'Caption covered');
+  const covered = marko.getByRole('img', { name: 'Covered face' });
+  await expect(covered).toBeVisible();
+  await expect(covered).toHaveJSProperty('complete', true);
+  // Inside the region (1200 × 900: x 300–900, y 315–765, blocks of 113 px), each block's interior
+  // is one of 6 levels per channel plus noise: the block means sit on those levels.
+  const offLevel = await covered.evaluate((img: HTMLImageElement) => {
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(img, 0, 0);
+    let worst = 0;
+    for (let by = 315; by + 113 <= 765; by += 113)
+      for (let bx = 300; bx + 113 <= 900; bx += 113) {
+        const px = ctx.getImageData(bx + 16, by + 16, 113 - 32, 113 - 32).data;
+        for (let c = 0; c < 3; c++) {
+          let sum = 0;
+          for (let i = c; i < px.length; i += 4) sum += px[i] ?? 0;
+          const mean = sum / (px.length / 4);
+          worst = Math.max(worst, Math.abs(mean - Math.round(mean / 51) * 51));
+        }
+      }
+    return worst;
+  });
+  expect(offLevel).toBeLessThan(12);
 });

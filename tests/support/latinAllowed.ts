@@ -22,6 +22,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'Alt',
   'Ctrl',
   'Shift',
+  'Delete',
   'Windows',
   'macOS',
   'Linux',

@@ -8,19 +8,15 @@ import { IMAGE_LIMITS } from '../../../shared/images/imageLimits.ts';
 import { readImageDoc } from '../../../shared/images/readImageDoc.ts';
 import { registerImage } from '../../../shared/images/registerImage.ts';
 import { writeImageDoc } from '../../../shared/images/writeImageDoc.ts';
-import { minimalJpeg, minimalPng, minimalWebp } from './minimalImages.ts';
+import { canonicalWebp, minimalJpeg, minimalPng } from './minimalImages.ts';
 
 beforeAll(async () => {
   await sodiumReady();
 });
 
-/** A stored-size WebP of `n` bytes: a real header, then filler. */
-function webpOf(n: number, width = 800, height = 600): Uint8Array {
-  const bytes = new Uint8Array(n);
-  bytes.set(minimalWebp(width, height));
-  for (let i = 40; i < n; i++) bytes[i] = (i * 31) & 0xff;
-  return bytes;
-}
+/** A stored-size WebP of `n` bytes (even) in canonical form: a real header, then filler. */
+const webpOf = (n: number, width = 800, height = 600): Uint8Array =>
+  canonicalWebp(n, width, height);
 
 /** A copy of `doc` as a receiver holds it (through a Yjs update). */
 function received(doc: Y.Doc): Y.Doc {
@@ -47,7 +43,7 @@ describe('image documents', () => {
   });
 
   it('refuses to write what a receiver would refuse', () => {
-    expect(writeImageDoc(new Y.Doc(), webpOf(IMAGE_LIMITS.storedMaxBytes + 1))).toMatchObject({
+    expect(writeImageDoc(new Y.Doc(), webpOf(IMAGE_LIMITS.storedMaxBytes + 2))).toMatchObject({
       error: 'too_large',
     });
     expect(writeImageDoc(new Y.Doc(), minimalPng(10, 10))).toMatchObject({ error: 'bad_image' });
@@ -70,8 +66,8 @@ describe('image documents', () => {
       (d) => {
         const c = imageDocMaps(d).chunks;
         c.delete(0, c.length);
-        c.push([webpOf(IMAGE_LIMITS.chunkBytes + 1)]);
-        imageDocMaps(d).header.set('bytes', IMAGE_LIMITS.chunkBytes + 1);
+        c.push([webpOf(IMAGE_LIMITS.chunkBytes + 2)]);
+        imageDocMaps(d).header.set('bytes', IMAGE_LIMITS.chunkBytes + 2);
       },
       'bad_chunks',
     ],
