@@ -22,7 +22,10 @@ function setup(...paragraphs: string[]): ReturnType<typeof twoReplicas> & { seen
 }
 
 /** A's view: what others changed since `seen`, with her own deletions folded in. */
-function changesForA(r: ReturnType<typeof setup>, seen = r.seen): ReturnType<typeof changesSince> {
+function changesForA(
+  r: ReturnType<typeof twoReplicas>,
+  seen: SeenState,
+): ReturnType<typeof changesSince> {
   const own = withOwnEdits(seen, r.ownEdits());
   return changesSince(draftBody(r.a), own, r.authors, isA);
 }
@@ -33,14 +36,14 @@ const runsOf = (c: ReturnType<typeof changesSince>, i = 0): readonly ChangeRun[]
 describe('changesSince', () => {
   it('nothing changed right after seeing: no marks, no flag', () => {
     const r = setup('The police arrived at noon.');
-    expect(hasChanges(changesForA(r))).toBe(false);
+    expect(hasChanges(changesForA(r, r.seen))).toBe(false);
   });
 
   it("marks another member's insertion, attributed to its verified author", () => {
     const r = setup('The police arrived at noon.');
     paragraphText(r.b, 0).insert(4, 'riot ');
     r.sync();
-    const c = changesForA(r);
+    const c = changesForA(r, r.seen);
     expect(runsOf(c)).toEqual([
       { kind: 'same', length: 4 },
       { kind: 'inserted', length: 5, author: B },
@@ -56,7 +59,7 @@ describe('changesSince', () => {
     paragraphText(r.a, 0).delete(paragraphText(r.a, 0).length - 6, 5); // "noon."
     paragraphText(r.b, 0).insert(paragraphText(r.b, 0).length, ' Ten were held.');
     r.sync();
-    const c = changesForA(r);
+    const c = changesForA(r, r.seen);
     expect(plain(paragraphText(r.a, 0))).toBe('Today: The police arrived at. Ten were held.');
     expect(c.deletedCharacters).toBe(0);
     expect(c.insertedCharacters).toBe(' Ten were held.'.length);
@@ -69,7 +72,7 @@ describe('changesSince', () => {
     const r = setup('The police arrived at noon.');
     paragraphText(r.b, 0).delete(4, 7); // "police "
     r.sync();
-    expect(runsOf(changesForA(r))).toEqual([
+    expect(runsOf(changesForA(r, r.seen))).toEqual([
       { kind: 'same', length: 4 },
       { kind: 'deleted', characters: 7 },
       { kind: 'same', length: 16 },
@@ -82,7 +85,7 @@ describe('changesSince', () => {
     r.sync();
     paragraphText(r.b, 0).delete(5, 6); // " Mine,"
     r.sync();
-    const c = changesForA(r);
+    const c = changesForA(r, r.seen);
     expect(c.deletedCharacters).toBe(6);
     expect(c.insertedCharacters).toBe(0);
   });
@@ -105,7 +108,7 @@ describe('changesSince', () => {
     draftBody(r.b).delete(1, 1);
     addParagraph(r.b, 'Four.');
     r.sync();
-    const c = changesForA(r);
+    const c = changesForA(r, r.seen);
     expect(c.removedBlocks).toHaveLength(1);
     expect(c.removedBlocks[0]?.index).toBe(1);
     expect(c.texts).toHaveLength(1);
@@ -119,7 +122,11 @@ describe('changesSince', () => {
     Y.applyUpdate(stranger, Y.encodeStateAsUpdate(r.a));
     paragraphText(stranger, 0).insert(0, 'X');
     Y.applyUpdate(r.a, Y.encodeStateAsUpdate(stranger, Y.encodeStateVector(r.a)));
-    expect(runsOf(changesForA(r))[0]).toEqual({ kind: 'inserted', length: 1, author: undefined });
+    expect(runsOf(changesForA(r, r.seen))[0]).toEqual({
+      kind: 'inserted',
+      length: 1,
+      author: undefined,
+    });
   });
 
   it('after a restart (the stored state decoded) says exactly what it said before', () => {
