@@ -25,10 +25,11 @@ interface MarksState {
 export const changeMarksKey = new PluginKey<MarksState>('changeMarks');
 
 function deletionMark(label: string): HTMLElement {
-  // <del> says what it is to assistive technology; the text itself is gone (collected).
+  // <del> says what it is to assistive technology; the text itself is gone (collected). The label
+  // is generated content (CSS), so it is read and seen but never part of the editor's text.
   const mark = document.createElement('del');
   mark.className = 'change-deleted';
-  mark.textContent = label;
+  mark.dataset['label'] = label;
   return mark;
 }
 
