@@ -48,9 +48,23 @@ function decorate(state: EditorState, changes: Changes, view: ChangeMarksView): 
   if (!binding) return DecorationSet.empty;
   const size = state.doc.content.size;
   const decorations: Decoration[] = [];
-  const deletion = (pos: number, characters: number | undefined): void => {
+  /** A mark where something was deleted: a widget only where no character can carry it. */
+  const deletion = (pos: number, characters: number | undefined, text?: [number, number]): void => {
     if (pos < 0 || pos > size) return;
     const label = view.deletedLabel(characters);
+    // On the character beside it (a label drawn by CSS), not a widget: a non-editable node in the
+    // text would swallow the Delete key pressed next to it.
+    const side = text && pos < text[1] ? 'before' : text && pos > text[0] ? 'after' : undefined;
+    if (side) {
+      const [from, to] = side === 'before' ? [pos, pos + 1] : [pos - 1, pos];
+      decorations.push(
+        Decoration.inline(from, to, {
+          class: `change-deleted change-deleted--${side}`,
+          'data-label': label,
+        }),
+      );
+      return;
+    }
     decorations.push(
       Decoration.widget(pos, () => deletionMark(label), {
         side: -1,
@@ -62,10 +76,12 @@ function decorate(state: EditorState, changes: Changes, view: ChangeMarksView): 
   for (const { text, runs } of changes.texts) {
     const base = editorPositionOf(binding, textStart(text));
     if (base === null) continue;
+    const length = runs.reduce((n, run) => n + (run.kind === 'deleted' ? 0 : run.length), 0);
+    const span: [number, number] = [base, base + length];
     let offset = 0;
     for (const run of runs) {
       if (run.kind === 'deleted') {
-        deletion(base + offset, run.characters);
+        deletion(base + offset, run.characters, span);
         continue;
       }
       const from = base + offset;
@@ -103,8 +119,8 @@ export function showChanges(editor: Editor, view: ChangeMarksView | null): void 
 }
 
 /**
- * Marks what others inserted (highlighted, with who) and deleted (a <del> mark where it was,
- * saying how much: the text itself was collected) since this member last looked, from
+ * Marks what others inserted (highlighted, with who) and deleted (a label where it was, saying
+ * how much: the text itself was collected) since this member last looked, from
  * changesSince over the verified clientID -> author binding. Registered on the editor from
  * outside (DraftWorkspace), so the editor's own extensions stay as they are. Decorations only:
  * nothing reaches the doc, a copy, an export or a print.
