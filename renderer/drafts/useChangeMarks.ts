@@ -62,17 +62,18 @@ export function useChangeMarks(
   const [registered, setRegistered] = useState<Editor | null>(null);
   useEffect(() => {
     if (!editor || editor.isDestroyed || !seen) return undefined;
-    editor.registerPlugin(changeMarksPlugin(draftDoc, authors, mine));
+    editor.registerPlugin(changeMarksPlugin(draftDoc, authors, mine, () => seen.peek(draftId)));
     setRegistered(editor);
     return () => {
       setRegistered(null);
       if (!editor.isDestroyed) editor.unregisterPlugin(changeMarksKey);
     };
-  }, [editor, seen, draftDoc, authors, mine]);
+  }, [editor, seen, draftId, draftDoc, authors, mine]);
 
   useEffect(() => {
     if (!registered) return;
-    showChanges(registered, state ? { seen: state, nameOf, deletedLabel } : null);
+    // Again whenever the state is replaced (loaded, marked seen): the plugin reads it afresh.
+    showChanges(registered, state ? { nameOf, deletedLabel } : null);
   }, [registered, state, nameOf, deletedLabel]);
 
   const read = useCallback(

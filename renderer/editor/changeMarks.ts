@@ -8,9 +8,8 @@ import type { SeenState } from '../../shared/seen/SeenState.ts';
 import { refreshOnDocUpdate } from './refreshOnDocUpdate.ts';
 import { editorPositionOf, textStart, yBinding, type YBinding } from './yBinding.ts';
 
-/** What the marks need besides the document: the state to compare with, names and words. */
+/** What the marks need besides the document and the last-seen state: names and words. */
 export interface ChangeMarksView {
-  readonly seen: SeenState;
   /** A member's pseudonym (or "unknown") for an author key, undefined for no verified author. */
   readonly nameOf: (author: string | undefined) => string;
   /** The text of a deletion mark: `characters` deleted here, or a whole block when undefined. */
@@ -113,7 +112,7 @@ function decorate(state: EditorState, changes: Changes, view: ChangeMarksView): 
   return DecorationSet.create(state.doc, decorations);
 }
 
-/** Shows what changed since `view.seen`, or hides the marks (null). */
+/** Shows what changed since she last looked, or hides the marks (null). */
 export function showChanges(editor: Editor, view: ChangeMarksView | null): void {
   if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(changeMarksKey, { view }));
 }
@@ -122,13 +121,15 @@ export function showChanges(editor: Editor, view: ChangeMarksView | null): void 
  * Marks what others inserted (highlighted, with who) and deleted (a label where it was, saying
  * how much: the text itself was collected) since this member last looked, from
  * changesSince over the verified clientID -> author binding. Registered on the editor from
- * outside (DraftWorkspace), so the editor's own extensions stay as they are. Decorations only:
- * nothing reaches the doc, a copy, an export or a print.
+ * outside (DraftWorkspace), so the editor's own extensions stay as they are. `seen` is read at
+ * each refresh, so her own edits (folded into it as she makes them) never flash up as changes.
+ * Decorations only: nothing reaches the doc, a copy, an export or a print.
  */
 export function changeMarksPlugin(
   doc: Y.Doc,
   authors: ClientAuthors,
   isMine: (author: string | undefined) => boolean,
+  seen: () => SeenState | null | undefined,
 ): Plugin<MarksState> {
   return new Plugin<MarksState>({
     key: changeMarksKey,
@@ -144,9 +145,10 @@ export function changeMarksPlugin(
         }
         const view = meta === 'refresh' ? value.view : (meta.view ?? null);
         const binding = yBinding(state);
+        const since = seen();
         const decorations =
-          view && binding
-            ? decorate(state, changesSince(binding.type, view.seen, authors, isMine), view)
+          view && binding && since
+            ? decorate(state, changesSince(binding.type, since, authors, isMine), view)
             : DecorationSet.empty;
         return { view, decorations };
       },

@@ -89,8 +89,7 @@ test('changed since I last looked: B edits while A is away; A sees it marked, ma
   // Anna's own edits while the marks are shown are never marked: she adds and deletes.
   await typeAtEnd(anna, annaEditor, ' Ten held.');
   await anna.keyboard.press('ControlOrMeta+Home');
-  await anna.keyboard.press('ArrowRight');
-  await anna.keyboard.press('Backspace'); // her deletion of seen text: "w"
+  await anna.keyboard.press('Delete'); // her deletion of seen text: "w"
   await expectText(annaEditor, 'orkers met on Monday at the depot. Police watched. Ten held.');
   await expect(annaEditor.locator('.change-inserted')).toHaveText([' Police watched.']);
   await expect.poll(() => deletionLabels(annaEditor)).toEqual(['deleted: 4']);
