@@ -3,13 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { formatRelativeTime } from './formatRelativeTime.ts';
 
-/** One draft in the list: title, status, word count, open comments, who edited it last, when. */
+/**
+ * One draft in the list: title, status, changed since she last looked, word count, open comments,
+ * who edited it last, when.
+ */
 export function DraftListItem({
   draft,
   current,
   now,
   editorName,
   openComments,
+  changed = false,
   onSelect,
 }: {
   readonly draft: DraftEntry;
@@ -17,6 +21,8 @@ export function DraftListItem({
   readonly now: number;
   readonly editorName: string;
   readonly openComments: number;
+  /** Others changed it since this member last looked. */
+  readonly changed?: boolean;
   readonly onSelect: () => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -35,6 +41,7 @@ export function DraftListItem({
           <span className={`status-badge status-badge--${draft.status}`}>
             {t(`drafts.status.${draft.status}`)}
           </span>
+          {changed ? <span className="draft-item__changed">{t('drafts.changed')}</span> : null}
           <span>{t('drafts.words', { n: draft.words.toLocaleString(i18n.language) })}</span>
           {openComments > 0 ? (
             <span className="draft-item__comments">

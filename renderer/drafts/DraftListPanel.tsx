@@ -13,6 +13,7 @@ export function DraftListPanel({
   selectedId,
   nameOf,
   openComments,
+  changed,
   writable,
   removed = false,
   view = 'active',
@@ -26,6 +27,8 @@ export function DraftListPanel({
   readonly nameOf: (signPkHex: string) => string;
   /** Open comment threads per draft id. */
   readonly openComments: ReadonlyMap<string, number>;
+  /** Drafts others changed since this member last looked. */
+  readonly changed?: ReadonlySet<string>;
   readonly writable: boolean;
   /** Removed from the cell: the banner explains, so no reader note. */
   readonly removed?: boolean;
@@ -67,6 +70,7 @@ export function DraftListPanel({
               now={now}
               editorName={nameOf(draft.updatedBy)}
               openComments={openComments.get(draft.id) ?? 0}
+              changed={changed?.has(draft.id) ?? false}
               onSelect={() => onSelect(draft.id)}
             />
           ))}

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useId, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { draftBody } from '../../shared/cell/draftBody.ts';
@@ -16,10 +16,12 @@ import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
 import { useDocReplacements } from '../session/useDocReplacements.ts';
 import { useSessionDoc } from '../session/useSessionDoc.ts';
+import { ChangesSinceSeen } from './ChangesSinceSeen.tsx';
 import { DraftHeader } from './DraftHeader.tsx';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useAuthorPeople } from './useAuthorPeople.ts';
+import { useChangeMarks } from './useChangeMarks.ts';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 import { useShelves } from './useShelves.ts';
 
@@ -70,6 +72,27 @@ export function DraftWorkspace({
   const [editor, setEditor] = useState<Editor | null>(null);
   const people = useAuthorPeople(session, nameOf);
   useDraftEditRecorder(indexDoc, draftDoc, draft.id, me.signPkHex);
+  const changerName = useCallback(
+    (author: string | undefined) =>
+      author === undefined ? t('drafts.unknownMember') : nameOf(author),
+    [nameOf, t],
+  );
+  const deletedLabel = useCallback(
+    (characters: number | undefined) =>
+      characters === undefined
+        ? t('editor.changes.removedMark')
+        : t('editor.changes.deletedMark', { n: characters }),
+    [t],
+  );
+  const { changes, markSeen } = useChangeMarks(
+    session,
+    draft.id,
+    draftDoc,
+    authors,
+    editor,
+    changerName,
+    deletedLabel,
+  );
   const title = draft.title === '' ? t('drafts.untitled') : draft.title;
 
   return (
@@ -99,6 +122,7 @@ export function DraftWorkspace({
           />
           <PresenceAnnouncer awareness={awareness} />
           <div className="draft-workspace__side">
+            <ChangesSinceSeen changes={changes} nameOf={changerName} onMarkSeen={markSeen} />
             <AuthorshipLegend editor={editor} people={people} />
             <CommentsPanel
               draftDoc={draftDoc}

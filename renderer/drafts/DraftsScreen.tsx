@@ -14,6 +14,7 @@ import { DraftListPanel } from './DraftListPanel.tsx';
 import { writeAccess } from './writeAccess.ts';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { rememberDraft, rememberedDraft } from '../shell/placeMemory.ts';
+import { useChangedDrafts } from './useChangedDrafts.ts';
 import { useOpenCommentCounts } from './useOpenCommentCounts.ts';
 import { usePeopleNames } from './usePeopleNames.ts';
 import { useShelves } from './useShelves.ts';
@@ -53,6 +54,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
   const writable = access === 'write';
   const nameOf = usePeopleNames(session, t('drafts.you'), t('drafts.unknownMember'));
   const openComments = useOpenCommentCounts(session, entries);
+  const changed = useChangedDrafts(session, entries);
 
   return (
     <div className="drafts-screen">
@@ -62,6 +64,7 @@ export function DraftsScreen({ session }: { readonly session: CellSession }): Re
         selectedId={selected ? selected.id : null}
         nameOf={nameOf}
         openComments={openComments}
+        changed={changed}
         writable={writable}
         removed={access === 'removed'}
         view={view}

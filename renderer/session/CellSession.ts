@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import type { RosterEvent } from '../../shared/roster/Roster.ts';
+import type { SeenStates } from '../../shared/seen/SeenStore.ts';
 
 export type Role = 'coordinator' | 'member' | 'reader' | 'relay';
 
@@ -118,6 +119,11 @@ export interface CellSession {
   readonly connection?: CellConnectionSettings;
   /** The cell's history horizon (issue 15 item 2). */
   readonly horizon?: CellHorizonSettings;
+  /**
+   * What this member last saw of each draft, stored sealed on this device only (never in the
+   * cell): "changed since you last looked". Absent in harnesses without a vault.
+   */
+  readonly seen?: SeenStates;
 }
 
 /** How long the cell keeps its past, as the cell settings and the versions panel show it. */

@@ -11,6 +11,7 @@ import { InviteHosting } from '../../shared/runtime/InviteHosting.ts';
 import { formerKeys } from '../../shared/roster/formerKeys.ts';
 import { PresenceBridge } from '../../shared/runtime/PresenceBridge.ts';
 import { openRelayHello, RELAY_HELLO_FIELD } from '../../shared/sync/relayHello.ts';
+import type { SeenStates } from '../../shared/seen/SeenStore.ts';
 import type {
   CellGovernance,
   CellSession,
@@ -40,6 +41,8 @@ export function createCellSession(
     readonly rekey?: (cell: CellRuntime) => Promise<boolean>;
     /** Closes this session and opens the cell again (new connection settings take effect). */
     readonly reconnect?: () => Promise<void>;
+    /** This device's "last seen" state of each draft (sealed in the vault). */
+    readonly seen?: SeenStates;
   } = {},
 ): OpenCellSession {
   const meHex = toHex(cell.me.signPk);
@@ -282,6 +285,7 @@ export function createCellSession(
     governance,
     connection: createCellConnection(cell, notify, hooks.reconnect),
     horizon: createCellHorizon(cell, notify),
+    ...(hooks.seen ? { seen: hooks.seen } : {}),
     close: async () => {
       offCell();
       offDocs();

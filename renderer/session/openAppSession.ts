@@ -12,6 +12,7 @@ import { createCellRecord, recordFromWelcome } from '../../shared/runtime/cellGo
 import { CellRuntime } from '../../shared/runtime/CellRuntime.ts';
 import { openFinishingRekey } from '../../shared/runtime/openFinishingRekey.ts';
 import { rekeySelf } from '../../shared/runtime/rekeySelf.ts';
+import { SeenStore } from '../../shared/seen/SeenStore.ts';
 import { loadKeyring, saveKeyring, type CellRecord } from '../../shared/runtime/Keyring.ts';
 import type { Storage } from '../../shared/storage/Storage.ts';
 import type { Transport } from '../../shared/transport/Transport.ts';
@@ -89,6 +90,7 @@ export async function openAppSession(
       createCellSession(runtime, invites, {
         rekey: (cell) => rekeyCell(cellIdHex, cell),
         reconnect: () => reopenCell(cellIdHex),
+        seen: new SeenStore(vault.store, cellIdHex),
       }),
     );
   /**

@@ -4,6 +4,7 @@ import { cellIndexMaps } from '../../../shared/cell/cellIndexMaps.ts';
 import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
 import { createDraft } from '../../../shared/cell/createDraft.ts';
 import { draftDocId } from '../../../shared/cell/draftDocId.ts';
+import { DRAFT_STATUSES } from '../../../shared/cell/DraftStatus.ts';
 import { findDraftByTitle } from '../../../shared/cell/findDraftByTitle.ts';
 import { listDrafts } from '../../../shared/cell/listDrafts.ts';
 import { TASK_BOARD_DOC_ID } from '../../../shared/cell/taskBoardDocId.ts';
@@ -88,6 +89,16 @@ describe('cell index: drafts', () => {
     sync(alice, bob);
     for (const doc of [alice, bob]) {
       expect(listDrafts(doc).entries[0]).toMatchObject({ title: 'Issue 13', status: 'review' });
+    }
+  });
+
+  it('keeps every status in order, checked between review and ready, and reads it back', () => {
+    expect(DRAFT_STATUSES).toEqual(['idea', 'writing', 'review', 'checked', 'ready', 'published']);
+    const doc = new Y.Doc();
+    const id = created(doc, 'Draft', 1);
+    for (const status of DRAFT_STATUSES) {
+      expect(updateDraftEntry(doc, id, { status }).ok).toBe(true);
+      expect(listDrafts(doc).entries[0]?.status).toBe(status);
     }
   });
 

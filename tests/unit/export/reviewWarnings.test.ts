@@ -21,6 +21,7 @@ describe('reviewWarnings', () => {
     draft('c', 'published'),
     draft('d', 'idea'),
     draft('e', 'writing'),
+    draft('f', 'checked'),
   ];
 
   it('names, in issue order, the drafts not ready and those with open comments', () => {
@@ -33,6 +34,12 @@ describe('reviewWarnings', () => {
       { draftId: 'd', title: 'Draft d', status: 'idea', notReady: true, openComments: 1 },
       { draftId: 'c', title: 'Draft c', status: 'published', notReady: false, openComments: 2 },
       { draftId: 'b', title: 'Draft b', status: 'review', notReady: true, openComments: 0 },
+    ]);
+  });
+
+  it('still warns about a checked draft: fact-checked is not yet ready to print', () => {
+    expect(reviewWarnings(['f', 'a'], drafts, new Map())).toEqual([
+      { draftId: 'f', title: 'Draft f', status: 'checked', notReady: true, openComments: 0 },
     ]);
   });
 
