@@ -1,12 +1,8 @@
 import type * as Y from 'yjs';
 import type { ClientAuthors } from './ClientAuthors.ts';
-import {
-  findSuggestions,
-  sameSuggestion,
-  type SuggestionKey,
-  type SuggestionRange,
-} from './findSuggestions.ts';
+import { findSuggestions, sameSuggestion, type SuggestionKey } from './findSuggestions.ts';
 import type { SuggestionKind } from './suggestionMarks.ts';
+import { suggestionSegments } from './suggestionSegments.ts';
 
 /** Which suggestions to settle: one (by kind, id and verified author), or all of them. */
 export type SuggestionTarget = SuggestionKey | 'all';
@@ -26,6 +22,36 @@ function mergeSpans(spans: { from: number; to: number }[]): { from: number; to: 
 }
 
 /**
+ * Where each of `keys` is in force in a text, whoever wrote the characters under it. Unmarking a
+ * suggestion removes its mark from all of them: unmarking only its own characters would make Yjs
+ * write "restore" markers for the rest, under the unmarking member's clientID, and her own text
+ * there would then read as her suggestion. A mark's key is per suggestion id (y-prosemirror's
+ * hash of the mark), so this touches another suggestion only if it copied the id, and removing
+ * a mark only keeps text (or drops a proposed deletion), which any member may do anyway.
+ */
+function keySpans(
+  text: Y.XmlText,
+  keys: ReadonlySet<string>,
+  authors: ClientAuthors,
+): { key: string; from: number; to: number }[] {
+  const spans: { key: string; from: number; to: number }[] = [];
+  const open = new Map<string, { key: string; from: number; to: number }>();
+  for (const segment of suggestionSegments(text, authors)) {
+    for (const key of keys) {
+      const span = open.get(key);
+      if (!segment.keys.includes(key)) open.delete(key);
+      else if (span && span.to === segment.index) span.to += segment.length;
+      else {
+        const next = { key, from: segment.index, to: segment.index + segment.length };
+        spans.push(next);
+        open.set(key, next);
+      }
+    }
+  }
+  return spans;
+}
+
+/**
  * Settles suggestions in one transaction, as an ordinary edit: each range is unmarked (its mark
  * set to null) or deleted; all unmarking comes first and deletions go from a text's end, so
  * indexes stay valid and overlapping ranges are cut once.
@@ -42,12 +68,13 @@ export function settleSuggestions(
     (one) => target === 'all' || sameSuggestion(one, target),
   );
   if (chosen.length === 0) return 0;
-  const unmark: SuggestionRange[] = [];
+  const unmark = new Map<Y.XmlText, Set<string>>();
   const cut = new Map<Y.XmlText, { from: number; to: number }[]>();
   for (const one of chosen) {
     for (const range of one.ranges) {
-      if (settle(one.kind) === 'unmark') unmark.push(range);
-      else {
+      if (settle(one.kind) === 'unmark') {
+        unmark.set(range.text, (unmark.get(range.text) ?? new Set<string>()).add(range.key));
+      } else {
         const list = cut.get(range.text) ?? [];
         list.push({ from: range.index, to: range.index + range.length });
         cut.set(range.text, list);
@@ -56,7 +83,10 @@ export function settleSuggestions(
   }
   const run = (): void => {
     // Formatting moves no index: unmark first, then cut each text's merged spans from its end.
-    for (const range of unmark) range.text.format(range.index, range.length, { [range.key]: null });
+    for (const [text, keys] of unmark) {
+      for (const span of keySpans(text, keys, authors))
+        text.format(span.from, span.to - span.from, { [span.key]: null });
+    }
     for (const [text, spans] of cut) {
       for (const span of mergeSpans(spans).reverse()) text.delete(span.from, span.to - span.from);
     }
