@@ -11,6 +11,7 @@ import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
 import { AuthorshipLegend } from '../editor/AuthorshipLegend.tsx';
 import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { SuggestionsPanel } from '../editor/SuggestionsPanel.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
@@ -99,6 +100,13 @@ export function DraftWorkspace({
           <PresenceAnnouncer awareness={awareness} />
           <div className="draft-workspace__side">
             <AuthorshipLegend editor={editor} people={people} />
+            <SuggestionsPanel
+              draftDoc={draftDoc}
+              authors={authors}
+              editor={editor}
+              people={people}
+              writable={writable}
+            />
             <CommentsPanel
               draftDoc={draftDoc}
               authors={authors}
