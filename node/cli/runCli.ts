@@ -5,6 +5,8 @@ import { EXIT_CODES, exitCodeFor, failure, oneLine, type CommandResult } from '.
 import { cellCreateCommand } from './commands/cellCreateCommand.ts';
 import { commentAddCommand } from './commands/commentAddCommand.ts';
 import { commentListCommand } from './commands/commentListCommand.ts';
+import { suggestListCommand } from './commands/suggestListCommand.ts';
+import { suggestSettleCommand } from './commands/suggestSettleCommand.ts';
 import { draftReadCommand } from './commands/draftReadCommand.ts';
 import { draftWriteCommand } from './commands/draftWriteCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
@@ -45,6 +47,12 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return commentAddCommand(p.flags, ctx);
     case 'comment list':
       return commentListCommand(p.flags, ctx);
+    case 'suggest list':
+      return suggestListCommand(p.flags, ctx);
+    case 'suggest accept':
+      return suggestSettleCommand(true, p.flags, ctx);
+    case 'suggest reject':
+      return suggestSettleCommand(false, p.flags, ctx);
     case 'task add':
       return taskAddCommand(p.flags, ctx);
     case 'task list':
