@@ -153,6 +153,26 @@ function propose(
 }
 
 /**
+ * What Backspace (or Delete) removes: the selection, else the character before (after) the caret
+ * within its paragraph, a surrogate pair whole; undefined at a paragraph's edge (joining
+ * paragraphs is structure, not proposed).
+ */
+function charRange(state: EditorState, ahead: boolean): { from: number; to: number } | undefined {
+  const { from, to, empty, $from } = state.selection;
+  if (!empty) return { from, to };
+  const text = $from.parent.textBetween(0, $from.parent.content.size, undefined, '\ufffc');
+  const offset = $from.parentOffset;
+  if (ahead) {
+    if (offset >= text.length) return undefined;
+    const wide = /[\ud800-\udbff]/.test(text.charAt(offset)) ? 2 : 1;
+    return { from, to: from + wide };
+  }
+  if (offset === 0) return undefined;
+  const wide = /[\udc00-\udfff]/.test(text.charAt(offset - 1)) && offset > 1 ? 2 : 1;
+  return { from: from - wide, to: from };
+}
+
+/**
  * The suggestion-mode plugin: while on, this member's insertions and deletions become proposals
  * (propose). Changes from the Yjs binding (others' edits, undo) pass untouched.
  */
@@ -172,9 +192,16 @@ export function suggestModePlugin(): Plugin<SuggestState> {
       },
     },
     props: {
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
         forward = event.key === 'Delete';
-        return false;
+        if (!key.getState(view.state)?.on) return false;
+        if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
+        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        // Deleting a character is a plain transaction here, never the browser's own edit of the
+        // DOM: propose() then puts it back marked, and the caret steps over it.
+        const range = charRange(view.state, event.key === 'Delete');
+        if (range) view.dispatch(view.state.tr.delete(range.from, range.to));
+        return true;
       },
     },
     appendTransaction: (trs, oldState, newState) =>
