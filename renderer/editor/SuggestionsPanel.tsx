@@ -123,21 +123,30 @@ export function SuggestionsPanel({
       ) : (
         <>
           <ul className="suggestions__list">
-            {open.slice(0, MAX_LISTED).map((one) => {
+            {open.slice(0, MAX_LISTED).map((one, i) => {
               const person = personOf(one.author);
+              const describedBy = `${headingId}-${i}`;
               return (
                 <li
                   key={`${one.kind} ${one.id} ${one.author ?? ''}`}
                   className={`suggestion-item suggestion-item--${one.kind}`}
                   style={person ? { borderLeftColor: person.colour } : undefined}
                 >
-                  <span>{describe(one)}</span>
+                  <span id={describedBy}>{describe(one)}</span>
                   {writable ? (
                     <span className="suggestion-item__actions">
-                      <button type="button" onClick={() => settle(one, true)}>
+                      <button
+                        type="button"
+                        aria-describedby={describedBy}
+                        onClick={() => settle(one, true)}
+                      >
                         {t('editor.suggestions.accept')}
                       </button>
-                      <button type="button" onClick={() => settle(one, false)}>
+                      <button
+                        type="button"
+                        aria-describedby={describedBy}
+                        onClick={() => settle(one, false)}
+                      >
                         {t('editor.suggestions.reject')}
                       </button>
                     </span>

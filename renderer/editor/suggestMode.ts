@@ -196,7 +196,7 @@ export function suggestModePlugin(): Plugin<SuggestState> {
         forward = event.key === 'Delete';
         if (!key.getState(view.state)?.on) return false;
         if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
-        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
         // Deleting a character is a plain transaction here, never the browser's own edit of the
         // DOM: propose() then puts it back marked, and the caret steps over it.
         const range = charRange(view.state, event.key === 'Delete');

@@ -83,6 +83,8 @@ test('three people review by suggestion: A suggests, B comments, C accepts; expo
   await anna.keyboard.press('ControlOrMeta+Home');
   for (let i = 0; i < 'The plant '.length; i++) await anna.keyboard.press('ArrowRight');
   await anna.keyboard.type('secretly ');
+  // Her caret (shown to the others with her name, inside the text) out of the sentence.
+  await anna.keyboard.press('ControlOrMeta+End');
   expect(await expectConverged(editors, [SUGGESTED])).toBe(SUGGESTED);
   for (const editor of [borisEditor, chenEditor]) {
     await expect(editor.locator('.suggestion--insert[data-suggester="Anna"]')).toHaveText(
