@@ -133,6 +133,7 @@ test('three people review by suggestion: A suggests, B comments, C accepts; expo
   await expect(suggestionsOf(chen)).toHaveCount(2);
   await chen.getByRole('button', { name: 'Accept all' }).focus();
   await chen.keyboard.press('Enter');
+  await openDraft(anna, 'Leaflet'); // back from the Issues tab
   expect(await expectConverged(editors, [ACCEPTED])).toBe(ACCEPTED);
   for (const editor of editors) {
     await expect(editor.locator('.suggestion')).toHaveCount(0, { timeout: NETWORK_TIMEOUT_MS });
