@@ -36,6 +36,11 @@ const NEVER_EXPORTED = [
 /** Anna exports the issue holding the draft, past the review warning; Markdown and HTML. */
 async function exportIssue(anna: Page, masthead: string): Promise<{ md: string; html: string }> {
   await anna.getByRole('tab', { name: 'Issues' }).click();
+  // Coming back to the tab, no issue is open: open it from the list.
+  await anna
+    .getByRole('navigation', { name: 'Issues' })
+    .getByRole('button', { name: new RegExp(`^${masthead}`) })
+    .click();
   const workspace = anna.getByRole('region', { name: masthead });
   await workspace.getByRole('button', { name: 'Export…' }).click();
   const dialog = anna.getByRole('dialog', { name: `Export “${masthead}”` });
