@@ -7,6 +7,8 @@ import { cellHorizonCommand } from './commands/cellHorizonCommand.ts';
 import { cellRotateCommand } from './commands/cellRotateCommand.ts';
 import { commentAddCommand } from './commands/commentAddCommand.ts';
 import { commentListCommand } from './commands/commentListCommand.ts';
+import { suggestListCommand } from './commands/suggestListCommand.ts';
+import { suggestSettleCommand } from './commands/suggestSettleCommand.ts';
 import { draftReadCommand } from './commands/draftReadCommand.ts';
 import { draftWriteCommand } from './commands/draftWriteCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
@@ -51,6 +53,12 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return commentAddCommand(p.flags, ctx);
     case 'comment list':
       return commentListCommand(p.flags, ctx);
+    case 'suggest list':
+      return suggestListCommand(p.flags, ctx);
+    case 'suggest accept':
+      return suggestSettleCommand(true, p.flags, ctx);
+    case 'suggest reject':
+      return suggestSettleCommand(false, p.flags, ctx);
     case 'task add':
       return taskAddCommand(p.flags, ctx);
     case 'task list':

@@ -19,10 +19,16 @@ export const USAGE = `usage: quire <command> [flags]
   quire serve --home DIR [--approve-all] [--for SECONDS]
                                                        online: syncs every cell; with --approve-all admits every valid join request
   quire draft write --home DIR --cell ID --title T [--file F]   text from F or stdin; creates or replaces; prints the draft id
-  quire draft read --home DIR --cell ID --title T                prints the draft's text
+  quire draft read --home DIR --cell ID --title T [--with-suggestions]
+                                                                 prints the draft's text as an export would (open
+                                                                 suggestions undecided); --with-suggestions shows them:
+                                                                 {++added++}{>>who<<} {--deleted--}{>>who<<}
   quire comment add --home DIR --cell ID --title T --on QUOTE --text C
                                                                  comments on QUOTE; prints the id
   quire comment list --home DIR --cell ID --title T              threads and replies, verified authors
+  quire suggest list --home DIR --cell ID --title T              open suggestions: ref, insert|delete, suggester, text
+  quire suggest accept|reject --home DIR --cell ID --title T (--ref REF | --all)
+                                                                 settles them as an ordinary edit; prints how many
   quire task add --home DIR --cell ID --title T [--assignee P]   prints the task id
   quire task list --home DIR --cell ID                           one line per task: id, status, assignee, title (tab-separated)
   quire member list --home DIR --cell ID                         one line per member: pseudonym, role (tab-separated)

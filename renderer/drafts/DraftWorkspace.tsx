@@ -11,6 +11,7 @@ import { updateDraftEntry } from '../../shared/cell/updateDraftEntry.ts';
 import { AuthorshipLegend } from '../editor/AuthorshipLegend.tsx';
 import { CommentsPanel } from '../editor/CommentsPanel.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { SuggestionsPanel } from '../editor/SuggestionsPanel.tsx';
 import { VersionsPanel } from '../editor/VersionsPanel.tsx';
 import { ImageStoreContext } from '../images/ImageStoreContext.ts';
 import type { CellSession } from '../session/CellSession.ts';
@@ -124,6 +125,13 @@ export function DraftWorkspace({
           <div className="draft-workspace__side">
             <ChangesSinceSeen changes={changes} nameOf={changerName} onMarkSeen={markSeen} />
             <AuthorshipLegend editor={editor} people={people} />
+            <SuggestionsPanel
+              draftDoc={draftDoc}
+              authors={authors}
+              editor={editor}
+              people={people}
+              writable={writable}
+            />
             <CommentsPanel
               draftDoc={draftDoc}
               authors={authors}

@@ -73,6 +73,7 @@ export function RichTextEditor({
           : {}),
         onTooLarge: () => setNotice(t('editor.pasteTooLarge')),
         comments: onEditor !== undefined,
+        suggest: onEditor !== undefined,
         ...(authors ? { authors } : {}),
       }),
       editable: !readOnly,

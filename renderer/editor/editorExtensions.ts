@@ -13,13 +13,17 @@ import { NoLinkNavigation } from './noLinkNavigation.ts';
 import { renderCaret, renderSelection } from './renderCaret.ts';
 import { SafeLink } from './safeLink.ts';
 import { SizeLimit } from './sizeLimit.ts';
+import { SuggestionHighlights } from './suggestionHighlights.ts';
+import { SuggestDelete, SuggestInsert } from './suggestionMarkTypes.ts';
+import { SuggestMode } from './suggestMode.ts';
 
 /**
  * The editor schema and behaviour of a draft: StarterKit (headings 1-3, marks, lists, quote,
  * rule, images naming their own image documents) with its own undo replaced by Yjs undo (only this member's edits are undone), the safe
  * link mark, live carets when an awareness is given, no link navigation, and no nesting deeper
  * or paste larger than peers accept (depthLimit.ts, sizeLimit.ts; `onTooLarge` tells the member),
- * and marks on commented text when asked.
+ * and marks on commented text when asked; suggestion marks always (the schema), their colours by
+ * verified suggester with `authors`, and suggestion mode when asked.
  */
 export function editorExtensions(options: {
   readonly fragment: Y.XmlFragment;
@@ -30,6 +34,8 @@ export function editorExtensions(options: {
   readonly comments?: boolean;
   /** Verified authors of the draft's clientIDs: "who wrote what" (showAuthorship) when given. */
   readonly authors?: ClientAuthors;
+  /** Offer suggestion mode (setSuggesting): the live draft. */
+  readonly suggest?: boolean;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -40,6 +46,9 @@ export function editorExtensions(options: {
       heading: { levels: [1, 2, 3] },
     }),
     SafeLink,
+    // In every editor's schema (versions too): y-prosemirror drops text whose marks it cannot place.
+    SuggestInsert,
+    SuggestDelete,
     // Always in the schema, editable or not: y-prosemirror deletes elements it cannot place.
     DraftImage,
     Collaboration.configure({ fragment: options.fragment }),
@@ -51,7 +60,9 @@ export function editorExtensions(options: {
   if (options.authors) {
     const { authors } = options;
     extensions.push(AuthorshipColours.configure({ doc: options.fragment.doc, authors }));
+    extensions.push(SuggestionHighlights.configure({ doc: options.fragment.doc, authors }));
   }
+  if (options.suggest) extensions.push(SuggestMode);
   if (options.awareness) {
     extensions.push(
       CollaborationCaret.configure({

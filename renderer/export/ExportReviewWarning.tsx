@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewWarning } from '../../shared/export/reviewWarnings.ts';
 
 /**
- * Before an export: the issue's drafts that are not marked ready, or still have open comments,
+ * Before an export: the issue's drafts that are not marked ready, or still have open comments or
+ * suggestions (printed without the suggested insertions, with the suggested deletions),
  * and a box to tick to export anyway. Nothing is exported from here; the dialog's buttons wait
  * for the box while there is anything to say.
  */
@@ -34,6 +35,9 @@ export function ExportReviewWarning({
                 : undefined,
               w.openComments > 0
                 ? t('export.dialog.review.comments', { n: w.openComments })
+                : undefined,
+              w.openSuggestions > 0
+                ? t('export.dialog.review.suggestions', { n: w.openSuggestions })
                 : undefined,
             ]
               .filter((part) => part !== undefined)

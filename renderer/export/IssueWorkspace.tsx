@@ -18,6 +18,7 @@ import { useIssueDrafts } from './useIssueDrafts.ts';
 import { usePagination } from './usePagination.ts';
 import { reviewWarnings } from '../../shared/export/reviewWarnings.ts';
 import { useOpenCommentCounts } from '../drafts/useOpenCommentCounts.ts';
+import { useOpenSuggestionCounts } from '../drafts/useOpenSuggestionCounts.ts';
 
 /** One issue: its masthead, the drafts it prints in order, the page preview and the export. */
 export function IssueWorkspace({
@@ -47,9 +48,10 @@ export function IssueWorkspace({
     [drafts, issue.draftIds],
   );
   const openComments = useOpenCommentCounts(session, inIssue);
+  const openSuggestions = useOpenSuggestionCounts(session, inIssue);
   const review = useMemo(
-    () => reviewWarnings(issue.draftIds, drafts, openComments),
-    [issue.draftIds, drafts, openComments],
+    () => reviewWarnings(issue.draftIds, drafts, openComments, openSuggestions),
+    [issue.draftIds, drafts, openComments, openSuggestions],
   );
   const images = useExportImages(session, content, issue.layout);
   const pagination = usePagination(issue, content, images);

@@ -3,6 +3,7 @@ import { MAX_BLOCK_DEPTH, type Block, type Inline } from './IssueBlock.ts';
 import { isAllowedLinkHref } from '../cell/isAllowedLinkHref.ts';
 import { makeInline, normalizeInlines } from './normalizeInlines.ts';
 import { readImageAttrs } from '../images/readImageAttrs.ts';
+import { isSuggestedInsertion } from '../cell/originalText.ts';
 
 /** A mark's name as y-prosemirror stores it: `name`, or `name--hash` for overlapping marks. */
 const markName = (key: string): string => key.split('--')[0] ?? key;
@@ -13,11 +14,15 @@ function linkHref(value: unknown): string | undefined {
   return isAllowedLinkHref(href) ? href : undefined;
 }
 
-/** Text runs of a Y.XmlText: format attributes (bold/italic {} and link {href}) become marks. */
+/**
+ * Text runs of a Y.XmlText: format attributes (bold/italic {} and link {href}) become marks.
+ * Open suggestions print as the text stands before anyone decides: suggested insertions left
+ * out, suggested deletions kept, and neither mark (nor any colour) reaches an Inline.
+ */
 function textInlines(text: Y.XmlText): Inline[] {
   const inlines: Inline[] = [];
   for (const op of text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
-    if (typeof op.insert !== 'string') continue;
+    if (typeof op.insert !== 'string' || isSuggestedInsertion(op.attributes)) continue;
     const marks: { bold?: boolean; italic?: boolean; href?: string } = {};
     for (const [key, value] of Object.entries(op.attributes ?? {})) {
       if (value === null || value === undefined || value === false) continue;

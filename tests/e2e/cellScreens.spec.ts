@@ -2,6 +2,7 @@ import { seriousViolations } from './checkScreen.ts';
 import type { Locator, Page } from '@playwright/test';
 import { commentOnSelection, draftItem, selectLast, thread } from './commentSteps.ts';
 import { expect, serverUrls, test } from './fixtures.ts';
+import { textOf } from './threePeopleSteps.ts';
 
 /** The cell screens over the in-memory harness (renderer/dev/cellHarness.tsx), English UI. */
 const harnessUrl = (query: Record<string, string> = {}): string => {
@@ -438,4 +439,68 @@ test('review: comment on a selection, reply, resolve; colour the text by who wro
   await page.emulateMedia({ colorScheme: 'light' });
   await toggle.click();
   await expect(olenaEditor.locator('.authored')).toHaveCount(0);
+});
+
+test('review: suggest changes, comment on one, accept and reject by keyboard', async ({
+  person,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = await person(harnessUrl({ split: '1' }));
+  const olena = page.getByRole('region', { name: 'Olena' });
+  const marko = page.getByRole('region', { name: 'Marko' });
+  const olenaEditor = await createDraft(olena, 'Suggested');
+  await olenaEditor.click();
+  await page.keyboard.type('The plant dumps waste at night.');
+  await draftItem(marko, 'Suggested').click();
+  const markoEditor = editorOf(marko, 'Suggested');
+  await expect(markoEditor).toHaveText('The plant dumps waste at night.');
+
+  // Marko turns on "Suggest changes" and edits: his insertion and deletion become proposals.
+  const toggle = marko.getByRole('button', { name: 'Suggest changes' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await markoEditor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowLeft'); // before the full stop
+  for (let i = 0; i < ' at night'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 'The plant '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('secretly ');
+  // The text is all still there, the proposals coloured by their verified suggester.
+  for (const [editor, name] of [
+    [olenaEditor, 'Marko'],
+    [markoEditor, 'you'],
+  ] as const) {
+    await expect.poll(() => textOf(editor)).toBe('The plant secretly dumps waste at night.');
+    await expect(editor.locator(`.suggestion--insert[data-suggester="${name}"]`)).toHaveText(
+      'secretly ',
+    );
+  }
+  await expect(olenaEditor.locator('.suggestion--delete[data-suggester="Marko"]')).toHaveText(
+    ' at night',
+  );
+  const proposals = olena.getByRole('region', { name: 'Suggestions' }).getByRole('listitem');
+  await expect(proposals).toHaveText([
+    /Marko suggests adding “secretly ”/,
+    /Marko suggests deleting “ at night”/,
+  ]);
+
+  // Olena comments on the proposed words, then accepts one and rejects the other by keyboard.
+  await selectLast(page, olenaEditor, 'at night.');
+  await commentOnSelection(olena, 'Keep the time: two witnesses.');
+  await expect(thread(marko, 'Olena')).toContainText('Keep the time');
+  expect(await seriousViolations(page)).toEqual([]);
+  await proposals.nth(0).getByRole('button', { name: 'Accept' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(olena.getByRole('status').filter({ hasText: 'Suggestion accepted.' })).toBeVisible();
+  await proposals.nth(0).getByRole('button', { name: 'Reject' }).focus();
+  await page.keyboard.press('Enter');
+  for (const editor of [olenaEditor, markoEditor]) {
+    await expect.poll(() => textOf(editor)).toBe('The plant secretly dumps waste at night.');
+    await expect(editor.locator('.suggestion')).toHaveCount(0);
+  }
+  await expect(olena.getByText('No open suggestions.')).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 });

@@ -1,4 +1,6 @@
 import { draftPlainText } from '../../../shared/cell/draftPlainText.ts';
+import { originalText } from '../../../shared/cell/originalText.ts';
+import { suggestionNotation } from '../../../shared/cell/suggestionNotation.ts';
 import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, type CommandResult } from '../CommandResult.ts';
@@ -7,7 +9,12 @@ import { withHome } from '../Home.ts';
 import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
 
-/** `quire draft read`: the text of the draft titled T, as this home last synced it. */
+/**
+ * `quire draft read`: the text of the draft titled T, as this home last synced it, as an export
+ * would print it (open suggestions undecided: suggested insertions left out, suggested deletions
+ * kept). `--with-suggestions` shows them in CriticMarkup with their verified suggester:
+ * `{++added++}{>>Ana<<}`, `{--deleted--}{>>Ana<<}` (`?` for a writer the engine does not know).
+ */
 export function draftReadCommand(
   flags: FlagValues<'draft read'>,
   ctx: CommandContext,
@@ -16,7 +23,13 @@ export function draftReadCommand(
     withCell(home, flags.cell, undefined, (cell) => {
       const draft = findDraftDoc(cell, flags.title);
       if (!draft.ok) return Promise.resolve(draft.result);
-      ctx.io.out(draftPlainText(draft.doc));
+      const members = cell.currentRoster().members;
+      const who = (hex: string | undefined): string =>
+        hex === undefined ? '?' : (members.get(hex)?.pseudonym ?? hex.slice(0, 8));
+      const read = flags['with-suggestions']
+        ? suggestionNotation(cell.sync.clientAuthors(draft.docId), who)
+        : originalText;
+      ctx.io.out(draftPlainText(draft.doc, read));
       warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());
     }),

@@ -152,7 +152,20 @@ describe('quire argument parser', () => {
       home: 'h',
       cell: 'c',
     });
-    expect(Object.keys(COMMANDS)).toHaveLength(20);
+        expect(
+      run(['draft', 'read', '--home', 'h', '--cell', 'c', '--title', 'T', '--with-suggestions'])
+        .flags,
+    ).toEqual({ home: 'h', cell: 'c', title: 'T', 'with-suggestions': true });
+    expect(run(['suggest', 'list', '--home', 'h', '--cell', 'c', '--title', 'T']).command).toBe(
+      'suggest list',
+    );
+    expect(
+      run(['suggest', 'accept', '--home', 'h', '--cell', 'c', '--title', 'T', '--ref', 'r']).flags,
+    ).toEqual({ home: 'h', cell: 'c', title: 'T', ref: 'r', all: false });
+    expect(
+      run(['suggest', 'reject', '--home', 'h', '--cell', 'c', '--title', 'T', '--all']).flags,
+    ).toEqual({ home: 'h', cell: 'c', title: 'T', ref: undefined, all: true });
+    expect(Object.keys(COMMANDS)).toHaveLength(23);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {

@@ -31,9 +31,47 @@ describe('reviewWarnings', () => {
       ['d', 1],
     ]);
     expect(reviewWarnings(['d', 'c', 'a', 'b'], drafts, open)).toEqual([
-      { draftId: 'd', title: 'Draft d', status: 'idea', notReady: true, openComments: 1 },
-      { draftId: 'c', title: 'Draft c', status: 'published', notReady: false, openComments: 2 },
-      { draftId: 'b', title: 'Draft b', status: 'review', notReady: true, openComments: 0 },
+      {
+        draftId: 'd',
+        title: 'Draft d',
+        status: 'idea',
+        notReady: true,
+        openComments: 1,
+        openSuggestions: 0,
+      },
+      {
+        draftId: 'c',
+        title: 'Draft c',
+        status: 'published',
+        notReady: false,
+        openComments: 2,
+        openSuggestions: 0,
+      },
+      {
+        draftId: 'b',
+        title: 'Draft b',
+        status: 'review',
+        notReady: true,
+        openComments: 0,
+        openSuggestions: 0,
+      },
+    ]);
+  });
+
+  it('warns of a ready draft that still has open suggestions', () => {
+    const suggestions = new Map([
+      ['a', 3],
+      ['c', 0],
+    ]);
+    expect(reviewWarnings(['a', 'c'], drafts, new Map(), suggestions)).toEqual([
+      {
+        draftId: 'a',
+        title: 'Draft a',
+        status: 'ready',
+        notReady: false,
+        openComments: 0,
+        openSuggestions: 3,
+      },
     ]);
   });
 
