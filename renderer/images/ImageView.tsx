@@ -19,7 +19,9 @@ export function ImageView({ node, selected }: ReactNodeViewProps): ReactElement 
   const why: string =
     state.kind === 'refused' && state.notCanonical === true
       ? t('images.notCanonical')
-      : t(`images.${state.kind}`);
+      : state.kind === 'refused'
+        ? t('images.refused')
+        : t('images.loading');
   return (
     <NodeViewWrapper
       as="figure"

@@ -152,7 +152,7 @@ describe('quire argument parser', () => {
       home: 'h',
       cell: 'c',
     });
-        expect(
+    expect(
       run(['draft', 'read', '--home', 'h', '--cell', 'c', '--title', 'T', '--with-suggestions'])
         .flags,
     ).toEqual({ home: 'h', cell: 'c', title: 'T', 'with-suggestions': true });
