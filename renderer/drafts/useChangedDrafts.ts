@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { draftBody } from '../../shared/cell/draftBody.ts';
-import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { changesSince, hasChanges } from '../../shared/seen/changesSince.ts';
 import type { CellSession } from '../session/CellSession.ts';
-import { useDocReplacements } from '../session/useDocReplacements.ts';
 import { seenDraftsOf } from './SeenDrafts.ts';
+import { useListedDraftDocs } from './useListedDraftDocs.ts';
 
 /** Whether an author key is this member's (her current key or one she re-keyed away from). */
 export function isMineIn(session: CellSession): (author: string | undefined) => boolean {
@@ -23,16 +22,7 @@ export function useChangedDrafts(
   drafts: readonly DraftEntry[],
 ): ReadonlySet<string> {
   const seen = seenDraftsOf(session.seen);
-  const idsKey = drafts.map((draft) => draft.id).join(',');
-  const replaced = useDocReplacements(session);
-  const docs = useMemo(
-    () =>
-      (void replaced, idsKey === '' ? [] : idsKey.split(',')).flatMap((id) => {
-        const docId = draftDocId(id);
-        return docId ? [{ id, doc: session.doc(docId), authors: session.authors(docId) }] : [];
-      }),
-    [session, idsKey, replaced],
-  );
+  const docs = useListedDraftDocs(session, drafts);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!seen) return undefined;

@@ -1,45 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import { listComments } from '../../shared/cell/listComments.ts';
 import type { CellSession } from '../session/CellSession.ts';
-import { useDocReplacements } from '../session/useDocReplacements.ts';
+import { useDraftCounts } from './useDraftCounts.ts';
+import type { ListedDraftDoc } from './useListedDraftDocs.ts';
 
-type Counts = ReadonlyMap<string, number>;
+const openThreads = ({ doc, authors }: ListedDraftDoc): number =>
+  listComments(doc, authors).entries.filter((thread) => !thread.resolved).length;
 
-/**
- * Open (unresolved, valid) comment threads per listed draft, kept current: a draft's count is
- * re-read when its own document changes. The sync engine holds every draft it has seen, so
- * this opens nothing new.
- */
-export function useOpenCommentCounts(session: CellSession, drafts: readonly DraftEntry[]): Counts {
-  const idsKey = drafts.map((draft) => draft.id).join(',');
-  // Taken again (and observed again) when a fork heal replaces any document.
-  const replaced = useDocReplacements(session);
-  const docs = useMemo(
-    () =>
-      (void replaced, idsKey === '' ? [] : idsKey.split(',')).flatMap((id) => {
-        const docId = draftDocId(id);
-        return docId ? [{ id, doc: session.doc(docId), authors: session.authors(docId) }] : [];
-      }),
-    [session, idsKey, replaced],
-  );
-  const [counts, setCounts] = useState<Counts>(new Map());
-  useEffect(() => {
-    const count = ({ doc, authors }: (typeof docs)[number]): number =>
-      listComments(doc, authors).entries.filter((thread) => !thread.resolved).length;
-    setCounts(new Map(docs.map((draft) => [draft.id, count(draft)])));
-    const stops = docs.map((draft) => {
-      const changed = (): void => {
-        const next = count(draft);
-        setCounts((old) => (old.get(draft.id) === next ? old : new Map(old).set(draft.id, next)));
-      };
-      draft.doc.on('update', changed);
-      return () => draft.doc.off('update', changed);
-    });
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [docs]);
-  return counts;
+/** Open (unresolved, valid) comment threads per listed draft, kept current. */
+export function useOpenCommentCounts(
+  session: CellSession,
+  drafts: readonly DraftEntry[],
+): ReadonlyMap<string, number> {
+  return useDraftCounts(session, drafts, openThreads);
 }

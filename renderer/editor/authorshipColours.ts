@@ -1,24 +1,14 @@
-import { Extension, type Editor } from '@tiptap/core';
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import * as Y from 'yjs';
 import { authorRuns } from '../../shared/cell/authorRuns.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { isColour } from '../../shared/identity/palette.ts';
-import { refreshOnDocUpdate } from './refreshOnDocUpdate.ts';
+import { lookDecorations, type AuthorLook } from './lookDecorations.ts';
 import { editorPositionOf, textStart, yBinding } from './yBinding.ts';
 
-/** Who is shown how: a palette colour and a name per author key, or undefined (not shown). */
-export type AuthorLook = (
-  author: string,
-) => { readonly colour: string; readonly name: string } | undefined;
+export type { AuthorLook } from './lookDecorations.ts';
 
-interface AuthorshipState {
-  readonly look: AuthorLook | null;
-  readonly decorations: DecorationSet;
-}
-
-const key = new PluginKey<AuthorshipState>('authorshipColours');
 const MAX_DEPTH = 64;
 
 function texts(fragment: Y.XmlFragment): Y.XmlText[] {
@@ -60,46 +50,13 @@ function decorate(state: EditorState, authors: ClientAuthors, look: AuthorLook):
   return DecorationSet.create(state.doc, decorations);
 }
 
-/** Turns "who wrote what" on (with how to show each author) or off (null). */
-export function showAuthorship(editor: Editor, look: AuthorLook | null): void {
-  if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(key, { look }));
-}
+const authorship = lookDecorations('authorshipColours', decorate);
 
 /**
  * Underlines each stretch of text in the colour of the member who wrote it, from the verified
- * clientID -> author binding (`authors`), re-read after every change of the doc (deferred, so the
- * binding has caught up). Decorations only: nothing reaches the doc, an export or a print.
+ * clientID -> author binding (`authors`).
  */
-export const AuthorshipColours = Extension.create<{
-  readonly doc: Y.Doc | null;
-  readonly authors: ClientAuthors | null;
-}>({
-  name: 'authorshipColours',
-  addOptions: () => ({ doc: null, authors: null }),
-  addProseMirrorPlugins() {
-    const { doc, authors } = this.options;
-    return [
-      new Plugin<AuthorshipState>({
-        key,
-        state: {
-          init: () => ({ look: null, decorations: DecorationSet.empty }),
-          apply: (tr, value, _old, state) => {
-            const meta = tr.getMeta(key) as { look?: AuthorLook | null } | 'refresh' | undefined;
-            if (meta === undefined) {
-              return tr.docChanged
-                ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
-                : value;
-            }
-            const look = meta === 'refresh' ? value.look : (meta.look ?? null);
-            const decorations =
-              look && authors ? decorate(state, authors, look) : DecorationSet.empty;
-            return { look, decorations };
-          },
-        },
-        props: { decorations: (state) => key.getState(state)?.decorations },
-        view: (view) =>
-          refreshOnDocUpdate(view, key, doc, () => Boolean(key.getState(view.state)?.look)),
-      }),
-    ];
-  },
-});
+export const AuthorshipColours = authorship.extension;
+
+/** Turns "who wrote what" on (with how to show each author) or off (null). */
+export const showAuthorship = authorship.show;

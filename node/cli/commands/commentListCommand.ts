@@ -6,9 +6,7 @@ import { findDraftDoc } from '../findDraftDoc.ts';
 import { withHome } from '../Home.ts';
 import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
-
-/** One line of output: tabs and line breaks inside a text become spaces. */
-const field = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
+import { pseudonymOf, tsvField } from '../outputFields.ts';
 
 /**
  * `quire comment list`: the draft's comment threads, oldest first, as
@@ -23,9 +21,7 @@ export function commentListCommand(
     withCell(home, flags.cell, undefined, (cell) => {
       const draft = findDraftDoc(cell, flags.title);
       if (!draft.ok) return Promise.resolve(draft.result);
-      const members = cell.currentRoster().members;
-      // A former member shows as the start of their key: the roster no longer names them.
-      const who = (hex: string): string => members.get(hex)?.pseudonym ?? hex.slice(0, 8);
+      const who = pseudonymOf(cell);
       const { entries } = listComments(draft.doc, cell.sync.clientAuthors(draft.docId));
       for (const thread of entries) {
         const status = thread.resolved ? 'resolved' : 'open';
@@ -34,12 +30,12 @@ export function commentListCommand(
             thread.id,
             status,
             who(thread.author),
-            field(thread.anchor.quote),
-            field(thread.text),
+            tsvField(thread.anchor.quote),
+            tsvField(thread.text),
           ].join('\t'),
         );
         for (const reply of thread.replies)
-          ctx.io.out([reply.id, 'reply', who(reply.author), '', field(reply.text)].join('\t'));
+          ctx.io.out([reply.id, 'reply', who(reply.author), '', tsvField(reply.text)].join('\t'));
       }
       warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());

@@ -8,6 +8,7 @@ import { findDraftDoc } from '../findDraftDoc.ts';
 import { withHome } from '../Home.ts';
 import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
+import { pseudonymOf } from '../outputFields.ts';
 
 /**
  * `quire draft read`: the text of the draft titled T, as this home last synced it, as an export
@@ -23,9 +24,7 @@ export function draftReadCommand(
     withCell(home, flags.cell, undefined, (cell) => {
       const draft = findDraftDoc(cell, flags.title);
       if (!draft.ok) return Promise.resolve(draft.result);
-      const members = cell.currentRoster().members;
-      const who = (hex: string | undefined): string =>
-        hex === undefined ? '?' : (members.get(hex)?.pseudonym ?? hex.slice(0, 8));
+      const who = pseudonymOf(cell);
       const read = flags['with-suggestions']
         ? suggestionNotation(cell.sync.clientAuthors(draft.docId), who)
         : originalText;

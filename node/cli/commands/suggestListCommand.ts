@@ -8,9 +8,7 @@ import { withHome } from '../Home.ts';
 import { suggestionRef } from '../suggestionRef.ts';
 import { warnEquivocators } from '../warnEquivocators.ts';
 import { withCell } from '../withCell.ts';
-
-/** One line of output: tabs and line breaks inside a text become spaces. */
-const field = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
+import { pseudonymOf, tsvField } from '../outputFields.ts';
 
 /**
  * `quire suggest list`: the draft's open suggestions in document order, as
@@ -25,12 +23,10 @@ export function suggestListCommand(
     withCell(home, flags.cell, undefined, (cell) => {
       const draft = findDraftDoc(cell, flags.title);
       if (!draft.ok) return Promise.resolve(draft.result);
-      const members = cell.currentRoster().members;
-      const who = (hex: string | undefined): string =>
-        hex === undefined ? '?' : (members.get(hex)?.pseudonym ?? hex.slice(0, 8));
+      const who = pseudonymOf(cell);
       const authors = cell.sync.clientAuthors(draft.docId);
       for (const s of findSuggestions(draftBody(draft.doc), authors))
-        ctx.io.out([suggestionRef(s), s.kind, who(s.author), field(s.text)].join('\t'));
+        ctx.io.out([suggestionRef(s), s.kind, who(s.author), tsvField(s.text)].join('\t'));
       warnEquivocators(cell, ctx.io);
       return Promise.resolve(done());
     }),
