@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
-import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
 import { decodeRosterOp } from '../../../shared/roster/decodeRosterOp.ts';
 import { openEpochWrap } from '../../../shared/roster/openEpochWrap.ts';
 import type { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import { loadKeyring, saveKeyring } from '../../../shared/runtime/Keyring.ts';
-import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
+import type { SealedStore } from '../../../shared/vault/SealedStore.ts';
 import { CELL_INDEX_DOC_ID } from '../../../shared/cell/cellIndexDocId.ts';
 import { createDraft } from '../../../shared/cell/createDraft.ts';
 import { draftDocId } from '../../../shared/cell/draftDocId.ts';
@@ -15,19 +13,11 @@ import { replaceDraftText } from '../../../shared/cell/replaceDraftText.ts';
 import { saveVersion } from '../../../shared/cell/saveVersion.ts';
 import { setHorizonPolicy } from '../../../shared/cell/setHorizonPolicy.ts';
 import { createRuntimeCell, currentKeyHex, memberHex } from './runtimeCell.ts';
+import { searchSeizedRows } from './searchSeizedRows.ts';
 
 const DOC = new Uint8Array(16).fill(5);
 const CANARY = 'CANARY-meet-at-the-old-mill-0415';
-const TABLES: readonly SealedTable[] = ['secrets', 'cells', 'envelopes', 'snapshots', 'settings'];
 const text = (rt: CellRuntime): string => rt.sync.doc(DOC).getText('t').toJSON();
-
-const contains = (hay: Uint8Array, needle: Uint8Array): boolean => {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-};
 
 /**
  * What someone who seized the device with its passphrase gets: every key the keyring holds, and
@@ -50,22 +40,12 @@ async function seize(
     if (opened.ok && opened.value.kind === 'member') add(opened.value.epoch, opened.value.secret);
   }
   const needle = new TextEncoder().encode(CANARY);
-  let canaryFound = false;
-  let envelopesOpened = 0;
-  for (const table of TABLES) {
-    for (const row of await store.scan(table)) {
-      if (contains(row.value, needle)) canaryFound = true;
-      for (const [e, list] of keys) {
-        for (const k of list) {
-          const { contentKey } = deriveEpochSecrets(k, record.cellId, e);
-          const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
-          if (!plain.ok) continue;
-          envelopesOpened++;
-          if (contains(plain.value, needle)) canaryFound = true;
-        }
-      }
-    }
-  }
+  const { found: canaryFound, opened: envelopesOpened } = await searchSeizedRows(
+    store,
+    record.cellId,
+    keys,
+    needle,
+  );
   return { keyringEpochs: [...record.epochKeys.keys()], canaryFound, envelopesOpened };
 }
 

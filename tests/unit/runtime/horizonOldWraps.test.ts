@@ -9,23 +9,14 @@ import { decodeEnvelope } from '../../../shared/envelope/decodeEnvelope.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { loadKeyring, saveKeyring, type CellRecord } from '../../../shared/runtime/Keyring.ts';
 import { openMemberNotice } from '../../../shared/sync/openMemberNotice.ts';
-import type { SealedStore, SealedTable } from '../../../shared/vault/SealedStore.ts';
+import type { SealedStore } from '../../../shared/vault/SealedStore.ts';
 import { createRuntimeCell } from './runtimeCell.ts';
+import { containsBytes, SEALED_TABLES, searchSeizedRows } from './searchSeizedRows.ts';
 
 const DOC = new Uint8Array(16).fill(6);
 const CANARY = 'CANARY-epoch-one-safehouse-7731';
 const needle = new TextEncoder().encode(CANARY);
 const text = (rt: CellRuntime): string => rt.sync.doc(DOC).getText('t').toJSON();
-
-const contains = (hay: Uint8Array, n: Uint8Array): boolean => {
-  outer: for (let i = 0; i + n.length <= hay.length; i++) {
-    for (let j = 0; j < n.length; j++) if (hay[i + j] !== n[j]) continue outer;
-    return true;
-  }
-  return false;
-};
-
-const TABLES: readonly SealedTable[] = ['secrets', 'cells', 'envelopes', 'snapshots', 'settings'];
 
 /**
  * Every key of an epoch below `floor` that a seized device's own data still opens: its wraps in
@@ -38,7 +29,7 @@ async function oldKeysOpenable(
   floor: number,
 ): Promise<Uint8Array[]> {
   const ops: Uint8Array[] = [...record.rosterOps];
-  for (const table of TABLES) {
+  for (const table of SEALED_TABLES) {
     for (const row of await store.scan(table)) {
       ops.push(row.value);
       const notice = openMemberNotice(row.value, record.cellId, record.identity);
@@ -69,20 +60,8 @@ async function oldKeysOpenable(
 
 /** Whether any stored row, in clear or opened as an envelope under a kept key, holds the canary. */
 async function canaryIn(record: CellRecord, store: SealedStore): Promise<boolean> {
-  let opened = 0;
-  let found = false;
-  for (const table of TABLES) {
-    for (const row of await store.scan(table)) {
-      if (contains(row.value, needle)) found = true;
-      for (const [e, k] of record.epochKeys) {
-        const { contentKey } = deriveEpochSecrets(k, record.cellId, e);
-        const plain = decryptEnvelope(row.value, contentKey, record.cellId, e);
-        if (!plain.ok) continue;
-        opened++;
-        if (contains(plain.value, needle)) found = true;
-      }
-    }
-  }
+  const keys = new Map([...record.epochKeys].map(([e, k]) => [e, [k]]));
+  const { found, opened } = await searchSeizedRows(store, record.cellId, keys, needle);
   // The search is real: the current epoch's envelopes are there and open.
   expect(opened).toBeGreaterThan(0);
   return found;
@@ -113,7 +92,7 @@ describe('history horizon: old rotate wraps on a device seized after the horizon
     const kept: Uint8Array[] = [];
     for (const row of await cell.stores.get(anna)!.scan('envelopes')) {
       const plain = decryptEnvelope(row.value, contentKey, anna.cellRecord.cellId, 1);
-      if (plain.ok && contains(plain.value, needle)) kept.push(row.value.slice());
+      if (plain.ok && containsBytes(plain.value, needle)) kept.push(row.value.slice());
     }
     expect(kept.length).toBeGreaterThan(0);
     anna.sync
@@ -143,7 +122,7 @@ describe('history horizon: old rotate wraps on a device seized after the horizon
         const old = deriveEpochSecrets(k, record.cellId, 1).contentKey;
         for (const env of kept) {
           const plain = decryptEnvelope(env, old, record.cellId, 1);
-          if (plain.ok && contains(plain.value, needle)) canaryRead = true;
+          if (plain.ok && containsBytes(plain.value, needle)) canaryRead = true;
         }
       }
       expect(canaryRead).toBe(false);
