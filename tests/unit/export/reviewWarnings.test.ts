@@ -77,7 +77,14 @@ describe('reviewWarnings', () => {
 
   it('still warns about a checked draft: fact-checked is not yet ready to print', () => {
     expect(reviewWarnings(['f', 'a'], drafts, new Map())).toEqual([
-      { draftId: 'f', title: 'Draft f', status: 'checked', notReady: true, openComments: 0 },
+      {
+        draftId: 'f',
+        title: 'Draft f',
+        status: 'checked',
+        notReady: true,
+        openComments: 0,
+        openSuggestions: 0,
+      },
     ]);
   });
 
