@@ -315,7 +315,7 @@ export class Generations {
  * A snapshot body of `replica`'s whole state, covering per author only what this peer verified
  * itself (`meHex`: the writer), with those marks.
  */
-function snapshotOf(
+export function snapshotOf(
   replica: DocReplica,
   meHex: string,
 ): { body: Uint8Array; verified: ReadonlyMap<string, number> } {
