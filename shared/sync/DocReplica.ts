@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { collectedState } from './collectedState.ts';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
@@ -338,7 +339,7 @@ export class DocReplica {
   checkpoint(): DocCheckpoint {
     this.sweepParked();
     return {
-      state: Y.encodeStateAsUpdate(this.doc),
+      state: collectedState(this.doc),
       applied: Object.fromEntries(this.applied),
       sessions: sessionsByAuthor(this.claims.values()),
       snapshots: Array.from(this.snapshotsHeld.values()),

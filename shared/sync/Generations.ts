@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { collectedState } from './collectedState.ts';
 import { fromHex } from '../crypto/bytes.ts';
 import { MAX_BODY_BYTES } from '../envelope/envelopeFormat.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
@@ -324,6 +324,6 @@ export function snapshotOf(
     author: fromHex(a) ?? new Uint8Array(32),
     seq,
   }));
-  const state = Y.encodeStateAsUpdate(replica.doc);
+  const state = collectedState(replica.doc);
   return { body: encodeSnapshotBody({ claims: replica.allClaims(), covered, state }), verified };
 }
