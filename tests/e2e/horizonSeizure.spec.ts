@@ -190,7 +190,7 @@ test('a member profile copied after the horizon yields no deleted canary and no 
       residue = `nothing (${e instanceof Error ? e.message : 'failed'})`;
     }
     console.log(
-      `LevelDB residue: ${stale.found.length} of ${stale.gone.length} deleted or rewritten rows still in the seized files; opened with the passphrase: ${residue}`,
+      `LevelDB residue: ${stale.found.length} of ${stale.gone} deleted or rewritten rows still in the seized files; opened with the passphrase: ${residue}`,
     );
 
     // The app's own unlock path on the copy: the draft is there, the canary is not.
