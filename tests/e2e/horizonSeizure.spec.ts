@@ -183,9 +183,15 @@ test('a member profile copied after the horizon yields no deleted canary and no 
     expect(files.length).toBeGreaterThan(0);
     const everything = [...files, ...after.haystacks];
     // Soft: on a failure the residue and the app's own unlock below still run and report.
-    expect.soft(findLeaks(everything, [canary])).toEqual([]);
-    expect.soft(await findInFiles(seizedDir, [canary])).toEqual([]); // UTF-16BE too
-    expect.soft(keyLeaks(everything, k0)).toEqual([]);
+    const leaks = {
+      canary: findLeaks(everything, [canary]),
+      canaryInFiles: await findInFiles(seizedDir, [canary]), // UTF-16BE too
+      oldKey: keyLeaks(everything, k0),
+    };
+    console.log(`after the horizon: ${JSON.stringify(leaks)}`);
+    expect.soft(leaks.canary).toEqual([]);
+    expect.soft(leaks.canaryInFiles).toEqual([]);
+    expect.soft(leaks.oldKey).toEqual([]);
     // Measured, not asserted (a page cannot make LevelDB compact): what the passphrase opens of
     // the pre-horizon rows still in the files.
     const stale = staleInFiles(rowsBefore, rowsAfter, files);
