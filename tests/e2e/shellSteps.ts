@@ -82,16 +82,19 @@ export interface Profile {
   close(): Promise<void>;
 }
 
+/** `prepare` runs on the new context before the app loads (e.g. installing a fake clock). */
 export async function openProfile(
   launchOptions: LaunchOptions,
   url: string,
   dir?: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<Profile> {
   const profileDir = dir ?? (await mkdtemp(join(tmpdir(), 'quire-e2e-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {
     ...launchOptions,
     headless: launchOptions.headless ?? true,
   });
+  await prepare?.(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await expect(page.locator('html')).toHaveAttribute('data-sodium', 'ready');

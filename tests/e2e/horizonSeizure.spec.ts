@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { HORIZON_SETTLE_MS } from '../../shared/runtime/HistoryHorizon.ts';
+import { filesUnder, findLeaks, type Haystack } from '../integration/cli/findLeaks.ts';
+import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
+import { dumpRows, keyLeaks, SeizedVault, type RawRow } from './seizedVault.ts';
+import {
+  createCell,
+  createVault,
+  findInFiles,
+  openProfile,
+  PASSPHRASE,
+  removeProfile,
+  unlock,
+  VAULT_TIMEOUT_MS,
+  type Profile,
+} from './shellSteps.ts';
+import {
+  inviteAndApprove,
+  NETWORK_TIMEOUT_MS,
+  openDraft,
+  openTab,
+  typeAtEnd,
+} from './threePeopleSteps.ts';
+
+const CELL = 'Horizon seizure cell';
+const TITLE = 'Leaflet plan';
+const KEPT = 'Meeting at noon.';
+const WAITING = /^The past is kept until these members’ devices confirm/;
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Quire navigation' });
+
+async function openCellSettings(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Cell settings' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'History horizon' })).toBeVisible();
+}
+
+/**
+ * Rows of the earlier dump that the later one no longer holds (deleted or rewritten) and that are
+ * still in the profile's files byte for byte: LevelDB keeps old values until it compacts
+ * (THREAT_MODEL §3.3). An adversary who parses LevelDB has them, ids included.
+ */
+function staleInFiles(
+  before: readonly RawRow[],
+  after: readonly RawRow[],
+  files: readonly Haystack[],
+): { readonly gone: number; readonly found: RawRow[] } {
+  const now = new Map(after.map((r) => [`${r.table}/${r.id}`, r.bytes]));
+  const gone = before.filter((r) => {
+    const same = now.get(`${r.table}/${r.id}`);
+    return r.table !== 'vault' && !(same && same.equals(r.bytes));
+  });
+  // 32 bytes from the start and the end of each sealed row: ciphertext, so never there by chance.
+  const found = gone.filter((r) =>
+    [r.bytes.subarray(0, 32), r.bytes.subarray(-32)].every((slice) =>
+      files.some((f) =>
+        Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).includes(slice),
+      ),
+    ),
+  );
+  return { gone: gone.length, found };
+}
+
+/**
+ * Issue 15, "seizure after the horizon", in the real app: a coordinator and a member in one cell
+ * (real vaults, WebRTC); the member writes a canary in a draft and deletes it; the coordinator
+ * sets a history horizon and changes the key; both acknowledge; the member's clock jumps past the
+ * horizon's wait (Playwright's clock: the laptop lid closed for 11 minutes). Then the member's
+ * on-disk profile is copied, opened in a fresh browser, its IndexedDB read row by row and opened
+ * with the real passphrase through the app's vault code: no canary in any row, opened row,
+ * envelope a kept key opens, or profile file, in any encoding; no key of epoch 0 anywhere, in the
+ * keyring or through a rotate's wrap. The same search finds both before the horizon (control).
+ */
+test('a member profile copied after the horizon yields no deleted canary and no older key', async ({
+  person,
+  launchOptions,
+}) => {
+  // KNOWN HOLE, found by this test (first run): the canary deleted before the horizon is still in
+  // the seized copy, in an epoch-1 envelope (the member's compacted snapshot) and in the local
+  // checkpoint row. Cause: the editor's undo (TipTap Collaboration -> y-prosemirror's
+  // Y.UndoManager) marks deleted items `keep`, so Yjs does not garbage-collect their content,
+  // and snapshots encode the live doc. Remove this line with the fix (it then fails as
+  // "expected to fail" passing).
+  test.fail();
+  test.setTimeout(6 * VAULT_TIMEOUT_MS);
+  const canary = `CANARY-e2e-horizon-${randomBytes(6).toString('hex')}-safehouse`;
+  const url = appUrl({ lang: 'en', signal: [serverUrls().signal] });
+  const anna = (await person(url)).page;
+  await createVault(anna);
+  await createCell(anna, CELL, 'Anna');
+  await openTab(anna, 'Members');
+
+  let boris: Profile | undefined;
+  let copy: Profile | undefined;
+  const dirs: string[] = [];
+  const vaults: SeizedVault[] = [];
+  try {
+    // Boris on an on-disk profile (what a seized laptop holds), on a clock the test can move.
+    boris = await openProfile(launchOptions, url, undefined, (context) => context.clock.install());
+    dirs.push(boris.dir);
+    const b = boris.page;
+    await inviteAndApprove(anna, b, 'Boris', CELL);
+    // The horizon's wait is jumped over below: the app must not lock for idleness meanwhile.
+    await nav(b).getByRole('button', { name: 'Settings' }).click();
+    await b.getByLabel('Lock automatically after').selectOption('60');
+    await nav(b).getByRole('button', { name: CELL }).click();
+    await openCellSettings(b);
+    await expect(b.getByText(WAITING)).toBeVisible(); // epoch 0: nothing to acknowledge yet
+
+    await openCellSettings(anna);
+    await anna.getByLabel('Keep the cell’s history').selectOption('7');
+    await expect(anna.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    // The canary: written in one piece, seen by Anna, deleted again.
+    await openTab(b, 'Drafts');
+    await createDraft(b, TITLE);
+    const editor = draftText(b, TITLE);
+    await typeAtEnd(b, editor, `${KEPT} `);
+    await b.keyboard.insertText(canary);
+    await expect(editor).toContainText(canary);
+    const annaEditor = await openDraft(anna, TITLE);
+    await expect(annaEditor).toContainText(canary, { timeout: NETWORK_TIMEOUT_MS });
+    for (let i = 0; i < canary.length; i++) await b.keyboard.press('Shift+ArrowLeft');
+    await b.keyboard.press('Backspace');
+    await expect(editor).not.toContainText('CANARY');
+    await expect(annaEditor).not.toContainText('CANARY', { timeout: NETWORK_TIMEOUT_MS });
+    await expect(annaEditor).toContainText(KEPT);
+    await b.waitForTimeout(1500); // let the session seal and store the last edits
+
+    // Control: before the horizon, the same seizure finds the deleted canary and epoch 0's key.
+    const rowsBefore = await dumpRows(b);
+    const live = await SeizedVault.unlock(rowsBefore, PASSPHRASE);
+    vaults.push(live);
+    const before = await live.open(rowsBefore);
+    expect([...before.record.epochKeys.keys()]).toEqual([0]);
+    const k0 = before.record.epochKeys.get(0)!;
+    expect(before.envelopesOpened).toBeGreaterThan(0);
+    expect(findLeaks(before.haystacks, [canary])).not.toEqual([]);
+    expect(keyLeaks(before.haystacks, k0)).not.toEqual([]);
+
+    // The horizon: Anna changes the key now; both devices acknowledge the new epoch.
+    await openCellSettings(anna);
+    await anna.getByRole('button', { name: 'Change the key now' }).click();
+    await expect(anna.getByRole('status').filter({ hasText: 'The key was changed.' })).toBeVisible({
+      timeout: NETWORK_TIMEOUT_MS,
+    });
+    await expect(async () => {
+      await openTab(b, 'Drafts');
+      await openCellSettings(b);
+      await expect(b.getByText(WAITING)).toHaveCount(0, { timeout: 1000 });
+    }).toPass({ timeout: NETWORK_TIMEOUT_MS });
+    // Boris's device waits 10 minutes after it moved before it forgets: the lid closes that long.
+    await boris.context.clock.fastForward(HORIZON_SETTLE_MS + 60_000);
+    await expect
+      .poll(async () => (await live.open(await dumpRows(b))).record.horizonFloor, {
+        timeout: NETWORK_TIMEOUT_MS,
+      })
+      .toBe(1);
+    await expect(nav(b)).toBeVisible(); // still unlocked: the forgetting ran in the open app
+    await boris.close();
+    boris = undefined;
+
+    // The seizure: the profile copied, opened in a fresh browser, read before anyone unlocks it.
+    const seizedDir = await mkdtemp(join(tmpdir(), 'quire-e2e-seized-'));
+    dirs.push(seizedDir);
+    await cp(dirs[0]!, seizedDir, { recursive: true });
+    copy = await openProfile(launchOptions, appUrl({ lang: 'en' }), seizedDir);
+    await expect(
+      copy.page.getByRole('heading', { level: 1, name: 'Quire is locked' }),
+    ).toBeVisible();
+    const rowsAfter = await dumpRows(copy.page);
+    const seized = await SeizedVault.unlock(rowsAfter, PASSPHRASE);
+    vaults.push(seized);
+    const after = await seized.open(rowsAfter);
+    expect(after.record.horizonFloor).toBe(1);
+    expect([...after.record.epochKeys.keys()]).toEqual([1]);
+    expect(after.envelopesOpened).toBeGreaterThan(0); // the search is real: epoch 1 opens
+    expect(after.oldKeysFromWraps(1)).toEqual([]);
+    const files = await filesUnder(seizedDir);
+    expect(files.length).toBeGreaterThan(0);
+    const everything = [...files, ...after.haystacks];
+    // Soft: on a failure the residue and the app's own unlock below still run and report.
+    const leaks = {
+      canary: findLeaks(everything, [canary]),
+      canaryInFiles: await findInFiles(seizedDir, [canary]), // UTF-16BE too
+      oldKey: keyLeaks(everything, k0),
+    };
+    console.log(`after the horizon: ${JSON.stringify(leaks)}`);
+    expect.soft(leaks.canary).toEqual([]);
+    expect.soft(leaks.canaryInFiles).toEqual([]);
+    expect.soft(leaks.oldKey).toEqual([]);
+    // Measured, not asserted (a page cannot make LevelDB compact): what the passphrase opens of
+    // the pre-horizon rows still in the files.
+    const stale = staleInFiles(rowsBefore, rowsAfter, files);
+    let residue = '';
+    try {
+      const vaultRows = rowsAfter.filter((r) => r.table === 'vault');
+      const old = await seized.open([...vaultRows, ...stale.found]);
+      residue = `keyring epochs ${JSON.stringify([...old.record.epochKeys.keys()])}, canary hits ${findLeaks(old.haystacks, [canary]).length}`;
+    } catch (e) {
+      residue = `nothing (${e instanceof Error ? e.message : 'failed'})`;
+    }
+    console.log(
+      `LevelDB residue: ${stale.found.length} of ${stale.gone} deleted or rewritten rows still in the seized files; opened with the passphrase: ${residue}`,
+    );
+
+    // The app's own unlock path on the copy: the draft is there, the canary is not.
+    await unlock(copy.page, PASSPHRASE);
+    await nav(copy.page).getByRole('button', { name: CELL }).click();
+    const seizedEditor = await openDraft(copy.page, TITLE);
+    await expect(seizedEditor).toContainText(KEPT);
+    await expect(seizedEditor).not.toContainText('CANARY');
+  } finally {
+    for (const v of vaults) v.close();
+    await boris?.close().catch(() => undefined);
+    await copy?.close().catch(() => undefined);
+    for (const dir of dirs) await removeProfile(dir);
+  }
+});
