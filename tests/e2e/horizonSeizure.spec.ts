@@ -78,13 +78,9 @@ test('a member profile copied after the horizon yields no deleted canary and no 
   person,
   launchOptions,
 }) => {
-  // KNOWN HOLE, found by this test (first run): the canary deleted before the horizon is still in
-  // the seized copy, in an epoch-1 envelope (the member's compacted snapshot) and in the local
-  // checkpoint row. Cause: the editor's undo (TipTap Collaboration -> y-prosemirror's
-  // Y.UndoManager) marks deleted items `keep`, so Yjs does not garbage-collect their content,
-  // and snapshots encode the live doc. Remove this line with the fix (it then fails as
-  // "expected to fail" passing).
-  test.fail();
+  // Found by this test: the editor's undo manager kept deleted items, so checkpoints and
+  // snapshots carried the canary past the horizon (fixed by collectedState; unit test
+  // tests/unit/sync/collectedState.test.ts).
   test.setTimeout(6 * VAULT_TIMEOUT_MS);
   const canary = `CANARY-e2e-horizon-${randomBytes(6).toString('hex')}-safehouse`;
   const url = appUrl({ lang: 'en', signal: [serverUrls().signal] });
