@@ -1,7 +1,7 @@
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import * as Y from 'yjs';
 import { authorRuns } from '../../shared/cell/authorRuns.ts';
+import { fragmentTexts } from '../../shared/cell/fragmentTexts.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import { isColour } from '../../shared/identity/palette.ts';
 import { lookDecorations, type AuthorLook } from './lookDecorations.ts';
@@ -9,27 +9,12 @@ import { editorPositionOf, textStart, yBinding } from './yBinding.ts';
 
 export type { AuthorLook } from './lookDecorations.ts';
 
-const MAX_DEPTH = 64;
-
-function texts(fragment: Y.XmlFragment): Y.XmlText[] {
-  const out: Y.XmlText[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) out.push(child);
-      else if (child instanceof Y.XmlElement) walk(child, depth + 1);
-    }
-  };
-  walk(fragment, 0);
-  return out;
-}
-
 function decorate(state: EditorState, authors: ClientAuthors, look: AuthorLook): DecorationSet {
   const binding = yBinding(state);
   if (!binding) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   const size = state.doc.content.size;
-  for (const text of texts(binding.type)) {
+  for (const text of fragmentTexts(binding.type)) {
     const base = editorPositionOf(binding, textStart(text));
     if (base === null) continue;
     let offset = 0;

@@ -1,10 +1,10 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { fragmentTexts } from './fragmentTexts.ts';
 import type { ClientAuthors } from './ClientAuthors.ts';
 import type { SuggestionKind } from './suggestionMarks.ts';
 import { suggestionSegments } from './suggestionSegments.ts';
 
 /** Deeper nesting than any real document; a peer's deeper content is left out. */
-const MAX_DEPTH = 64;
 
 /** One stretch of one Y.XmlText that a suggestion covers, where it is now. */
 export interface SuggestionRange {
@@ -33,20 +33,6 @@ export type SuggestionKey = Pick<Suggestion, 'kind' | 'id' | 'author'>;
 
 export const sameSuggestion = (a: SuggestionKey, b: SuggestionKey): boolean =>
   a.kind === b.kind && a.id === b.id && a.author === b.author;
-
-/** Every Y.XmlText under a fragment, in document order. */
-export function fragmentTexts(fragment: Y.XmlFragment): Y.XmlText[] {
-  const out: Y.XmlText[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) out.push(child);
-      else if (child instanceof Y.XmlElement) walk(child, depth + 1);
-    }
-  };
-  walk(fragment, 0);
-  return out;
-}
 
 interface Building {
   readonly kind: SuggestionKind;
