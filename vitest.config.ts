@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/support/LongestFirstSequencer.ts';
 
 const shared = {
   environment: 'node',
@@ -9,6 +10,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // One order for every project (vitest reads the sequencer from the root config only).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         // Pure code and single-process tests: two files at a time fill both cores of the CI
@@ -22,13 +25,15 @@ export default defineConfig({
         },
       },
       {
-        // Several processes, real WebRTC and the rendezvous server: one file at a time, after
-        // the rest, so no scenario's timers compete with another file for the two cores.
+        // Several processes, real WebRTC and the rendezvous server, after the rest so no
+        // scenario's timers compete with the CPU-bound property tests. Two files at a time: the
+        // scenarios mostly wait (timers, WebRTC, quiet windows), and each `quire` scenario has a
+        // file of its own so the longest ones can overlap.
         test: {
           ...shared,
           name: 'network',
           include: ['tests/integration/**/*.test.ts'],
-          maxWorkers: 1,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

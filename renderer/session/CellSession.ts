@@ -59,6 +59,12 @@ export interface SyncStatusView {
    * members there have failed: the TURN server is down or unreachable (never a direct fallback).
    */
   readonly relayFailing?: boolean;
+  /**
+   * Epochs whose key this device has not got because every copy of their rotation it was given
+   * had its wraps pruned (another member passed the history horizon first): it waits for a member
+   * who still holds a full copy, and meanwhile writes in the newest epoch it has.
+   */
+  readonly keysAwaited?: number;
 }
 
 /**

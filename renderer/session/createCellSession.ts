@@ -256,6 +256,7 @@ export function createCellSession(
         ),
         lastSyncedAt,
         unsynced: s.unsynced,
+        keysAwaited: cell.epochsAwaitingWraps().length,
         relayOnlyWithoutTurn: s.joinRefused === 'relay_only_without_turn',
         ...relayOnlyView(s),
       };

@@ -13,7 +13,8 @@ const RELAY_ONLY = {
 
 /**
  * The cell's connection at a glance: connecting, rendezvous reachable, peers online, relay-only and
- * why, relay reachable (only when the cell has a relay), last synced, edits not yet sent. Polled once a second from the
+ * why, relay reachable (only when the cell has a relay), last synced, edits not yet sent, keys
+ * still awaited from other members (history horizon, PROTOCOL §11.5). Polled once a second from the
  * session; it never blocks typing. A removed member sees that instead: their device may still
  * hold connections, but nothing it shows would be true of the cell any more.
  */
@@ -58,6 +59,12 @@ export function CellStatus({ session }: { readonly session: CellSession }): Reac
       )}
       {when !== undefined && <> · {t('shell.status.synced', { when })}</>}
       {status.unsynced > 0 && <> · {t('shell.status.unsynced', { count: status.unsynced })}</>}
+      {(status.keysAwaited ?? 0) > 0 && (
+        <span data-keys-awaited={status.keysAwaited}>
+          {' · '}
+          {t('shell.status.keysAwaited', { count: status.keysAwaited })}
+        </span>
+      )}
     </p>
   );
 }

@@ -11,7 +11,7 @@ export async function seriousViolations(
   page: Page,
   scheme: 'light' | 'dark' = 'light',
 ): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
   const scan = await (
     scheme === 'dark' ? builder.withRules(['color-contrast']) : builder
   ).analyze();

@@ -11,13 +11,15 @@ export interface InMemoryRun {
 /**
  * Runs `quire` in this process (runCli) with the environment given, `stdin` as its input (refused
  * over the command's cap, as the real stdin is) and its output lines collected; `scheduler`, if
- * given, is the clock the command's cell runtimes run on (CliIo.scheduler).
+ * given, is the clock the command's cell runtimes run on (CliIo.scheduler); `stop`, if given,
+ * acts as SIGTERM when it resolves (a `serve` that has done its part ends without its --for).
  */
 export async function runQuireInMemory(
   argv: readonly string[],
   env: Record<string, string>,
   stdin = '',
   scheduler?: Scheduler,
+  stop?: Promise<void>,
 ): Promise<InMemoryRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -29,7 +31,15 @@ export async function runQuireInMemory(
       const bytes = new TextEncoder().encode(stdin);
       return Promise.resolve(bytes.length > max ? undefined : bytes);
     },
-    onStop: () => () => undefined,
+    onStop: (fn) => {
+      let on = true;
+      void stop?.then(() => {
+        if (on) fn();
+      });
+      return () => {
+        on = false;
+      };
+    },
     ...(scheduler ? { scheduler } : {}),
   };
   const code = await runCli([...argv], io);

@@ -26,6 +26,13 @@ export function syncCommand(
         onStop: (l) => ctx.io.onStop(l),
       }).finally(() => probe.close());
       warnEquivocators(cell, ctx.io);
+      const awaited = cell.epochsAwaitingWraps();
+      if (awaited.length > 0)
+        // The app's status line says the same: keys of these epochs reached this home only in
+        // copies whose wraps were pruned, so it waits for a member who still holds them.
+        ctx.io.err(
+          `warning: the key of epoch ${awaited.join(', ')} has not reached this home yet; it arrives when a member who still holds it is online`,
+        );
       if (outcome === 'timeout')
         return failure('timeout', `no complete sync within ${flags.timeout} s`);
       if (outcome === 'stopped') return failure('failed', 'stopped before the sync completed');

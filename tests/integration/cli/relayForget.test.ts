@@ -58,8 +58,8 @@ describe("quire relay: forgets on the members' notice", () => {
       const q = createQuireRunner(env);
       const anna = join(dir, 'anna');
       const relayHome = join(dir, 'relay');
-      const me = async (args: string[], stdin = '', clock?: Scheduler) => {
-        const r = await runQuireInMemory(args, env, stdin, clock);
+      const me = async (args: string[], stdin = '', clock?: Scheduler, stop?: Promise<void>) => {
+        const r = await runQuireInMemory(args, env, stdin, clock, stop);
         if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr.join('\n')}`);
         return r.stdout;
       };
@@ -80,9 +80,18 @@ describe("quire relay: forgets on the members' notice", () => {
         ]);
         const c = ['--home', anna, '--cell', cell!];
         const [code] = await me(['invite', 'create', ...c, '--role', 'relay']);
-        const serving = me(['serve', '--home', anna, '--approve-all', '--for', '30']);
+        // Anna serves until the relay is in (its `ready` follows its welcome), not a fixed time.
+        let admitted = (): void => undefined;
+        const relayIn = new Promise<void>((resolve) => (admitted = resolve));
+        const serving = me(
+          ['serve', '--home', anna, '--approve-all', '--for', '90'],
+          '',
+          undefined,
+          relayIn,
+        );
         let relay = q.start(['relay', '--home', relayHome, '--code', code!, '--forget-after', '2']);
         await relay.waitForLine(/^ready$/, 90_000);
+        admitted();
         await serving;
 
         await me(['draft', 'write', ...c, '--title', 'Notes'], `Plan: ${CANARY}`);

@@ -55,4 +55,19 @@ describe('CellStatus', () => {
     );
     await i18next.changeLanguage('en');
   });
+
+  it('names the keys still awaited after a pruned rotation, only when there are some', async () => {
+    const html = (keysAwaited?: number): string =>
+      renderToStaticMarkup(
+        createElement(CellStatus, {
+          session: session({ ...base, ...(keysAwaited === undefined ? {} : { keysAwaited }) }),
+        }),
+      );
+    expect(html()).not.toContain('data-keys-awaited');
+    expect(html(0)).not.toContain('data-keys-awaited');
+    expect(html(2)).toContain('keys awaited from a member who holds them: 2');
+    await i18next.changeLanguage('uk');
+    expect(html(1)).toContain('ключів чекаємо від учасника, який їх має: 1');
+    await i18next.changeLanguage('en');
+  });
 });
