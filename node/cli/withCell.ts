@@ -68,6 +68,28 @@ export function requireCoordinator(cell: CellRuntime): CommandResult | undefined
     : failure('denied', 'only a coordinator can do this');
 }
 
+/**
+ * A coordinator's offline edit of the cell (settings, rotation): opens it on the command's clock,
+ * refuses anyone who is not a coordinator, runs `fn`. Published by the next `serve` or `sync`.
+ */
+export function asCoordinator(
+  home: Home,
+  cellArg: string,
+  scheduler: Scheduler | undefined,
+  fn: (cell: CellRuntime) => Promise<CommandResult>,
+): Promise<CommandResult> {
+  return withCell(
+    home,
+    cellArg,
+    undefined,
+    (cell) => {
+      const denied = requireCoordinator(cell);
+      return denied ? Promise.resolve(denied) : fn(cell);
+    },
+    scheduler,
+  );
+}
+
 /** The current member with this pseudonym (exact, then case-insensitive); ambiguity is an error. */
 export function findMember(
   cell: CellRuntime,

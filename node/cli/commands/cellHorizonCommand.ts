@@ -4,7 +4,7 @@ import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
-import { requireCoordinator, withCell } from '../withCell.ts';
+import { asCoordinator } from '../withCell.ts';
 
 /**
  * `quire cell horizon`: the cell's history horizon (PROTOCOL §11.5), as a coordinator sets it in
@@ -16,18 +16,10 @@ export function cellHorizonCommand(
   ctx: CommandContext,
 ): Promise<CommandResult> {
   return withHome(flags.home, ctx, (home) =>
-    withCell(
-      home,
-      flags.cell,
-      undefined,
-      (cell) => {
-        const denied = requireCoordinator(cell);
-        if (denied) return Promise.resolve(denied);
-        const keep = flags.keep === 'issue' ? 'issue' : Number(flags.keep);
-        setHorizonPolicy(cell.sync.doc(CELL_INDEX_DOC_ID), keep);
-        return Promise.resolve(done());
-      },
-      ctx.io.scheduler,
-    ),
+    asCoordinator(home, flags.cell, ctx.io.scheduler, (cell) => {
+      const keep = flags.keep === 'issue' ? 'issue' : Number(flags.keep);
+      setHorizonPolicy(cell.sync.doc(CELL_INDEX_DOC_ID), keep);
+      return Promise.resolve(done());
+    }),
   );
 }

@@ -2,7 +2,7 @@ import type { FlagValues } from '../commandSpecs.ts';
 import type { CommandContext } from '../CommandContext.ts';
 import { done, failure, type CommandResult } from '../CommandResult.ts';
 import { withHome } from '../Home.ts';
-import { requireCoordinator, withCell } from '../withCell.ts';
+import { asCoordinator } from '../withCell.ts';
 
 /**
  * `quire cell rotate`: "Rotate now" of the history horizon (PROTOCOL §11.5): named versions past
@@ -15,21 +15,13 @@ export function cellRotateCommand(
   ctx: CommandContext,
 ): Promise<CommandResult> {
   return withHome(flags.home, ctx, (home) =>
-    withCell(
-      home,
-      flags.cell,
-      undefined,
-      async (cell) => {
-        const denied = requireCoordinator(cell);
-        if (denied) return denied;
-        const before = cell.currentRoster().epoch;
-        await cell.horizon.rotateNow();
-        const after = cell.currentRoster().epoch;
-        if (after <= before) return failure('failed', 'the key rotation was refused');
-        ctx.io.out(String(after));
-        return done();
-      },
-      ctx.io.scheduler,
-    ),
+    asCoordinator(home, flags.cell, ctx.io.scheduler, async (cell) => {
+      const before = cell.currentRoster().epoch;
+      await cell.horizon.rotateNow();
+      const after = cell.currentRoster().epoch;
+      if (after <= before) return failure('failed', 'the key rotation was refused');
+      ctx.io.out(String(after));
+      return done();
+    }),
   );
 }

@@ -173,6 +173,15 @@ describe('quire exit codes and output', () => {
       );
       expect(denied.code).toBe(3);
       expect(denied.stderr).toEqual(['quire: a reader cannot write in this cell']);
+      // The horizon and "Rotate now" are a coordinator's.
+      for (const args of [
+        ['cell', 'horizon', '--keep', '7'],
+        ['cell', 'rotate'],
+      ]) {
+        const refused = await cli([...args, '--home', home, '--cell', reader.cellIdHex]);
+        expect(refused.code).toBe(3);
+        expect(refused.stderr).toEqual(['quire: only a coordinator can do this']);
+      }
     },
   );
 
