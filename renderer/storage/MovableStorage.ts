@@ -116,9 +116,9 @@ export class MovableStorage implements Storage {
   async #move(): Promise<void> {
     let open!: () => void;
     this.#gate = new Promise<void>((resolve) => (open = resolve));
+    this.#ops = 0; // now: writes made while this one waits to start count towards the next
     try {
       if (this.#running > 0) await new Promise<void>((resolve) => (this.#drained = resolve));
-      this.#ops = 0;
       if (this.#closed) return;
       this.#abort = new AbortController();
       const next = await this.moveVault(this.#at, this.#abort.signal).catch(() => undefined);

@@ -82,6 +82,27 @@ describe('VaultBuckets: moving the vault to a fresh bucket', () => {
     expect(await new VaultBuckets(manager, random, DB).settle()).toBe(moved!.bucket);
   });
 
+  it('after a move the page looks as after a first run: one bucket, same name shape, same marker', async () => {
+    const shape = async (manager: FakeBuckets) => {
+      const names = await manager.keys();
+      const [only] = names;
+      const f = manager.factories.get(only!)!;
+      return {
+        buckets: names.length,
+        name: /^[0-9a-f]{32}$/.test(only!),
+        databases: (await f.databases()).map((d) => d.name).sort(),
+        marker: await readMarker(f),
+      };
+    };
+    const fresh = new FakeBuckets();
+    await vaultIn(fresh);
+    const moved = new FakeBuckets();
+    const { buckets, bucket } = await vaultIn(moved);
+    const result = await buckets.move(bucket, await buckets.openStorage(bucket));
+    await result!.storage.close();
+    expect(await shape(moved)).toEqual(await shape(fresh));
+  });
+
   it('an aborted copy (panic wipe) leaves the old bucket in use and deletes the copy', async () => {
     const manager = new FakeBuckets();
     const { buckets, bucket } = await vaultIn(manager);
