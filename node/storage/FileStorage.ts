@@ -1,4 +1,4 @@
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, type FileHandle, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Row, Storage, Table, WriteOp } from '../../shared/storage/Storage.ts';
 import type { StorageReport } from '../../shared/storage/StorageReport.ts';
@@ -16,7 +16,7 @@ import type {
 import { DAMAGED_TMP, destroyKeptAside } from './keepAside.ts';
 import { loadLog, type LoadedLog } from './loadLog.ts';
 import type { LogIndex, ValueLocation } from './LogIndex.ts';
-import { readAt, syncDir } from './logIo.ts';
+import { readAt, syncDir, writeAt } from './logIo.ts';
 import { openLogFile } from './openLogFile.ts';
 import { FIRST_RECORD } from './logFormat.ts';
 import { scrubSupersededVaultCopies, scrubVaultCopies } from './scrubVaultCopies.ts';
@@ -203,6 +203,19 @@ export class FileStorage implements Storage {
     });
   }
 
+  /**
+   * Storage.purgeResidue: rewrites the log with only the live rows (compactLog), then overwrites
+   * the whole old file with zeros before closing it, so superseded records (a forgotten epoch's
+   * envelopes, an older keyring) are neither in the store's files nor, where the file system
+   * writes in place, in the blocks the old file leaves free. Copy-on-write file systems, SSD
+   * wear levelling and journals may still keep old blocks: beyond an app.
+   */
+  async purgeResidue(): Promise<void> {
+    await this.#run(async () => {
+      if (this.#index.superseded > 0) await this.#compact(true);
+    }).catch(() => undefined);
+  }
+
   /** Appends one record durably (appendRecord); a refusal is counted, reported and thrown. */
   async #append(encoded: ReturnType<typeof encodeBatch>): Promise<void> {
     const start = this.#tail.size;
@@ -226,7 +239,7 @@ export class FileStorage implements Storage {
     return error;
   }
 
-  async #compact(): Promise<void> {
+  async #compact(zeroOld = false): Promise<void> {
     if (this.#state !== 'open') return;
     let next;
     try {
@@ -237,6 +250,7 @@ export class FileStorage implements Storage {
       return;
     }
     const old = this.#tail.fh;
+    const oldSize = this.#tail.size;
     const oldVault = this.#index.vaultCopies;
     this.#tail = { fh: next.fh, size: next.size, slotCounter: 1 }; // its head holds slots 0 and 1
     this.#index = next.index;
@@ -247,8 +261,10 @@ export class FileStorage implements Storage {
       // The rename may not be durable: later appends could land in a file that power loss un-renames.
       this.#state = 'failed';
     }
-    // The old file is unlinked but its blocks may survive: zero the vault copies in it too.
-    await scrubVaultCopies(old, oldVault).catch(() => undefined);
+    // The old file is unlinked but its blocks may survive: zero the vault copies in it too
+    // (all of it when purging).
+    const scrub = zeroOld ? zeroFile(old, oldSize) : scrubVaultCopies(old, oldVault);
+    await scrub.catch(() => undefined);
     await old.close().catch(() => undefined);
   }
 
@@ -278,6 +294,14 @@ export class FileStorage implements Storage {
     this.#queue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** Overwrites the first `size` bytes of a file with zeros, in 1 MiB steps, and syncs it. */
+async function zeroFile(fh: FileHandle, size: number): Promise<void> {
+  const zeros = new Uint8Array(Math.min(size, 1024 * 1024));
+  for (let at = 0; at < size; at += zeros.length)
+    await writeAt(fh, zeros.subarray(0, Math.min(zeros.length, size - at)), at);
+  await fh.datasync();
 }
 
 const closedError = (): StorageError => new StorageError('closed', 'storage is closed');

@@ -24,6 +24,7 @@ export class LogIndex {
   readonly #tables = new Map<Table, Map<string, ValueLocation>>(TABLES.map((t) => [t, new Map()]));
   #liveBytes = 0;
   #rows = 0;
+  #superseded = 0;
   readonly vaultCopies: VaultCopy[] = [];
 
   /** Applies a record's entries in order; `recordStart` is the record's offset in the file. */
@@ -34,6 +35,7 @@ export class LogIndex {
       if (old) {
         this.#liveBytes -= OP_OVERHEAD + e.id.length + old.length;
         this.#rows--;
+        this.#superseded++;
         rows.delete(e.id);
       }
       if (e.op === 'delete') continue;
@@ -61,6 +63,11 @@ export class LogIndex {
   }
 
   /** Bytes a freshly compacted log would need for the live rows (record headers aside). */
+  /** Values deleted or overwritten since this index began: still in the log file until compaction. */
+  get superseded(): number {
+    return this.#superseded;
+  }
+
   get liveBytes(): number {
     return this.#liveBytes;
   }

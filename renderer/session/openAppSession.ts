@@ -202,6 +202,8 @@ export async function openAppSession(
       records = records.filter((r) => r.cellIdHex !== cellIdHex);
       for (const l of listeners) l();
       await save();
+      // Its rows and its keyring entry are still in the database's files until they move.
+      await vault.store.purgeResidue().catch(() => undefined);
     },
     lock: async () => {
       stopChaff();

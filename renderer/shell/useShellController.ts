@@ -11,7 +11,7 @@ import type { AppSession } from '../session/AppSession.ts';
 import { DEFAULT_APP_SETTINGS, type AppSettings } from '../settings/AppSettings.ts';
 import { loadAppSettings } from '../settings/loadAppSettings.ts';
 import { saveAppSettings } from '../settings/saveAppSettings.ts';
-import type { DexieStorage } from '../storage/DexieStorage.ts';
+import type { Storage } from '../../shared/storage/Storage.ts';
 import { createVaultWithProgress, type CreateProgress } from './createVaultWithProgress.ts';
 import { lockEverything } from './lockEverything.ts';
 import { runPanicWipe } from './runPanicWipe.ts';
@@ -49,7 +49,7 @@ export interface ShellController {
   readonly contentProtectionSupported: boolean | undefined;
   readonly hasStorage: boolean;
   /** The open store, for the banner that shows what it reports (useStorageAlert). */
-  readonly storage: DexieStorage | undefined;
+  readonly storage: Storage | undefined;
   readonly create: (
     passphrase: string,
     intent: StartIntent,
@@ -71,13 +71,13 @@ export function useShellController(deps: ShellDeps): ShellController {
   const [settingsKnown, setSettingsKnown] = useState(false);
   const [protection, setProtection] = useState<boolean | undefined>(undefined);
   const [hasStorage, setHasStorage] = useState(false);
-  const [storage, setStorageState] = useState<DexieStorage | undefined>(undefined);
-  const storageRef = useRef<DexieStorage | undefined>(undefined);
+  const [storage, setStorageState] = useState<Storage | undefined>(undefined);
+  const storageRef = useRef<Storage | undefined>(undefined);
   const unlockedRef = useRef<Unlocked | undefined>(undefined);
   const settingsRef = useRef<AppSettings>(settings);
   const { platform, openAppSession, kdf, gate, dbName, reload } = deps;
 
-  const setStorage = useCallback((storage: DexieStorage | undefined) => {
+  const setStorage = useCallback((storage: Storage | undefined) => {
     storageRef.current = storage;
     setHasStorage(storage !== undefined);
     setStorageState(storage);
@@ -107,7 +107,7 @@ export function useShellController(deps: ShellDeps): ShellController {
   );
 
   const enterUnlocked = useCallback(
-    async (vault: Vault, storage: DexieStorage, intent: StartIntent | undefined): Promise<void> => {
+    async (vault: Vault, storage: Storage, intent: StartIntent | undefined): Promise<void> => {
       const session = await openAppSession(vault, storage, platform);
       let stored: AppSettings | undefined;
       try {

@@ -1,65 +1,74 @@
 import { hasVault } from '../../shared/vault/hasVault.ts';
-import { openDexieStorage, type DexieStorage } from '../storage/DexieStorage.ts';
+import type { Storage } from '../../shared/storage/Storage.ts';
+import { LEGACY_BUCKET } from '../storage/bucketPlan.ts';
+import { openDexieStorage } from '../storage/DexieStorage.ts';
+import { MovableStorage } from '../storage/MovableStorage.ts';
+import { VaultBuckets, type StorageBucketManagerLike } from '../storage/vaultBuckets.ts';
 
 /** The one IndexedDB database of the app (DexieStorage's default name). */
 export const VAULT_DB_NAME = 'quire';
 
 /**
- * The storage bucket that holds the database, where the browser has them (Chromium >= 122, so
- * Electron too). Deleting a bucket removes its files from disk; deleting only the database
- * leaves LevelDB tables full of old (sealed) rows behind until some later compaction.
+ * The storage buckets that hold the database, where the browser has them (Chromium >= 122, so
+ * Electron too). Deleting a bucket removes its files from disk; deleting only the database, or
+ * rows in it, leaves LevelDB tables full of old (sealed) rows behind until some later
+ * compaction. So the vault lives in a bucket with a random name, and moves to a fresh one after
+ * the history horizon forgot (MovableStorage, vaultBuckets.ts, bucketPlan.ts). Without bucket
+ * support the database is the page's own and never moves.
  */
-const BUCKET_NAME = 'quire';
-const BUCKET_OPTIONS = { durability: 'strict', persisted: true } as const;
-
-interface StorageBucketLike {
-  readonly indexedDB: IDBFactory;
-}
-interface StorageBucketManagerLike {
-  open(name: string, options?: typeof BUCKET_OPTIONS): Promise<StorageBucketLike>;
-  keys(): Promise<string[]>;
-  delete(name: string): Promise<void>;
-}
-
 const bucketManager = (): StorageBucketManagerLike | undefined =>
   (navigator as Navigator & { readonly storageBuckets?: StorageBucketManagerLike }).storageBuckets;
 
-/** The IndexedDB factory of the vault: its bucket's, or the page's default one. */
-async function vaultIndexedDb(): Promise<IDBFactory> {
-  const buckets = bucketManager();
-  return buckets === undefined
-    ? indexedDB
-    : (await buckets.open(BUCKET_NAME, BUCKET_OPTIONS)).indexedDB;
+const randomName = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16));
+
+function vaultBuckets(name: string): VaultBuckets | undefined {
+  const manager = bucketManager();
+  return manager && new VaultBuckets(manager, randomName, name);
 }
 
 export type BootState =
   | { readonly kind: 'first-run' }
-  | { readonly kind: 'locked'; readonly storage: DexieStorage }
+  | { readonly kind: 'locked'; readonly storage: Storage }
   | { readonly kind: 'broken' };
 
 /**
- * Whether our database exists, without creating it (nor its bucket): opening it would leave a
+ * Whether our database exists, without creating it (nor a bucket): opening it would leave a
  * database on a device that never had a vault, and bring one back right after a panic wipe.
  */
 export async function databaseExists(name: string = VAULT_DB_NAME): Promise<boolean> {
-  const buckets = bucketManager();
-  if (buckets !== undefined && !(await buckets.keys()).includes(BUCKET_NAME)) return false;
-  const all = await (await vaultIndexedDb()).databases();
-  return all.some((db) => db.name === name);
-}
-
-/** Opens (creating if needed) the vault's database. */
-export async function openVaultStorage(name: string = VAULT_DB_NAME): Promise<DexieStorage> {
-  return openDexieStorage({ name, indexedDB: await vaultIndexedDb() });
+  const buckets = vaultBuckets(name);
+  if (buckets === undefined) return (await indexedDB.databases()).some((db) => db.name === name);
+  const { use } = await buckets.plan();
+  return use !== undefined && (await buckets.hasDatabase(use));
 }
 
 /**
- * Deletes the bucket that held the database, files and all (after wipeVault). Without bucket
- * support there is nothing more a page can delete. Never rejects.
+ * Opens (creating if needed) the vault's database. With buckets: first finishes what a restart
+ * found (an interrupted move or first run: bucketPlan.ts), creates a fresh bucket on a first
+ * run, and moves a vault still in the bucket of older versions ('quire') to a random name.
+ */
+export async function openVaultStorage(name: string = VAULT_DB_NAME): Promise<Storage> {
+  const buckets = vaultBuckets(name);
+  if (buckets === undefined) return openDexieStorage({ name, indexedDB });
+  const bucket = (await buckets.settle()) ?? (await buckets.create());
+  const storage = new MovableStorage(
+    { bucket, storage: await buckets.openStorage(bucket) },
+    (from, signal) => buckets.move(from.bucket, from.storage, signal),
+  );
+  if (bucket === LEGACY_BUCKET) await storage.purgeResidue();
+  return storage;
+}
+
+/**
+ * Deletes every bucket of the page, files and all (after wipeVault): the vault's, and any copy
+ * an interrupted move left. Without bucket support there is nothing more a page can delete.
+ * Never rejects.
  */
 export async function destroyVaultContainer(): Promise<void> {
   try {
-    await bucketManager()?.delete(BUCKET_NAME);
+    const manager = bucketManager();
+    if (manager === undefined) return;
+    for (const bucket of await manager.keys()) await manager.delete(bucket);
   } catch {
     // The database itself is already gone; the host's own wipe (Electron) clears the rest.
   }

@@ -361,6 +361,9 @@ export class CellRuntime {
     // them again otherwise (their signatures cover a digest, so they still verify and apply).
     this.roster.pruneBelow(epoch);
     await this.update({ epochKeys: keys, horizonFloor: epoch, rosterOps: this.roster.allOps() });
+    // The deleted envelopes and the older keyring are still in the adapter's files (a log's
+    // superseded records, LevelDB's old tables) until those are rewritten: now, not some day.
+    await this.opts.sealed.purgeResidue().catch(() => undefined);
     for (const l of this.listeners) l();
   }
 

@@ -66,6 +66,14 @@ export interface Storage {
   /** Idempotent; further calls reject with 'closed'. */
   close(): Promise<void>;
   /**
+   * Removes from the adapter's files what deleted and overwritten rows left there (the history
+   * horizon calls it after forgetting): FileStorage rewrites its log and zeroes the old file;
+   * the renderer's vault moves the database to a fresh storage bucket and deletes the old one.
+   * Optional: an adapter without residue (memory) or without the means (no storage buckets)
+   * leaves it out. Never rejects; what the file system keeps in its free blocks is beyond it.
+   */
+  purgeResidue?(): Promise<void>;
+  /**
    * What this adapter found wrong since it was opened (damage at rest, rows quarantined, writes
    * refused), oldest first, at most the last 100. Kept in memory only.
    */

@@ -169,6 +169,12 @@ export class SealedStore {
     await this.#storage.write(out);
   }
 
+  /** Storage.purgeResidue: after the history horizon forgot, deleted rows leave the files. */
+  async purgeResidue(): Promise<void> {
+    this.#keys.idKey(); // a locked vault does nothing
+    await this.#storage.purgeResidue?.();
+  }
+
   #open(table: SealedTable, id: string, bytes: Uint8Array): SealedEntry | QuarantineReason {
     const vdk = this.#keys.vdk(); // throws VaultLockedError if a lock happened during the await
     if (bytes.length > MAX_SEALED_ROW_BYTES) return 'too_large';

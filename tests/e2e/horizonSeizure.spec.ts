@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { HORIZON_SETTLE_MS } from '../../shared/runtime/HistoryHorizon.ts';
 import { filesUnder, findLeaks, type Haystack } from '../integration/cli/findLeaks.ts';
 import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
-import { dumpRows, keyLeaks, SeizedVault, type RawRow } from './seizedVault.ts';
+import { bucketNames, dumpRows, keyLeaks, SeizedVault, type RawRow } from './seizedVault.ts';
 import {
   createCell,
   createVault,
@@ -128,6 +128,7 @@ test('a member profile copied after the horizon yields no deleted canary and no 
 
     // Control: before the horizon, the same seizure finds the deleted canary and epoch 0's key.
     const rowsBefore = await dumpRows(b);
+    const bucketsBefore = await bucketNames(b);
     const live = await SeizedVault.unlock(rowsBefore, PASSPHRASE);
     vaults.push(live);
     const before = await live.open(rowsBefore);
@@ -155,6 +156,13 @@ test('a member profile copied after the horizon yields no deleted canary and no 
         timeout: NETWORK_TIMEOUT_MS,
       })
       .toBe(1);
+    // After forgetting, the vault moved to a fresh bucket and the old one went, files and all.
+    await expect
+      .poll(async () => {
+        const now = await bucketNames(b);
+        return now.length === 1 && !bucketsBefore.includes(now[0]!);
+      })
+      .toBe(true);
     await expect(nav(b)).toBeVisible(); // still unlocked: the forgetting ran in the open app
     await boris.close();
     boris = undefined;
@@ -188,20 +196,23 @@ test('a member profile copied after the horizon yields no deleted canary and no 
     expect.soft(leaks.canary).toEqual([]);
     expect.soft(leaks.canaryInFiles).toEqual([]);
     expect.soft(leaks.oldKey).toEqual([]);
-    // Measured, not asserted (a page cannot make LevelDB compact): what the passphrase opens of
-    // the pre-horizon rows still in the files.
+    // LevelDB keeps old values until it compacts (THREAT_MODEL §3.3): the app moves the vault to
+    // a fresh storage bucket after forgetting and deletes the old one, files and all. No
+    // pre-horizon row that was deleted or rewritten may be in the seized files, and the
+    // passphrase must open nothing of them: no older keyring, no canary.
     const stale = staleInFiles(rowsBefore, rowsAfter, files);
-    let residue = '';
-    try {
-      const vaultRows = rowsAfter.filter((r) => r.table === 'vault');
-      const old = await seized.open([...vaultRows, ...stale.found]);
-      residue = `keyring epochs ${JSON.stringify([...old.record.epochKeys.keys()])}, canary hits ${findLeaks(old.haystacks, [canary]).length}`;
-    } catch (e) {
-      residue = `nothing (${e instanceof Error ? e.message : 'failed'})`;
-    }
+    expect(stale.gone).toBeGreaterThan(0); // control: the horizon deleted and rewrote rows
+    const vaultRows = rowsAfter.filter((r) => r.table === 'vault');
+    const residue =
+      stale.found.length === 0
+        ? undefined
+        : await seized.open([...vaultRows, ...stale.found]).catch(() => undefined);
     console.log(
-      `LevelDB residue: ${stale.found.length} of ${stale.gone} deleted or rewritten rows still in the seized files; opened with the passphrase: ${residue}`,
+      `LevelDB residue: ${stale.found.length} of ${stale.gone} deleted or rewritten rows still in the seized files; opened with the passphrase: ${residue ? `keyring epochs ${JSON.stringify([...residue.record.epochKeys.keys()])}, canary hits ${findLeaks(residue.haystacks, [canary]).length}` : 'nothing'}`,
     );
+    expect.soft(stale.found.map((r) => `${r.table}/${r.id}`)).toEqual([]);
+    expect.soft(residue ? [...residue.record.epochKeys.keys()] : []).not.toContain(0);
+    expect.soft(residue ? findLeaks(residue.haystacks, [canary]) : []).toEqual([]);
 
     // The app's own unlock path on the copy: the draft is there, the canary is not.
     await unlock(copy.page, PASSPHRASE);

@@ -27,12 +27,32 @@ export interface RawRow {
   readonly bytes: Buffer;
 }
 
+/** The page's storage buckets (the vault's has a random name: renderer/shell/vaultDatabase.ts). */
+export const bucketNames = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => {
+    type Buckets = { keys(): Promise<string[]> };
+    const buckets = (navigator as Navigator & { readonly storageBuckets?: Buckets }).storageBuckets;
+    return buckets ? await buckets.keys() : [];
+  });
+
 /** Every row of the app's database (in its storage bucket, as renderer/shell/vaultDatabase.ts). */
 export async function dumpRows(page: Page): Promise<RawRow[]> {
   const rows = await page.evaluate(async () => {
-    type Buckets = { open(name: string): Promise<{ readonly indexedDB: IDBFactory }> };
+    type Buckets = {
+      keys(): Promise<string[]>;
+      open(name: string): Promise<{ readonly indexedDB: IDBFactory }>;
+    };
     const buckets = (navigator as Navigator & { readonly storageBuckets?: Buckets }).storageBuckets;
-    const factory = buckets ? (await buckets.open('quire')).indexedDB : indexedDB;
+    let factory = indexedDB;
+    if (buckets) {
+      const holding: IDBFactory[] = [];
+      for (const name of await buckets.keys()) {
+        const f = (await buckets.open(name)).indexedDB;
+        if ((await f.databases()).some((d) => d.name === 'quire')) holding.push(f);
+      }
+      if (holding.length !== 1) throw new Error(`${holding.length} buckets hold the vault`);
+      factory = holding[0]!;
+    }
     const request = <T>(r: IDBRequest<T>): Promise<T> =>
       new Promise((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);

@@ -15,7 +15,12 @@ import {
  */
 const damageSettingsRows = `(async () => {
   const buckets = navigator.storageBuckets;
-  const factory = buckets ? (await buckets.open('quire')).indexedDB : indexedDB;
+  let factory = indexedDB;
+  // The vault's bucket has a random name (renderer/shell/vaultDatabase.ts): the one holding it.
+  for (const name of buckets ? await buckets.keys() : []) {
+    const f = (await buckets.open(name)).indexedDB;
+    if ((await f.databases()).some((d) => d.name === 'quire')) factory = f;
+  }
   const db = await new Promise((resolve, reject) => {
     const req = factory.open('quire');
     req.onsuccess = () => resolve(req.result);

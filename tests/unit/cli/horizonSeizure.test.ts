@@ -12,6 +12,9 @@ import { openMemberNotice } from '../../../shared/sync/openMemberNotice.ts';
 import type { Scheduler } from '../../../shared/sync/Scheduler.ts';
 import type { SealedTable } from '../../../shared/vault/SealedStore.ts';
 import { openHome } from '../../../node/cli/Home.ts';
+import { openFileStorage } from '../../../node/storage/FileStorage.ts';
+import { TABLES as STORE_TABLES } from '../../../shared/storage/Storage.ts';
+import { SeizedVault, type RawRow } from '../../e2e/seizedVault.ts';
 import { filesUnder, findLeaks, type Haystack } from '../../integration/cli/findLeaks.ts';
 import { cliHomeWithCell } from '../../support/cliHomeWithCell.ts';
 import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
@@ -67,6 +70,39 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Every row of the home's store, raw, as the log holds it now (the store must not be open). */
+async function rawRows(home: string): Promise<RawRow[]> {
+  const storage = await openFileStorage(home);
+  try {
+    const rows: RawRow[] = [];
+    for (const table of STORE_TABLES)
+      for (const r of await storage.list(table))
+        rows.push({ table, id: r.id, bytes: Buffer.from(r.bytes) });
+    return rows;
+  } finally {
+    await storage.close();
+  }
+}
+
+/**
+ * Rows of `before` that `after` no longer holds as they were (deleted or rewritten), vault header
+ * aside, whose bytes are still somewhere in `files`: what an append-only log keeps until it is
+ * compacted, and what the passphrase opens.
+ */
+function staleInFiles(
+  before: readonly RawRow[],
+  after: readonly RawRow[],
+  files: readonly Haystack[],
+): { readonly gone: number; readonly found: RawRow[] } {
+  const now = new Map(after.map((r) => [`${r.table}/${r.id}`, r.bytes]));
+  const gone = before.filter((r) => {
+    const same = now.get(`${r.table}/${r.id}`);
+    return r.table !== 'vault' && !(same && same.equals(r.bytes));
+  });
+  const found = gone.filter((r) => files.some((f) => Buffer.from(f.bytes).includes(r.bytes)));
+  return { gone: gone.length, found };
+}
+
 async function recordOf(home: string): Promise<CellRecord> {
   const opened = await openHome(home, PASS);
   if (!opened.ok) throw new Error(opened.detail);
@@ -104,6 +140,7 @@ describe('quire: seizure after the history horizon', () => {
     await run(['draft', 'write', '--title', TITLE], `Meeting notes. ${CANARY}\nBring leaflets.`);
     await run(['draft', 'write', '--title', TITLE], 'Meeting notes.\nBring leaflets.');
     const k0 = (await recordOf(home)).epochKeys.get(0)!;
+    const rowsBefore = await rawRows(home);
 
     // Two horizons: epoch 0 then epoch 1 forgotten (the second prunes a rotate's wraps).
     expect(await run(['cell', 'rotate'])).toEqual(['1']);
@@ -157,6 +194,22 @@ describe('quire: seizure after the history horizon', () => {
     expect(recovered).toEqual([]);
     const files = await filesUnder(seized);
     expect(files.length).toBeGreaterThan(0);
+    // Superseded records: no pre-horizon row that was deleted or rewritten is left in the files,
+    // so the passphrase opens no older keyring and no canary from them.
+    const stale = staleInFiles(rowsBefore, await rawRows(seized), files);
+    expect(stale.gone).toBeGreaterThan(0); // control: the horizon deleted and rewrote rows
+    if (stale.found.length > 0) {
+      const vault = await SeizedVault.unlock(await rawRows(seized), PASS);
+      try {
+        const vaultRows = (await rawRows(seized)).filter((r) => r.table === 'vault');
+        const old = await vault.open([...vaultRows, ...stale.found]).catch(() => undefined);
+        expect.soft(old ? [...old.record.epochKeys.keys()] : []).not.toContain(0);
+        expect.soft(old ? findLeaks(old.haystacks, [CANARY]) : []).toEqual([]);
+      } finally {
+        vault.close();
+      }
+    }
+    expect(stale.found.map((r) => `${r.table}/${r.id}`)).toEqual([]);
     const everything = [...files, ...openedRows];
     expect(findLeaks(everything, [CANARY])).toEqual([]);
     for (const k of [k0, k1]) expect(keyLeaks(everything, k)).toEqual([]);

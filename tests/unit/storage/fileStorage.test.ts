@@ -230,6 +230,46 @@ describe('FileStorage (on disk)', () => {
     expect(await s.get('vault', 'header')).toEqual(vaults[2]);
   });
 
+  it('purgeResidue: superseded and deleted rows leave the files, the old file is zeroed, live rows stay', async () => {
+    const home = await freshHome();
+    const s = track(await openAt(home)); // default 1 MiB floor: no compaction on its own
+    const gone = testBytes(7, 3000);
+    const rewritten = testBytes(8, 3000);
+    const kept = testBytes(9, 3000);
+    await s.write([put('envelopes', 'gone', gone), put('secrets', 'ring', rewritten)]);
+    await s.write([put('snapshots', 'kept', kept)]);
+    await s.write([{ op: 'delete', table: 'envelopes', id: 'gone' }]);
+    await s.write([put('secrets', 'ring', testBytes(10, 3000))]);
+    const before = await open(join(home, LOG), 'r'); // keeps the pre-purge inode readable
+    try {
+      const now = await readFile(join(home, LOG));
+      expect(contains(now, gone) && contains(now, rewritten)).toBe(true); // control
+      await s.purgeResidue();
+      expect(s.stats().compactions).toBe(1);
+      const files = await readdir(home).then((names) => names.sort());
+      expect(files).toEqual(['lock', LOG]);
+      const after = await readFile(join(home, LOG));
+      expect(contains(after, gone)).toBe(false);
+      expect(contains(after, rewritten)).toBe(false);
+      expect(contains(after, kept)).toBe(true);
+      const old = Buffer.alloc((await before.stat()).size);
+      await before.read(old, 0, old.length, 0);
+      expect(old.some((b) => b !== 0)).toBe(false); // every byte of the old file zeroed
+    } finally {
+      await before.close();
+    }
+    expect(await s.get('snapshots', 'kept')).toEqual(kept);
+    expect(await s.get('secrets', 'ring')).toEqual(testBytes(10, 3000));
+    expect(await s.get('envelopes', 'gone')).toBeUndefined();
+    await s.purgeResidue(); // nothing superseded now: no rewrite
+    expect(s.stats().compactions).toBe(1);
+    await s.write([put('snapshots', 'after', kept)]); // the store goes on appending
+    await s.close();
+    const again = track(await openAt(home));
+    expect(await again.get('snapshots', 'after')).toEqual(kept);
+    expect(await again.get('secrets', 'ring')).toEqual(testBytes(10, 3000));
+  });
+
   it('wipe: vault row deleted and zeroed on disk first, then no file left', async () => {
     const home = await freshHome();
     const vaults = [1, 2].map((n) => testBytes(2000 + n, 96));
