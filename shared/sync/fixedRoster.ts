@@ -4,10 +4,13 @@ import type { RosterPort } from './RosterPort.ts';
 
 export type FixedRole = 'coordinator' | 'writer' | 'reader';
 
-/** A roster port over a fixed member list: each member's signing key and whether it may write. */
+/**
+ * A roster port over a fixed member list: each member's signing key and whether it may write.
+ * Readers write nothing but roster envelopes (wrap it in readerComments to let them comment).
+ */
 export function fixedRoster(
   members: ReadonlyArray<{ signPk: Uint8Array; role: FixedRole }>,
-): RosterPort {
+): RosterPort & { roleOf(signPkHex: string, epoch: number): FixedRole | undefined } {
   const roles = new Map(members.map((m) => [toHex(m.signPk), m.role]));
   return {
     writeCheck(author, _epoch, kind) {
@@ -16,6 +19,7 @@ export function fixedRoster(
       if (role === 'reader' && kind !== ENVELOPE_KIND.roster) return 'not_writer';
       return 'ok';
     },
+    roleOf: (hex) => roles.get(hex),
     knows: (author) => roles.has(toHex(author)),
     isCoordinator: (author) => roles.get(toHex(author)) === 'coordinator',
     onChange: () => () => undefined,
