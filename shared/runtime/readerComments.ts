@@ -44,7 +44,9 @@ export function readerComments(inner: RosterPort, rules: ReaderCommentRules): Ro
   const { offerOp, isCoordinator, carries } = inner;
   return {
     ...port,
-    ...(offerOp ? { offerOp: (op: Uint8Array, sender: Uint8Array) => offerOp.call(inner, op, sender) } : {}),
+    ...(offerOp
+      ? { offerOp: (op: Uint8Array, sender: Uint8Array) => offerOp.call(inner, op, sender) }
+      : {}),
     ...(isCoordinator ? { isCoordinator: (a: Uint8Array) => isCoordinator.call(inner, a) } : {}),
     ...(carries ? { carries: (opId: string) => carries.call(inner, opId) } : {}),
   };
