@@ -41,13 +41,9 @@ export function readerComments(inner: RosterPort, rules: ReaderCommentRules): Ro
       };
     },
   };
-  const { offerOp, isCoordinator, carries } = inner;
-  return {
-    ...port,
-    ...(offerOp
-      ? { offerOp: (op: Uint8Array, sender: Uint8Array) => offerOp.call(inner, op, sender) }
-      : {}),
-    ...(isCoordinator ? { isCoordinator: (a: Uint8Array) => isCoordinator.call(inner, a) } : {}),
-    ...(carries ? { carries: (opId: string) => carries.call(inner, opId) } : {}),
-  };
+  // The roster's optional methods, called on it (RosterLog's are class methods), where it has them.
+  if (inner.offerOp) port.offerOp = (op, sender) => inner.offerOp!(op, sender);
+  if (inner.isCoordinator) port.isCoordinator = (author) => inner.isCoordinator!(author);
+  if (inner.carries) port.carries = (opId) => inner.carries!(opId);
+  return port;
 }
