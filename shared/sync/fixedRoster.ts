@@ -6,11 +6,11 @@ export type FixedRole = 'coordinator' | 'writer' | 'reader';
 
 /**
  * A roster port over a fixed member list: each member's signing key and whether it may write.
- * Readers write nothing but roster envelopes (wrap it in readerComments to let them comment).
+ * Readers write nothing but roster envelopes (shared/runtime/readerComments lets them comment).
  */
 export function fixedRoster(
   members: ReadonlyArray<{ signPk: Uint8Array; role: FixedRole }>,
-): RosterPort & { roleOf(signPkHex: string, epoch: number): FixedRole | undefined } {
+): RosterPort {
   const roles = new Map(members.map((m) => [toHex(m.signPk), m.role]));
   return {
     writeCheck(author, _epoch, kind) {
@@ -19,7 +19,6 @@ export function fixedRoster(
       if (role === 'reader' && kind !== ENVELOPE_KIND.roster) return 'not_writer';
       return 'ok';
     },
-    roleOf: (hex) => roles.get(hex),
     knows: (author) => roles.has(toHex(author)),
     isCoordinator: (author) => roles.get(toHex(author)) === 'coordinator',
     onChange: () => () => undefined,
