@@ -38,6 +38,7 @@ export const COMMANDS = {
     keep: { kind: 'enum', values: ['7', '14', '30', '90', 'issue'], default: '30' },
   },
   'cell rotate': { home: required, cell: required },
+  'cell comments': { home: required, cell: required, readers: optional },
   'invite create': {
     home: required,
     cell: required,

@@ -5,6 +5,7 @@ import { EXIT_CODES, exitCodeFor, failure, oneLine, type CommandResult } from '.
 import { cellCreateCommand } from './commands/cellCreateCommand.ts';
 import { cellHorizonCommand } from './commands/cellHorizonCommand.ts';
 import { cellRotateCommand } from './commands/cellRotateCommand.ts';
+import { cellCommentsCommand } from './commands/cellCommentsCommand.ts';
 import { commentAddCommand } from './commands/commentAddCommand.ts';
 import { commentListCommand } from './commands/commentListCommand.ts';
 import { suggestListCommand } from './commands/suggestListCommand.ts';
@@ -37,6 +38,8 @@ function dispatch(p: ParsedCommand, ctx: CommandContext): Promise<CommandResult>
       return cellCreateCommand(p.flags, ctx);
     case 'cell horizon':
       return cellHorizonCommand(p.flags, ctx);
+    case 'cell comments':
+      return cellCommentsCommand(p.flags, ctx);
     case 'cell rotate':
       return cellRotateCommand(p.flags, ctx);
     case 'invite create':

@@ -9,6 +9,9 @@ export const USAGE = `usage: quire <command> [flags]
                                                        the next issue is printed (default 30)
   quire cell rotate --home DIR --cell ID                        coordinators: a new epoch key now (the history horizon's
                                                                  "Rotate now"); prints the new epoch
+  quire cell comments --home DIR --cell ID [--readers on|off]
+                                                       whether readers may comment; coordinators set it (off stops
+                                                       readers' comments at the next key change: cell rotate)
   quire invite create --home DIR --cell ID [--role member|reader|coordinator|relay] [--expires 24h]
                                                        prints the invite code
   quire join --home DIR --code CODE --pseudonym P [--timeout 60] [--confirm-words "W1 ... W8"]
@@ -24,7 +27,8 @@ export const USAGE = `usage: quire <command> [flags]
                                                                  suggestions undecided); --with-suggestions shows them:
                                                                  {++added++}{>>who<<} {--deleted--}{>>who<<}
   quire comment add --home DIR --cell ID --title T --on QUOTE --text C
-                                                                 comments on QUOTE; prints the id
+                                                                 comments on QUOTE; prints the id (readers too,
+                                                                 where the cell lets them: cell comments)
   quire comment list --home DIR --cell ID --title T              threads and replies, verified authors
   quire suggest list --home DIR --cell ID --title T              open suggestions: ref, insert|delete, suggester, text
   quire suggest accept|reject --home DIR --cell ID --title T (--ref REF | --all)

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
 import type {
+  CellReaderCommentsSettings,
   CellSession,
   FormerMemberView,
   MemberView,
@@ -23,6 +24,8 @@ const localWriters = new Map<number, string>();
 export class LocalCellSession implements CellSession {
   readonly cellIdHex = '00'.repeat(16);
   readonly me: MemberView;
+  /** "Readers comment" as a harness fixes it (no engine enforces anything here). */
+  readerComments?: CellReaderCommentsSettings;
   private readonly docs = new Map<string, Y.Doc>();
   private readonly awarenesses = new Map<string, Awareness>();
   private readonly memberListeners = new Set<() => void>();

@@ -2,7 +2,7 @@ import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { DraftsScreen } from '../drafts/DraftsScreen.tsx';
-import type { CellSession } from '../session/CellSession.ts';
+import type { CellReaderCommentsSettings, CellSession } from '../session/CellSession.ts';
 import { TasksScreen } from '../tasks/TasksScreen.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { harnessSessions } from './harnessSessions.ts';
@@ -48,15 +48,23 @@ function HarnessPane({
   );
 }
 
+/** The cell's "readers comment" choice as the harness fixes it: on, granted, not editable. */
+const readersMayComment: CellReaderCommentsSettings = {
+  get: () => ({ on: true, tampered: false, editable: false, allowedNow: true }),
+  set: () => false,
+  rotateNow: () => Promise.resolve(),
+};
+
 /**
  * The cell screens over two linked in-memory sessions (Olena and Marko). Query: `as=marko`
  * shows Marko's view, `split=1` both side by side, `screen=tasks` opens the board, `seed=1`
- * adds sample content, `reader=1` makes Olena a reader. Development and e2e tests only: no network, nothing stored.
+ * adds sample content, `reader=1` makes Olena a reader, `readerComments=1` lets readers comment. Development and e2e tests only: no network, nothing stored.
  */
 function CellHarness({ params }: { readonly params: URLSearchParams }): ReactElement {
   const { t, i18n } = useTranslation();
   const [sessions] = useState(() => {
     const created = harnessSessions(params.get('reader') === '1' ? 'reader' : 'coordinator');
+    if (params.get('readerComments') === '1') created.olena.readerComments = readersMayComment;
     if (params.get('seed') === '1') seedHarness(created.olena, created.marko);
     return created;
   });

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useId, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { commentsDocId } from '../../shared/cell/commentsDocId.ts';
 import { draftBody } from '../../shared/cell/draftBody.ts';
 import { CELL_INDEX_DOC_ID } from '../../shared/cell/cellIndexDocId.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
@@ -23,6 +24,7 @@ import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useAuthorPeople } from './useAuthorPeople.ts';
 import { useChangeMarks } from './useChangeMarks.ts';
+import { useYValue } from './useYValue.ts';
 import { useDraftEditRecorder } from './useDraftEditRecorder.ts';
 import { useShelves } from './useShelves.ts';
 
@@ -57,6 +59,20 @@ export function DraftWorkspace({
     void revision;
     return { awareness: session.awareness(docId), authors: session.authors(docId) };
   }, [session, docId, revision]);
+  // Its comment threads live in their own document, where readers may write if the cell lets them.
+  const commentsId = useMemo(() => commentsDocId(draft.id) ?? new Uint8Array(16), [draft.id]);
+  const [commentsDoc, commentsRevision] = useSessionDoc(session, commentsId);
+  const comments = useMemo(() => {
+    void commentsRevision;
+    return { doc: commentsDoc, authors: session.authors(commentsId) };
+  }, [session, commentsDoc, commentsId, commentsRevision]);
+  const readersComment = useYValue(
+    indexDoc,
+    useCallback(() => session.readerComments?.get().allowedNow ?? false, [session]),
+  );
+  const mayComment =
+    writable ||
+    (readersComment && session.me.role === 'reader' && session.governance?.state() !== 'removed');
   const me = session.me;
   // A new store when any document is replaced: images observe their (image) doc again.
   const replaced = useDocReplacements(session);
@@ -135,10 +151,12 @@ export function DraftWorkspace({
             <CommentsPanel
               draftDoc={draftDoc}
               authors={authors}
+              comments={comments}
               editor={editor}
               nameOf={nameOf}
               me={me.signPkHex}
               writable={writable}
+              mayComment={mayComment}
             />
             <VersionsPanel
               draftDoc={draftDoc}

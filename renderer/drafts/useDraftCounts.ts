@@ -5,7 +5,7 @@ import { useListedDraftDocs, type ListedDraftDoc } from './useListedDraftDocs.ts
 
 /**
  * `count` of each listed draft, kept current: a draft's count is re-read when its own document
- * changes. `count` must be stable (a module-level function).
+ * or its comments document changes. `count` must be stable (a module-level function).
  */
 export function useDraftCounts(
   session: CellSession,
@@ -22,7 +22,11 @@ export function useDraftCounts(
         setCounts((old) => (old.get(draft.id) === next ? old : new Map(old).set(draft.id, next)));
       };
       draft.doc.on('update', changed);
-      return () => draft.doc.off('update', changed);
+      draft.comments.doc.on('update', changed);
+      return () => {
+        draft.doc.off('update', changed);
+        draft.comments.doc.off('update', changed);
+      };
     });
     return () => {
       for (const stop of stops) stop();

@@ -1,16 +1,19 @@
 import { useMemo } from 'react';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
+import type { CommentSource } from '../../shared/cell/CommentThread.ts';
+import { commentsDocId } from '../../shared/cell/commentsDocId.ts';
 import { draftDocId } from '../../shared/cell/draftDocId.ts';
 import type { DraftEntry } from '../../shared/cell/DraftEntry.ts';
 import type * as Y from 'yjs';
 import type { CellSession } from '../session/CellSession.ts';
 import { useDocReplacements } from '../session/useDocReplacements.ts';
 
-/** One listed draft's document and its verified authors. */
+/** One listed draft's document and its verified authors, and its comments document. */
 export interface ListedDraftDoc {
   readonly id: string;
   readonly doc: Y.Doc;
   readonly authors: ClientAuthors;
+  readonly comments: CommentSource;
 }
 
 /**
@@ -27,7 +30,10 @@ export function useListedDraftDocs(
     () =>
       (void replaced, idsKey === '' ? [] : idsKey.split(',')).flatMap((id) => {
         const docId = draftDocId(id);
-        return docId ? [{ id, doc: session.doc(docId), authors: session.authors(docId) }] : [];
+        const commentsId = commentsDocId(id);
+        if (!docId || !commentsId) return [];
+        const comments = { doc: session.doc(commentsId), authors: session.authors(commentsId) };
+        return [{ id, doc: session.doc(docId), authors: session.authors(docId), comments }];
       }),
     [session, idsKey, replaced],
   );

@@ -4,8 +4,9 @@ import type { CellSession } from '../session/CellSession.ts';
 import { useDraftCounts } from './useDraftCounts.ts';
 import type { ListedDraftDoc } from './useListedDraftDocs.ts';
 
-const openThreads = ({ doc, authors }: ListedDraftDoc): number =>
-  listComments(doc, authors).entries.filter((thread) => !thread.resolved).length;
+/** Both the threads kept in the draft doc (older ones) and those of its comments document. */
+const openThreads = ({ doc, authors, comments }: ListedDraftDoc): number =>
+  listComments(doc, authors, comments).entries.filter((thread) => !thread.resolved).length;
 
 /** Open (unresolved, valid) comment threads per listed draft, kept current. */
 export function useOpenCommentCounts(

@@ -35,6 +35,7 @@ export function CommentThreadItem({
   now,
   nameOf,
   writable,
+  mayReply = writable,
   onShow,
   onReply,
   onResolve,
@@ -45,7 +46,10 @@ export function CommentThreadItem({
   readonly active: boolean;
   readonly now: number;
   readonly nameOf: (signPkHex: string) => string;
+  /** May resolve and reopen (a writer). */
   readonly writable: boolean;
+  /** May reply: a writer, or a reader where the cell lets readers comment. */
+  readonly mayReply?: boolean;
   readonly onShow: () => void;
   readonly onReply: (text: string) => string | undefined;
   readonly onResolve: (resolved: boolean) => void;
@@ -102,7 +106,7 @@ export function CommentThreadItem({
           </button>
         ) : null}
       </span>
-      {writable && !thread.resolved ? (
+      {mayReply && !thread.resolved ? (
         <CommentForm
           label={t('editor.comments.replyLabel', { who })}
           submitLabel={t('editor.comments.reply')}

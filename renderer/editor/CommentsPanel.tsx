@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { addComment } from '../../shared/cell/addComment.ts';
 import { anchoredText } from '../../shared/cell/anchoredText.ts';
 import type { ClientAuthors } from '../../shared/cell/ClientAuthors.ts';
-import type { CommentThread } from '../../shared/cell/CommentThread.ts';
+import type { CommentSource, CommentThread } from '../../shared/cell/CommentThread.ts';
 import { listComments } from '../../shared/cell/listComments.ts';
 import { replyToComment } from '../../shared/cell/replyToComment.ts';
 import { setCommentResolved } from '../../shared/cell/setCommentResolved.ts';
@@ -20,30 +20,47 @@ import './comments.css';
 /**
  * The comments of a draft beside its editor: comment on the selected text, reply, resolve and
  * reopen, jump to the text a comment is on. Open threads are marked in the text. Authors are the
- * verified writers (listComments), never a stored name.
+ * verified writers (listComments), never a stored name. New threads and replies go to the draft's
+ * comments document (`comments`); threads made before it existed stay in the draft doc and are
+ * read, answered and resolved there.
  */
 export function CommentsPanel({
   draftDoc,
   authors,
+  comments,
   editor,
   nameOf,
   me,
   writable,
+  mayComment,
 }: {
   readonly draftDoc: Y.Doc;
   readonly authors: ClientAuthors;
+  readonly comments: CommentSource;
   readonly editor: Editor | null;
   readonly nameOf: (signPkHex: string) => string;
   /** This member's signing key (hex): her own comments count toward her cap. */
   readonly me: string;
+  /** May edit the draft: resolve and reopen too. */
   readonly writable: boolean;
+  /** May add comments and replies: a writer, or a reader where the cell lets readers comment. */
+  readonly mayComment: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const headingId = useId();
   const now = useNow();
-  // The whole doc: a thread's "text is gone" follows edits of the body too.
-  const read = useCallback(() => listComments(draftDoc, authors), [draftDoc, authors]);
+  // The whole doc: a thread's "text is gone" follows edits of the body too; the comments
+  // document's updates are followed by keying the read on its own revision below.
+  const commentsRevision = useYValue(
+    comments.doc,
+    useCallback(() => ({}), []),
+  );
+  const read = useCallback(() => {
+    void commentsRevision;
+    return listComments(draftDoc, authors, comments);
+  }, [draftDoc, authors, comments, commentsRevision]);
   const { entries, dropped } = useYValue(draftDoc, read);
+  const commenter = { authors: comments.authors, member: me };
   const [active, setActive] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const open = entries.filter((thread) => !thread.resolved);
@@ -70,7 +87,7 @@ export function CommentsPanel({
   const add = (text: string): string | undefined => {
     const anchor = editor && !editor.isDestroyed ? selectionAnchor(editor.state) : undefined;
     if (!anchor) return t('editor.comments.needSelection');
-    const result = addComment(draftDoc, text, anchor, Date.now(), { authors, member: me });
+    const result = addComment(comments.doc, text, anchor, Date.now(), commenter);
     if (!result.ok) return t('editor.comments.addFailed');
     setActive(result.value);
     setNotice(t('editor.comments.added'));
@@ -86,14 +103,16 @@ export function CommentsPanel({
       now={now}
       nameOf={nameOf}
       writable={writable}
+      mayReply={mayComment}
       onShow={() => show(thread)}
       onReply={(text) =>
-        replyToComment(draftDoc, thread.id, text, Date.now(), { authors, member: me }).ok
+        replyToComment(comments.doc, thread.id, text, Date.now(), commenter, draftDoc).ok
           ? undefined
           : t('editor.comments.replyFailed')
       }
       onResolve={(next) => {
-        if (!setCommentResolved(draftDoc, thread.id, next).ok) return;
+        const home = thread.inCommentsDoc ? comments.doc : draftDoc;
+        if (!setCommentResolved(home, thread.id, next).ok) return;
         setNotice(t(next ? 'editor.comments.resolved' : 'editor.comments.reopened'));
       }}
     />
@@ -102,7 +121,12 @@ export function CommentsPanel({
   return (
     <section className="comments" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('editor.comments.heading')}</h3>
-      {writable ? (
+      {mayComment && !writable ? (
+        <p className="muted small" data-note="reader-comments">
+          {t('editor.comments.readerNote')}
+        </p>
+      ) : null}
+      {mayComment ? (
         <CommentForm
           label={t('editor.comments.newLabel')}
           submitLabel={t('editor.comments.add')}

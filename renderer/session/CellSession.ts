@@ -125,6 +125,8 @@ export interface CellSession {
   readonly connection?: CellConnectionSettings;
   /** The cell's history horizon (issue 15 item 2). */
   readonly horizon?: CellHorizonSettings;
+  /** Whether readers may comment (issue 17); absent in harnesses without a roster. */
+  readonly readerComments?: CellReaderCommentsSettings;
   /**
    * What this member last saw of each draft, stored sealed on this device only (never in the
    * cell): "changed since you last looked". Absent in harnesses without a vault.
@@ -151,6 +153,26 @@ export interface CellHorizonSettings {
   rotateNow(): Promise<void>;
   /** An issue's PDF was saved: with "until the next issue", a coordinator's device rotates. */
   issuePrinted(): Promise<void>;
+}
+
+/** Readers comment or only read: the coordinators' choice, as the settings screen shows it. */
+export interface CellReaderCommentsView {
+  /** What a coordinator chose (off unless a coordinator now turned it on). */
+  readonly on: boolean;
+  /** Someone who is not a coordinator changed the choice: it reads as off. */
+  readonly tampered: boolean;
+  /** This member is a coordinator: may change it and change the key now. */
+  readonly editable: boolean;
+  /** Readers may comment in the epoch this device writes in now (what peers enforce). */
+  readonly allowedNow: boolean;
+}
+
+export interface CellReaderCommentsSettings {
+  get(): CellReaderCommentsView;
+  /** A coordinator's choice; false if this member may not. */
+  set(on: boolean): boolean;
+  /** A coordinator changes the key now: a choice of "off" then stops readers' comments at once. */
+  rotateNow(): Promise<void>;
 }
 
 export interface IceServerView {

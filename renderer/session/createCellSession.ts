@@ -22,6 +22,7 @@ import type {
 } from './CellSession.ts';
 import { createCellConnection } from './createCellConnection.ts';
 import { createCellHorizon } from './createCellHorizon.ts';
+import { createReaderComments } from './createReaderComments.ts';
 import { PendingJoins } from './PendingJoins.ts';
 import { formerMembers } from './formerMembers.ts';
 import { relayReachable } from './relayReachable.ts';
@@ -286,6 +287,7 @@ export function createCellSession(
     governance,
     connection: createCellConnection(cell, notify, hooks.reconnect),
     horizon: createCellHorizon(cell, notify),
+    readerComments: createReaderComments(cell, notify),
     ...(hooks.seen ? { seen: hooks.seen } : {}),
     close: async () => {
       offCell();

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CellSession } from '../session/CellSession.ts';
 import { CellConnectionForm } from './CellConnectionForm.tsx';
 import { CellHorizonForm } from './CellHorizonForm.tsx';
+import { CellReaderCommentsForm } from './CellReaderCommentsForm.tsx';
 import { diagnosticLabel } from './diagnosticLabel.ts';
 import { diagnosticNote } from './diagnosticNote.ts';
 
-/** Per-cell settings: connection (rendezvous, ICE, relay-only), history horizon, diagnostics. */
+/**
+ * Per-cell settings: connection (rendezvous, ICE, relay-only), history horizon, whether readers
+ * may comment, diagnostics.
+ */
 export function CellSettingsSlot({ session }: { readonly session: CellSession }): ReactElement {
   const { t } = useTranslation();
   const diagId = useId();
@@ -19,6 +23,7 @@ export function CellSettingsSlot({ session }: { readonly session: CellSession })
       <p className="muted">{t('settings.cell.scope')}</p>
       {session.connection && <CellConnectionForm connection={session.connection} />}
       {session.horizon && <CellHorizonForm horizon={session.horizon} />}
+      {session.readerComments && <CellReaderCommentsForm settings={session.readerComments} />}
       <section className="panel stack" aria-labelledby={diagId}>
         <h3 id={diagId}>{t('settings.cell.diagnostics.heading')}</h3>
         <p className="muted">{t('settings.cell.diagnostics.help')}</p>

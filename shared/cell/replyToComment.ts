@@ -8,19 +8,28 @@ import { newId } from './ids.ts';
 
 export type ReplyError = 'empty' | 'too_long' | 'no_thread' | 'too_many';
 
-/** Adds a reply to the thread `threadId`; returns the reply's id. */
+const isThread = (value: unknown): boolean => value instanceof Y.Map && !value.has('parent');
+
+/**
+ * Adds a reply to the thread `threadId` into `draftDoc`'s comments (the draft's comments document
+ * in the app: commentsDocId); returns the reply's id. `legacyDoc`: the draft doc, where threads
+ * made before the comments document existed live, so a reply to one of them works too.
+ */
 export function replyToComment(
   draftDoc: Y.Doc,
   threadId: string,
   text: string,
   now: number = Date.now(),
   writer?: EntryWriter,
+  legacyDoc?: Y.Doc,
 ): Result<string, ReplyError> {
   const clean = commentText(text);
   if (!clean.ok) return clean;
   const comments = draftComments(draftDoc);
-  const thread = comments.get(threadId);
-  if (!(thread instanceof Y.Map) || thread.has('parent')) return err('no_thread');
+  const found =
+    isThread(comments.get(threadId)) ||
+    (legacyDoc !== undefined && isThread(draftComments(legacyDoc).get(threadId)));
+  if (!found) return err('no_thread');
   if (ownComments(comments, draftDoc, writer) >= CELL_LIMITS.commentsMax) return err('too_many');
   const id = newId();
   draftDoc.transact(() => {

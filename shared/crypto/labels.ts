@@ -42,6 +42,7 @@ export const LABELS = {
   relayHello: 'quire/relay-hello/v1',
   memberNotice: 'quire/member-notice/v1',
   signedFields: 'quire/signed-fields/v1',
+  commentsDoc: 'quire/comments-doc/v1',
   forkProof: 'quire/fork-proof/v1',
   forkRelease: 'quire/fork-release/v1',
   forkReleaseAd: 'quire/fork-release-ad/v1',

@@ -27,6 +27,8 @@ import { FollowedDoc } from './FollowedDoc.ts';
 import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
+import { ReaderCommentGrants } from './ReaderCommentGrants.ts';
+import { readerComments } from './readerComments.ts';
 import { RosterLog } from './RosterLog.ts';
 import { RosterReach } from './RosterReach.ts';
 import { RotationDuty, rotationDue } from './RotationDuty.ts';
@@ -66,6 +68,8 @@ export class CellRuntime {
   readonly relay: RelayRequirement;
   /** Keeps the past for the cell's horizon, then forgets it (issue 15 item 2). */
   readonly horizon: HistoryHorizon;
+  /** Whether readers may comment (issue 17), for the write check and the settings screen. */
+  readonly readerComments: ReaderCommentGrants;
   private readonly scheduler: Scheduler;
   private closed = false;
   private awaitingWraps: number[] = [];
@@ -74,9 +78,19 @@ export class CellRuntime {
     private readonly opts: CellRuntimeOptions,
     public readonly sync: CellSync,
     roster: RosterLog,
+    grants: ReaderCommentGrants,
   ) {
     this.record = opts.record;
     this.roster = roster;
+    this.readerComments = grants;
+    grants.bind({
+      index: new FollowedDoc(sync, CELL_INDEX_DOC_ID),
+      authors: () => sync.clientAuthors(CELL_INDEX_DOC_ID),
+      roster: () => this.roster.roster(),
+      meHex: toHex(opts.record.identity.signPk),
+      writingEpoch: () => sync.status().epoch,
+      active: () => !this.closed && this.stateValue === 'active',
+    });
     this.relay = new RelayRequirement({
       sync,
       meHex: toHex(opts.record.identity.signPk),
@@ -128,6 +142,8 @@ export class CellRuntime {
     // Rotates below the horizon's floor are held without their wraps (a record stored before
     // pruning existed, or a crash between forgetting keys and storing the pruned log).
     const roster = new RosterLog(record.cellId, record.rosterOps, record.horizonFloor ?? 0);
+    // The write check per document kind: readers may write comments documents where granted.
+    const grants = new ReaderCommentGrants();
     const secretsCache = new Map<number, { key: Uint8Array; secrets: EpochSecrets }>();
     // Filled once the runtime exists: keys learnt from later rotations live in its record, and a
     // key may be replaced when the rotate it came from lost to a concurrent one.
@@ -148,7 +164,7 @@ export class CellRuntime {
       me: record.identity,
       epoch: Math.max(...record.epochKeys.keys()),
       secretsFor,
-      roster,
+      roster: readerComments(roster, grants),
       store: new SealedSyncStore(opts.sealed, record.cellIdHex),
       ...(opts.transport ? { transport: opts.transport } : {}),
       signaling: record.signaling,
@@ -168,7 +184,7 @@ export class CellRuntime {
         if (opened.ok) roster.add(...opened.value);
       },
     });
-    const runtime = new CellRuntime(opts, sync, roster);
+    const runtime = new CellRuntime(opts, sync, roster, grants);
     holder.runtime = runtime;
     roster.onChange(() => void runtime.followRoster());
     roster.onChange(() => runtime.relay.check());
@@ -329,6 +345,7 @@ export class CellRuntime {
     else this.duty.check();
     if (removed) this.horizon.stop();
     else this.horizon.check();
+    this.readerComments.check();
     for (const l of this.listeners) l();
   }
 
@@ -383,6 +400,7 @@ export class CellRuntime {
     this.duty.cancel();
     this.horizon.stop();
     this.relay.stop();
+    this.readerComments.stop();
     await this.following;
     await this.sync.close();
     await this.saving;

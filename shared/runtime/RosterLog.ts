@@ -326,7 +326,16 @@ export class RosterLog implements RosterPort {
     );
   }
 
-  writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind): WriteCheck {
+  /**
+   * The roster's own answer, the same for every document: a reader may not write anywhere here.
+   * A cell that lets readers comment wraps this (readerComments), for comments documents only.
+   */
+  writeCheck(
+    author: Uint8Array,
+    epoch: number,
+    kind: EnvelopeKind,
+    _docId?: Uint8Array,
+  ): WriteCheck {
     const hex = toHex(author);
     const roster = this.current;
     if (kind === ENVELOPE_KIND.roster) {

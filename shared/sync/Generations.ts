@@ -67,7 +67,12 @@ export class Generations {
     const { rolloverEntries, rolloverBytes } = ctx.limits;
     if (scope.loadEntries < rolloverEntries && scope.loadBytes < rolloverBytes) return;
     if (
-      ctx.opts.roster.writeCheck(ctx.opts.me.signPk, scope.epoch, ENVELOPE_KIND.snapshot) !== 'ok'
+      ctx.opts.roster.writeCheck(
+        ctx.opts.me.signPk,
+        scope.epoch,
+        ENVELOPE_KIND.snapshot,
+        CELL_DOC_ID,
+      ) !== 'ok'
     )
       return;
     const delay = Math.floor((ctx.opts.random ?? Math.random)() * ctx.limits.rolloverJitterMs);
@@ -204,7 +209,14 @@ export class Generations {
    */
   private topUp(to: WireScope): void {
     const { ctx, hooks } = this;
-    if (ctx.opts.roster.writeCheck(ctx.opts.me.signPk, to.epoch, ENVELOPE_KIND.snapshot) !== 'ok')
+    if (
+      ctx.opts.roster.writeCheck(
+        ctx.opts.me.signPk,
+        to.epoch,
+        ENVELOPE_KIND.snapshot,
+        CELL_DOC_ID,
+      ) !== 'ok'
+    )
       return;
     const held = heldUpdates(to);
     for (const replica of hooks.replicas()) {

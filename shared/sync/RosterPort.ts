@@ -21,14 +21,19 @@ export interface RosterOffer {
 
 /**
  * What the sync engine asks of the cell's membership: may this author write this kind of
- * envelope at this epoch? The roster log (shared/roster) implements it; a fixed member list
- * (fixedRoster) serves cells whose membership is given out of band and tests.
+ * envelope into this document at this epoch? (The document matters: a cell may let readers write
+ * comments documents and nothing else, shared/runtime/readerComments.) The roster log
+ * (shared/runtime/RosterLog) implements it; a fixed member list (fixedRoster) serves cells whose
+ * membership is given out of band and tests.
  */
 export interface RosterPort {
-  writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind): WriteCheck;
+  writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind, docId: Uint8Array): WriteCheck;
   /** Was this author ever a member of the cell (their content may appear in snapshots)? */
   knows(author: Uint8Array): boolean;
-  /** Called when membership changes, so rejected-for-membership envelopes are reconsidered. */
+  /**
+   * Called when membership (or a grant of readers' comments) changes, so envelopes refused for
+   * membership are reconsidered.
+   */
   onChange(listener: () => void): () => void;
   /**
    * A roster op from a roster envelope sent by `sender`, judged before anything keeps it: held,

@@ -227,7 +227,7 @@ export class SnapshotReceiver {
     const ev = replica.evidence;
     const author = fromHex(authorHex);
     const check = author
-      ? ctx.opts.roster.writeCheck(author, scope.epoch, ENVELOPE_KIND.update)
+      ? ctx.opts.roster.writeCheck(author, scope.epoch, ENVELOPE_KIND.update, replica.docId)
       : 'not_member';
     return {
       verified: ev.verifiedSeq(authorHex),

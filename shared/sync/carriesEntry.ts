@@ -42,13 +42,14 @@ export function carriesEntry(ctx: CellContext, from: WireScope, to: WireScope, k
     // A write applied before this peer learnt that its author may no longer write here (removed,
     // departed): every peer that knows refuses it, and this one does not pass it on either.
     const author = fromHex(meta.authorHex);
-    const check = author && ctx.opts.roster.writeCheck(author, from.epoch, ENVELOPE_KIND.update);
+    const docId = fromHex(meta.docHex);
+    if (!author || !docId) return false;
+    const check = ctx.opts.roster.writeCheck(author, from.epoch, ENVELOPE_KIND.update, docId);
     if (check !== 'ok') return false;
     if (meta.seq > to.covered(meta.docHex, meta.authorHex)) return true;
     // An author's newest update goes on even when covered: a peer that missed some of their
     // updates learns from it that it did, and judges snapshots accordingly (judgeSnapshot).
-    const docId = fromHex(meta.docHex);
-    return docId !== undefined && ctx.replica(docId).evidence.isLast(meta.authorHex, key);
+    return ctx.replica(docId).evidence.isLast(meta.authorHex, key);
   }
   if (meta.kind !== ENVELOPE_KIND.roster) return false;
   const opId = rosterOpIdOf(ctx, from, key, bytes);

@@ -4,7 +4,10 @@ import type { RosterPort } from './RosterPort.ts';
 
 export type FixedRole = 'coordinator' | 'writer' | 'reader';
 
-/** A roster port over a fixed member list: each member's signing key and whether it may write. */
+/**
+ * A roster port over a fixed member list: each member's signing key and whether it may write.
+ * Readers write nothing but roster envelopes (shared/runtime/readerComments lets them comment).
+ */
 export function fixedRoster(
   members: ReadonlyArray<{ signPk: Uint8Array; role: FixedRole }>,
 ): RosterPort {

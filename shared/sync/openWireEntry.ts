@@ -33,7 +33,12 @@ export function openWireEntry(
   if (envelopeId(value) !== key) return fail('malformed', true);
   const decoded = decodeEnvelope(plaintext.value);
   if (!decoded.ok) return fail(decoded.error, true);
-  const allowed = ctx.roster.writeCheck(decoded.value.author, ctx.epoch, decoded.value.kind);
+  const allowed = ctx.roster.writeCheck(
+    decoded.value.author,
+    ctx.epoch,
+    decoded.value.kind,
+    decoded.value.docId,
+  );
   if (allowed !== 'ok') return fail(allowed, true);
   const verified = verifyEnvelopeSignature(decoded.value, ctx.cellId, ctx.epoch);
   if (!verified.ok) return fail(verified.error, true);

@@ -335,11 +335,37 @@ test('a reader can read drafts and tasks but is offered no edits', async ({ pers
   await expect(page.getByRole('button', { name: 'Save version' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'View version “First outline”' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  // Readers only read unless the cell lets them comment (issue 17): no comment form, no reply.
+  await expect(page.getByRole('textbox', { name: 'Comment on the selected text' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /^Reply to/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Tasks' }).click();
   await expect(page.locator('.task-card')).toHaveCount(4);
   await expect(page.getByRole('button', { name: 'Add task' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Edit|^Move/ })).toHaveCount(0);
   await expect(page.locator('.task-card[draggable="true"]')).toHaveCount(0);
+});
+
+test('where the cell lets readers comment, a reader comments on selected text, and still cannot edit', async ({
+  person,
+}) => {
+  const { page } = await person(harnessUrl({ seed: '1', reader: '1', readerComments: '1' }));
+  await page.getByRole('button', { name: /^Issue 12: editorial/ }).click();
+  const editor = editorOf(page, 'Issue 12: editorial');
+  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+  await expect(page.getByText('You are a reader: the cell lets readers comment')).toBeVisible();
+  // Select words of the read-only text with the mouse, as a reader would, and comment on them.
+  const words = editor.getByText('The price of bread').first();
+  await words.selectText();
+  await commentOnSelection(page, 'Which bakery?');
+  await expect(thread(page, 'you')).toContainText('Which bakery?');
+  // Counted on the draft list, which reads the comments document too.
+  await expect(
+    page.getByRole('button', { name: /^Issue 12: editorial.*Open comments: 1/ }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // Resolving stays with those who may write.
+  await expect(thread(page, 'you').getByRole('button', { name: /^Resolve/ })).toHaveCount(0);
 });
 
 test('drafts and tasks screens are accessible in light and dark (screenshots)', async ({

@@ -267,6 +267,9 @@ for (const lang of ['ru', 'uk', 'en'] as const) {
     await expect(
       anna.getByText(tr(lang, 'settings.cell.errors.relay_only_needs_turn')),
     ).toBeVisible();
+    // A coordinator lets readers comment (issue 17), told in her language.
+    await anna.getByLabel(tr(lang, 'settings.cell.readerComments.label'), { exact: true }).check();
+    await expect(anna.getByText(tr(lang, 'settings.cell.readerComments.savedOn'))).toBeVisible();
     await check(anna, 'cell-settings', [DATA.cell]);
 
     // App settings and the panic-wipe dialog (cancelled).

@@ -22,7 +22,12 @@ export function commentListCommand(
       const draft = findDraftDoc(cell, flags.title);
       if (!draft.ok) return Promise.resolve(draft.result);
       const who = pseudonymOf(cell);
-      const { entries } = listComments(draft.doc, cell.sync.clientAuthors(draft.docId));
+      // The threads kept in the draft doc (made before comments documents) and the new ones.
+      const { entries } = listComments(
+        draft.doc,
+        cell.sync.clientAuthors(draft.docId),
+        draft.comments,
+      );
       for (const thread of entries) {
         const status = thread.resolved ? 'resolved' : 'open';
         ctx.io.out(

@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHome } from '../../../node/cli/Home.ts';
 import { cliHomeWithCell } from '../../support/cliHomeWithCell.ts';
 import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
+import { RelayWorld } from './relayFixture.ts';
 
 const PASS = 'correct horse battery staple';
 const cli = (argv: string[], stdin = '') =>
@@ -62,6 +64,64 @@ describe('quire comment add / list (issue #17 item 6)', () => {
       expect(again.stdout).toHaveLength(1);
       const nodraft = await cli(['comment', 'list', ...at.slice(0, 4), '--title', 'Issue 13']);
       expect(nodraft.code).toBe(1);
+    },
+  );
+
+  it(
+    'cell comments: a coordinator lets readers comment or only read; a reader may not choose',
+    { timeout: 120_000 },
+    async () => {
+      const { home, cell } = await cliHomeWithCell(dir, 'vera', PASS, { pseudonym: 'Vera' });
+      const at = ['--home', home, '--cell', cell];
+      expect((await cli(['cell', 'comments', ...at])).stdout).toEqual([
+        'readers\toff',
+        'now\trefused',
+      ]);
+      const on = await cli(['cell', 'comments', ...at, '--readers', 'on']);
+      expect(on.code, on.stderr.join('\n')).toBe(0);
+      expect(on.stdout).toEqual(['readers\ton', 'now\tallowed']);
+      // Kept in the cell index: another run reads it back.
+      expect((await cli(['cell', 'comments', ...at])).stdout).toEqual([
+        'readers\ton',
+        'now\tallowed',
+      ]);
+      const off = await cli(['cell', 'comments', ...at, '--readers', 'off']);
+      // Off stops readers from the next key change on (`cell rotate`); this epoch stays granted.
+      expect(off.stdout).toEqual(['readers\toff', 'now\tallowed']);
+      const rotated = await cli(['cell', 'rotate', ...at]);
+      expect(rotated.code, rotated.stderr.join('\n')).toBe(0);
+      expect((await cli(['cell', 'comments', ...at])).stdout).toEqual([
+        'readers\toff',
+        'now\trefused',
+      ]);
+      const bad = await cli(['cell', 'comments', ...at, '--readers', 'maybe']);
+      expect(bad.code).toBe(2);
+
+      // A home where this person is only a reader, in a cell that never let readers comment.
+      const { world, a } = await RelayWorld.create();
+      const reader = await world.admit(a, 'Rita', 'reader');
+      await a.close();
+      const opened = await openHome(home, PASS);
+      if (!opened.ok) throw new Error(opened.error);
+      await opened.value.upsert(reader);
+      await opened.value.close();
+      const asReader = ['--home', home, '--cell', reader.cellIdHex];
+      const choose = await cli(['cell', 'comments', ...asReader, '--readers', 'on']);
+      expect(choose.code).toBe(3);
+      expect(choose.stderr).toEqual(['quire: only a coordinator can do this']);
+      const add = await cli([
+        'comment',
+        'add',
+        ...asReader,
+        '--title',
+        'T',
+        '--on',
+        'x',
+        '--text',
+        'y',
+      ]);
+      expect(add.code).toBe(3);
+      expect(add.stderr).toEqual(['quire: a reader cannot write in this cell']);
     },
   );
 });

@@ -71,9 +71,9 @@ describe('cold open from a checkpoint', () => {
     let snapshotsOpened = 0;
     const counting: RosterPort = {
       ...roster,
-      writeCheck: (author, epoch, kind) => {
+      writeCheck: (author, epoch, kind, doc) => {
         if (kind === ENVELOPE_KIND.snapshot) snapshotsOpened++;
-        return roster.writeCheck(author, epoch, kind);
+        return roster.writeCheck(author, epoch, kind, doc);
       },
     };
     const open = () =>

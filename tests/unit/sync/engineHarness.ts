@@ -36,8 +36,10 @@ function removableRoster(
   const removed = new Set<string>();
   const listeners = new Set<() => void>();
   const roster: RosterPort = {
-    writeCheck: (author, epoch, kind) =>
-      removed.has(sodium().to_hex(author)) ? 'not_member' : inner.writeCheck(author, epoch, kind),
+    writeCheck: (author, epoch, kind, doc) =>
+      removed.has(sodium().to_hex(author))
+        ? 'not_member'
+        : inner.writeCheck(author, epoch, kind, doc),
     knows: (author) => inner.knows(author),
     isCoordinator: (author) =>
       !removed.has(sodium().to_hex(author)) && (inner.isCoordinator?.(author) ?? false),
@@ -59,7 +61,11 @@ function removableRoster(
  * honest or not; more real engines on the same network (`openPeer`), raw wire docs in other
  * generations (`wireAt`).
  */
-export async function engineHarness(limits: Partial<SyncLimits> = {}) {
+export async function engineHarness(
+  limits: Partial<SyncLimits> = {},
+  /** Wraps the cell's roster port (readerComments: the write check per document kind). */
+  wrap: (roster: RosterPort) => RosterPort = (roster) => roster,
+) {
   await sodiumReady();
   const scheduler = new VirtualScheduler();
   const net = new MemoryNetwork(scheduler, Math.random, {
@@ -77,13 +83,14 @@ export async function engineHarness(limits: Partial<SyncLimits> = {}) {
   const carol = keypair();
   const dave = keypair();
   const stranger = keypair();
-  const { roster, remove } = removableRoster([
+  const { roster: fixed, remove } = removableRoster([
     { signPk: alice.signPk, role: 'writer' },
     { signPk: bob.signPk, role: 'coordinator' },
     { signPk: carol.signPk, role: 'writer' },
     { signPk: dave.signPk, role: 'writer' },
     { signPk: rita.signPk, role: 'reader' },
   ]);
+  const roster = wrap(fixed);
   let nextPeer = 1;
   /** Opens a real engine for `me` on the shared network (a fresh store unless given one). */
   const openPeer = (me: Keys, store = new MemorySyncStore()) =>
