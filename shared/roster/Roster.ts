@@ -28,6 +28,8 @@ export type RosterRejectReason =
   | 'inviter_removed'
   | 'bad_join_proof'
   | 'bad_rekey_proof'
+  /** A rebox whose box key is not the proof key's X25519 form, or whose proof does not verify. */
+  | 'bad_rebox_proof'
   | 'bad_box_key'
   | 'role_mismatch'
   | 'already_member'

@@ -159,5 +159,11 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
       killInvites(s, op.authorHex);
       return;
     }
+    case 'rebox': {
+      // Later rotates seal to the new key; the identity and everything else stay.
+      const m = s.members.get(op.authorHex);
+      if (m) s.members.set(op.authorHex, { ...m, boxPk: body.newBoxPk });
+      return;
+    }
   }
 }

@@ -21,11 +21,13 @@ import { SealedSyncStore } from '../sync/SealedSyncStore.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
+import { dropSpentBoxKeys } from './boxKeysToKeep.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import { dropCellVersions } from './dropCellVersions.ts';
 import { FollowedDoc } from './FollowedDoc.ts';
 import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
+import { makeRebox, reboxDue } from './reboxSelf.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
 import { RosterLog } from './RosterLog.ts';
 import { RosterReach } from './RosterReach.ts';
@@ -69,6 +71,8 @@ export class CellRuntime {
   private readonly scheduler: Scheduler;
   private closed = false;
   private awaitingWraps: number[] = [];
+  /** The rotate (opId) whose epoch we last checked for a rebox: once per epoch and session. */
+  private reboxedFor: string | undefined;
 
   private constructor(
     private readonly opts: CellRuntimeOptions,
@@ -159,13 +163,13 @@ export class CellRuntime {
       ...(opts.random ? { random: opts.random } : {}),
       onRosterOp: (op) => roster.add(op),
       // Ops a coordinator sealed to us because we could not read where the cell writes.
+      // Sealed to our current box key, or (sent concurrently with our rebox) to a former one.
       onMemberNotice: (sealed) => {
-        const opened = openMemberNotice(
-          sealed,
-          record.cellId,
-          holder.runtime?.me ?? record.identity,
-        );
-        if (opened.ok) roster.add(...opened.value);
+        const now = holder.runtime?.record ?? record;
+        for (const box of [now.identity, ...(now.formerBoxKeys ?? [])]) {
+          const opened = openMemberNotice(sealed, record.cellId, box);
+          if (opened.ok) return void roster.add(...opened.value);
+        }
       },
     });
     const runtime = new CellRuntime(opts, sync, roster);
@@ -289,6 +293,7 @@ export class CellRuntime {
       roster,
       cellId: this.record.cellId,
       identity: this.record.identity,
+      formerBoxKeys: this.record.formerBoxKeys ?? [],
       held: this.record.epochKeys,
       rotateBody: (opId) => this.rotateBody(opId),
       opened: this.opened,
@@ -329,7 +334,40 @@ export class CellRuntime {
     else this.duty.check();
     if (removed) this.horizon.stop();
     else this.horizon.check();
+    if (!removed && nowWriting === roster.epoch && keys.has(roster.epoch)) await this.rebox(roster);
+    await this.dropSpentBoxKeys();
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * Our box key changes once per epoch (reboxSelf.ts): the record with the new secret is saved
+   * before the op leaves the device. A rebox our log refuses keeps both keys (nothing is lost).
+   */
+  private async rebox(roster: Roster): Promise<void> {
+    const rotateOpId = roster.epochs[roster.epochs.length - 1]?.rotateOpId;
+    if (this.closed || rotateOpId === undefined || this.reboxedFor === rotateOpId) return;
+    this.reboxedFor = rotateOpId;
+    if (!reboxDue(this.record, roster, this.roster.byId())) return;
+    const me = toHex(this.record.identity.signPk);
+    const made = makeRebox(this.record, this.roster.heads(me), this.roster.allOps());
+    if (!made.ok) return;
+    await this.replaceRecord(made.value.record);
+    const offered = this.roster.offer(made.value.op.bytes, this.record.identity.signPk);
+    if (offered.outcome === 'held' || offered.outcome === 'known')
+      this.sync.publishRosterOp(made.value.op.bytes);
+  }
+
+  /** Box secrets that open nothing this device has not forgotten are destroyed (boxKeysToKeep.ts). */
+  private async dropSpentBoxKeys(): Promise<void> {
+    if (!this.record.formerBoxKeys?.length && !this.record.retired?.some((r) => r.boxSk)) return;
+    const next = dropSpentBoxKeys(this.record, this.roster.roster(), this.roster.byId());
+    if (next) await this.replaceRecord(next);
+  }
+
+  private replaceRecord(record: CellRecord): Promise<void> {
+    this.record = record;
+    this.saving = this.saving.then(() => this.opts.saveRecord(record)).catch(() => undefined);
+    return this.saving;
   }
 
   /**
@@ -361,6 +399,7 @@ export class CellRuntime {
     // them again otherwise (their signatures cover a digest, so they still verify and apply).
     this.roster.pruneBelow(epoch);
     await this.update({ epochKeys: keys, horizonFloor: epoch, rosterOps: this.roster.allOps() });
+    await this.dropSpentBoxKeys();
     for (const l of this.listeners) l();
   }
 

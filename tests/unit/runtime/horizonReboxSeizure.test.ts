@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../../../shared/crypto/bytes.ts';
+import { fromHex, toHex } from '../../../shared/crypto/bytes.ts';
 import { deriveEpochSecrets } from '../../../shared/crypto/deriveEpochSecrets.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { decryptEnvelope } from '../../../shared/envelope/decryptEnvelope.ts';
@@ -62,6 +62,7 @@ describe('history horizon: an old rotate kept elsewhere, with its wraps', () => 
   it('opens with no secret a device seized after the horizon still holds', async () => {
     const { cell, founder: anna } = await createRuntimeCell();
     const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    const borisJoinedWith = boris.me.boxPk.slice();
     await cell.advance(2_000);
     expect((await anna.rotateKey()).ok).toBe(true);
     const rotate1 = anna.currentRoster().epochs[1]!.rotateOpId;
@@ -92,6 +93,20 @@ describe('history horizon: an old rotate kept elsewhere, with its wraps', () => 
       await cell.advance(20 * 60_000);
       for (const rt of [anna, boris]) expect(rt.cellRecord.horizonFloor).toBe(floor);
     }
+
+    // Each member reboxed after each rotation; the cell still works on the newest keys.
+    for (const rt of [anna, boris]) {
+      const reboxes = rt
+        .currentRoster()
+        .applied.map((id) => decodeRosterOp(rt.roster.get(id)!))
+        .filter(
+          (d) => d.ok && d.value.body.type === 'rebox' && d.value.authorHex === toHex(rt.me.signPk),
+        );
+      expect(reboxes.length).toBeGreaterThanOrEqual(3);
+      expect(rt.currentRoster().members.get(toHex(rt.me.signPk))?.boxPk).toEqual(rt.me.boxPk);
+      expect(rt.cellRecord.epochKeys.has(3)).toBe(true);
+    }
+    expect(boris.me.boxPk).not.toEqual(borisJoinedWith);
 
     const seize = async (rt: CellRuntime): Promise<Uint8Array[]> => {
       const store = cell.stores.get(rt)!;
