@@ -73,6 +73,7 @@ export class CellRuntime {
   private awaitingWraps: number[] = [];
   /** The rotate (opId) whose epoch we last checked for a rebox: once per epoch and session. */
   private reboxedFor: string | undefined;
+  private spentChecked: { readonly roster: Roster; readonly floor: number } | undefined;
 
   private constructor(
     private readonly opts: CellRuntimeOptions,
@@ -360,7 +361,12 @@ export class CellRuntime {
   /** Box secrets that open nothing this device has not forgotten are destroyed (boxKeysToKeep.ts). */
   private async dropSpentBoxKeys(): Promise<void> {
     if (!this.record.formerBoxKeys?.length && !this.record.retired?.some((r) => r.boxSk)) return;
-    const next = dropSpentBoxKeys(this.record, this.roster.roster(), this.roster.byId());
+    // The answer changes only with the roster (recomputed on a change of ops) or the floor.
+    const roster = this.roster.roster();
+    const floor = this.record.horizonFloor ?? 0;
+    if (this.spentChecked?.roster === roster && this.spentChecked.floor === floor) return;
+    this.spentChecked = { roster, floor };
+    const next = dropSpentBoxKeys(this.record, roster, this.roster.byId());
     if (next) await this.replaceRecord(next);
   }
 
