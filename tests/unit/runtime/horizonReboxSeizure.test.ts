@@ -129,4 +129,42 @@ describe('history horizon: an old rotate kept elsewhere, with its wraps', () => 
     }
     for (const rt of [anna, boris]) await rt.close();
   });
+
+  it('keeps an old box secret while a rotate concurrent with the rebox sealed an unforgotten epoch to it', async () => {
+    const { cell, founder: anna } = await createRuntimeCell();
+    const boris = await cell.admit(anna, 'Boris', 'member', 1);
+    await cell.advance(2_000);
+    const joinedWith = boris.me.boxPk.slice();
+    // Two rotations back to back: Anna's second has not seen the rebox Boris makes on the first.
+    expect((await anna.rotateKey()).ok).toBe(true);
+    expect((await anna.rotateKey()).ok).toBe(true);
+    const rotate2 = anna.currentRoster().epochs[2]!.rotateOpId;
+    const keptRotate2 = anna.roster.get(rotate2)!.slice();
+    await cell.advance(20 * 60_000);
+    const cellId = anna.cellRecord.cellId;
+    const secretsOf = async (rt: CellRuntime) => {
+      const store = cell.stores.get(rt)!;
+      await saveKeyring(store, [rt.cellRecord]);
+      return keyringSecrets(store);
+    };
+    // Epoch 2 is current: its wrap to Boris was sealed to the key he joined with, which he keeps.
+    expect(boris.cellRecord.horizonFloor).toBe(2);
+    expect(boris.cellRecord.epochKeys.get(2)).toEqual(anna.cellRecord.epochKeys.get(2));
+    expect(boris.me.boxPk).not.toEqual(joinedWith);
+    expect(boris.cellRecord.formerBoxKeys?.map((f) => toHex(f.boxPk))).toContain(toHex(joinedWith));
+    const k2 = keysFromKeptRotate(keptRotate2, cellId, [boris.me.signPk], await secretsOf(boris));
+    expect(k2.map(toHex)).toEqual([toHex(anna.cellRecord.epochKeys.get(2)!)]);
+
+    // The next horizon passes epoch 2: the secret it was sealed to goes.
+    expect((await anna.rotateKey()).ok).toBe(true);
+    await cell.advance(20 * 60_000);
+    expect(boris.cellRecord.horizonFloor).toBe(3);
+    expect(boris.cellRecord.epochKeys.has(3)).toBe(true);
+    const former = (boris.cellRecord.formerBoxKeys ?? []).map((f) => toHex(f.boxPk));
+    expect(former).not.toContain(toHex(joinedWith));
+    expect(
+      keysFromKeptRotate(keptRotate2, cellId, [boris.me.signPk], await secretsOf(boris)),
+    ).toEqual([]);
+    for (const rt of [anna, boris]) await rt.close();
+  });
 });
