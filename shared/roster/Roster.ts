@@ -47,7 +47,10 @@ export type RosterRejectReason =
 
 export interface RosterMember {
   readonly signPk: Uint8Array;
+  /** The newest box key (after the member's reboxes): what rotates and notices seal to. */
   readonly boxPk: Uint8Array;
+  /** The box key the identity joined (or was re-keyed) with: what its safety words commit to. */
+  readonly identityBoxPk: Uint8Array;
   readonly pseudonym: string;
   readonly role: Role;
   /** signPk hex of the admitting coordinator; null for the cell's creator. */
