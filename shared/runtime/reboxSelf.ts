@@ -39,13 +39,15 @@ export function reboxBody(
 }
 
 /**
- * Is it time for this member to rebox? Once per epoch: when none of our counted reboxes is outside
- * the causal past of the rotate that opened the roster's epoch (the genesis for epoch 0). So every
- * member's box key changes right after each rotation (for a joiner, right after joining: its
- * welcome went through the rendezvous server sealed to the key it joined with), and after the
- * history horizon forgets the epochs before, the old key is destroyed (boxKeysToKeep.ts). Never
- * for a relay; never while a rebox of ours does not count yet (the roster has another box key
- * for us than the record); never for the creator in epoch 0 (nothing was sealed to it).
+ * Is it time for this member to rebox? When something may have been sealed to our current box
+ * key: the op that set it (our newest counted rebox, the rekey that made this identity, our admit,
+ * the genesis) is in the causal past of the rotate that opened the roster's epoch, so that rotate's
+ * wrap to us was sealed to it; or it is our admit (the welcome went through the rendezvous server
+ * sealed to it). So every member's box key changes once after each rotation, and a joiner's right
+ * after joining; after the history horizon forgets the epochs before, the old key is destroyed
+ * (boxKeysToKeep.ts). Never for a relay, never while a rebox of ours does not count yet (the roster
+ * has another box key for us than the record), never in epoch 0 for the creator (K_0 is sealed to
+ * nobody).
  */
 export function reboxDue(
   record: CellRecord,
@@ -57,19 +59,22 @@ export function reboxDue(
   if (record.kind !== 'member' || !me || me.role === 'relay') return false;
   if (!bytesEqual(me.boxPk, record.identity.boxPk)) return false;
   const opened = roster.epochs[roster.epochs.length - 1];
-  if (
-    !opened ||
-    (opened.epoch === 0 && roster.genesisId !== undefined && opened.recipients[0] === meHex)
-  )
-    return false;
-  const past = causalPast(opened.rotateOpId, ops);
+  if (!opened) return false;
+  let setBy: { id: string; type: string } | undefined;
   for (const id of roster.applied) {
-    if (past.has(id)) continue;
     const bytes = ops.get(id);
     const op = bytes && decodeRosterOp(bytes);
-    if (op?.ok && op.value.body.type === 'rebox' && op.value.authorHex === meHex) return false;
+    if (!op?.ok) continue;
+    const { body, authorHex, subjectHex } = op.value;
+    const mine =
+      (authorHex === meHex && (body.type === 'rebox' || body.type === 'genesis')) ||
+      (subjectHex === meHex && (body.type === 'rekey' || body.type === 'admit'));
+    if (mine) setBy = { id, type: body.type };
   }
-  return true;
+  if (!setBy) return false;
+  if (setBy.type === 'admit') return true;
+  if (setBy.type === 'genesis' && opened.epoch === 0) return false;
+  return causalPast(opened.rotateOpId, ops).has(setBy.id);
 }
 
 /**
