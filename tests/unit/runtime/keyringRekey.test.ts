@@ -71,7 +71,7 @@ describe('keyring: rekey fields', () => {
     expect(r.formerBoxKeys?.map((f) => [toHex(f.boxSk), f.replacedBy])).toEqual([
       [toHex(former.boxSk), 'ef'.repeat(16)],
     ]);
-    const raw = new TextDecoder().decode((await vault.store.getDirectory('keyring')));
+    const raw = new TextDecoder().decode(await vault.store.getDirectory('keyring'));
     expect(raw).not.toContain(toHex(old.boxSk));
   });
 });
