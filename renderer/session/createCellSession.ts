@@ -66,7 +66,8 @@ export function createCellSession(
       formerKeys: former,
       role: m.role,
       verified: cell.cellRecord.verified.includes(hex),
-      safetyWords: safetyWords(m.signPk, m.boxPk),
+      // The identity's words: stable across its reboxes (each signed by the identity).
+      safetyWords: safetyWords(m.signPk, m.identityBoxPk),
       isMe: hex === meHex,
     };
   };
@@ -229,7 +230,10 @@ export function createCellSession(
           // the screens must treat it as read-only rather than offer edits that vanish.
           role: 'reader',
           verified: true,
-          safetyWords: safetyWords(cell.me.signPk, cell.me.boxPk),
+          safetyWords: safetyWords(
+            cell.me.signPk,
+            cell.currentRoster().members.get(meHex)?.identityBoxPk ?? cell.me.boxPk,
+          ),
           isMe: true,
         }
       );

@@ -24,6 +24,7 @@ export const LABELS = {
   inviteCommit: 'quire/invite-commit/v1',
   joinProof: 'quire/join-proof/v1',
   rekeyProof: 'quire/rekey-proof/v1',
+  reboxProof: 'quire/rebox-proof/v1',
   welcome: 'quire/welcome/v1',
   joinRequestAd: 'quire/join-request/v1',
   inviteNoticeAd: 'quire/invite-notice/v1',

@@ -103,7 +103,8 @@ export function verifyWelcome(
   return ok({
     welcome: w,
     coordinatorSignPk: signer,
-    coordinatorSafetyWords: safetyWords(signer, coordinator.boxPk),
+    // The identity's words, which its reboxes do not change (what its Members screen shows).
+    coordinatorSafetyWords: safetyWords(signer, coordinator.identityBoxPk),
     coordinatorPseudonym: coordinator.pseudonym,
     cellName: roster.cellName,
   });

@@ -28,6 +28,8 @@ export type RosterRejectReason =
   | 'inviter_removed'
   | 'bad_join_proof'
   | 'bad_rekey_proof'
+  /** A rebox whose box key is not the proof key's X25519 form, or whose proof does not verify. */
+  | 'bad_rebox_proof'
   | 'bad_box_key'
   | 'role_mismatch'
   | 'already_member'
@@ -45,7 +47,10 @@ export type RosterRejectReason =
 
 export interface RosterMember {
   readonly signPk: Uint8Array;
+  /** The newest box key (after the member's reboxes): what rotates and notices seal to. */
   readonly boxPk: Uint8Array;
+  /** The box key the identity joined (or was re-keyed) with: what its safety words commit to. */
+  readonly identityBoxPk: Uint8Array;
   readonly pseudonym: string;
   readonly role: Role;
   /** signPk hex of the admitting coordinator; null for the cell's creator. */

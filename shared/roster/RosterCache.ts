@@ -4,7 +4,8 @@ import type { RosterState } from './RosterState.ts';
 import type { VerifyError } from './verifyRosterOp.ts';
 
 /** What the byte-only checks of an admit (join proof, box key) or a rekey (proof, box key) found. */
-export type AdmitProblem = 'bad_join_proof' | 'bad_rekey_proof' | 'bad_box_key' | undefined;
+export type AdmitProblem =
+  'bad_join_proof' | 'bad_rekey_proof' | 'bad_rebox_proof' | 'bad_box_key' | undefined;
 
 export interface VerifiedEntry {
   /** A private copy: a caller mutating its array cannot change what was verified. */

@@ -49,7 +49,8 @@ export type RosterOpType =
   | 'rotate'
   | 'leave'
   | 'rename'
-  | 'rekey';
+  | 'rekey'
+  | 'rebox';
 /** Wire codes; the index in this array is the byte on the wire. */
 export const OP_TYPE_CODES: readonly RosterOpType[] = [
   'genesis',
@@ -62,6 +63,7 @@ export const OP_TYPE_CODES: readonly RosterOpType[] = [
   'leave',
   'rename',
   'rekey',
+  'rebox',
 ];
 
 /** What a rotate wrap carries: members get K_e, relays only the transport root of the epoch. */
@@ -154,6 +156,20 @@ export interface RekeyBody {
   readonly proof: Uint8Array;
 }
 
+/**
+ * A member's new box (X25519) key, so that wraps and notices sealed from now on open with a secret
+ * that the history horizon can destroy later (runtime/reboxSelf.ts). The box key is the X25519 form
+ * of the Ed25519 key `proofPk`, and `proof` is that key's signature (LABELS.reboxProof) over
+ * cellId || author signPk || newBoxPk (reboxProofMessage.ts): proof that the author holds the box
+ * secret, so nobody can take another member's or a relay's box key as their own.
+ */
+export interface ReboxBody {
+  readonly type: 'rebox';
+  readonly newBoxPk: Uint8Array;
+  readonly proofPk: Uint8Array;
+  readonly proof: Uint8Array;
+}
+
 export type RosterOpBody =
   | GenesisBody
   | InviteBody
@@ -164,7 +180,8 @@ export type RosterOpBody =
   | RotateBody
   | LeaveBody
   | RenameBody
-  | RekeyBody;
+  | RekeyBody
+  | ReboxBody;
 
 /** A decoded op. `heads` are lowercase hex opIds, strictly ascending. */
 export interface RosterOp {

@@ -2,7 +2,13 @@ import type { Role } from './RosterOp.ts';
 
 export interface MemberState {
   readonly signPk: Uint8Array;
+  /** The newest box key: what rotates and notices seal to (a rebox changes it). */
   readonly boxPk: Uint8Array;
+  /**
+   * The box key this identity was created, admitted or re-keyed with, which its safety words
+   * commit to: a rebox changes `boxPk` only, vouched for by the identity's signature.
+   */
+  readonly identityBoxPk: Uint8Array;
   readonly pseudonym: string;
   readonly role: Role;
   /** signPk hex of the coordinator whose admit counted; null for the cell's creator. */

@@ -47,6 +47,7 @@ export function applyGenesis(s: RosterState, op: GraphOp): void {
   const creator: MemberState = {
     signPk: op.author,
     boxPk: op.body.boxPk,
+    identityBoxPk: op.body.boxPk,
     pseudonym: op.body.pseudonym,
     role: 'coordinator',
     admittedBy: null,
@@ -91,6 +92,7 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
       s.members.set(op.subjectHex ?? '', {
         signPk: body.memberSignPk,
         boxPk: body.memberBoxPk,
+        identityBoxPk: body.memberBoxPk,
         pseudonym: body.pseudonym,
         role: body.role,
         admittedBy: op.authorHex,
@@ -155,8 +157,19 @@ export function applyOp(s: RosterState, op: GraphOp, past: RosterState): void {
         keyEpoch: m.keyEpoch,
         keyFrom: m.keyFrom,
       });
-      s.members.set(next, { ...m, signPk: body.newSignPk, boxPk: body.newBoxPk });
+      s.members.set(next, {
+        ...m,
+        signPk: body.newSignPk,
+        boxPk: body.newBoxPk,
+        identityBoxPk: body.newBoxPk,
+      });
       killInvites(s, op.authorHex);
+      return;
+    }
+    case 'rebox': {
+      // Later rotates seal to the new key; the identity and everything else stay.
+      const m = s.members.get(op.authorHex);
+      if (m) s.members.set(op.authorHex, { ...m, boxPk: body.newBoxPk });
       return;
     }
   }

@@ -2,6 +2,7 @@ import { bytesEqual } from '../crypto/bytes.ts';
 import { ok } from '../util/result.ts';
 import { Bitset } from './Bitset.ts';
 import { checkAdmitProofs } from './checkAdmitProofs.ts';
+import { checkReboxProof } from './checkReboxProof.ts';
 import { checkRekeyProof } from './checkRekeyProof.ts';
 import { compareBytes } from './compareBytes.ts';
 import type { RosterRejection } from './Roster.ts';
@@ -63,10 +64,11 @@ function graphOp(
 const orderKeyOf = (depth: number, opId: string): string =>
   depth.toString(16).padStart(8, '0') + opId;
 
-/** The byte-only checks of an admit (join proof) or a rekey (the new key's proof), once per op. */
+/** The byte-only checks of an admit (join proof), a rekey or a rebox (the new key's proof), once per op. */
 function proofs(op: RosterOp): AdmitProblem {
   if (op.body.type === 'admit') return checkAdmitProofs(op.body);
   if (op.body.type === 'rekey') return checkRekeyProof(op.cellId, op.author, op.body);
+  if (op.body.type === 'rebox') return checkReboxProof(op.cellId, op.author, op.body);
   return undefined;
 }
 

@@ -47,6 +47,7 @@ export function computeRoster(ops: Iterable<Uint8Array>, options: ComputeRosterO
     members.set(k, {
       signPk: m.signPk,
       boxPk: m.boxPk,
+      identityBoxPk: m.identityBoxPk,
       pseudonym: m.pseudonym,
       role: m.role,
       admittedBy: m.admittedBy,

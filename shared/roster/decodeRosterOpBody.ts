@@ -102,6 +102,11 @@ function readBody(
       const newBoxPk = r.bytes(BOX_PUBLIC_BYTES);
       return { type: 'rekey', newSignPk, newBoxPk, proof: r.bytes(SIGNATURE_BYTES) };
     }
+    case 'rebox': {
+      const newBoxPk = r.bytes(BOX_PUBLIC_BYTES);
+      const proofPk = r.bytes(SIGN_PUBLIC_BYTES);
+      return { type: 'rebox', newBoxPk, proofPk, proof: r.bytes(SIGNATURE_BYTES) };
+    }
     default:
       return undefined;
   }

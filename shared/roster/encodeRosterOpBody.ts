@@ -107,6 +107,12 @@ export function encodeRosterOpBody(body: RosterOpBody): Result<Uint8Array, 'inva
       if (body.proof.length !== SIGNATURE_BYTES) return bad('proof');
       w.bytes(body.newSignPk).bytes(body.newBoxPk).bytes(body.proof);
       break;
+    case 'rebox':
+      if (body.newBoxPk.length !== BOX_PUBLIC_BYTES) return bad('newBoxPk');
+      if (body.proofPk.length !== SIGN_PUBLIC_BYTES) return bad('proofPk');
+      if (body.proof.length !== SIGNATURE_BYTES) return bad('proof');
+      w.bytes(body.newBoxPk).bytes(body.proofPk).bytes(body.proof);
+      break;
   }
   return ok(w.finish());
 }

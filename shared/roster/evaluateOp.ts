@@ -141,6 +141,12 @@ export function evaluateOp(
       }
       return 'ok';
     }
+    case 'rebox':
+      if (op.admitProblem) return op.admitProblem;
+      // A relay's box key opens transport roots only; a compromised relay is replaced.
+      return past.members.get(a)?.role === 'relay' || cur.members.get(a)?.role === 'relay'
+        ? 'role_mismatch'
+        : 'ok';
   }
 }
 

@@ -21,11 +21,13 @@ import { SealedSyncStore } from '../sync/SealedSyncStore.ts';
 import type { Transport } from '../transport/Transport.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SealedStore } from '../vault/SealedStore.ts';
+import { dropSpentBoxKeys } from './boxKeysToKeep.ts';
 import { countedEpochKeys } from './countedEpochKeys.ts';
 import { dropCellVersions } from './dropCellVersions.ts';
 import { FollowedDoc } from './FollowedDoc.ts';
 import { HistoryHorizon } from './HistoryHorizon.ts';
 import type { CellRecord } from './Keyring.ts';
+import { makeRebox, reboxDue } from './reboxSelf.ts';
 import { RelayRequirement } from './RelayRequirement.ts';
 import { ReaderCommentGrants } from './ReaderCommentGrants.ts';
 import { readerComments } from './readerComments.ts';
@@ -73,6 +75,9 @@ export class CellRuntime {
   private readonly scheduler: Scheduler;
   private closed = false;
   private awaitingWraps: number[] = [];
+  /** The rotate (opId) whose epoch we last checked for a rebox: once per epoch and session. */
+  private reboxedFor: string | undefined;
+  private spentChecked: { readonly roster: Roster; readonly floor: number } | undefined;
 
   private constructor(
     private readonly opts: CellRuntimeOptions,
@@ -175,13 +180,13 @@ export class CellRuntime {
       ...(opts.random ? { random: opts.random } : {}),
       onRosterOp: (op) => roster.add(op),
       // Ops a coordinator sealed to us because we could not read where the cell writes.
+      // Sealed to our current box key, or (sent concurrently with our rebox) to a former one.
       onMemberNotice: (sealed) => {
-        const opened = openMemberNotice(
-          sealed,
-          record.cellId,
-          holder.runtime?.me ?? record.identity,
-        );
-        if (opened.ok) roster.add(...opened.value);
+        const now = holder.runtime?.record ?? record;
+        for (const box of [now.identity, ...(now.formerBoxKeys ?? [])]) {
+          const opened = openMemberNotice(sealed, record.cellId, box);
+          if (opened.ok) return void roster.add(...opened.value);
+        }
       },
     });
     const runtime = new CellRuntime(opts, sync, roster, grants);
@@ -305,6 +310,7 @@ export class CellRuntime {
       roster,
       cellId: this.record.cellId,
       identity: this.record.identity,
+      formerBoxKeys: this.record.formerBoxKeys ?? [],
       held: this.record.epochKeys,
       rotateBody: (opId) => this.rotateBody(opId),
       opened: this.opened,
@@ -346,7 +352,45 @@ export class CellRuntime {
     if (removed) this.horizon.stop();
     else this.horizon.check();
     this.readerComments.check();
+    if (!removed && nowWriting === roster.epoch && keys.has(roster.epoch)) await this.rebox(roster);
+    await this.dropSpentBoxKeys();
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * Our box key changes once per epoch (reboxSelf.ts): the record with the new secret is saved
+   * before the op leaves the device. A rebox our log refuses keeps both keys (nothing is lost).
+   */
+  private async rebox(roster: Roster): Promise<void> {
+    const rotateOpId = roster.epochs[roster.epochs.length - 1]?.rotateOpId;
+    if (this.closed || rotateOpId === undefined || this.reboxedFor === rotateOpId) return;
+    this.reboxedFor = rotateOpId;
+    if (!reboxDue(this.record, roster, this.roster.byId())) return;
+    const me = toHex(this.record.identity.signPk);
+    const made = makeRebox(this.record, this.roster.heads(me), this.roster.allOps());
+    if (!made.ok) return;
+    await this.replaceRecord(made.value.record);
+    const offered = this.roster.offer(made.value.op.bytes, this.record.identity.signPk);
+    if (offered.outcome === 'held' || offered.outcome === 'known')
+      this.sync.publishRosterOp(made.value.op.bytes);
+  }
+
+  /** Box secrets that open nothing this device has not forgotten are destroyed (boxKeysToKeep.ts). */
+  private async dropSpentBoxKeys(): Promise<void> {
+    if (!this.record.formerBoxKeys?.length && !this.record.retired?.some((r) => r.boxSk)) return;
+    // The answer changes only with the roster (recomputed on a change of ops) or the floor.
+    const roster = this.roster.roster();
+    const floor = this.record.horizonFloor ?? 0;
+    if (this.spentChecked?.roster === roster && this.spentChecked.floor === floor) return;
+    this.spentChecked = { roster, floor };
+    const next = dropSpentBoxKeys(this.record, roster, this.roster.byId());
+    if (next) await this.replaceRecord(next);
+  }
+
+  private replaceRecord(record: CellRecord): Promise<void> {
+    this.record = record;
+    this.saving = this.saving.then(() => this.opts.saveRecord(record)).catch(() => undefined);
+    return this.saving;
   }
 
   /**
@@ -378,8 +422,10 @@ export class CellRuntime {
     // them again otherwise (their signatures cover a digest, so they still verify and apply).
     this.roster.pruneBelow(epoch);
     await this.update({ epochKeys: keys, horizonFloor: epoch, rosterOps: this.roster.allOps() });
-    // The deleted envelopes and the older keyring are still in the adapter's files (a log's
-    // superseded records, LevelDB's old tables) until those are rewritten: now, not some day.
+    await this.dropSpentBoxKeys();
+    // The deleted envelopes and the older keyrings (old epoch keys, spent box secrets) are still
+    // in the adapter's files (a log's superseded records, LevelDB's old tables) until those are
+    // rewritten: now, not some day.
     await this.opts.sealed.purgeResidue().catch(() => undefined);
     for (const l of this.listeners) l();
   }

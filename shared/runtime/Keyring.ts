@@ -37,7 +37,17 @@ const identitySchema = z.object({
 });
 
 /** An identity re-keyed away from: no signing key (never sign with it again). */
-const retiredSchema = z.object({ signPk: hex(32), boxPk: hex(32), boxSk: hex(32) });
+const retiredSchema = z.object({
+  signPk: hex(32),
+  boxPk: hex(32),
+  /** Gone once the history horizon passed every epoch sealed to it (boxKeysToKeep.ts). */
+  boxSk: hex(32).optional(),
+  /** The rekey op that moved away from it; absent in older keyrings. */
+  replacedBy: hex(16).optional(),
+});
+
+/** A box key this identity replaced with a `rebox` op (reboxSelf.ts), kept until the horizon. */
+const formerBoxSchema = z.object({ boxPk: hex(32), boxSk: hex(32), replacedBy: hex(16) });
 
 const recordSchema = z.object({
   cellId: hex(16),
@@ -46,6 +56,7 @@ const recordSchema = z.object({
   /** Fresh keys of a rekey in progress (rekeySelf.ts); absent in older keyrings. */
   pendingIdentity: identitySchema.optional(),
   retired: z.array(retiredSchema).max(64).optional(),
+  formerBoxKeys: z.array(formerBoxSchema).max(1024).optional(),
   /** epoch -> K_e (members) or transport root (relays). */
   epochKeys: z.record(z.string().regex(/^\d{1,10}$/), hex(32)),
   signaling: z.array(z.string().max(512)).max(8),
@@ -79,7 +90,21 @@ export type InviteRecord = z.infer<typeof inviteSchema>;
 export interface RetiredIdentity {
   readonly signPk: Uint8Array;
   readonly boxPk: Uint8Array;
+  /** Destroyed once the history horizon passed every epoch sealed to it (boxKeysToKeep.ts). */
+  readonly boxSk?: Uint8Array;
+  /** opId of the rekey that moved away from it (absent in older keyrings: kept for good). */
+  readonly replacedBy?: string;
+}
+
+/**
+ * A box key pair this identity replaced with its `rebox` op `replacedBy` (reboxSelf.ts). Kept
+ * while anything this device has not forgotten may be sealed to it (a rotate concurrent with the
+ * rebox, the welcome), destroyed once the history horizon passed all of it (boxKeysToKeep.ts).
+ */
+export interface FormerBoxKey {
+  readonly boxPk: Uint8Array;
   readonly boxSk: Uint8Array;
+  readonly replacedBy: string;
 }
 
 /** Everything this device keeps about one cell, sealed inside the keyring. */
@@ -95,6 +120,8 @@ export interface CellRecord {
   readonly pendingIdentity?: Identity | undefined;
   /** Identities this device re-keyed away from, oldest first. */
   readonly retired?: readonly RetiredIdentity[];
+  /** Box keys of the current identity replaced by its reboxes, oldest first. */
+  readonly formerBoxKeys?: readonly FormerBoxKey[];
   readonly epochKeys: ReadonlyMap<number, Uint8Array>;
   readonly signaling: readonly string[];
   readonly iceServers: readonly IceServer[];
@@ -154,7 +181,17 @@ function toJson(r: CellRecord): z.infer<typeof recordSchema> {
           retired: r.retired.map((x) => ({
             signPk: toHex(x.signPk),
             boxPk: toHex(x.boxPk),
+            ...(x.boxSk ? { boxSk: toHex(x.boxSk) } : {}),
+            ...(x.replacedBy ? { replacedBy: x.replacedBy } : {}),
+          })),
+        }
+      : {}),
+    ...(r.formerBoxKeys?.length
+      ? {
+          formerBoxKeys: r.formerBoxKeys.map((x) => ({
+            boxPk: toHex(x.boxPk),
             boxSk: toHex(x.boxSk),
+            replacedBy: x.replacedBy,
           })),
         }
       : {}),
@@ -189,7 +226,17 @@ function fromJson(j: z.infer<typeof recordSchema>): CellRecord {
           retired: j.retired.map((x) => ({
             signPk: b(x.signPk),
             boxPk: b(x.boxPk),
+            ...(x.boxSk ? { boxSk: b(x.boxSk) } : {}),
+            ...(x.replacedBy ? { replacedBy: x.replacedBy } : {}),
+          })),
+        }
+      : {}),
+    ...(j.formerBoxKeys
+      ? {
+          formerBoxKeys: j.formerBoxKeys.map((x) => ({
+            boxPk: b(x.boxPk),
             boxSk: b(x.boxSk),
+            replacedBy: x.replacedBy,
           })),
         }
       : {}),

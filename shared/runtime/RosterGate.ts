@@ -25,6 +25,12 @@ export const MAX_STRIKES = 256;
  * out; two are enough for every peer to see a race between two (PROTOCOL §9.4).
  */
 export const MAX_REKEYS_PAST_CAPS = 2;
+/**
+ * Held reboxes per author, counted apart from MAX_OPS_PER_MEMBER: every member reboxes once per
+ * rotation (reboxSelf.ts), so they pile up for as long as the cell lives (1,024: 85 years of
+ * 30-day horizons, 19 of 7-day ones); MAX_ROSTER_OPS still bounds them all.
+ */
+export const MAX_REBOXES_PER_AUTHOR = 1024;
 
 /** A verified op whose heads are not all held yet. */
 export interface WaitingOp {
@@ -63,10 +69,12 @@ export class RosterGate {
   private readonly everCoordinator = new Set<string>();
   private readonly strikes = new Map<string, number>();
   private readonly rekeysBy = new Map<string, number>();
+  private readonly reboxesBy = new Map<string, number>();
 
   /** Bookkeeping for an op that entered the log's graph. */
   held(op: RosterOp): void {
-    bump(this.heldBy, op.authorHex, 1);
+    if (op.body.type === 'rebox') bump(this.reboxesBy, op.authorHex, 1);
+    else bump(this.heldBy, op.authorHex, 1);
     if (op.body.type === 'rekey') bump(this.rekeysBy, op.authorHex, 1);
     const b = op.body;
     if (b.type === 'genesis') {
@@ -138,8 +146,11 @@ export class RosterGate {
   /** Would holding one more op of this author exceed a cap? `needed` ops are never refused. */
   refusesHeld(op: RosterOp, roster: Roster, total: number, needed: boolean): boolean {
     if (needed || uncapped(op, roster) || this.rekeyAllowed(op)) return false;
+    if (total >= MAX_ROSTER_OPS) return true;
+    if (op.body.type === 'rebox')
+      return (this.reboxesBy.get(op.authorHex) ?? 0) >= MAX_REBOXES_PER_AUTHOR;
     const cap = isCoordinator(roster, op.authorHex) ? MAX_OPS_PER_COORDINATOR : MAX_OPS_PER_MEMBER;
-    return total >= MAX_ROSTER_OPS || (this.heldBy.get(op.authorHex) ?? 0) >= cap;
+    return (this.heldBy.get(op.authorHex) ?? 0) >= cap;
   }
 
   refusesWaiting(op: RosterOp, sender: string, roster: Roster, needed: boolean): boolean {

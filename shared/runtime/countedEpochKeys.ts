@@ -8,6 +8,11 @@ export interface CountedEpochKeysInput {
   readonly roster: Roster;
   readonly cellId: Uint8Array;
   readonly identity: Pick<Identity, 'signPk' | 'boxPk' | 'boxSk'>;
+  /**
+   * Box keys our reboxes replaced, still kept: a rotate concurrent with a rebox sealed our wrap to
+   * the key before it (boxKeysToKeep.ts decides how long they stay).
+   */
+  readonly formerBoxKeys?: readonly { readonly boxPk: Uint8Array; readonly boxSk: Uint8Array }[];
   /** The keys held now (from the welcome, earlier rotations, or our own rotate). */
   readonly held: ReadonlyMap<number, Uint8Array>;
   /** The decoded body of a counted rotate op by opId. */
@@ -46,7 +51,11 @@ export function countedEpochKeys(input: CountedEpochKeysInput): Map<number, Uint
     let key = opened.get(epoch.rotateOpId);
     if (key === undefined) {
       const body = input.rotateBody(epoch.rotateOpId);
-      const wrap = body ? openEpochWrap(body, cellId, identity) : undefined;
+      let wrap = body ? openEpochWrap(body, cellId, identity) : undefined;
+      for (const box of input.formerBoxKeys ?? []) {
+        if (!body || wrap?.ok !== false || wrap.error !== 'bad_wrap') break;
+        wrap = openEpochWrap(body, cellId, { signPk: identity.signPk, ...box });
+      }
       key = wrap?.ok && wrap.value.kind === 'member' ? wrap.value.secret : null;
       // A pruned copy is no answer: a copy that carries the wraps may still arrive.
       if (wrap?.ok === false && wrap.error === 'wrap_pruned') {

@@ -19,7 +19,9 @@ export async function finishRekey(
   sealed: SealedStore,
 ): Promise<CellRecord | undefined> {
   const next = record.pendingIdentity;
-  if (!next || !pendingRekeyOp(record)) return undefined;
+  const rekeyOp = pendingRekeyOp(record);
+  const rekey = rekeyOp && decodeRosterOp(rekeyOp);
+  if (!next || !rekey?.ok) return undefined;
   const roster = computeRoster(record.rosterOps, { cellId: record.cellId });
   const old = record.identity;
   const store = new SealedSyncStore(sealed, record.cellIdHex);
@@ -32,19 +34,26 @@ export async function finishRekey(
     for (const bytes of record.rosterOps) {
       const d = decodeRosterOp(bytes);
       if (!d.ok || d.value.opId !== epoch.rotateOpId || d.value.body.type !== 'rotate') continue;
-      const opened = openEpochWrap(d.value.body, record.cellId, old);
-      if (opened.ok && opened.value.kind === 'member')
-        epochKeys.set(epoch.epoch, opened.value.secret);
+      // Or to a box key the old identity had replaced by a rebox that this rotate had not seen.
+      for (const box of [old, ...(record.formerBoxKeys ?? [])]) {
+        const opened = openEpochWrap(d.value.body, record.cellId, { ...box, signPk: old.signPk });
+        if (opened.ok && opened.value.kind === 'member')
+          epochKeys.set(epoch.epoch, opened.value.secret);
+      }
     }
   }
-  const { pendingIdentity: _done, ...rest } = record;
+  const { pendingIdentity: _done, formerBoxKeys: former = [], ...rest } = record;
+  // Every box key of the old identity is retired with the rekey: the horizon destroys each once
+  // it passed every epoch that could be sealed to the old identity (boxKeysToKeep.ts).
+  const replacedBy = rekey.value.opId;
   return {
     ...rest,
     identity: next,
     retired: [
       ...(record.retired ?? []),
-      { signPk: old.signPk, boxPk: old.boxPk, boxSk: old.boxSk },
-    ],
+      ...former.map((f) => ({ signPk: old.signPk, boxPk: f.boxPk, boxSk: f.boxSk, replacedBy })),
+      { signPk: old.signPk, boxPk: old.boxPk, boxSk: old.boxSk, replacedBy },
+    ].slice(-64),
     epochKeys,
   };
 }

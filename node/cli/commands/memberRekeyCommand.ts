@@ -1,3 +1,4 @@
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { safetyWords } from '../../../shared/identity/safetyWords.ts';
 import { CellRuntime } from '../../../shared/runtime/CellRuntime.ts';
 import type { CellRecord } from '../../../shared/runtime/Keyring.ts';
@@ -38,7 +39,11 @@ export function memberRekeyCommand(
         );
       const { runtime } = rekeyed.value;
       try {
-        ctx.io.out(safetyWords(runtime.me.signPk, runtime.me.boxPk).join(' '));
+        // The identity's words: the box key it was re-keyed with, whatever reboxes came since.
+        const mine = runtime.currentRoster().members.get(toHex(runtime.me.signPk));
+        ctx.io.out(
+          safetyWords(runtime.me.signPk, mine?.identityBoxPk ?? runtime.me.boxPk).join(' '),
+        );
       } finally {
         await runtime.close();
       }

@@ -139,11 +139,20 @@ describe('quire: seizure after the history horizon', () => {
     await run(['cell', 'horizon', '--keep', '7']);
     await run(['draft', 'write', '--title', TITLE], `Meeting notes. ${CANARY}\nBring leaflets.`);
     await run(['draft', 'write', '--title', TITLE], 'Meeting notes.\nBring leaflets.');
-    const k0 = (await recordOf(home)).epochKeys.get(0)!;
+    const before = await recordOf(home);
+    const k0 = before.epochKeys.get(0)!;
+    // The box secret the member started with: every wrap sealed before its first rebox opens with it.
+    const box0 = before.identity.boxSk.slice();
     const rowsBefore = await rawRows(home);
 
     // Two horizons: epoch 0 then epoch 1 forgotten (the second prunes a rotate's wraps).
     expect(await run(['cell', 'rotate'])).toEqual(['1']);
+    // A copy of the rotate to epoch 1, wraps and all, kept elsewhere (a recording of the wire).
+    const keptRotate1 = (await recordOf(home)).rosterOps.find((bytes) => {
+      const d = decodeRosterOp(bytes);
+      return d.ok && d.value.body.type === 'rotate' && d.value.body.newEpoch === 1;
+    })!;
+    expect(keptRotate1.length).toBeGreaterThan(200);
     await serve(later(11 * MIN));
     const afterFirst = await recordOf(home);
     expect(afterFirst.horizonFloor).toBe(1);
@@ -185,11 +194,18 @@ describe('quire: seizure after the history horizon', () => {
     // The search is real: the current epoch's envelopes are there and open.
     expect(envelopesOpened).toBeGreaterThan(0);
     const recovered: string[] = [];
-    for (const bytes of ops) {
+    // Every box secret the seized keyring still holds: the identity's and any kept former one.
+    const boxes = [
+      record.identity,
+      ...(record.formerBoxKeys ?? []).map((f) => ({ ...f, signPk: record.identity.signPk })),
+    ];
+    for (const bytes of [...ops, keptRotate1]) {
       const op = decodeRosterOp(bytes);
       if (!op.ok || op.value.body.type !== 'rotate' || op.value.body.newEpoch >= 2) continue;
-      const w = openEpochWrap(op.value.body, record.cellId, record.identity);
-      if (w.ok) recovered.push(`epoch ${w.value.epoch}: ${toHex(w.value.secret)}`);
+      for (const box of boxes) {
+        const w = openEpochWrap(op.value.body, record.cellId, box);
+        if (w.ok) recovered.push(`epoch ${w.value.epoch}: ${toHex(w.value.secret)}`);
+      }
     }
     expect(recovered).toEqual([]);
     const files = await filesUnder(seized);
@@ -212,7 +228,7 @@ describe('quire: seizure after the history horizon', () => {
     expect(stale.found.map((r) => `${r.table}/${r.id}`)).toEqual([]);
     const everything = [...files, ...openedRows];
     expect(findLeaks(everything, [CANARY])).toEqual([]);
-    for (const k of [k0, k1]) expect(keyLeaks(everything, k)).toEqual([]);
+    for (const k of [k0, k1, box0]) expect(keyLeaks(everything, k)).toEqual([]);
     // Controls: the searches find what is there.
     expect(keyLeaks([{ name: 'control', bytes: Buffer.from(toHex(k1)) }], k1)).not.toEqual([]);
     const encoded = Buffer.from(`x${Buffer.from(CANARY).toString('base64')}`);

@@ -40,9 +40,38 @@ describe('keyring: rekey fields', () => {
     expect(a?.pendingIdentity).toBeUndefined();
     expect(a?.retired).toBeUndefined();
     expect(toHex(b!.pendingIdentity!.signSk)).toBe(toHex(rekeyed.pendingIdentity!.signSk));
-    expect(b?.retired?.map((r) => toHex(r.boxSk))).toEqual([toHex(old.boxSk)]);
+    expect(b?.retired?.map((r) => r.boxSk && toHex(r.boxSk))).toEqual([toHex(old.boxSk)]);
     expect(Object.keys(b!.retired![0]!).sort()).toEqual(['boxPk', 'boxSk', 'signPk']);
     const raw = await vault.store.getDirectory('keyring');
     expect(new TextDecoder().decode(raw)).not.toContain(toHex(old.signSk));
+  });
+
+  it('round-trips former box keys and retired identities whose box secret the horizon destroyed', async () => {
+    await sodiumReady();
+    const { vault } = await fastVault();
+    const created = createCellRecord({
+      identity: identity('Vera'),
+      name: 'Cell',
+      signaling: ['ws://127.0.0.1:1'],
+    });
+    if (!created.ok) throw new Error(created.error);
+    const old = identity('Vera');
+    const former = identity('Vera');
+    const record: CellRecord = {
+      ...created.value,
+      retired: [{ signPk: old.signPk, boxPk: old.boxPk, replacedBy: 'cd'.repeat(16) }],
+      formerBoxKeys: [{ boxPk: former.boxPk, boxSk: former.boxSk, replacedBy: 'ef'.repeat(16) }],
+    };
+    await saveKeyring(vault.store, [record]);
+    const loaded = await loadKeyring(vault.store);
+    if (!loaded.ok) throw new Error(loaded.error);
+    const r = loaded.value[0]!;
+    expect(r.retired?.[0]?.boxSk).toBeUndefined();
+    expect(r.retired?.[0]?.replacedBy).toBe('cd'.repeat(16));
+    expect(r.formerBoxKeys?.map((f) => [toHex(f.boxSk), f.replacedBy])).toEqual([
+      [toHex(former.boxSk), 'ef'.repeat(16)],
+    ]);
+    const raw = new TextDecoder().decode(await vault.store.getDirectory('keyring'));
+    expect(raw).not.toContain(toHex(old.boxSk));
   });
 });
