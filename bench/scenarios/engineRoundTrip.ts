@@ -44,7 +44,7 @@ function echo(t: Y.Text, after: () => void): void {
   t.observe((_e, tr) => {
     if (tr.local || t.length % 2 === 0) return;
     queueMicrotask(() => {
-      t.insert(t.length, 'y');
+      t.insert(0, 'y');
       after();
     });
   });
@@ -70,7 +70,7 @@ async function roundTrip(t: Y.Text, after: () => void): Promise<number> {
     t.observe(check);
   });
   const start = performance.now();
-  t.insert(t.length, 'x');
+  t.insert(0, 'x');
   after();
   await done;
   return performance.now() - start;
