@@ -120,7 +120,11 @@ export async function engineRoundTrip(count: number): Promise<EngineRoundTrip> {
   const pCpu: number[] = [];
   // CPU time per round trip over each block (process.cpuUsage): both engines share this
   // process and do nothing else, so preemption by other jobs on the machine is not counted.
-  const block = async (out: number[], cpu: number[], trip: () => Promise<number>): Promise<void> => {
+  const block = async (
+    out: number[],
+    cpu: number[],
+    trip: () => Promise<number>,
+  ): Promise<void> => {
     const c0 = process.cpuUsage();
     for (let i = 0; i < count; i++) out.push(await trip());
     const c = process.cpuUsage(c0);
