@@ -99,6 +99,7 @@ export function renderChart(r: Results, subtitle: string): string {
     cold_open_ms: { key: 'cold_open_plain_ms', label: 'plain Yjs' },
     cold_join_ms: { key: 'cold_join_plain_ms', label: 'y-webrtc' },
     typing_p95_ms: { key: 'typing_control_p95_ms', label: 'bare textarea' },
+    remote_lag_p95_ms: { key: 'remote_lag_plain_p95_ms', label: 'y-webrtc' },
   };
   const top = 88;
   const secondTop = top + ratios.length * ROW + 50;
