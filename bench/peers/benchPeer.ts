@@ -24,6 +24,7 @@ import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
 import { wrapRtcForChunking } from '../../shared/transport/wrapRtcForChunking.ts';
 import { runPeerChild, type CommandArgs } from '../../tests/integration/transport/runPeerChild.ts';
 import { cellFromArgs, hexBytes, keysFromHex } from '../benchCell.ts';
+import { liveHeap } from '../gc.ts';
 import { loadStoreFile } from '../storeFile.ts';
 import { EditTimeline } from './editTimeline.ts';
 import { LagWatch, typeText } from './lagProbe.ts';
@@ -294,6 +295,7 @@ const child = runPeerChild({
     return { length: theText().length };
   },
   watchTake: () => ({ marks: lagWatch.take() }),
+  heap: () => ({ heapUsed: liveHeap() }),
   close,
 });
 process.on('unhandledRejection', (reason) => {
