@@ -288,7 +288,7 @@ const child = runPeerChild({
     const gaps = a['gaps'];
     if (!Array.isArray(gaps) || !gaps.every((g) => typeof g === 'number'))
       throw new Error('gaps must be numbers');
-    return { sentAt: await typeText(theText(), str(a, 'text'), gaps as number[]) };
+    return { sentAt: await typeText(theText(), str(a, 'text'), gaps) };
   },
   watchStart: () => {
     lagWatch.start(theText());

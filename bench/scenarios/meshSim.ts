@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CellSync } from '../../shared/sync/CellSync.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
