@@ -38,7 +38,7 @@ async function typeAndWatch(a: PeerProcess, b: PeerProcess, text: string, gaps: 
  */
 export async function remoteLag(ctx: BenchContext, source: string): Promise<ScenarioResult> {
   const fleet = await ctx.fleet();
-  const keystrokes = ctx.quick ? 40 : 300;
+  const keystrokes = ctx.quick ? 20 : 300;
   const text = source.replace(/\s+/g, ' ').slice(1000, 1000 + keystrokes);
   const model = humanTyping();
   const gaps = Array.from(text, (_c, i) => model.gap(i));
@@ -69,7 +69,7 @@ export async function remoteLag(ctx: BenchContext, source: string): Promise<Scen
     await waitConnected([qa, qb], 1, 'remote lag quire');
     await waitConnected([pa, pb], 1, 'remote lag plain');
     // Let both finish their initial sync exchange before the first keystroke.
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, ctx.quick ? 300 : 1000));
     const [q, p] = await Promise.all([
       typeAndWatch(qa, qb, text, gaps),
       typeAndWatch(pa, pb, text, gaps),
