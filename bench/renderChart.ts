@@ -104,18 +104,18 @@ function meshCurve(r: Results, top: number): string {
       line: true,
       real: false,
     },
-    // Sizes past the fleet are simulated under the same key: only sizes run as processes here.
-    {
-      key: 'mesh_converge_ms_',
-      label: 'Quire, WebRTC processes',
-      color: '#1565c0',
-      line: false,
-      real: true,
-    },
     {
       key: 'mesh_converge_plain_ms_',
       label: 'y-webrtc, processes',
       color: BASE,
+      line: false,
+      real: true,
+    },
+    // Drawn last, over y-webrtc's points. Sizes past the fleet are simulated under the same key: only sizes run as processes here.
+    {
+      key: 'mesh_converge_ms_',
+      label: 'Quire, WebRTC processes',
+      color: '#1565c0',
       line: false,
       real: true,
     },
@@ -134,9 +134,7 @@ function meshCurve(r: Results, top: number): string {
     out.push(`<text x="${x(n) - 6}" y="${y(0) + 16}" class="gl">${n}</text>`);
     const heap = num(r, `mesh_peer_heap_mb_${n}`);
     if (heap !== undefined)
-      out.push(
-        `<text x="${x(n) - 14}" y="${y(0) + 30}" class="gl">${heap.toFixed(2)} MB/member</text>`,
-      );
+      out.push(`<text x="${x(n) - 14}" y="${y(0) + 30}" class="gl">${heap.toFixed(2)} MB</text>`);
   }
   series.forEach((s, i) => {
     const pts = MESH_SIZES.flatMap((n) => {

@@ -22,7 +22,7 @@ export const TARGETS: readonly Target[] = [
     key: 'engine_vs_crypto_limit_ratio',
     op: '<=',
     value: 2,
-    label: 'Engine per envelope (vs sign+verify+seal+open)',
+    label: 'Engine per envelope (vs crypto limit)',
     pair: { quire: 'engine_overhead_ms', baseline: 'crypto_limit_ms', unit: 'ms' },
   },
   {
