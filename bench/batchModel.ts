@@ -96,10 +96,11 @@ export function modelBatching(
   updates: readonly Uint8Array[],
   times: readonly number[],
   policy: BatchPolicy,
-): { envelopes: number; wireBytes: number } {
+): { envelopes: number; wireBytes: number; paddingBytes: number } {
   const overhead = wireEntryOverhead();
   let envelopes = 0;
   let wireBytes = 0;
+  let paddingBytes = 0;
   const clock = new StepClock();
   const batcher = new UpdateBatcher(policy.limits, clock, (merged) => {
     const body = 5 + merged.length; // update body: version u8, session u32, the update
@@ -108,11 +109,13 @@ export function modelBatching(
       : ENVELOPE_OVERHEAD_BYTES + padmeLength(ENVELOPE_FIXED_PLAINTEXT_BYTES + body + 1);
     envelopes++;
     wireBytes += overhead + varUintBytes(sealed) + sealed;
+    // What padding adds: the sealed size minus the same envelope unpadded.
+    paddingBytes += sealed - (ENVELOPE_OVERHEAD_BYTES + ENVELOPE_FIXED_PLAINTEXT_BYTES + body);
   });
   for (let i = 0; i < updates.length; i++) {
     clock.advanceTo(times[i]!);
     batcher.push(updates[i]!);
   }
   batcher.flush();
-  return { envelopes, wireBytes };
+  return { envelopes, wireBytes, paddingBytes };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -66,3 +66,17 @@ export function tracePrefix(trace: Trace, n: number): Trace {
   if (n >= trace.txns.length) return trace;
   return { name: `${trace.name}[0..${n})`, txns: trace.txns.slice(0, n), endContent: '' };
 }
+
+/** The names of every trace in the traces folder (`<name>.json.gz`), sorted; none if it is absent. */
+export function traceNames(projectRoot: string): string[] {
+  const dir = tracesDir(projectRoot);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json.gz'))
+    .map((f) => f.slice(0, -'.json.gz'.length))
+    .filter((n) => /^[A-Za-z0-9._-]+$/.test(n))
+    .sort();
+}
+
+/** A trace's name as a results key fragment: lowercase letters, digits and underscores. */
+export const traceKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '_');

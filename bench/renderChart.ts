@@ -91,6 +91,74 @@ function absoluteRow(
   return out;
 }
 
+const MESH_SIZES = [2, 6, 12, 24];
+const MESH_H = 220;
+
+/** Convergence time against mesh size (linear axes): in-process curve, real-process points. */
+function meshCurve(r: Results, top: number): string {
+  const series = [
+    {
+      key: 'mesh_sim_converge_ms_',
+      label: 'Quire, in process',
+      color: PASS,
+      line: true,
+      real: false,
+    },
+    {
+      key: 'mesh_converge_plain_ms_',
+      label: 'y-webrtc, processes',
+      color: BASE,
+      line: false,
+      real: true,
+    },
+    // Drawn last, over y-webrtc's points. Sizes past the fleet are simulated under the same key: only sizes run as processes here.
+    {
+      key: 'mesh_converge_ms_',
+      label: 'Quire, WebRTC processes',
+      color: '#1565c0',
+      line: false,
+      real: true,
+    },
+  ];
+  const values = series.flatMap((s) => MESH_SIZES.map((n) => num(r, `${s.key}${n}`) ?? 0));
+  const max = Math.max(1000, ...values) * 1.1;
+  const x = (n: number): number => X0 + (n / 24) * (X1 - X0);
+  const y = (ms: number): number => top + MESH_H - (ms / max) * MESH_H;
+  const out = [
+    `<text x="10" y="${top - 18}" class="h">Mesh: time until every member holds the same text</text>`,
+    `<line x1="${X0}" x2="${X1}" y1="${y(0)}" y2="${y(0)}" class="g"/>`,
+    `<text x="10" y="${top + 14}" class="s">members → (x), ms ↑ (y, 0 to ${Math.round(max).toLocaleString('en')})</text>`,
+    `<text x="10" y="${top + MESH_H + 30}" class="s">live heap per member, in process:</text>`,
+  ];
+  for (const n of MESH_SIZES) {
+    out.push(`<text x="${x(n) - 6}" y="${y(0) + 16}" class="gl">${n}</text>`);
+    const heap = num(r, `mesh_peer_heap_mb_${n}`);
+    if (heap !== undefined)
+      out.push(`<text x="${x(n) - 14}" y="${y(0) + 30}" class="gl">${heap.toFixed(2)} MB</text>`);
+  }
+  series.forEach((s, i) => {
+    const pts = MESH_SIZES.flatMap((n) => {
+      const v = num(r, `${s.key}${n}`);
+      if (s.real && num(r, `mesh_process_heap_mb_${n}`) === undefined) return [];
+      return v === undefined ? [] : [[x(n), y(v), v] as const];
+    });
+    if (s.line && pts.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>`,
+      );
+    for (const [a, b, v] of pts)
+      out.push(
+        `<circle cx="${a.toFixed(1)}" cy="${b.toFixed(1)}" r="4" fill="${s.color}"/>`,
+        `<text x="${(a + 6).toFixed(1)}" y="${(b - 6).toFixed(1)}" class="gl">${esc(fmt(v, 'ms'))}</text>`,
+      );
+    out.push(
+      `<rect x="${XL}" y="${top + 10 + i * 18}" width="10" height="10" fill="${s.color}"/>`,
+      `<text x="${XL + 16}" y="${top + 19 + i * 18}" class="s">${esc(s.label)}</text>`,
+    );
+  });
+  return out.join('\n');
+}
+
 /** The results as a hand-written SVG: one bar pair per ratio with its target, then the absolute targets. */
 export function renderChart(r: Results, subtitle: string): string {
   const ratios = TARGETS.filter((t) => t.pair);
@@ -99,10 +167,12 @@ export function renderChart(r: Results, subtitle: string): string {
     cold_open_ms: { key: 'cold_open_plain_ms', label: 'plain Yjs' },
     cold_join_ms: { key: 'cold_join_plain_ms', label: 'y-webrtc' },
     typing_p95_ms: { key: 'typing_control_p95_ms', label: 'bare textarea' },
+    remote_lag_p95_ms: { key: 'remote_lag_plain_p95_ms', label: 'y-webrtc' },
   };
   const top = 88;
   const secondTop = top + ratios.length * ROW + 50;
-  const H = secondTop + absolutes.length * ROW + 20;
+  const meshTop = secondTop + absolutes.length * ROW + 40;
+  const H = meshTop + MESH_H + 70;
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
@@ -124,6 +194,7 @@ export function renderChart(r: Results, subtitle: string): string {
     `<text x="10" y="${secondTop - 18}" class="h">Absolute targets (linear scale per row)</text>`,
   );
   absolutes.forEach((t, i) => parts.push(absoluteRow(t, r, secondTop + i * ROW, baselines[t.key])));
+  parts.push(meshCurve(r, meshTop));
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

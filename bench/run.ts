@@ -12,7 +12,7 @@ import { startSignalServer } from '../node/signal/SignalServer.ts';
 import { sodiumReady } from '../shared/crypto/sodium.ts';
 import { createPeerPool } from '../tests/integration/transport/peerProcess.ts';
 import { spawnFleet, type BenchContext, type Fleet, type ScenarioResult } from './BenchContext.ts';
-import { loadTrace, tracePrefix, tracesDir } from './loadTrace.ts';
+import { loadTrace, traceKey, traceNames, tracePrefix, tracesDir } from './loadTrace.ts';
 import { currentLoad, machineInfo } from './machineInfo.ts';
 import { printTable } from './printTable.ts';
 import { renderChart } from './renderChart.ts';
@@ -23,6 +23,7 @@ import { coldOpen } from './scenarios/coldOpen.ts';
 import { coldOpenBrowser } from './scenarios/coldOpenBrowser.ts';
 import { editLatency } from './scenarios/editLatency.ts';
 import { mesh } from './scenarios/mesh.ts';
+import { remoteLag } from './scenarios/remoteLag.ts';
 import { sealOpen } from './scenarios/sealOpen.ts';
 import { traceReplay, type ReplayedDoc } from './scenarios/traceReplay.ts';
 import { typing } from './scenarios/typing.ts';
@@ -30,7 +31,17 @@ import { round } from './stats.ts';
 import { TARGETS, verdict } from './targets.ts';
 import { humanTyping } from './typingModel.ts';
 
-const SCENARIOS = ['seal', 'trace', 'coldopen', 'latency', 'coldjoin', 'mesh', 'typing'] as const;
+const SCENARIOS = [
+  'seal',
+  'trace',
+  'traces',
+  'coldopen',
+  'latency',
+  'remotelag',
+  'coldjoin',
+  'mesh',
+  'typing',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 /** --quick replays this many transactions of the trace instead of all 259,778. */
 const QUICK_TXNS = 12_000;
@@ -103,11 +114,15 @@ async function step(name: Scenario, fn: () => Promise<ScenarioResult | undefined
   }
 }
 
-const needsTrace = ['trace', 'coldopen', 'coldjoin', 'typing'] as const;
+const needsTrace = ['trace', 'traces', 'coldopen', 'coldjoin', 'typing', 'remotelag'] as const;
 const fullTrace = needsTrace.some((s) => only.has(s))
   ? loadTrace(projectRoot, 'automerge-paper')
   : undefined;
 let replayed: ReplayedDoc | undefined;
+/** The main trace's replay, reused by the per-trace step. */
+let mainReplay: Awaited<ReturnType<typeof traceReplay>>['metrics'] | undefined;
+/** --quick replays this many transactions of each further trace. */
+const QUICK_OTHER_TXNS = 3_000;
 try {
   await step('seal', () => sealOpen(ctx));
   await step('trace', async () => {
@@ -118,8 +133,35 @@ try {
     const trace = quick ? tracePrefix(fullTrace, QUICK_TXNS) : fullTrace;
     const r = await traceReplay(trace, humanTyping());
     replayed = r.doc;
+    mainReplay = r.metrics;
     log(`  ${r.metrics.trace_envelopes} envelopes for ${trace.txns.length} transactions`);
     return r;
+  });
+  await step('traces', async () => {
+    // Every trace in the folder through the same replay, each reported by name.
+    const metrics: Record<string, number> = {};
+    for (const name of traceNames(projectRoot)) {
+      const main = name === 'automerge-paper';
+      const full = main ? fullTrace : loadTrace(projectRoot, name);
+      if (!full) continue;
+      const trace = quick ? tracePrefix(full, main ? QUICK_TXNS : QUICK_OTHER_TXNS) : full;
+      const r = {
+        metrics: (main && mainReplay) || (await traceReplay(trace, humanTyping())).metrics,
+      };
+      const k = (s: string): string => `trace_${traceKey(name)}_${s}`;
+      Object.assign(metrics, {
+        [k('txns')]: trace.txns.length,
+        [k('envelopes')]: r.metrics.trace_envelopes,
+        [k('wire_bytes_ratio')]: r.metrics.wire_bytes_ratio,
+        [k('padding_share')]: r.metrics.wire_padding_share,
+        [k('store_bytes_ratio')]: r.metrics.store_bytes_ratio,
+      });
+      log(
+        `  ${name}: ${trace.txns.length} transactions, wire ×${r.metrics.wire_bytes_ratio.toFixed(2)}`,
+      );
+    }
+    if (Object.keys(metrics).length === 0) log(`  skipped: no traces at ${tracesDir(projectRoot)}`);
+    return { metrics, details: {} };
   });
   await step('coldopen', async () => {
     if (!replayed) return undefined;
@@ -129,6 +171,9 @@ try {
     return { metrics: node.metrics, details: { ...node.details, ...browser } };
   });
   await step('latency', () => editLatency(ctx));
+  await step('remotelag', async () =>
+    fullTrace ? remoteLag(ctx, fullTrace.endContent) : undefined,
+  );
   await step('coldjoin', async () => (replayed ? coldJoin(ctx, replayed) : undefined));
   await step('mesh', () => mesh(ctx));
   await step('typing', () => typing(ctx, fullTrace?.endContent));

@@ -4,7 +4,8 @@
  * and @roamhq/wrtc:
  *   quire  CellSync (fixed roster, MemorySyncStore, optionally preloaded) over createNodeTransport
  *   plain  one Y.Doc and a plain y-webrtc WebrtcProvider with a password (the baseline)
- * Commands: open, waitPeers, echo, pingPong, edit, waitLength, digest, close, diag, timeline,
+ * Commands: open (linkDelayMs: simulated one-way delay), waitPeers, echo, pingPong, edit,
+ * waitLength, digest, typeText, watchStart, watchTake, close, diag, timeline,
  * profileStart, profileStop {path} (a .cpuprofile, for investigating a missed target).
  */
 import wrtc from '@roamhq/wrtc';
@@ -23,8 +24,11 @@ import { MemorySyncStore } from '../../shared/sync/MemorySyncStore.ts';
 import { wrapRtcForChunking } from '../../shared/transport/wrapRtcForChunking.ts';
 import { runPeerChild, type CommandArgs } from '../../tests/integration/transport/runPeerChild.ts';
 import { cellFromArgs, hexBytes, keysFromHex } from '../benchCell.ts';
+import { liveHeap } from '../gc.ts';
 import { loadStoreFile } from '../storeFile.ts';
 import { EditTimeline } from './editTimeline.ts';
+import { LagWatch, typeText } from './lagProbe.ts';
+import { setLinkDelay } from './linkDelay.ts';
 
 type PlainRoom = { webrtcConns: Map<string, { connected: boolean }> } | null;
 
@@ -36,6 +40,7 @@ let openedAt = 0;
 let nodeTransport: YWebrtcTransport | undefined;
 const plainChunks = createChunkStats();
 const timeline = new EditTimeline();
+const lagWatch = new LagWatch();
 
 const nowEpoch = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -60,6 +65,7 @@ const flush = (): Promise<void> => sync?.flush() ?? Promise.resolve();
 
 async function open(a: CommandArgs): Promise<Record<string, unknown>> {
   const signaling = [str(a, 'signaling')];
+  setLinkDelay(num(a, 'linkDelayMs', 0));
   if (a['mode'] === 'plain') {
     (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
     const doc = new Y.Doc();
@@ -222,6 +228,7 @@ async function close(): Promise<Record<string, unknown>> {
   }
   sync = undefined;
   plain = undefined;
+  setLinkDelay(0);
   return {};
 }
 
@@ -277,6 +284,18 @@ const child = runPeerChild({
   edit,
   waitLength,
   digest: () => digest(),
+  typeText: async (a) => {
+    const gaps = a['gaps'];
+    if (!Array.isArray(gaps) || !gaps.every((g) => typeof g === 'number'))
+      throw new Error('gaps must be numbers');
+    return { sentAt: await typeText(theText(), str(a, 'text'), gaps) };
+  },
+  watchStart: () => {
+    lagWatch.start(theText());
+    return { length: theText().length };
+  },
+  watchTake: () => ({ marks: lagWatch.take() }),
+  heap: () => ({ heapUsed: liveHeap() }),
   close,
 });
 process.on('unhandledRejection', (reason) => {

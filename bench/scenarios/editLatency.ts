@@ -9,7 +9,6 @@ import {
   type ScenarioResult,
 } from '../BenchContext.ts';
 import { median, percentile } from '../stats.ts';
-import { engineRoundTrip } from './engineRoundTrip.ts';
 import { stage, type Mark } from '../peers/editTimeline.ts';
 
 interface Pair {
@@ -132,7 +131,6 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
     ...(await stagesOf('quire', quire, run, ctx.quick ? 30 : 100)),
     ...(await stagesOf('plain', plain, run, ctx.quick ? 30 : 100)),
   };
-  const inProcess = await engineRoundTrip(ctx.quick ? 100 : 1000);
   return {
     metrics: {
       latency_p50_ms: median(q50),
@@ -149,8 +147,6 @@ async function measure(ctx: BenchContext, quire: Pair, plain: Pair): Promise<Sce
       latency_min_ms: Math.min(...allQ),
       latency_plain_min_ms: Math.min(...allP),
       ...stages,
-      latency_in_process_p50_ms: inProcess.quireMs,
-      latency_plain_in_process_p50_ms: inProcess.plainMs,
     },
   };
 }

@@ -44,10 +44,19 @@ function echo(t: Y.Text, after: () => void): void {
   t.observe((_e, tr) => {
     if (tr.local || t.length % 2 === 0) return;
     queueMicrotask(() => {
-      t.insert(t.length, 'y');
+      t.insert(0, 'y');
       after();
     });
   });
+}
+
+export interface EngineRoundTrip {
+  /** Wall-clock medians of single round trips. */
+  readonly quireMs: number;
+  readonly plainMs: number;
+  /** CPU time per round trip (median over blocks): robust on a shared machine. */
+  readonly quireCpuMs: number;
+  readonly plainCpuMs: number;
 }
 
 async function roundTrip(t: Y.Text, after: () => void): Promise<number> {
@@ -61,7 +70,7 @@ async function roundTrip(t: Y.Text, after: () => void): Promise<number> {
     t.observe(check);
   });
   const start = performance.now();
-  t.insert(t.length, 'x');
+  t.insert(0, 'x');
   after();
   await done;
   return performance.now() - start;
@@ -72,9 +81,7 @@ async function roundTrip(t: Y.Text, after: () => void): Promise<number> {
  * docs) in one process joined by a synchronous pipe. What remains is the engine's own cost
  * (batch flush, seal, sign, store, open, verify, clientID check, apply) against Yjs alone.
  */
-export async function engineRoundTrip(
-  count: number,
-): Promise<{ quireMs: number; plainMs: number }> {
+export async function engineRoundTrip(count: number): Promise<EngineRoundTrip> {
   const cell = await newBenchCell();
   const [ka, kb] = [await newKeys(), await newKeys()];
   const roster = fixedRoster([
@@ -109,13 +116,32 @@ export async function engineRoundTrip(
   echo(pb.getText('t'), () => undefined);
   const q: number[] = [];
   const p: number[] = [];
+  const qCpu: number[] = [];
+  const pCpu: number[] = [];
+  // CPU time per round trip over each block (process.cpuUsage): both engines share this
+  // process and do nothing else, so preemption by other jobs on the machine is not counted.
+  const block = async (
+    out: number[],
+    cpu: number[],
+    trip: () => Promise<number>,
+  ): Promise<void> => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < count; i++) out.push(await trip());
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000 / count);
+  };
   for (let rep = 0; rep < 4; rep++) {
-    for (let i = 0; i < count; i++) q.push(await roundTrip(ta, () => void a.flush()));
-    for (let i = 0; i < count; i++) p.push(await roundTrip(pa.getText('t'), () => undefined));
+    await block(q, qCpu, () => roundTrip(ta, () => void a.flush()));
+    await block(p, pCpu, () => roundTrip(pa.getText('t'), () => undefined));
   }
   await a.close();
   await b.close();
   pa.destroy();
   pb.destroy();
-  return { quireMs: median(q), plainMs: median(p) };
+  return {
+    quireMs: median(q),
+    plainMs: median(p),
+    quireCpuMs: median(qCpu),
+    plainCpuMs: median(pCpu),
+  };
 }

@@ -9,6 +9,7 @@ import {
   type ScenarioResult,
 } from '../BenchContext.ts';
 import { median } from '../stats.ts';
+import { meshSim } from './meshSim.ts';
 
 interface Reached {
   readonly reached: boolean;
@@ -17,6 +18,10 @@ interface Reached {
 }
 
 const EDIT_LEN = 4;
+/** Meshes of real WebRTC processes (the fleet holds six of each system). */
+const REAL_SIZES: readonly number[] = [2, 6];
+/** Meshes simulated in process: beyond six members, and 2 and 6 to calibrate against the real. */
+export const SIM_SIZES: readonly number[] = [2, 6, 12, 24];
 
 /** Opens one system's mesh on `peers` (fresh cell or room) and waits for the full mesh. */
 async function openMesh(
@@ -63,8 +68,9 @@ async function round(
 }
 
 /**
- * Scenario 6: meshes of 2, 4 and 6 peer processes (Quire and, for reference, plain y-webrtc),
- * all editing concurrently; time until every peer has the identical text.
+ * Scenario 6: meshes of 2 and 6 peer processes (Quire and, for reference, plain y-webrtc), all
+ * editing concurrently; time until every peer has the identical text. Then 2, 6, 12 and 24
+ * members simulated in this process (meshSim.ts): convergence and live heap per member.
  */
 export async function mesh(ctx: BenchContext): Promise<ScenarioResult> {
   const fleet = await ctx.fleet();
@@ -76,8 +82,10 @@ export async function mesh(ctx: BenchContext): Promise<ScenarioResult> {
     mesh_edits_per_peer: edits,
     mesh_edit_interval_ms: intervalMs,
     mesh_reps: reps,
+    mesh_sim_hop_ms: 1,
   };
-  for (const n of [2, 4, 6]) {
+  // --quick: the two-process mesh only (six of each system cost seconds to connect).
+  for (const n of ctx.quick ? REAL_SIZES.slice(0, 1) : REAL_SIZES) {
     const quire = fleet.quire.slice(0, n);
     const plain = fleet.plain.slice(0, n);
     try {
@@ -96,9 +104,28 @@ export async function mesh(ctx: BenchContext): Promise<ScenarioResult> {
       ctx.log(`  mesh ${n}: quire ${median(q).toFixed(0)} ms, plain ${median(p).toFixed(0)} ms`);
       metrics[`mesh_converge_ms_${n}`] = median(q);
       details[`mesh_converge_plain_ms_${n}`] = median(p);
+      const heaps = await Promise.all(quire.map((x) => x.request<{ heapUsed: number }>('heap')));
+      details[`mesh_process_heap_mb_${n}`] = median(heaps.map((h) => h.heapUsed / 1e6));
     } finally {
       await closeAll([...quire, ...plain]);
     }
+  }
+  // The sizes past what the machine holds as processes, and the whole curve for calibration:
+  // every member an engine in this process over the transport port (meshSim.ts).
+  for (const n of SIM_SIZES) {
+    const runs: { convergeMs: number; heapPerPeerMb: number }[] = [];
+    // --quick: a smoke check of the same path, few edits (the full run uses the real count).
+    const simEdits = ctx.quick ? 10 : edits;
+    for (let rep = 0; rep < reps; rep++) runs.push(await meshSim(n, simEdits, intervalMs));
+    const convergeMs = median(runs.map((r) => r.convergeMs));
+    const heapMb = median(runs.map((r) => r.heapPerPeerMb));
+    ctx.log(
+      `  mesh ${n} in process: ${convergeMs.toFixed(0)} ms, ${heapMb.toFixed(2)} MB per member`,
+    );
+    details[`mesh_sim_converge_ms_${n}`] = convergeMs;
+    metrics[`mesh_peer_heap_mb_${n}`] = heapMb;
+    if (metrics[`mesh_converge_ms_${n}`] === undefined)
+      metrics[`mesh_converge_ms_${n}`] = convergeMs;
   }
   return { metrics, details };
 }

@@ -7,6 +7,7 @@ import { envelopeAd } from '../../shared/envelope/envelopeAd.ts';
 import { ENVELOPE_KIND } from '../../shared/envelope/EnvelopeKind.ts';
 import { envelopeSignatureInput } from '../../shared/envelope/envelopeSignatureInput.ts';
 import { sealEnvelope } from '../../shared/envelope/sealEnvelope.ts';
+import { randomBytes } from '../../shared/crypto/randomBytes.ts';
 import { clientIdFor } from '../../shared/sync/clientIdFor.ts';
 import { fixedRoster } from '../../shared/sync/fixedRoster.ts';
 import { openWireEntry } from '../../shared/sync/openWireEntry.ts';
@@ -14,6 +15,7 @@ import { encodeUpdateBody, NO_PREV } from '../../shared/sync/updateBody.ts';
 import { newBenchCell, newKeys, type BenchCell, type Keys } from '../benchCell.ts';
 import type { BenchContext, ScenarioResult } from '../BenchContext.ts';
 import { median, ratePerSecond } from '../stats.ts';
+import { engineRoundTrip } from './engineRoundTrip.ts';
 
 /** A typing batch as the app seals it: `keystrokes` merged single-char inserts mid-document. */
 function typingBatch(me: Keys, cell: BenchCell, keystrokes: number): Uint8Array {
@@ -33,6 +35,7 @@ interface Ops {
   readonly sign: () => void;
   readonly verify: () => void;
   readonly aeadOpen: () => void;
+  readonly aeadSeal: () => void;
 }
 
 function opsFor(me: Keys, cell: BenchCell, body: Uint8Array): Ops & { sealedBytes: number } {
@@ -64,6 +67,7 @@ function opsFor(me: Keys, cell: BenchCell, body: Uint8Array): Ops & { sealedByte
   const ad = envelopeAd(cell.cellId, 0);
   const nonce = bytes.subarray(1, 25);
   const ciphertext = bytes.subarray(25);
+  const padded = new Uint8Array(ciphertext.length - 16);
   const check = openWireEntry(envId, bytes, openCtx);
   if (!check.ok) throw new Error(`open failed: ${check.error}`);
   return {
@@ -80,6 +84,15 @@ function opsFor(me: Keys, cell: BenchCell, body: Uint8Array): Ops & { sealedByte
         nonce,
         cell.secrets.contentKey,
       ),
+    // The raw AEAD on the padded plaintext's length, with a nonce drawn as sealEnvelope draws it.
+    aeadSeal: () =>
+      void s.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        padded,
+        ad,
+        null,
+        randomBytes(24),
+        cell.secrets.contentKey,
+      ),
   };
 }
 
@@ -89,7 +102,7 @@ function measure(
   reps: number,
   ms: number,
 ): Record<keyof Ops, number> & { openVsVerify: number; sealVsSign: number } {
-  const names = ['seal', 'sign', 'open', 'verify', 'aeadOpen'] as const;
+  const names = ['seal', 'sign', 'open', 'verify', 'aeadOpen', 'aeadSeal'] as const;
   const rates = new Map<string, number[]>(names.map((n) => [n, []]));
   const openVsVerify: number[] = [];
   const sealVsSign: number[] = [];
@@ -108,6 +121,7 @@ function measure(
     sign: m('sign'),
     verify: m('verify'),
     aeadOpen: m('aeadOpen'),
+    aeadSeal: m('aeadSeal'),
     openVsVerify: median(openVsVerify),
     sealVsSign: median(sealVsSign),
   };
@@ -117,6 +131,8 @@ function measure(
  * Scenario 2: sealEnvelope and the engine's opening pipeline (openWireEntry: size cap, decrypt,
  * envelope id, decode, roster check, signature) on a typical typing batch, against the raw
  * libsodium Ed25519 verify and sign on the same signed bytes: the physical limit in this runtime.
+ * Then the engine's whole cost per envelope (send and receive stages minus plain Yjs's, CPU time
+ * of the in-process round trip) against one sign + verify + AEAD seal + AEAD open.
  */
 export async function sealOpen(ctx: BenchContext): Promise<ScenarioResult> {
   const cell = await newBenchCell();
@@ -127,6 +143,11 @@ export async function sealOpen(ctx: BenchContext): Promise<ScenarioResult> {
   for (const k of Object.keys(small) as (keyof Ops)[])
     if (typeof small[k] === 'function') ratePerSecond(small[k], 50);
   const r = measure(small, reps, ms);
+  // The engine per envelope, in the same run: two engines in this process, no network.
+  const rt = await engineRoundTrip(ctx.quick ? 200 : 1000);
+  const cryptoMs = 1000 / r.sign + 1000 / r.verify + 1000 / r.aeadSeal + 1000 / r.aeadOpen;
+  // A round trip is two envelopes (A's edit, B's answer), each sent once and received once.
+  const engineMs = (rt.quireCpuMs - rt.plainCpuMs) / 2;
   const bigBody = typingBatch(me, cell, 400);
   const big = opsFor(me, cell, bigBody);
   const rb = measure(big, ctx.quick ? 1 : 3, ms);
@@ -135,6 +156,9 @@ export async function sealOpen(ctx: BenchContext): Promise<ScenarioResult> {
       seal_per_s: r.seal,
       open_per_s: r.open,
       open_vs_verify_limit_ratio: r.openVsVerify,
+      engine_overhead_ms: engineMs,
+      crypto_limit_ms: cryptoMs,
+      engine_vs_crypto_limit_ratio: engineMs / cryptoMs,
     },
     details: {
       seal_open_reps: reps,
@@ -144,6 +168,11 @@ export async function sealOpen(ctx: BenchContext): Promise<ScenarioResult> {
       sign_limit_per_s: r.sign,
       seal_vs_sign_limit_ratio: r.sealVsSign,
       aead_open_per_s: r.aeadOpen,
+      aead_seal_per_s: r.aeadSeal,
+      latency_in_process_p50_ms: rt.quireMs,
+      latency_plain_in_process_p50_ms: rt.plainMs,
+      engine_round_trip_cpu_ms: rt.quireCpuMs,
+      engine_round_trip_plain_cpu_ms: rt.plainCpuMs,
       large_batch_body_bytes: bigBody.length,
       large_batch_seal_per_s: rb.seal,
       large_batch_open_per_s: rb.open,

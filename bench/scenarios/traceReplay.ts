@@ -30,6 +30,8 @@ export interface TraceReplayResult {
     readonly store_bytes_after_rollover: number;
     readonly store_bytes_plain: number;
     readonly store_bytes_ratio: number;
+    readonly wire_padding_share: number;
+    readonly wire_batching_share: number;
   };
   readonly details: Record<string, number>;
   readonly doc: ReplayedDoc;
@@ -131,11 +133,15 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
     throw new Error('trace replay: final text differs from the trace end content');
 
   const batching: Record<string, number> = {};
+  const modelled = new Map<string, { wireBytes: number; paddingBytes: number }>();
   for (const policy of POLICIES) {
     const m = modelBatching(localUpdates, localTimes, policy);
+    modelled.set(policy.name, m);
     batching[`model_${policy.name}_envelopes`] = m.envelopes;
     batching[`model_${policy.name}_wire_ratio`] = m.wireBytes / plainBytes;
   }
+  const app = modelled.get('app')!;
+  const burst = modelled.get('adaptive_max5s')!;
   return {
     metrics: {
       trace_envelopes: beforeRollover.envelopes,
@@ -145,6 +151,10 @@ export async function traceReplay(trace: Trace, model: TypingModel): Promise<Tra
       store_bytes_after_rollover: storeAfter,
       store_bytes_plain: plainState.length,
       store_bytes_ratio: storeAfter / plainState.length,
+      // Shares of the update envelopes' wire bytes (the app's policy, modelled exactly): what the
+      // padding adds, and what batching each burst of typing (5 s windows) would save.
+      wire_padding_share: app.paddingBytes / app.wireBytes,
+      wire_batching_share: (app.wireBytes - burst.wireBytes) / app.wireBytes,
     },
     details: {
       trace_txns: trace.txns.length,

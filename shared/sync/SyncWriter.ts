@@ -181,11 +181,25 @@ export class SyncWriter {
    */
   async idle(): Promise<void> {
     if (this.backlog.length > 0) this.enqueue(() => this.drainBacklog());
+    // Callers share one wait: each used to run its own loop, woken at every write, so n flushes
+    // pending in a busy engine cost n wake-ups per write. A caller whose writes came after the
+    // shared wait last looked waits again.
+    do {
+      await (this.idling ??= this.waitIdle().finally(() => (this.idling = undefined)));
+    } while (this.writes !== this.settledAt);
+  }
+
+  private idling: Promise<void> | undefined;
+  /** The write chain as the last shared wait left it (settled). */
+  private settledAt: Promise<void> | undefined;
+
+  private async waitIdle(): Promise<void> {
     let seen: Promise<void>;
     do {
       seen = this.writes;
       await seen;
     } while (seen !== this.writes);
+    this.settledAt = seen;
   }
 
   /** Keeps a received entry; entries are saved in batches, one write per burst. */

@@ -1,7 +1,7 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Room, RoomConfig, RoomStatus, Transport } from '../../shared/transport/Transport.ts';
-import type { VirtualScheduler } from './VirtualScheduler.ts';
+import type { Scheduler } from '../../shared/sync/Scheduler.ts';
 
 const NET = Symbol('memory-network');
 
@@ -37,7 +37,8 @@ export class MemoryNetwork {
   dropped = 0;
 
   constructor(
-    private readonly scheduler: VirtualScheduler,
+    /** A VirtualScheduler in simulations; real timers in the bench's in-process meshes. */
+    private readonly scheduler: Scheduler,
     private readonly rand: () => number,
     private readonly faults: NetworkFaults,
   ) {}
