@@ -10,11 +10,11 @@ const LONGEST: readonly string[] = [
   'tests/property/sync/convergence.test.ts', // 140
   'tests/property/sync/byzantineMember.test.ts', // 128
   'tests/property/runtime/concurrentMembership.test.ts', // 41
+  'tests/property/roster/reboxConcurrency.test.ts', // 17
   'tests/integration/cli/quireInformer.test.ts', // 133
   'tests/integration/cli/quireCommand.test.ts', // 103
   'tests/integration/cli/quireRelay.test.ts', // 90
   'tests/integration/cli/relayForget.test.ts', // 55
-  'tests/integration/cli/syncTimeout.test.ts', // 44
 ];
 
 const rank = (spec: TestSpecification): number => {
