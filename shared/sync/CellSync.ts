@@ -288,6 +288,8 @@ export class CellSync {
       },
       forked: () => this.forkedRanges(docHex),
       held: (authorHex) => this.receiver.quarantine.holds(authorHex, docHex),
+      ownContentOnly: (author, epoch) =>
+        this.opts.roster.ownContentOnly?.(author, epoch, ENVELOPE_KIND.update, docId) ?? false,
     });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);

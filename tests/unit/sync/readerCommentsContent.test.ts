@@ -4,6 +4,7 @@ import { commentsDocId } from '../../../shared/cell/commentsDocId.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { readerComments } from '../../../shared/runtime/readerComments.ts';
+import { readerRootName } from '../../../shared/sync/checkReaderUpdate.ts';
 import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
 import { engineHarness, type Keys } from './engineHarness.ts';
 
@@ -68,38 +69,47 @@ async function contentHarness() {
     const v = h.victim.doc(commentsId).getMap('comments').get(THREAD);
     return v instanceof Y.Map ? v : undefined;
   };
-  return { h, send, docOf, THREAD, aliceThread, victimThread };
+  const comments = (): Y.Doc => h.victim.doc(commentsId);
+  return { h, send, docOf, THREAD, aliceThread, victimThread, comments };
 }
 
+/** What bob holds of the comments document, to show a refused update changed nothing. */
+const stateOf = (d: Y.Doc): string => toHex(Y.encodeStateAsUpdate(d));
+
 describe('issue 17: a reader who may comment cannot delete or alter others’ comments', () => {
-  it('ATTACK: a reader’s update whose delete set targets a member’s thread is applied', async () => {
-    const { h, send, aliceThread, victimThread, THREAD } = await contentHarness();
+  // Each attack below was applied before the content rule (commit 2822020: all five passed
+  // asserting the bad outcome); now each is refused, counted, and bob's document is unchanged.
+  it('refuses a reader’s update whose delete set targets a member’s thread', async () => {
+    const { h, send, aliceThread, victimThread, THREAD, comments } = await contentHarness();
     await aliceThread();
-    expect(victimThread()?.get('text')).toBe('meet at nine');
+    const before = stateOf(comments());
     await send(h.rita, (d) => d.getMap('comments').delete(THREAD));
-    expect(victimThread()).toBeUndefined();
+    expect(victimThread()?.get('text')).toBe('meet at nine');
+    expect(stateOf(comments())).toBe(before);
+    expect(h.rejected('reader_overreach')).toBe(1);
     await h.close();
   });
 
-  it('ATTACK: a reader overwrites the text of a member’s thread (a map item on an existing key)', async () => {
+  it('refuses a reader’s overwrite of a member’s thread text (a map item on an existing key)', async () => {
     const { h, send, aliceThread, victimThread, THREAD } = await contentHarness();
     await aliceThread();
     await send(h.rita, (d) => {
       const entry = d.getMap('comments').get(THREAD);
       if (entry instanceof Y.Map) entry.set('text', 'meeting cancelled');
     });
-    expect(victimThread()?.get('text')).toBe('meeting cancelled');
+    expect(victimThread()?.get('text')).toBe('meet at nine');
+    expect(h.rejected('reader_overreach')).toBe(1);
     await h.close();
   });
 
-  it('ATTACK: a reader marks a member’s thread resolved, and reopens one a member resolved', async () => {
+  it('refuses a reader resolving a member’s thread, and reopening one a member resolved', async () => {
     const { h, send, aliceThread, victimThread, THREAD } = await contentHarness();
     await aliceThread();
     await send(h.rita, (d) => {
       const entry = d.getMap('comments').get(THREAD);
       if (entry instanceof Y.Map) entry.set('resolved', true);
     });
-    expect(victimThread()?.get('resolved')).toBe(true);
+    expect(victimThread()?.has('resolved')).toBe(false);
     await send(h.alice, (d) => {
       const entry = d.getMap('comments').get(THREAD);
       if (entry instanceof Y.Map) entry.set('resolved', true);
@@ -108,11 +118,12 @@ describe('issue 17: a reader who may comment cannot delete or alter others’ co
       const entry = d.getMap('comments').get(THREAD);
       if (entry instanceof Y.Map) entry.set('resolved', false);
     });
-    expect(victimThread()?.get('resolved')).toBe(false);
+    expect(victimThread()?.get('resolved')).toBe(true);
+    expect(h.rejected('reader_overreach')).toBe(2);
     await h.close();
   });
 
-  it('ATTACK: a reader replaces a member’s thread by setting its key anew', async () => {
+  it('refuses a reader replacing a member’s thread by setting its key anew', async () => {
     const { h, send, aliceThread, victimThread, THREAD } = await contentHarness();
     await aliceThread();
     await send(h.rita, (d) => {
@@ -121,19 +132,70 @@ describe('issue 17: a reader who may comment cannot delete or alter others’ co
       forged.set('text', 'forged');
       forged.set('at', 2);
     });
-    expect(victimThread()?.get('text')).toBe('forged');
+    expect(victimThread()?.get('text')).toBe('meet at nine');
+    expect(h.rejected('reader_overreach')).toBe(1);
     await h.close();
   });
 
-  it('ATTACK: a reader writes into another root type of the comments document', async () => {
-    const { h, send } = await contentHarness();
+  it('refuses a reader’s write into another root: another reader’s, the shared one, any other', async () => {
+    const { h, send, comments } = await contentHarness();
     await send(h.rita, (d) => d.getText('body').insert(0, 'ЛОЖЬ'));
-    expect(
-      h.victim
-        .doc(commentsDocId(toHex(h.docId))!)
-        .getText('body')
-        .toJSON(),
-    ).toBe('ЛОЖЬ');
+    await send(h.rita, (d) => d.getMap('comments').set('b'.repeat(32), new Y.Map()));
+    await send(h.rita, (d) => d.getMap(readerRootName(toHex(h.alice.signPk))).set('x', 1));
+    expect(comments().getText('body').toJSON()).toBe('');
+    expect(comments().getMap('comments').size).toBe(0);
+    expect(h.rejected('reader_overreach')).toBe(3);
+    await h.close();
+  });
+
+  it('applies an honest reader’s thread in her own root, her edit of it, and her reply to a member', async () => {
+    const { h, send, aliceThread, THREAD, comments } = await contentHarness();
+    await aliceThread();
+    const root = readerRootName(toHex(h.rita.signPk));
+    const MINE = 'c'.repeat(32);
+    await send(h.rita, (d) => {
+      const entry = new Y.Map<unknown>();
+      d.getMap(root).set(MINE, entry);
+      entry.set('text', 'I saw police at the corner');
+      entry.set('at', 3);
+    });
+    await send(h.rita, (d) => {
+      const entry = d.getMap(root).get(MINE);
+      if (entry instanceof Y.Map) entry.set('text', 'I saw police at the north corner');
+    });
+    await send(h.rita, (d) => {
+      const reply = new Y.Map<unknown>();
+      d.getMap(root).set('d'.repeat(32), reply);
+      reply.set('text', 'I can come');
+      reply.set('at', 4);
+      reply.set('parent', THREAD);
+    });
+    // Her own deletion of her own reply is hers to make.
+    await send(h.rita, (d) => d.getMap(root).delete('d'.repeat(32)));
+    const mine = comments().getMap(root).get(MINE);
+    expect(mine instanceof Y.Map && mine.get('text')).toBe('I saw police at the north corner');
+    expect(comments().getMap(root).has('d'.repeat(32))).toBe(false);
+    expect(h.rejected('reader_overreach')).toBe(0);
+    await h.close();
+  });
+
+  it('lets a member resolve a reader’s thread in the reader’s root (the rule binds readers only)', async () => {
+    const { h, send, comments } = await contentHarness();
+    const root = readerRootName(toHex(h.rita.signPk));
+    const MINE = 'c'.repeat(32);
+    await send(h.rita, (d) => {
+      const entry = new Y.Map<unknown>();
+      d.getMap(root).set(MINE, entry);
+      entry.set('text', 'question');
+      entry.set('at', 3);
+    });
+    await send(h.alice, (d) => {
+      const entry = d.getMap(root).get(MINE);
+      if (entry instanceof Y.Map) entry.set('resolved', true);
+    });
+    const mine = comments().getMap(root).get(MINE);
+    expect(mine instanceof Y.Map && mine.get('resolved')).toBe(true);
+    expect(h.rejected('reader_overreach')).toBe(0);
     await h.close();
   });
 });
