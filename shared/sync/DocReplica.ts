@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import { collectedState } from './collectedState.ts';
+import { readerRootName } from '../cell/readerRoot.ts';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
-import { checkReaderUpdate, readerRootName } from './checkReaderUpdate.ts';
+import { checkReaderUpdate } from './checkReaderUpdate.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { dropStructs, type DropRanges } from './dropStructs.ts';

@@ -1,9 +1,6 @@
 import * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
 
-/** The root map of a comments document where one reader's threads and replies live. */
-export const readerRootName = (authorHex: string): string => `reader:${authorHex}`;
-
 /**
  * The content rule of a reader's update to a comments document (readersCommentPolicy; PROTOCOL
  * §7): she may add to her own structs and her own root, never touch anyone else's. Judged on the

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsDocId } from '../../../shared/cell/commentsDocId.ts';
+import { readerRootName } from '../../../shared/cell/readerRoot.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
 import { readerComments } from '../../../shared/runtime/readerComments.ts';
-import { readerRootName } from '../../../shared/sync/checkReaderUpdate.ts';
 import { clientIdFor } from '../../../shared/sync/clientIdFor.ts';
 import { encodeSnapshotBody } from '../../../shared/sync/snapshotBody.ts';
 import { engineHarness, type Keys } from './engineHarness.ts';
