@@ -172,7 +172,7 @@ export class DocReplica {
     // Every engine path passes `signed` (its epoch decides the rule); judged on the bytes as
     // signed, before a fork's strip, so every peer judges the same bytes.
     if (signed && this.env.ownContentOnly?.(author, signed.epoch)) {
-      const own = this.clientsOf(authorHex, client);
+      const own = this.ownClients(authorHex, client);
       const content = checkReaderUpdate(update, own, readerRootName(authorHex));
       if (!content.ok) return content;
     }
@@ -268,7 +268,7 @@ export class DocReplica {
   }
 
   /** Every clientID of this author's sessions claimed here, and `current` (this update's). */
-  private clientsOf(authorHex: string, current: number): Set<number> {
+  ownClients(authorHex: string, current: number): Set<number> {
     const own = new Set([current]);
     for (const [client, claim] of this.claims) if (claim.authorHex === authorHex) own.add(client);
     return own;
