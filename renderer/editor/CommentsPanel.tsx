@@ -60,7 +60,8 @@ export function CommentsPanel({
     return listComments(draftDoc, authors, comments);
   }, [draftDoc, authors, comments, commentsRevision]);
   const { entries, dropped } = useYValue(draftDoc, read);
-  const commenter = { authors: comments.authors, member: me };
+  // May comment without writing: a reader, whose comments go to her own root (commentsFor).
+  const commenter = { authors: comments.authors, member: me, reader: mayComment && !writable };
   const [active, setActive] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const open = entries.filter((thread) => !thread.resolved);

@@ -63,6 +63,7 @@ const REJECTED: Record<RejectionReason, DiagnosticNote> = {
   too_costly: 'suspicious',
   over_budget: 'suspicious',
   parked_dropped: 'otherTraffic',
+  reader_overreach: 'suspicious',
   apply_failed: 'suspicious',
   snapshot_out_of_context: 'suspicious',
   roster_invalid: 'suspicious',

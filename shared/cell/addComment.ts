@@ -3,8 +3,8 @@ import { err, ok, type Result } from '../util/result.ts';
 import { countWrittenBy } from './capPerWriter.ts';
 import { CELL_LIMITS } from './cellLimits.ts';
 import { cleanComment } from './cleanComment.ts';
+import { commentsFor, type CommentWriter } from './commentMaps.ts';
 import type { CommentAnchor } from './CommentThread.ts';
-import { draftComments } from './draftComments.ts';
 import type { EntryWriter } from './EntryWriter.ts';
 import { newId } from './ids.ts';
 
@@ -31,20 +31,20 @@ export function ownComments(comments: Y.Map<unknown>, doc: Y.Doc, writer?: Entry
 
 /**
  * Starts a comment thread on the span `anchor` marks; returns the thread's id. `writer`: who is
- * commenting, for her own cap.
+ * commenting, for her own cap; a reader's thread goes to her own root (commentsFor).
  */
 export function addComment(
   draftDoc: Y.Doc,
   text: string,
   anchor: CommentAnchor,
   now: number = Date.now(),
-  writer?: EntryWriter,
+  writer?: CommentWriter,
 ): Result<string, AddCommentError> {
   const clean = commentText(text);
   if (!clean.ok) return clean;
   const max = CELL_LIMITS.commentAnchorMaxBytes;
   if (anchor.start.length > max || anchor.end.length > max) return err('bad_anchor');
-  const comments = draftComments(draftDoc);
+  const comments = commentsFor(draftDoc, writer);
   if (ownComments(comments, draftDoc, writer) >= CELL_LIMITS.commentsMax) return err('too_many');
   const id = newId();
   draftDoc.transact(() => {

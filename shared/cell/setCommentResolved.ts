@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { err, ok, type Result } from '../util/result.ts';
-import { draftComments } from './draftComments.ts';
+import { findThread } from './commentMaps.ts';
 
 /**
  * Resolves or reopens the thread `threadId`. Any member who may write the draft may do either;
@@ -11,8 +11,9 @@ export function setCommentResolved(
   threadId: string,
   resolved: boolean,
 ): Result<void, 'no_thread'> {
-  const thread = draftComments(draftDoc).get(threadId);
-  if (!(thread instanceof Y.Map) || thread.has('parent')) return err('no_thread');
+  // A reader's thread too (in her root): members may resolve it; the rule binds readers only.
+  const thread = findThread(draftDoc, threadId);
+  if (!thread) return err('no_thread');
   thread.set('resolved', resolved);
   return ok(undefined);
 }

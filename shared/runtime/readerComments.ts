@@ -31,6 +31,14 @@ export function readerComments(inner: RosterPort, rules: ReaderCommentRules): Ro
         return check;
       return rules.isReaderAt(toHex(author), epoch) && rules.granted(epoch) ? 'ok' : 'not_writer';
     },
+    // Let in by the grant alone: her update may touch only her own structs and root (issue 17).
+    ownContentOnly(author, epoch, kind, docId) {
+      if (inner.ownContentOnly?.(author, epoch, kind, docId)) return true;
+      return (
+        inner.writeCheck(author, epoch, kind, docId) === 'not_writer' &&
+        port.writeCheck(author, epoch, kind, docId) === 'ok'
+      );
+    },
     knows: (author) => inner.knows(author),
     onChange(listener) {
       const offRoster = inner.onChange(listener);

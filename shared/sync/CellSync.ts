@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { readerRootName } from '../cell/readerRoot.ts';
 import { bytesEqual, fromHex, toHex } from '../crypto/bytes.ts';
 import { deriveRoomName } from '../crypto/deriveEpochSecrets.ts';
 import { ENVELOPE_KIND } from '../envelope/EnvelopeKind.ts';
@@ -13,7 +14,8 @@ import { evictForeignRoots } from './evictJunk.ts';
 import { DocReplica, REMOTE_ORIGIN } from './DocReplica.ts';
 import { EntryReceiver } from './EntryReceiver.ts';
 import { EpochFollower } from './EpochFollower.ts';
-import { ForkVersions } from './ForkVersions.ts';
+import { ForkVersions, type ForkVersion } from './ForkVersions.ts';
+import { checkReaderUpdate } from './checkReaderUpdate.ts';
 import { laterUpdates, mergedRanges, rebuildForked } from './rebuildForked.ts';
 import { keepMemberNotice } from './keepMemberNotice.ts';
 import { Generations } from './Generations.ts';
@@ -48,7 +50,7 @@ export class CellSync {
   /** Docs a fork heal replaced: typing into them still goes out; destroyed at close. */
   private readonly replaced = new ReplacedDocs();
   /** Versions of forked updates from verified proofs (how each forked document heals). */
-  private readonly forkVersions = new ForkVersions();
+  private readonly forkVersions = new ForkVersions((v) => this.admitsVersion(v));
   private readonly receiver: EntryReceiver;
   private writer!: SyncWriter;
   private generations!: Generations;
@@ -97,9 +99,9 @@ export class CellSync {
         const kept = keepMemberNotice(this.ctx, scope, key, value);
         if (kept && this.scopes.get(scope.key) === scope) this.writer.persist(scope, key, kept);
       },
-      forkProven: (sides) => {
+      forkProven: (sides, epochs) => {
         const docId = sides[0]?.docId;
-        if (!docId || !this.forkVersions.add(sides)) return;
+        if (!docId || !this.forkVersions.add(sides, epochs)) return;
         queueMicrotask(() => this.heal(toHex(docId)));
       },
       forkedSeq: (authorHex, docHex) =>
@@ -172,7 +174,12 @@ export class CellSync {
       if (s.superseded) this.generations.graceThenRetire(s);
       else if (s.rolledOverTo !== undefined) this.generations.resume(s, this.current);
     }
-    this.unsubscribeRoster = this.opts.roster.onChange(() => this.receiver.rescan());
+    this.unsubscribeRoster = this.opts.roster.onChange(() => {
+      this.receiver.rescan();
+      // Which fork versions may heal follows the roster (admitsVersion): heal again where forked.
+      for (const docHex of this.replicas.keys())
+        if (this.forkVersions.rules(docHex).length > 0) queueMicrotask(() => this.heal(docHex));
+    });
   }
 
   private async openScope(epoch: number, generation: number): Promise<WireScope> {
@@ -288,6 +295,8 @@ export class CellSync {
       },
       forked: () => this.forkedRanges(docHex),
       held: (authorHex) => this.receiver.quarantine.holds(authorHex, docHex),
+      ownContentOnly: (author, epoch) =>
+        this.opts.roster.ownContentOnly?.(author, epoch, ENVELOPE_KIND.update, docId) ?? false,
     });
     // Before any listener: Yjs encodes an update event only when someone listens for it.
     if (checkpoint) replica.restore(checkpoint);
@@ -357,6 +366,21 @@ export class CellSync {
    * one stays, and a restart rebuilds again from it and the stored proofs), holders of the old
    * Y.Doc are told (onDocReplaced). Nothing happens when the state is already the rebuilt one.
    */
+  /**
+   * Whether a fork version may heal into its document: a heal merges the canonical version (and
+   * the others' tails) directly, so each must pass what applying it would (a fork proof needs only
+   * a known author): the write check at the epoch it was signed in and, for a reader let in by
+   * the grant alone, the content rule (checkReaderUpdate). Judged whenever a rule is computed.
+   */
+  private admitsVersion(v: ForkVersion): boolean {
+    const { roster } = this.opts;
+    if (roster.writeCheck(v.author, v.epoch, ENVELOPE_KIND.update, v.docId) !== 'ok') return false;
+    if (!roster.ownContentOnly?.(v.author, v.epoch, ENVELOPE_KIND.update, v.docId)) return true;
+    const authorHex = toHex(v.author);
+    const own = this.replicas.get(toHex(v.docId))?.ownClients(authorHex, v.client);
+    return checkReaderUpdate(v.update, own ?? new Set([v.client]), readerRootName(authorHex)).ok;
+  }
+
   private heal(docHex: string): void {
     const old = this.replicas.get(docHex);
     const rules = this.forkVersions.rules(docHex);

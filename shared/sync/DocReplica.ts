@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { collectedState } from './collectedState.ts';
+import { readerRootName } from '../cell/readerRoot.ts';
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { checkClientIds } from './checkClientIds.ts';
 import { checkDocDepth } from './checkDocDepth.ts';
+import { checkReaderUpdate } from './checkReaderUpdate.ts';
 import { scanUpdate } from './checkUpdateCost.ts';
 import { clientIdFor } from './clientIdFor.ts';
 import { dropStructs, type DropRanges } from './dropStructs.ts';
@@ -26,6 +28,7 @@ export type ApplyRejection =
   | 'too_deep'
   | 'too_costly'
   | 'over_budget'
+  | 'reader_overreach'
   | 'apply_failed';
 
 /** Receipt budgets of one document (SyncLimits.maxUpdateBytes, maxDocBytes, parked*). */
@@ -64,6 +67,11 @@ export interface ReplicaEnv {
   forked?(): DropRanges | undefined;
   /** Whether this author's writes are held here (a proof against them stands unreleased). */
   held?(authorHex: string): boolean;
+  /**
+   * Whether this author wrote this document at this epoch only through a reader's grant
+   * (RosterPort.ownContentOnly): her updates must then keep to her own content (checkReaderUpdate).
+   */
+  ownContentOnly?(author: Uint8Array, epoch: number): boolean;
 }
 
 /** A verified update waiting for the author's earlier seqs. */
@@ -161,6 +169,13 @@ export class DocReplica {
     if (this.ownerOf(client, author)) return err('clientid_conflict');
     const checked = checkClientIds(update, new Set([client]));
     if (!checked.ok) return checked;
+    // Every engine path passes `signed` (its epoch decides the rule); judged on the bytes as
+    // signed, before a fork's strip, so every peer judges the same bytes.
+    if (signed && this.env.ownContentOnly?.(author, signed.epoch)) {
+      const own = this.ownClients(authorHex, client);
+      const content = checkReaderUpdate(update, own, readerRootName(authorHex));
+      if (!content.ok) return content;
+    }
     this.claim(author, session);
     const applied = this.integrate(this.strip(update, this.env.forked?.()));
     if (applied.ok && signed) {
@@ -250,6 +265,13 @@ export class DocReplica {
     } catch {
       return bytes; // refused as malformed by the checks that follow
     }
+  }
+
+  /** Every clientID of this author's sessions claimed here, and `current` (this update's). */
+  ownClients(authorHex: string, current: number): Set<number> {
+    const own = new Set([current]);
+    for (const [client, claim] of this.claims) if (claim.authorHex === authorHex) own.add(client);
+    return own;
   }
 
   /** True when `client` is already claimed by an author other than `author`. */

@@ -34,7 +34,7 @@ export interface ReceiverHooks {
   /** A `member/` entry: a roster notice sealed to one member (memberNotice.ts). */
   memberNotice(scope: WireScope, key: string, value: unknown): void;
   /** Both envelopes of a fork proof that verified (ForkVersions). */
-  forkProven(sides: readonly DecodedEnvelope[]): void;
+  forkProven(sides: readonly DecodedEnvelope[], epochs: readonly number[]): void;
   /** The lowest seq of `author` in `doc` that verified proofs show two versions of (ForkVersions). */
   forkedSeq(authorHex: string, docHex: string): number | undefined;
 }
@@ -65,7 +65,9 @@ export class EntryReceiver {
     const persist = (scope: WireScope, key: string, bytes: Uint8Array) =>
       hooks.persist(scope, key, bytes);
     this.quarantine = new Quarantine(ctx, persist, () => this.rescan());
-    this.forks = new ForkProofs(ctx, persist, this.quarantine, (sides) => hooks.forkProven(sides));
+    this.forks = new ForkProofs(ctx, persist, this.quarantine, (sides, epochs) =>
+      hooks.forkProven(sides, epochs),
+    );
     this.watch = new ForkWatch(ctx, this.forks, this.quarantine, persist, (a, d) =>
       hooks.forkedSeq(a, d),
     );

@@ -23,7 +23,7 @@ export class ForkProofs {
     private readonly persist: (scope: WireScope, key: string, bytes: Uint8Array) => void,
     private readonly quarantine: Quarantine,
     /** Both envelopes of every proof that verified (the document heals from them). */
-    private readonly proven: (sides: readonly DecodedEnvelope[]) => void,
+    private readonly proven: (sides: readonly DecodedEnvelope[], epochs: readonly number[]) => void,
   ) {}
 
   /** A `fork/` entry arrived in `scope`. */
@@ -43,7 +43,7 @@ export class ForkProofs {
     const { authorHex, docHex, proofId } = opened.value;
     ctx.diagnostics.proveEquivocator(authorHex, docHex);
     this.quarantine.proven(authorHex, docHex, proofId);
-    this.proven(opened.value.sides);
+    this.proven(opened.value.sides, opened.value.epochs);
     scope.status.set(key, 'applied');
     const held = this.held(scope);
     const seq = Math.min(...opened.value.sides.map((s) => s.seq));

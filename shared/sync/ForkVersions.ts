@@ -16,6 +16,10 @@ export const MAX_FORK_VERSIONS = 8;
 export interface ForkVersion {
   readonly seq: number;
   readonly digest: string;
+  readonly author: Uint8Array;
+  readonly docId: Uint8Array;
+  /** The epoch it was signed in. */
+  readonly epoch: number;
   readonly client: number;
   readonly update: Uint8Array;
   /** The client's first and end clock in the update. */
@@ -56,15 +60,24 @@ export class ForkVersions {
   /** `${author}:${doc}` -> seq -> digest -> version. */
   private readonly bySeq = new Map<string, Map<number, Map<string, ForkVersion>>>();
 
-  /** Adds both envelopes of a verified proof; true when the rule for that author and doc changed. */
-  add(sides: readonly DecodedEnvelope[]): boolean {
+  /**
+   * `admits`: whether a version may heal into its document at all (its author may write it
+   * there, at its epoch: CellSync); a version it refuses is left out of every rule.
+   */
+  constructor(private readonly admits: (version: ForkVersion) => boolean = () => true) {}
+
+  /**
+   * Adds both envelopes of a verified proof (`epochs`: each side's signing epoch); true when the
+   * rule for that author and doc changed.
+   */
+  add(sides: readonly DecodedEnvelope[], epochs: readonly number[] = []): boolean {
     const first = sides[0];
     if (!first) return false;
     const id = `${toHex(first.author)}:${toHex(first.docId)}`;
     const before = this.rule(id)?.key;
     const seqs = this.bySeq.get(id) ?? new Map<number, Map<string, ForkVersion>>();
-    for (const env of sides) {
-      const version = versionOf(env);
+    for (const [i, env] of sides.entries()) {
+      const version = versionOf(env, epochs[i] ?? 0);
       if (!version) continue;
       const at = seqs.get(env.seq) ?? new Map<string, ForkVersion>();
       at.set(version.digest, version);
@@ -90,19 +103,19 @@ export class ForkVersions {
   private rule(id: string): HealRule | undefined {
     const seqs = this.bySeq.get(id);
     if (!seqs) return undefined;
-    const forkedSeqs = [...seqs]
-      .filter(([, v]) => v.size > 1)
-      .map(([s]) => s)
-      .sort((a, b) => a - b);
+    // Only versions their author may write count (asked now: a grant or admission may arrive).
+    const usable = (s: number): ForkVersion[] =>
+      [...(seqs.get(s)?.values() ?? [])].filter((v) => this.admits(v));
+    const forkedSeqs = [...seqs.keys()].filter((s) => usable(s).length > 1).sort((a, b) => a - b);
     const [seq, ...laterSeqs] = forkedSeqs;
     if (seq === undefined) return undefined;
-    const versions = byRank([...(seqs.get(seq)?.values() ?? [])]);
+    const versions = byRank(usable(seq));
     const canonical = versions[0];
     if (!canonical) return undefined;
     // Every version of a later forked seq is a write after the fork: none is canonical, so every
     // member cuts them all and keeps them deleted, whichever of them it applied (or got inside a
     // snapshot before the proof reached it).
-    const later = laterSeqs.flatMap((s) => byRank([...(seqs.get(s)?.values() ?? [])]));
+    const later = laterSeqs.flatMap((s) => byRank(usable(s)));
     const cut = new Map<number, { from: number; to: number }>();
     const forked = new Map<number, { from: number; to: number }>();
     for (const v of [...versions, ...later]) {
@@ -133,7 +146,7 @@ export class ForkVersions {
  * derives (what every member would have checked before applying it), and that is not too costly;
  * anything else is no version (it could not have been applied anywhere).
  */
-function versionOf(env: DecodedEnvelope): ForkVersion | undefined {
+function versionOf(env: DecodedEnvelope, epoch: number): ForkVersion | undefined {
   if (env.kind !== ENVELOPE_KIND.update) return undefined;
   const body = decodeUpdateBody(env.body);
   if (!body.ok) return undefined;
@@ -145,7 +158,8 @@ function versionOf(env: DecodedEnvelope): ForkVersion | undefined {
   if (to === undefined) return undefined;
   // Decoded once already by checkClientIds: these bytes are well formed.
   const from = Y.parseUpdateMeta(update).from.get(client) ?? 0;
-  return { seq: env.seq, digest: signedDigest(env), client, update, from, to };
+  const { author, docId, seq } = env;
+  return { seq, digest: signedDigest(env), author, docId, epoch, client, update, from, to };
 }
 
 /**

@@ -28,6 +28,17 @@ export interface RosterOffer {
  */
 export interface RosterPort {
   writeCheck(author: Uint8Array, epoch: number, kind: EnvelopeKind, docId: Uint8Array): WriteCheck;
+  /**
+   * Whether this author passes writeCheck here only through a grant that confines her to her own
+   * content (a reader commenting: shared/runtime/readerComments). The engine then applies her
+   * update only if it keeps to her own structs and root (checkReaderUpdate). Absent: never.
+   */
+  ownContentOnly?(
+    author: Uint8Array,
+    epoch: number,
+    kind: EnvelopeKind,
+    docId: Uint8Array,
+  ): boolean;
   /** Was this author ever a member of the cell (their content may appear in snapshots)? */
   knows(author: Uint8Array): boolean;
   /**

@@ -22,6 +22,9 @@ export const SYNC_REJECTIONS = [
   'over_budget',
   // Structs (or deletions) Yjs parked for missing origins, dropped over SyncLimits.parkedMax*.
   'parked_dropped',
+  // A reader's comment update (her grant only) that touches others' structs or roots
+  // (checkReaderUpdate).
+  'reader_overreach',
   'apply_failed',
   // A snapshot outside a rollover or top-up context: in the cell's first wire doc (PROTOCOL §8).
   'snapshot_out_of_context',

@@ -24,6 +24,8 @@ export interface ProvenFork {
   readonly proofId: string;
   /** Both envelopes (their versions heal the document: ForkVersions). */
   readonly sides: readonly [DecodedEnvelope, DecodedEnvelope];
+  /** The epoch each side was signed in (the write check of its version asks: ForkVersions). */
+  readonly epochs: readonly [number, number];
 }
 
 /**
@@ -60,7 +62,13 @@ export function openForkProof(
   if (!verifyEnvelopeSignature(x, ctx.cellId, a.epoch).ok) return err('malformed', 'signature');
   if (!verifyEnvelopeSignature(y, ctx.cellId, b.epoch).ok) return err('malformed', 'signature');
   const proofId = proofIdOf(signedDigest(x), signedDigest(y));
-  return ok({ authorHex: toHex(x.author), docHex: toHex(x.docId), proofId, sides: [x, y] });
+  return ok({
+    authorHex: toHex(x.author),
+    docHex: toHex(x.docId),
+    proofId,
+    sides: [x, y],
+    epochs: [a.epoch, b.epoch],
+  });
 }
 
 /** One seq, different signed fields. */

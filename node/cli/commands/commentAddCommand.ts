@@ -27,7 +27,12 @@ export function commentAddCommand(
       const anchor = findQuote(draft.doc, flags.on);
       if (!anchor)
         return Promise.resolve(failure('failed', 'the draft does not say the --on text'));
-      const writer = { authors: draft.comments.authors, member: toHex(cell.me.signPk) };
+      // A reader's thread goes to her own root: the only place the others let her write.
+      const writer = {
+        authors: draft.comments.authors,
+        member: toHex(cell.me.signPk),
+        reader: readerAllowed,
+      };
       const added = addComment(draft.comments.doc, flags.text, anchor, Date.now(), writer);
       if (!added.ok) return Promise.resolve(failure('usage', `invalid --text (${added.error})`));
       ctx.io.out(added.value);

@@ -27,7 +27,12 @@ function readerComments(cell: CellRuntime, draftId: string, text: string): void 
   const commentsId = commentsDocId(draftId)!;
   const anchor = findQuote(cell.sync.doc(draftDocId(draftId)!), 'The plant');
   if (!anchor) throw new Error('no anchor');
-  const writer = { authors: cell.sync.clientAuthors(commentsId), member: toHex(cell.me.signPk) };
+  // As a reader: into her own root of the comments document, the only place she may write.
+  const writer = {
+    authors: cell.sync.clientAuthors(commentsId),
+    member: toHex(cell.me.signPk),
+    reader: true,
+  };
   const added = addComment(cell.sync.doc(commentsId), text, anchor, 1, writer);
   if (!added.ok) throw new Error(added.error);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsDocId } from '../../../shared/cell/commentsDocId.ts';
+import { readerRootName } from '../../../shared/cell/readerRoot.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { ENVELOPE_KIND } from '../../../shared/envelope/EnvelopeKind.ts';
@@ -38,7 +39,12 @@ async function readerHarness() {
     for (const l of Array.from(listeners)) l();
     await h.advance(10);
   };
-  /** A comment as the app writes it: a map entry in the 'comments' map of `docId`. */
+  /**
+   * A comment as the app writes it: a map entry in the 'comments' map of `docId`, or for the
+   * reader in her own root (readerRootName: a reader may write nowhere else, checkReaderUpdate).
+   */
+  const rootOf = (author: Keys): string =>
+    toHex(author.signPk) === rita ? readerRootName(rita) : 'comments';
   const commentDocs = new Map<string, Y.Doc>();
   const comment = (author: Keys, text: string, docId: Uint8Array): Uint8Array => {
     const key = `${toHex(author.signPk)}:${toHex(docId)}`;
@@ -51,12 +57,14 @@ async function readerHarness() {
     const before = Y.encodeStateVector(d);
     d.transact(() => {
       const entry = new Y.Map<unknown>();
-      d.getMap('comments').set(sodium().to_hex(sodium().randombytes_buf(16)), entry);
+      d.getMap(rootOf(author)).set(sodium().to_hex(sodium().randombytes_buf(16)), entry);
       entry.set('text', text);
     });
     return Y.encodeStateAsUpdate(d, before);
   };
-  const commentsIn = (docId: Uint8Array): number => h.victim.doc(docId).getMap('comments').size;
+  const commentsIn = (docId: Uint8Array): number =>
+    h.victim.doc(docId).getMap('comments').size +
+    h.victim.doc(docId).getMap(readerRootName(rita)).size;
   return { h, grant, commentsId, comment, commentsIn };
 }
 
