@@ -165,7 +165,10 @@ describe('quire argument parser', () => {
     expect(
       run(['suggest', 'reject', '--home', 'h', '--cell', 'c', '--title', 'T', '--all']).flags,
     ).toEqual({ home: 'h', cell: 'c', title: 'T', ref: undefined, all: true });
-    expect(Object.keys(COMMANDS)).toHaveLength(23);
+    expect(
+      run(['cell', 'comments', '--home', 'h', '--cell', 'c', '--readers', 'on']).flags,
+    ).toEqual({ home: 'h', cell: 'c', readers: 'on' });
+    expect(Object.keys(COMMANDS)).toHaveLength(24);
   });
 
   it('keeps values that look like flags or hold spaces and = signs', () => {
