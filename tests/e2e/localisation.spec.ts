@@ -5,8 +5,9 @@ import { PASSPHRASE, VAULT_TIMEOUT_MS } from './shellSteps.ts';
 
 /**
  * Issue #7: every screen and dialog in Russian and Ukrainian shows no English the locale files
- * translate and no stray Latin word; axe finds nothing serious in ru, uk and en, light and dark;
- * a screenshot of each screen is a test artifact. Real app, real vaults, the test rendezvous
+ * translate and no stray Latin word; axe finds nothing serious in ru, uk and en (colour contrast,
+ * a property of the theme, in en, light and dark: localisationSweep.checkScreen); a screenshot of
+ * each screen, light and dark, is a test artifact. Real app, real vaults, the test rendezvous
  * server; the second person only joins (the pending request needs a real joiner).
  */
 
