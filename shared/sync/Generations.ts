@@ -66,15 +66,7 @@ export class Generations {
     if (scope !== ctx.current() || this.timer !== undefined || scope.rolloverBlocked) return;
     const { rolloverEntries, rolloverBytes } = ctx.limits;
     if (scope.loadEntries < rolloverEntries && scope.loadBytes < rolloverBytes) return;
-    if (
-      ctx.opts.roster.writeCheck(
-        ctx.opts.me.signPk,
-        scope.epoch,
-        ENVELOPE_KIND.snapshot,
-        CELL_DOC_ID,
-      ) !== 'ok'
-    )
-      return;
+    if (!this.maySnapshot(scope.epoch)) return;
     const delay = Math.floor((ctx.opts.random ?? Math.random)() * ctx.limits.rolloverJitterMs);
     this.timer = this.later(() => {
       this.timer = undefined;
@@ -202,6 +194,14 @@ export class Generations {
     this.topUp(to);
   }
 
+  /** Whether this device may write a snapshot in `epoch` (rollovers and top-ups alike). */
+  private maySnapshot(epoch: number): boolean {
+    const { opts } = this.ctx;
+    return (
+      opts.roster.writeCheck(opts.me.signPk, epoch, ENVELOPE_KIND.snapshot, CELL_DOC_ID) === 'ok'
+    );
+  }
+
   /**
    * A rollover writer may have seen less than we have, and what we saw may survive only inside
    * an older generation's snapshot (no envelope left to copy). For every document where we have
@@ -209,15 +209,7 @@ export class Generations {
    */
   private topUp(to: WireScope): void {
     const { ctx, hooks } = this;
-    if (
-      ctx.opts.roster.writeCheck(
-        ctx.opts.me.signPk,
-        to.epoch,
-        ENVELOPE_KIND.snapshot,
-        CELL_DOC_ID,
-      ) !== 'ok'
-    )
-      return;
+    if (!this.maySnapshot(to.epoch)) return;
     const held = heldUpdates(to);
     for (const replica of hooks.replicas()) {
       const verified = replica.verifiedMarks(ctx.meHex);
