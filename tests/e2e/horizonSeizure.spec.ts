@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { HORIZON_SETTLE_MS } from '../../shared/runtime/HistoryHorizon.ts';
-import { filesUnder, findLeaks, type Haystack } from '../integration/cli/findLeaks.ts';
+import { filesUnder, findLeaks } from '../integration/cli/findLeaks.ts';
 import { appUrl, createDraft, draftText, expect, serverUrls, test } from './fixtures.ts';
-import { bucketNames, dumpRows, keyLeaks, SeizedVault, type RawRow } from './seizedVault.ts';
+import { bucketNames, dumpRows, keyLeaks, SeizedVault, staleInFiles } from './seizedVault.ts';
 import {
   createCell,
   createVault,
@@ -36,32 +36,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Quire navigati
 async function openCellSettings(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Cell settings' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'History horizon' })).toBeVisible();
-}
-
-/**
- * Rows of the earlier dump that the later one no longer holds (deleted or rewritten) and that are
- * still in the profile's files byte for byte: LevelDB keeps old values until it compacts
- * (THREAT_MODEL §3.3). An adversary who parses LevelDB has them, ids included.
- */
-function staleInFiles(
-  before: readonly RawRow[],
-  after: readonly RawRow[],
-  files: readonly Haystack[],
-): { readonly gone: number; readonly found: RawRow[] } {
-  const now = new Map(after.map((r) => [`${r.table}/${r.id}`, r.bytes]));
-  const gone = before.filter((r) => {
-    const same = now.get(`${r.table}/${r.id}`);
-    return r.table !== 'vault' && !(same && same.equals(r.bytes));
-  });
-  // 32 bytes from the start and the end of each sealed row: ciphertext, so never there by chance.
-  const found = gone.filter((r) =>
-    [r.bytes.subarray(0, 32), r.bytes.subarray(-32)].every((slice) =>
-      files.some((f) =>
-        Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).includes(slice),
-      ),
-    ),
-  );
-  return { gone: gone.length, found };
 }
 
 /**

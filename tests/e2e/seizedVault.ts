@@ -192,3 +192,30 @@ export const keyLeaks = (haystacks: readonly Haystack[], key: Uint8Array): strin
       )
       .map((f) => `${f.form} in ${h.name}`),
   );
+
+/**
+ * Rows of the earlier dump that the later one no longer holds (deleted or rewritten) and that are
+ * still in the seized files byte for byte (a profile's LevelDB, a CLI home's log): both keep old
+ * values until they compact (THREAT_MODEL §3.1). An adversary who parses them has them, ids
+ * included.
+ */
+export function staleInFiles(
+  before: readonly RawRow[],
+  after: readonly RawRow[],
+  files: readonly Haystack[],
+): { readonly gone: number; readonly found: RawRow[] } {
+  const now = new Map(after.map((r) => [`${r.table}/${r.id}`, r.bytes]));
+  const gone = before.filter((r) => {
+    const same = now.get(`${r.table}/${r.id}`);
+    return r.table !== 'vault' && !(same && same.equals(r.bytes));
+  });
+  // 32 bytes from the start and the end of each sealed row: ciphertext, so never there by chance.
+  const found = gone.filter((r) =>
+    [r.bytes.subarray(0, 32), r.bytes.subarray(-32)].every((slice) =>
+      files.some((f) =>
+        Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).includes(slice),
+      ),
+    ),
+  );
+  return { gone: gone.length, found };
+}

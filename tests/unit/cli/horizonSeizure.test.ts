@@ -14,7 +14,7 @@ import type { SealedTable } from '../../../shared/vault/SealedStore.ts';
 import { openHome } from '../../../node/cli/Home.ts';
 import { openFileStorage } from '../../../node/storage/FileStorage.ts';
 import { TABLES as STORE_TABLES } from '../../../shared/storage/Storage.ts';
-import { SeizedVault, type RawRow } from '../../e2e/seizedVault.ts';
+import { keyLeaks, SeizedVault, staleInFiles, type RawRow } from '../../e2e/seizedVault.ts';
 import { filesUnder, findLeaks, type Haystack } from '../../integration/cli/findLeaks.ts';
 import { cliHomeWithCell } from '../../support/cliHomeWithCell.ts';
 import { runQuireInMemory } from '../../support/runQuireInMemory.ts';
@@ -34,33 +34,6 @@ const later = (aheadMs: number): Scheduler => ({
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 });
-
-/** Every form a 32-byte key could take in a file: raw, hex, and base64 at each alignment. */
-function keyForms(key: Uint8Array): { form: string; bytes: Buffer }[] {
-  const raw = Buffer.from(key);
-  const forms = [
-    { form: 'raw', bytes: raw },
-    { form: 'hex', bytes: Buffer.from(raw.toString('hex')) },
-    { form: 'HEX', bytes: Buffer.from(raw.toString('hex').toUpperCase()) },
-  ];
-  for (let j = 0; j < 3; j++) {
-    const part = raw.subarray(j);
-    const b64 = part.toString('base64').slice(0, Math.floor(part.length / 3) * 4);
-    forms.push({ form: `base64+${j}`, bytes: Buffer.from(b64) });
-    forms.push({
-      form: `base64url+${j}`,
-      bytes: Buffer.from(b64.replace(/\+/g, '-').replace(/\//g, '_')),
-    });
-  }
-  return forms;
-}
-
-const keyLeaks = (haystacks: readonly Haystack[], key: Uint8Array): string[] =>
-  haystacks.flatMap((h) =>
-    keyForms(key)
-      .filter((f) => Buffer.from(h.bytes).includes(f.bytes))
-      .map((f) => `${f.form} in ${h.name}`),
-  );
 
 let dir = '';
 beforeAll(async () => {
@@ -82,25 +55,6 @@ async function rawRows(home: string): Promise<RawRow[]> {
   } finally {
     await storage.close();
   }
-}
-
-/**
- * Rows of `before` that `after` no longer holds as they were (deleted or rewritten), vault header
- * aside, whose bytes are still somewhere in `files`: what an append-only log keeps until it is
- * compacted, and what the passphrase opens.
- */
-function staleInFiles(
-  before: readonly RawRow[],
-  after: readonly RawRow[],
-  files: readonly Haystack[],
-): { readonly gone: number; readonly found: RawRow[] } {
-  const now = new Map(after.map((r) => [`${r.table}/${r.id}`, r.bytes]));
-  const gone = before.filter((r) => {
-    const same = now.get(`${r.table}/${r.id}`);
-    return r.table !== 'vault' && !(same && same.equals(r.bytes));
-  });
-  const found = gone.filter((r) => files.some((f) => Buffer.from(f.bytes).includes(r.bytes)));
-  return { gone: gone.length, found };
 }
 
 async function recordOf(home: string): Promise<CellRecord> {
